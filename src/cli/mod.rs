@@ -1,0 +1,69 @@
+//! The command line: global options, subcommands and their plain-text output.
+//! Each subcommand lives in its own file and exposes `Args` + `run`.
+
+use crate::lang::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kubetutor",
+    version,
+    about = "An interactive terminal tutor for Kubernetes fundamentals, with a live simulated cluster",
+    long_about = None
+)]
+pub struct Cli {
+    /// Open the tutor at this lesson (an id from `kubetutor list`).
+    pub lesson: Option<String>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every subcommand understands.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// Course language: ko or en (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, global = true, value_name = "ko|en")]
+    pub lang: Option<Lang>,
+
+    /// Use the lessons in this folder instead of the built-in course.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+}
+
+impl GlobalArgs {
+    /// The language asked for, or the one the locale implies.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {}
+
+/// Parse the command line and run it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kubetutor: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(command) => match command {},
+        None => {
+            let _ = (cli.lesson, cli.global.lang());
+            anyhow::bail!("the terminal interface is not built yet")
+        }
+    }
+}

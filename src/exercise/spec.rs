@@ -1,0 +1,89 @@
+//! The `exercise` block of a lesson, as written by an instructor.
+//!
+//! ```yaml
+//! id: first-deployment
+//! goal: Run three nginx pods with a Deployment named web.
+//! starter: |
+//!   apiVersion: apps/v1
+//!   kind: Deployment
+//!   ...
+//! solution: |
+//!   ...
+//! hints:
+//!   - replicas lives under spec.
+//! timeout: 2m                # simulated time the runner waits for the checks
+//! check:
+//!   - object: { kind: Deployment, name: web, fields: { spec.replicas: 3 } }
+//!   - pods: { selector: app=web, phase: Running, count: 3 }
+//!   - ready: { selector: app=web, count: 3 }
+//!   - endpoints: { service: web, count: 3 }
+//!   - recovery: { delete: app=web, within: 60s, running: 3 }
+//!   - format: json
+//! ```
+
+use crate::sim::setup::Setup;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseSpec {
+    pub id: String,
+    pub goal: String,
+    /// The cluster before the student's manifest is applied. Defaults to the
+    /// section's `cluster` block, or an empty default cluster.
+    #[serde(default)]
+    pub setup: Option<Setup>,
+    #[serde(default)]
+    pub starter: String,
+    pub solution: String,
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// How much simulated time the runner allows for the checks (default 2m).
+    #[serde(default)]
+    pub timeout: Option<String>,
+    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
+    pub check: Vec<Check>,
+}
+
+/// One condition the cluster (or the submitted text) must satisfy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Check {
+    /// An object exists; each `fields` path (`spec.replicas`,
+    /// `spec.template.spec.containers[0].image`) has the given value.
+    Object {
+        kind: String,
+        name: String,
+        #[serde(default)]
+        namespace: Option<String>,
+        #[serde(default)]
+        fields: BTreeMap<String, serde_yaml::Value>,
+    },
+    /// Exactly `count` pods match `selector` (all pods when absent) and are in
+    /// `phase` (any phase when absent).
+    Pods {
+        #[serde(default)]
+        selector: Option<String>,
+        #[serde(default)]
+        phase: Option<String>,
+        count: u32,
+    },
+    /// Exactly `count` pods matching `selector` are Ready.
+    Ready {
+        #[serde(default)]
+        selector: Option<String>,
+        count: u32,
+    },
+    /// The Service has `count` ready endpoints.
+    Endpoints { service: String, count: u32 },
+    /// Delete one pod matching `delete` (a selector); within `within` there
+    /// are again `running` Running pods matching it.
+    Recovery {
+        delete: String,
+        within: String,
+        running: u32,
+    },
+    /// The submitted text is written in this format (`json` or `yaml`).
+    Format(String),
+}

@@ -1,0 +1,3 @@
+//! Lessons: the model, the loader and the course catalog.
+
+pub mod model;

@@ -1,0 +1,110 @@
+//! A lesson as the rest of the program sees it: metadata, then sections the
+//! student pages through, each a run of Markdown text and interactive blocks.
+
+use crate::exercise::spec::ExerciseSpec;
+use crate::lang::Lang;
+use crate::quiz::spec::QuizSpec;
+use crate::sim::setup::Setup;
+
+/// A parsed value and the 1-based line in the lesson file where its fenced
+/// block starts (the line of the opening fence).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub line: usize,
+    pub value: T,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Markdown source, rendered by `crate::markdown`.
+    Markdown(String),
+    Quiz(Box<Located<QuizSpec>>),
+    Exercise(Box<Located<ExerciseSpec>>),
+    Cluster(Box<Located<Setup>>),
+    /// An interactive block that failed to parse: shown as an error box, and
+    /// reported as a load error with its file and line.
+    Invalid {
+        line: usize,
+        info: String,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The `##` heading text; the intro section is titled after the lesson.
+    pub title: String,
+    /// 1-based line of the heading (or of the first body line for the intro).
+    pub line: usize,
+    pub blocks: Vec<Block>,
+}
+
+impl Section {
+    pub fn quizzes(&self) -> impl Iterator<Item = &Located<QuizSpec>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Quiz(q) => Some(&**q),
+            _ => None,
+        })
+    }
+
+    pub fn exercises(&self) -> impl Iterator<Item = &Located<ExerciseSpec>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Exercise(e) => Some(&**e),
+            _ => None,
+        })
+    }
+
+    /// The section's `cluster` block, if it has one (the first wins).
+    pub fn cluster(&self) -> Option<&Located<Setup>> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Cluster(c) => Some(&**c),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    /// Stable id shared by the Korean and English files.
+    pub id: String,
+    pub lang: Lang,
+    pub title: String,
+    /// `order` or `nav_order` from the front matter; lessons without one sort
+    /// after those with one, by id.
+    pub order: Option<f64>,
+    pub summary: Option<String>,
+    /// `parent` from just-the-docs front matter: a group in the course list.
+    pub parent: Option<String>,
+    /// Where the lesson came from, as shown in messages (`lessons/en/pods.md`).
+    pub path: String,
+    pub sections: Vec<Section>,
+}
+
+impl Lesson {
+    pub fn quizzes(&self) -> impl Iterator<Item = &Located<QuizSpec>> {
+        self.sections.iter().flat_map(Section::quizzes)
+    }
+
+    pub fn exercises(&self) -> impl Iterator<Item = &Located<ExerciseSpec>> {
+        self.sections.iter().flat_map(Section::exercises)
+    }
+}
+
+/// A problem found while loading a lesson file: `path:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    /// 1-based; 0 when the problem is not tied to a line (an unreadable file).
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! kubetutor: an interactive terminal tutor for Kubernetes fundamentals.
+//!
+//! The core (`lesson`, `markdown`, `sim`, `quiz`, `exercise`, `manifest`,
+//! `kubectl`, `progress`) never touches the terminal; `tui` draws it and turns
+//! keys into actions; `cli` is the command line.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod duration;
+pub mod exercise;
+pub mod lang;
+pub mod lesson;
+pub mod manifest;
+pub mod quantity;
+pub mod quiz;
+pub mod sim;

@@ -1,0 +1,75 @@
+//! Manifests (YAML or JSON, one or more documents) turned into the objects the
+//! simulated API server accepts, with problems reported by line and field path.
+
+mod convert;
+pub mod diagnostic;
+
+pub use diagnostic::{Diagnostic, Severity};
+
+use crate::sim::objects::Object;
+
+/// The notation a manifest is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Json,
+}
+
+impl Format {
+    /// JSON when the first meaningful character opens an object or array.
+    pub fn detect(text: &str) -> Format {
+        let first = text
+            .lines()
+            .map(str::trim_start)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .and_then(|l| l.chars().next());
+        match first {
+            Some('{') | Some('[') => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+/// One document of a manifest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// 1-based line where the document starts.
+    pub line: usize,
+    pub api_version: String,
+    pub kind: String,
+    pub name: Option<String>,
+    /// The object, when the document is valid and of a simulated kind.
+    pub object: Option<Object>,
+}
+
+/// Everything learned from one manifest text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub format: Format,
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// The valid objects of simulated kinds, in document order.
+    pub fn objects(&self) -> Vec<Object> {
+        self.documents
+            .iter()
+            .filter_map(|d| d.object.clone())
+            .collect()
+    }
+}
+
+/// Parse and validate a manifest text. Never panics; every problem found is a
+/// diagnostic, and valid documents still yield objects when others fail.
+pub fn load(text: &str) -> Loaded {
+    convert::load(text)
+}

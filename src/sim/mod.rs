@@ -1,0 +1,4 @@
+//! The simulated cluster.
+
+pub mod objects;
+pub mod setup;
