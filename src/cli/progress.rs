@@ -193,14 +193,14 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp) -> String {
         s.push_str(&match lang {
             Lang::En => format!(
                 "Resume at: {}, section {} ({}), {}\n",
-                pos.lesson,
+                clean(&pos.lesson),
                 pos.section + 1,
                 pos.lang,
                 pos.at
             ),
             Lang::Ko => format!(
                 "이어서 할 곳: {}, 섹션 {} ({}), {}\n",
-                pos.lesson,
+                clean(&pos.lesson),
                 pos.section + 1,
                 pos.lang,
                 pos.at
@@ -301,11 +301,22 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp) -> String {
     s
 }
 
+/// Text from the file as it may be printed: control characters (a
+/// hand-edited id could hold escape sequences) become `�`.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 /// Columns padded by display width (Korean takes two cells a character),
 /// two spaces apart, no trailing spaces.
 fn table(head: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut all: Vec<Vec<String>> = vec![head.iter().map(|h| h.to_string()).collect()];
-    all.extend(rows);
+    all.extend(
+        rows.into_iter()
+            .map(|r| r.iter().map(|c| clean(c)).collect()),
+    );
     let cols = head.len();
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -334,6 +345,12 @@ fn table(head: &[&str], rows: Vec<Vec<String>>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_not_printed() {
+        let t = table(&["ID"], vec![vec!["evil\u{1b}[2J".into()]]);
+        assert_eq!(t, "ID\nevil\u{FFFD}[2J\n");
+    }
 
     #[test]
     fn table_pads_by_display_width() {

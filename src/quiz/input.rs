@@ -1,7 +1,9 @@
 //! Reading what a student types in the plain-text mode into a [`Response`].
 //!
 //! - `choice`, `predict`: a number (`2`, `２`, `2.`, `2번`) or a choice's text
-//!   in any case or width (`failed`, `ＦＡＩＬＥＤ`).
+//!   in any case or width (`failed`, `ＦＡＩＬＥＤ`). A number always means a
+//!   choice's number, even when a choice's text is a number too (a `predict`
+//!   question about a replica count): the plain mode shows numbered choices.
 //! - `multi`: numbers separated by commas or spaces (`1,3`, `1 3`, `1, 3`),
 //!   or choice texts separated by commas (`etcd, kubelet`).
 //! - `order`: the shown positions in the right order (`3 1 2`, `3,1,2`,
@@ -179,7 +181,7 @@ pub fn parse_response(
 ) -> Result<Response, InputError> {
     let wide: String = input.nfkc().collect();
     let text = wide.trim();
-    if normalize(text).is_empty() && !text.chars().any(|c| c.is_ascii_digit()) {
+    if normalize(text).is_empty() {
         return Err(InputError::Empty);
     }
     match spec.kind {
