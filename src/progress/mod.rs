@@ -96,7 +96,7 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| ProgressError::io("create the directory", dir, e))?;
         }
-        let _lock = match file::lock(&self.path) {
+        let lock = match file::lock(&self.path) {
             Ok(lock) => Some(lock),
             Err(e) => {
                 warnings.push(Warning::NoLock {
@@ -106,7 +106,11 @@ impl Store {
                 None
             }
         };
-        file::remove_stale_temps(&self.path);
+        if lock.is_some() {
+            // Only under the lock: without it a temporary file could be a
+            // live writer's.
+            file::remove_stale_temps(&self.path);
+        }
         let disk = match file::read(&self.path) {
             Ok(Found::Good(p)) => *p,
             Ok(Found::Missing) => Progress::default(),
