@@ -11,6 +11,8 @@ pub mod exercise;
 pub mod lang;
 pub mod lesson;
 pub mod manifest;
+pub mod progress;
 pub mod quantity;
 pub mod quiz;
 pub mod sim;
+pub mod timestamp;

@@ -1,6 +1,8 @@
 //! The command line: global options, subcommands and their plain-text output.
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
+pub mod progress;
+
 use crate::lang::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -34,6 +36,11 @@ pub struct GlobalArgs {
     /// Use the lessons in this folder instead of the built-in course.
     #[arg(long, global = true, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
+
+    /// Keep progress in this file (default: progress.json in the user's data
+    /// directory, e.g. $XDG_DATA_HOME/kubetutor).
+    #[arg(long, global = true, value_name = "FILE", env = "KUBETUTOR_PROGRESS")]
+    pub progress: Option<PathBuf>,
 }
 
 impl GlobalArgs {
@@ -44,7 +51,10 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Show the saved progress, export it as JSON, or reset it.
+    Progress(progress::Args),
+}
 
 /// Parse the command line and run it.
 pub fn main() -> ExitCode {
@@ -60,7 +70,9 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Progress(args) => progress::run(args, &cli.global),
+        },
         None => {
             let _ = (cli.lesson, cli.global.lang());
             anyhow::bail!("the terminal interface is not built yet")
