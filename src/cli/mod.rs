@@ -1,6 +1,8 @@
 //! The command line: global options, subcommands and their plain-text output.
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
+mod list;
+
 use crate::lang::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -44,7 +46,11 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// List the lessons of the course and report files that failed to load.
+    #[command(long_about = list::LONG_ABOUT, after_long_help = list::AFTER_HELP)]
+    List(list::Args),
+}
 
 /// Parse the command line and run it.
 pub fn main() -> ExitCode {
@@ -60,7 +66,9 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::List(args) => list::run(&args, &cli.global),
+        },
         None => {
             let _ = (cli.lesson, cli.global.lang());
             anyhow::bail!("the terminal interface is not built yet")
