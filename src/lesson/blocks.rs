@@ -95,40 +95,64 @@ fn typed<T: DeserializeOwned>(
         let line = e
             .location()
             .map_or(fence_line, |l| fence.content_line + l.line() - 1);
-        vec![Problem::new(line, message_without_location(&e))]
+        let to_file = |l: usize| fence.content_line + l - 1;
+        vec![Problem::new(line, message_without_location(&e, to_file))]
     })?;
     let (value, findings) = check(value);
     if findings.is_empty() {
         return Ok(value);
     }
-    Err(findings
+    let mut problems: Vec<Problem> = findings
         .into_iter()
         .map(|f| {
             let line = key_line(&fence.content, fence.content_line, f.key, !f.nested)
                 .unwrap_or(fence_line);
             Problem::new(line, f.message)
         })
-        .collect())
+        .collect();
+    problems.sort_by_key(|p| p.line);
+    Err(problems)
 }
 
-/// A YAML error's message without the ` at line L column C` (or
-/// ` at position N`) parts: the caller reports the line in the file instead.
-pub(crate) fn message_without_location(e: &serde_yaml::Error) -> String {
-    let mut text = e.to_string();
-    for marker in [" at line ", " at position "] {
-        while let Some(at) = text.find(marker) {
-            let rest = &text[at + marker.len()..];
-            let mut end = rest
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(rest.len());
-            if let Some(col) = rest[end..].strip_prefix(" column ") {
-                end +=
-                    " column ".len() + col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len());
-            }
-            text.replace_range(at..at + marker.len() + end, "");
+/// A YAML error's message without its ` at line L column C` (or ` at
+/// position N`) parts: the caller reports the first location as the file
+/// line. A second location (libyaml's "while scanning ... at line L") is
+/// kept, as a file line: `to_file_line` maps a 1-based line of the YAML text.
+pub(crate) fn message_without_location(
+    e: &serde_yaml::Error,
+    to_file_line: impl Fn(usize) -> usize,
+) -> String {
+    let text = e.to_string();
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    let mut seen = 0;
+    loop {
+        let next = [" at line ", " at position "]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|at| (at, *m)))
+            .min();
+        let Some((at, marker)) = next else { break };
+        out.push_str(&rest[..at]);
+        let after = &rest[at + marker.len()..];
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
+        let number: Option<usize> = after[..digits].parse().ok();
+        let mut consumed = digits;
+        if let Some(col) = after[digits..].strip_prefix(" column ") {
+            consumed +=
+                " column ".len() + col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len());
         }
+        if number.is_none() {
+            out.push_str(marker);
+        } else if seen > 0 && marker == " at line " {
+            out.push_str(&format!(" at line {}", to_file_line(number.unwrap_or(1))));
+        }
+        seen += 1;
+        rest = &after[consumed..];
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -136,11 +160,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keeps_a_second_location_as_a_file_line() {
+        let e = serde_yaml::from_str::<serde_yaml::Value>("a: 1\nb: \"open\nc: 2\n").unwrap_err();
+        let m = message_without_location(&e, |l| l + 10);
+        assert!(
+            m.ends_with("while scanning a quoted scalar at line 12"),
+            "{m}"
+        );
+    }
+
+    #[test]
     fn strips_locations_from_yaml_messages() {
         let e = serde_yaml::from_str::<serde_yaml::Value>("a: [1\n").unwrap_err();
-        let m = message_without_location(&e);
-        assert!(!m.contains(" at line"), "{m}");
-        assert!(!m.is_empty());
+        assert_eq!(
+            message_without_location(&e, |l| l + 10),
+            "did not find expected ',' or ']', while parsing a flow sequence at line 11"
+        );
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct S {
@@ -148,7 +183,7 @@ mod tests {
         }
         let e = serde_yaml::from_str::<S>("x: no\n").unwrap_err();
         assert_eq!(
-            message_without_location(&e),
+            message_without_location(&e, |l| l),
             "x: invalid type: string \"no\", expected u32"
         );
     }
