@@ -4,6 +4,7 @@
 use super::GlobalArgs;
 use crate::lang::Lang;
 use crate::lesson::{Catalog, Found};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Titles longer than this many terminal columns are cut with `…`.
@@ -40,15 +41,28 @@ pub struct Args {}
 /// Print the table and the errors; exit 1 when any file failed to load.
 pub fn run(_args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::open(global.lessons.as_deref())?;
-    print!("{}", table(&catalog, global.lang()));
-    for error in catalog.errors() {
-        eprintln!("{}", clean(&error.to_string()));
-    }
-    Ok(if catalog.errors().is_empty() {
+    let code = if catalog.errors().is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    };
+    // A closed pipe (`kubetutor list | head -1`) is not an error.
+    let quiet = |r: std::io::Result<()>| match r {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    };
+    quiet(
+        std::io::stdout()
+            .lock()
+            .write_all(table(&catalog, global.lang()).as_bytes()),
+    )?;
+    let mut errors = String::new();
+    for error in catalog.errors() {
+        errors.push_str(&clean(&error.to_string()));
+        errors.push('\n');
+    }
+    quiet(std::io::stderr().lock().write_all(errors.as_bytes()))?;
+    Ok(code)
 }
 
 /// The course table for a `lang` reader, one line per lesson in course order.

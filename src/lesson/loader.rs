@@ -154,13 +154,10 @@ impl<'a, 's> Cuts<'a, 's> {
         let text = self.source.text();
         let mut blocks = Vec::new();
         let mut at = start;
-        let inside: Vec<_> = self
-            .marks
-            .iter()
-            .copied()
-            .filter(|m| m.0 >= start && m.0 < end)
-            .collect();
-        for (m_start, m_end, fence) in inside {
+        let first = self.marks.partition_point(|m| m.0 < start);
+        let count = self.marks[first..].partition_point(|m| m.0 < end);
+        for i in first..first + count {
+            let (m_start, m_end, fence) = self.marks[i];
             // A fence nested in a list or quote starts mid-line: the
             // Markdown before it stops at the start of that line.
             let cut = self.source.line_start_of(m_start).max(at);
