@@ -315,15 +315,16 @@ fn bad_front_matter_values_are_reported_and_the_lesson_still_loads() {
 
 #[test]
 fn a_lesson_with_no_content_is_an_error() {
-    for text in [
-        "",
-        "---\ntitle: x\n---\n",
-        "# Only a title\n",
-        "# T\n\n## Empty\n\n---\n",
+    for (text, line) in [
+        ("", 1),
+        ("---\ntitle: x\n---\n", 3),
+        ("# Only a title\n", 1),
+        ("---\ntitle: x\n---\n\n# T\n\n## Empty\n\n---\n", 4),
     ] {
         let (lesson, errors) = parse_lesson("en/x.md", text, Lang::En);
         assert!(lesson.is_none(), "{text:?}");
         assert_eq!(errors.len(), 1, "{text:?}");
+        assert_eq!(errors[0].line, line, "{text:?}");
         assert!(
             errors[0].message.starts_with("the lesson has no content"),
             "{}",

@@ -97,8 +97,9 @@ fn build(
         sections.pop();
     }
     if sections.is_empty() {
+        let last = source.text().len().saturating_sub(1);
         problems.push(Problem::new(
-            source.line_of(split.body_start),
+            source.line_of(split.body_start.min(last)),
             "the lesson has no content: write some text after the title",
         ));
         return None;
