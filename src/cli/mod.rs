@@ -1,6 +1,7 @@
 //! The command line: global options, subcommands and their plain-text output.
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
+pub mod list;
 pub mod progress;
 
 use crate::lang::Lang;
@@ -54,6 +55,9 @@ impl GlobalArgs {
 pub enum Command {
     /// Show the saved progress, export it as JSON, or reset it.
     Progress(progress::Args),
+    /// List the lessons of the course and report files that failed to load.
+    #[command(long_about = list::LONG_ABOUT, after_long_help = list::AFTER_HELP)]
+    List(list::Args),
 }
 
 /// Parse the command line and run it.
@@ -72,6 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(command) => match command {
             Command::Progress(args) => progress::run(args, &cli.global),
+            Command::List(args) => list::run(&args, &cli.global),
         },
         None => {
             let _ = (cli.lesson, cli.global.lang());

@@ -21,8 +21,11 @@ pub enum Block {
     Quiz(Box<Located<QuizSpec>>),
     Exercise(Box<Located<ExerciseSpec>>),
     Cluster(Box<Located<Setup>>),
-    /// An interactive block that failed to parse: shown as an error box, and
-    /// reported as a load error with its file and line.
+    /// An interactive block that failed to parse or to pass the loader's
+    /// checks: shown as an error box, and reported as a load error with its
+    /// file and line. `line` is the file line of the (first) problem, `info`
+    /// the block kind (`quiz`, `exercise`, `cluster`), `message` the
+    /// problems without the `info:` prefix, joined with `; `.
     Invalid {
         line: usize,
         info: String,

@@ -1,0 +1,241 @@
+//! The course: every lesson keyed by id, in Korean and/or English, in course
+//! order, with every problem found while loading kept for the user to see.
+
+use super::files::{self, LessonFile, OpenError};
+use super::loader::parse_lesson;
+use super::model::{Lesson, LoadError};
+use super::source::key_line;
+use crate::lang::Lang;
+use std::cmp::Ordering;
+use std::path::Path;
+
+/// One lesson id and its versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub ko: Option<Lesson>,
+    pub en: Option<Lesson>,
+}
+
+impl Entry {
+    /// The version in exactly this language.
+    pub fn version(&self, lang: Lang) -> Option<&Lesson> {
+        match lang {
+            Lang::Ko => self.ko.as_ref(),
+            Lang::En => self.en.as_ref(),
+        }
+    }
+
+    /// The version in `lang`, else the other one (marked as a fallback).
+    pub fn get(&self, lang: Lang) -> Option<Found<'_>> {
+        self.version(lang)
+            .map(|lesson| Found {
+                lesson,
+                fallback: false,
+            })
+            .or_else(|| {
+                self.version(lang.other()).map(|lesson| Found {
+                    lesson,
+                    fallback: true,
+                })
+            })
+    }
+
+    fn slot(&mut self, lang: Lang) -> &mut Option<Lesson> {
+        match lang {
+            Lang::Ko => &mut self.ko,
+            Lang::En => &mut self.en,
+        }
+    }
+}
+
+/// A lesson as shown to a student who asked for some language: `fallback`
+/// says it is the other language's version because theirs does not exist.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found<'a> {
+    pub lesson: &'a Lesson,
+    pub fallback: bool,
+}
+
+/// Lessons that share a `parent` (from just-the-docs front matter), in
+/// course order. Lessons without a parent form the group with `parent: None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group<'a> {
+    pub parent: Option<&'a str>,
+    pub lessons: Vec<Found<'a>>,
+}
+
+/// The whole course.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    /// Sorted by id.
+    entries: Vec<Entry>,
+    /// Course order for Korean and for English readers: indexes into `entries`.
+    order_ko: Vec<usize>,
+    order_en: Vec<usize>,
+    errors: Vec<LoadError>,
+}
+
+impl Catalog {
+    /// The course compiled into the binary (`lessons/ko`, `lessons/en`).
+    pub fn embedded() -> Catalog {
+        Catalog::from_files("lessons/", files::embedded(), Vec::new())
+    }
+
+    /// The lessons in a folder: `ko/` and `en/` sub-folders, or files side by
+    /// side whose language comes from front matter, a `.ko.md` / `.en.md`
+    /// suffix, or the text itself. Paths in messages are relative to `dir`.
+    pub fn from_dir(dir: &Path) -> Result<Catalog, OpenError> {
+        let (files, errors) = files::read_dir(dir)?;
+        Ok(Catalog::from_files("", files, errors))
+    }
+
+    /// The folder when one is given, else the embedded course.
+    pub fn open(lessons: Option<&Path>) -> Result<Catalog, OpenError> {
+        match lessons {
+            Some(dir) => Catalog::from_dir(dir),
+            None => Ok(Catalog::embedded()),
+        }
+    }
+
+    /// Build a catalog from files already read. `prefix` goes before every
+    /// path in messages (`lessons/` for the embedded course); `errors` are
+    /// problems met while reading. Files should come sorted by path: when two
+    /// files of one language share an id, the first one wins.
+    pub fn from_files(prefix: &str, files: Vec<LessonFile>, mut errors: Vec<LoadError>) -> Catalog {
+        for e in &mut errors {
+            e.path = format!("{prefix}{}", e.path);
+        }
+        let mut entries: Vec<Entry> = Vec::new();
+        for file in files {
+            let path = format!("{prefix}{}", file.path);
+            let folder = files::folder_lang(&file.path);
+            let default = folder
+                .or_else(|| files::suffix_lang(&file.path))
+                .unwrap_or_else(|| files::text_lang(&file.text));
+            let (lesson, found) = parse_lesson(&path, &file.text, default);
+            errors.extend(found);
+            let Some(mut lesson) = lesson else { continue };
+            if let Some(folder) = folder
+                && lesson.lang != folder
+            {
+                errors.push(LoadError {
+                    line: key_line(&file.text, 1, "lang", true).unwrap_or(1),
+                    message: format!(
+                        "front matter says lang: {} but the file is in the {folder}/ folder",
+                        lesson.lang
+                    ),
+                    path: path.clone(),
+                });
+                lesson.lang = folder;
+            }
+            let at = match entries.binary_search_by(|e| e.id.as_str().cmp(&lesson.id)) {
+                Ok(at) => at,
+                Err(at) => {
+                    entries.insert(
+                        at,
+                        Entry {
+                            id: lesson.id.clone(),
+                            ko: None,
+                            en: None,
+                        },
+                    );
+                    at
+                }
+            };
+            let slot = entries[at].slot(lesson.lang);
+            match slot {
+                Some(first) => errors.push(LoadError {
+                    path,
+                    line: 1,
+                    message: format!(
+                        "duplicate lesson id `{}` in {}: {} has it too",
+                        lesson.id,
+                        lesson.lang.code(),
+                        first.path
+                    ),
+                }),
+                None => *slot = Some(lesson),
+            }
+        }
+        errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        let order = |lang: Lang| {
+            let mut order: Vec<usize> = (0..entries.len()).collect();
+            order.sort_by(|&a, &b| course_order(&entries[a], &entries[b], lang));
+            order
+        };
+        Catalog {
+            order_ko: order(Lang::Ko),
+            order_en: order(Lang::En),
+            entries,
+            errors,
+        }
+    }
+
+    /// The lesson `id` in `lang`, or in the other language with
+    /// `fallback: true` when it has no `lang` version.
+    pub fn get(&self, id: &str, lang: Lang) -> Option<Found<'_>> {
+        self.entry(id)?.get(lang)
+    }
+
+    /// Both versions of the lesson `id`.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .map(|at| &self.entries[at])
+    }
+
+    /// Every lesson in course order for a `lang` reader: by `order` (lessons
+    /// without one last), then by id.
+    pub fn lessons(&self, lang: Lang) -> impl Iterator<Item = Found<'_>> {
+        let order = match lang {
+            Lang::Ko => &self.order_ko,
+            Lang::En => &self.order_en,
+        };
+        order.iter().filter_map(move |&i| self.entries[i].get(lang))
+    }
+
+    /// The lessons grouped by `parent`, groups in the order of their first
+    /// lesson.
+    pub fn groups(&self, lang: Lang) -> Vec<Group<'_>> {
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        for found in self.lessons(lang) {
+            let parent = found.lesson.parent.as_deref();
+            match groups.iter_mut().find(|g| g.parent == parent) {
+                Some(g) => g.lessons.push(found),
+                None => groups.push(Group {
+                    parent,
+                    lessons: vec![found],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// Number of lesson ids.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every problem found while loading, by path and line.
+    pub fn errors(&self) -> &[LoadError] {
+        &self.errors
+    }
+}
+
+/// Course order for a `lang` reader, using the version that reader sees.
+fn course_order(a: &Entry, b: &Entry, lang: Lang) -> Ordering {
+    let order = |e: &Entry| e.get(lang).and_then(|f| f.lesson.order);
+    match (order(a), order(b)) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then_with(|| a.id.cmp(&b.id))
+}
