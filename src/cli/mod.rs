@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod convert;
+pub mod validate;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kubetutor",
@@ -44,7 +47,10 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    Validate(validate::Args),
+    Convert(convert::Args),
+}
 
 /// Parse the command line and run it.
 pub fn main() -> ExitCode {
@@ -60,7 +66,10 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Validate(args) => validate::run(args, cli.global.lang()),
+            Command::Convert(args) => convert::run(args, cli.global.lang()),
+        },
         None => {
             let _ = (cli.lesson, cli.global.lang());
             anyhow::bail!("the terminal interface is not built yet")
