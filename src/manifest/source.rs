@@ -48,31 +48,31 @@ pub fn parse(text: &str) -> Parsed {
 /// `(first line, text)` of each chunk; chunks holding only comments, blank
 /// lines or directives are joined to the next one.
 fn chunks(text: &str) -> Vec<(usize, &str)> {
-    let mut starts = vec![0usize];
+    // (byte offset, line number) of each `---` line, the text start and end.
+    let mut starts = vec![(0usize, 1usize)];
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for (i, line) in text.split_inclusive('\n').enumerate() {
         if offset > 0 && is_document_start(line) {
-            starts.push(offset);
+            starts.push((offset, i + 1));
         }
         offset += line.len();
     }
-    starts.push(text.len());
+    starts.push((text.len(), 0));
     let mut out = Vec::new();
-    let mut pending: Option<usize> = None;
+    let mut pending: Option<(usize, usize)> = None;
     for pair in starts.windows(2) {
-        let from = pending.unwrap_or(pair[0]);
-        let chunk = &text[pair[0]..pair[1]];
+        let (from, line) = pending.unwrap_or(pair[0]);
+        let chunk = &text[pair[0].0..pair[1].0];
         if chunk.lines().all(|l| {
             let t = l.trim();
             t.is_empty() || t.starts_with('#') || t.starts_with('%')
-        }) && pair[1] < text.len()
+        }) && pair[1].0 < text.len()
         {
-            pending = Some(from);
+            pending = Some((from, line));
             continue;
         }
         pending = None;
-        let line = text[..from].matches('\n').count() + 1;
-        out.push((line, &text[from..pair[1]]));
+        out.push((line, &text[from..pair[1].0]));
     }
     out
 }
@@ -126,13 +126,12 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
 
 fn parse_json(text: &str, out: &mut Parsed) {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
-    let mut from = 0;
+    let (mut from, mut line_offset) = (0, 0);
     loop {
         match stream.next() {
             None => break,
             Some(Ok(value)) => {
                 let to = stream.byte_offset();
-                let line_offset = text[..from].matches('\n').count();
                 let scan = positions::scan(&text[from..to], line_offset);
                 let pos = scan.docs.into_iter().next().unwrap_or_default();
                 let duplicates = !pos.duplicates.is_empty();
@@ -142,6 +141,7 @@ fn parse_json(text: &str, out: &mut Parsed) {
                 if !duplicates && !value.is_null() {
                     out.docs.push(RawDoc { value, pos });
                 }
+                line_offset += text[from..to].matches('\n').count();
                 from = to;
             }
             Some(Err(e)) => {
