@@ -6,6 +6,7 @@
 pub mod kinds;
 pub mod names;
 mod rules;
+mod service;
 pub mod suggest;
 mod types;
 

@@ -3,7 +3,6 @@
 //! requests within limits, strategy and Job constraints.
 //! <https://kubernetes.io/docs/concepts/workloads/controllers/deployment/>
 //! <https://kubernetes.io/docs/concepts/workloads/controllers/job/>
-//! <https://kubernetes.io/docs/concepts/services-networking/service/>
 
 use super::super::path::Path;
 use super::super::schema::Obj;
@@ -15,15 +14,15 @@ use crate::sim::objects::Kind;
 use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeMap, HashSet};
 
-fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+pub(super) fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
     untag(v).get(key).map(untag).filter(|v| !v.is_null())
 }
 
-fn str_of<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+pub(super) fn str_of<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
     get(v, key).and_then(Value::as_str)
 }
 
-fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+pub(super) fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
     get(v, key)
         .and_then(Value::as_sequence)
         .map_or(&[], Vec::as_slice)
@@ -60,7 +59,7 @@ pub fn check_object(s: &mut Sink, doc: &Value, kind: Kind, root: &Obj) {
         Kind::Pod => pod_spec(s, spec, &spec_path, kind),
         Kind::Deployment | Kind::ReplicaSet => workload(s, spec, &spec_path, kind),
         Kind::Job => job(s, spec, &spec_path),
-        Kind::Service => service(s, spec, &spec_path),
+        Kind::Service => super::service::service(s, spec, &spec_path),
         Kind::Node | Kind::Event => {}
     }
 }
@@ -170,7 +169,7 @@ fn container(s: &mut Sink, c: &Value, path: &Path, init: bool, volumes: &HashSet
 }
 
 /// A port number field: 1..=65535.
-fn port_range(s: &mut Sink, v: &Value, path: &Path, key: &str) {
+pub(super) fn port_range(s: &mut Sink, v: &Value, path: &Path, key: &str) {
     if let Some(n) = get(v, key).and_then(Value::as_i64)
         && !(1..=65535).contains(&n)
     {
@@ -427,61 +426,6 @@ fn job(s: &mut Sink, spec: &Value, path: &Path) {
                     "podFailurePolicy를 쓰면 restartPolicy는 \"Never\"만 됩니다".into(),
                 )],
             );
-        }
-    }
-}
-
-fn service(s: &mut Sink, spec: &Value, path: &Path) {
-    let ty = str_of(spec, "type").unwrap_or("ClusterIP");
-    let headless = str_of(spec, "clusterIP") == Some("None");
-    let ports = items(spec, "ports");
-    if ports.is_empty() && !headless && ty != "ExternalName" {
-        s.required(&path.field("ports"), None);
-    }
-    let mut names = HashSet::new();
-    let mut pairs = HashSet::new();
-    for (i, p) in ports.iter().enumerate() {
-        let ppath = path.field("ports").index(i);
-        port_range(s, p, &ppath.field("port"), "port");
-        match get(p, "targetPort") {
-            Some(Value::Number(_)) => port_range(s, p, &ppath.field("targetPort"), "targetPort"),
-            Some(Value::String(n)) => {
-                let problems = names::port_name(n);
-                s.invalid(&ppath.field("targetPort"), &format!("{n:?}"), problems);
-            }
-            _ => {}
-        }
-        match str_of(p, "name") {
-            Some(n) if !names.insert(n.to_string()) => {
-                s.duplicate(&ppath.field("name"), &format!("{n:?}"))
-            }
-            None if ports.len() > 1 => s.required(&ppath.field("name"), None),
-            _ => {}
-        }
-        if let Some(port) = get(p, "port").and_then(Value::as_i64) {
-            let proto = str_of(p, "protocol").unwrap_or("TCP");
-            if !pairs.insert((port, proto.to_string())) {
-                s.duplicate(&ppath, &format!("\"{port}/{proto}\""));
-            }
-        }
-        if let Some(np) = get(p, "nodePort").and_then(Value::as_i64) {
-            let npath = ppath.field("nodePort");
-            if ty == "ClusterIP" {
-                s.forbidden(
-                    &npath,
-                    "may not be used when `type` is 'ClusterIP'",
-                    "type이 'ClusterIP'인 서비스에는 nodePort를 쓸 수 없습니다",
-                );
-            } else if !(30000..=32767).contains(&np) {
-                s.invalid(
-                    &npath,
-                    &np.to_string(),
-                    vec![(
-                        "provided port is not in the valid range. The range of valid ports is 30000-32767".into(),
-                        "nodePort는 30000에서 32767 사이여야 합니다".into(),
-                    )],
-                );
-            }
         }
     }
 }
