@@ -116,9 +116,11 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
                     out.diagnostics
                         .push(syntax::yaml_error(full, at, &e.to_string(), line_offset));
                 }
-                if !duplicate_error {
-                    break;
-                }
+                // After an error the deserializer's event stream is not in a
+                // state to continue (yaml_serde panics on the next document
+                // with "unexpected end of mapping"); a chunk holds one
+                // document anyway.
+                break;
             }
         }
     }
