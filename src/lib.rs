@@ -14,3 +14,4 @@ pub mod manifest;
 pub mod quantity;
 pub mod quiz;
 pub mod sim;
+pub mod text;
