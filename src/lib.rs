@@ -11,6 +11,7 @@ pub mod exercise;
 pub mod lang;
 pub mod lesson;
 pub mod manifest;
+pub mod markdown;
 pub mod quantity;
 pub mod quiz;
 pub mod sim;
