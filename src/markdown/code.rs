@@ -40,7 +40,13 @@ pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -
             .collect();
     }
     let natural = rows.iter().map(spans_width).max().unwrap_or(0);
-    let inner = natural.max(width(label)).clamp(1, avail - FRAME_EXTRA);
+    // Room for the label and one rule character after it, when there is.
+    let label_room = if label.is_empty() {
+        0
+    } else {
+        width(label) + 2
+    };
+    let inner = natural.max(label_room).clamp(1, avail - FRAME_EXTRA);
     let wrapped = rows
         .into_iter()
         .flat_map(|row| wrap_row(row, inner, theme))

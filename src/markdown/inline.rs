@@ -31,6 +31,9 @@ pub(crate) struct Inline {
     styles: Vec<Style>,
     links: Vec<Link>,
     image: Option<Image>,
+    /// Markup was just dropped: a space that would double the one before
+    /// it goes too (as whitespace collapses in HTML).
+    collapse_space: bool,
 }
 
 impl Inline {
@@ -40,6 +43,7 @@ impl Inline {
             styles: vec![base],
             links: Vec::new(),
             image: None,
+            collapse_space: false,
         }
     }
 
@@ -48,6 +52,14 @@ impl Inline {
     }
 
     fn push(&mut self, text: &str, style: Style) {
+        let line = self.lines.last().expect("always one line");
+        let text = if std::mem::take(&mut self.collapse_space)
+            && line.last().is_some_and(|s| s.content.ends_with(' '))
+        {
+            text.trim_start_matches(' ')
+        } else {
+            text
+        };
         if text.is_empty() {
             return;
         }
@@ -99,6 +111,7 @@ impl Inline {
         for _ in 0..breaks {
             self.hard_break();
         }
+        self.collapse_space = breaks == 0;
     }
 
     pub(crate) fn push_style(&mut self, patch: Style) {

@@ -12,8 +12,8 @@
 //!    what remains evenly. Cells then wrap at spaces inside their column.
 //! 3. Cell padding is dropped when that is what lets the minimums fit.
 //! 4. When even the minimums do not fit, the table is drawn as a stack of
-//!    records ("header" then the indented value, one row after another), which
-//!    reads far better in a narrow pane than one-glyph columns would.
+//!    records (`header: value`, one row after another), which reads far
+//!    better in a narrow pane than columns a glyph or two wide would.
 
 use super::inline::Spans;
 use super::theme::Theme;
@@ -268,47 +268,79 @@ fn rule(b: &Borders, widths: &[usize], pad: usize, style: Style) -> Spans {
     vec![Span::styled(s, style)]
 }
 
-/// The narrow-pane fallback: each row as a record of "header / value".
+/// The narrow-pane fallback: each row as a record, one column after the
+/// other: `header: value` on one line when it fits, otherwise the header
+/// and then the value's lines (indented when the pane is wide enough).
 fn stacked(table: &Table, n: usize, avail: usize, theme: &Theme) -> Vec<Spans> {
     let line = || vec![Span::styled("─".repeat(avail), theme.table_border)];
-    let indent = if avail >= 6 { 2 } else { 0 };
-    let label = |j: usize| -> Vec<Spans> {
-        table
-            .head
-            .get(j)
-            .into_iter()
-            .flatten()
-            .filter(|l| !l.is_empty())
-            .flat_map(|l| wrap_spans(l, avail, avail))
-            .map(|l| restyle(l, theme.table_header))
-            .collect()
-    };
+    let indent = if avail >= 20 { 2 } else { 0 };
     let mut out = vec![line()];
-    if table.rows.is_empty() {
-        out.extend((0..n).flat_map(label));
-    }
     for (i, row) in table.rows.iter().enumerate() {
         if i > 0 {
             out.push(line());
         }
         for j in 0..n {
-            let labels = label(j);
-            let has_label = !labels.is_empty();
-            out.extend(labels);
-            let shift = if has_label { indent } else { 0 };
-            let room = avail - shift;
-            for value in row.get(j).into_iter().flatten().filter(|l| !l.is_empty()) {
-                for mut wrapped in wrap_spans(value, room, room) {
-                    if shift > 0 {
-                        wrapped.insert(0, Span::raw(" ".repeat(shift)));
-                    }
-                    out.push(wrapped);
-                }
-            }
+            let label = label(table, j, theme);
+            let values: Vec<&Spans> = row
+                .get(j)
+                .into_iter()
+                .flatten()
+                .filter(|l| !l.is_empty())
+                .collect();
+            record(&mut out, label, &values, avail, indent);
+        }
+    }
+    if table.rows.is_empty() {
+        for j in 0..n {
+            record(&mut out, label(table, j, theme), &[], avail, indent);
         }
     }
     out.push(line());
     out
+}
+
+/// A column's header cell as one line of spans in the header style.
+fn label(table: &Table, j: usize, theme: &Theme) -> Spans {
+    let mut spans = Vec::new();
+    for (k, line) in table.head.get(j).into_iter().flatten().enumerate() {
+        if k > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.extend(line.iter().cloned());
+    }
+    restyle(spans, theme.table_header)
+}
+
+fn record(out: &mut Vec<Spans>, mut label: Spans, values: &[&Spans], avail: usize, indent: usize) {
+    let label_width: usize = label.iter().map(|s| width(&s.content)).sum();
+    if label_width > 0 {
+        let style = label.last().map(|s| s.style).unwrap_or_default();
+        label.push(Span::styled(":", style));
+    }
+    if let [value] = values {
+        let value_width: usize = value.iter().map(|s| width(&s.content)).sum();
+        if label_width + 2 + value_width <= avail {
+            let mut line = label;
+            if label_width > 0 {
+                line.push(Span::raw(" "));
+            }
+            line.extend(value.iter().cloned());
+            out.push(line);
+            return;
+        }
+    }
+    if label_width > 0 {
+        out.extend(wrap_spans(&label, avail, avail));
+    }
+    let shift = if label_width > 0 { indent } else { 0 };
+    for value in values {
+        for mut wrapped in wrap_spans(value, avail - shift, avail - shift) {
+            if shift > 0 {
+                wrapped.insert(0, Span::raw(" ".repeat(shift)));
+            }
+            out.push(wrapped);
+        }
+    }
 }
 
 #[cfg(test)]
