@@ -11,7 +11,7 @@ use super::html;
 use super::inline::{Inline, Spans};
 use super::table::{Cell, Table, render_table};
 use super::theme::Theme;
-use crate::text::{width, wrap_spans};
+use crate::text::{sanitize, width, wrap_spans};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -356,7 +356,7 @@ impl<'t> Writer<'t> {
         let style = self.base_style();
         let wrapped = lines
             .iter()
-            .flat_map(|l| wrap_spans(&[Span::styled(l.as_str(), style)], avail, avail))
+            .flat_map(|l| wrap_spans(&[Span::styled(sanitize(l), style)], avail, avail))
             .collect();
         self.block(wrapped);
     }

@@ -248,3 +248,25 @@ fn wrap_line_keeps_line_style() {
     assert!(out.iter().all(|l| l.style == line.style));
     assert!(out.iter().all(|l| l.alignment == line.alignment));
 }
+
+/// The inputs that make ratatui's own wrapper write outside its area
+/// (ratatui issue #2679): a wide glyph in a word too long for a 2-cell area,
+/// and a leading combining mark. Ours fit, and drawing them without `Wrap`
+/// stays inside the buffer.
+#[test]
+fn inputs_that_break_ratatuis_wrapper_fit() {
+    for sample in ["a🌞b", "\u{301}abc def", "\u{301}\u{301}파드 a🌞b 🏗️x"] {
+        for w in 1..=10u16 {
+            let lines = wrap_line(&Line::from(sample), usize::from(w));
+            let area = Rect::new(0, 0, w, lines.len() as u16);
+            let mut buf = Buffer::empty(area);
+            Paragraph::new(lines.clone()).render(area, &mut buf);
+            for line in &lines {
+                assert!(
+                    line_width(line) <= usize::from(w),
+                    "{sample:?} at {w}: {line:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,9 +1,11 @@
 //! Wrapping styled text by display width.
 //!
 //! We wrap ourselves instead of using `Paragraph::wrap`: ratatui's word
-//! wrapper has an open panic with wide glyphs in areas narrower than the
-//! glyph, and it cannot give the first line a different width from the rest.
-//! Callers draw what these functions return with a non-wrapping `Paragraph`.
+//! wrapper (0.30) has an open panic, "index outside of buffer", when a wide
+//! glyph does not fit the cells left on a row or a line starts with a
+//! combining mark (ratatui issue #2679), and it cannot give the first line a
+//! different width from the rest. Callers draw what these functions return
+//! with a non-wrapping `Paragraph`.
 //!
 //! The rules:
 //! - Lines break at spaces; the spaces at a break are dropped. Spaces at the
