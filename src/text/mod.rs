@@ -39,7 +39,7 @@ pub use export::{to_ansi, to_plain};
 pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_spans, wrap_str, wrap_text};
 
 use ratatui::buffer::CellWidth;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -131,6 +131,47 @@ pub fn truncate(s: &str, max: usize) -> String {
         out.push_str(g);
     }
     out.push_str(ELLIPSIS);
+    out
+}
+
+/// A styled line cut to at most `max` columns, ending with [`ELLIPSIS`] (in
+/// the style of the last span kept) when anything was cut: for status bars
+/// and titles that must stay on one row.
+pub fn truncate_line(line: &Line<'_>, max: usize) -> Line<'static> {
+    let mut out = Line::default().style(line.style);
+    out.alignment = line.alignment;
+    if line_width(line) <= max {
+        out.spans = line
+            .spans
+            .iter()
+            .map(|s| Span::styled(s.content.to_string(), s.style))
+            .collect();
+        return out;
+    }
+    if max == 0 {
+        return out;
+    }
+    let room = max - width(ELLIPSIS);
+    let mut used = 0;
+    let mut style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    'spans: for span in &line.spans {
+        let mut kept = String::new();
+        for (g, w) in graphemes::graphemes(&span.content) {
+            if used + w > room {
+                if !kept.is_empty() {
+                    out.spans.push(Span::styled(kept, span.style));
+                }
+                break 'spans;
+            }
+            used += w;
+            kept.push_str(g);
+            style = span.style;
+        }
+        if !kept.is_empty() {
+            out.spans.push(Span::styled(kept, span.style));
+        }
+    }
+    out.spans.push(Span::styled(ELLIPSIS, style));
     out
 }
 

@@ -123,6 +123,31 @@ fn truncate_never_splits_a_wide_glyph() {
 }
 
 #[test]
+fn truncate_line_keeps_styles_and_ends_with_an_ellipsis() {
+    let line = Line::from(vec![
+        Span::styled("파드", Style::new().bold()),
+        Span::raw(" web "),
+        Span::styled("Running", Style::new().green()),
+    ]);
+    assert_eq!(line_width(&truncate_line(&line, 20)), 16);
+    let cut = truncate_line(&line, 9);
+    assert_eq!(
+        cut.spans,
+        [
+            Span::styled("파드", Style::new().bold()),
+            Span::raw(" web"),
+            Span::raw(ELLIPSIS),
+        ]
+    );
+    let cut = truncate_line(&line, 2);
+    assert_eq!(cut.spans, [Span::styled(ELLIPSIS, Style::new().bold())]);
+    assert!(truncate_line(&line, 0).spans.is_empty());
+    for w in 0..20 {
+        assert!(line_width(&truncate_line(&line, w)) <= w);
+    }
+}
+
+#[test]
 fn pad_right_counts_display_width() {
     assert_eq!(pad_right("파드", 6), "파드  ");
     assert_eq!(pad_right("pods", 2), "pods");
