@@ -35,6 +35,28 @@ fn is_simple(c: char) -> bool {
     )
 }
 
+/// The width of a simple character (see [`is_simple`]), without a table
+/// look-up for the common cases.
+fn simple_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{ac00}'..='\u{d7a3}' | '\u{4e00}'..='\u{9fff}' => 2,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// The display width of `s`, in one pass when it is simple.
+pub(crate) fn str_width(s: &str) -> usize {
+    let mut total = 0;
+    for c in s.chars() {
+        if !is_simple(c) {
+            return s.graphemes(true).map(grapheme_width).sum();
+        }
+        total += simple_width(c);
+    }
+    total
+}
+
 /// The graphemes of `s` with their display widths.
 pub(crate) fn graphemes(s: &str) -> Graphemes<'_> {
     if s.chars().all(is_simple) {
@@ -56,7 +78,7 @@ impl<'a> Iterator for Graphemes<'a> {
         match self {
             Graphemes::Simple(s, chars) => {
                 let (i, c) = chars.next()?;
-                Some((&s[i..i + c.len_utf8()], c.width().unwrap_or(0)))
+                Some((&s[i..i + c.len_utf8()], simple_width(c)))
             }
             Graphemes::Full(g) => g.next().map(|g| (g, grapheme_width(g))),
         }
@@ -82,6 +104,8 @@ mod tests {
             let fast: Vec<_> = graphemes(s).collect();
             let full: Vec<_> = s.graphemes(true).map(|g| (g, grapheme_width(g))).collect();
             assert_eq!(fast, full, "{s}");
+            let total: usize = full.iter().map(|(_, w)| w).sum();
+            assert_eq!(str_width(s), total, "{s}");
         }
     }
 

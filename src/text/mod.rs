@@ -54,7 +54,7 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    graphemes::graphemes(s).map(|(_, w)| w).sum()
+    graphemes::str_width(s)
 }
 
 /// Display width of one grapheme cluster; control characters are 0 wide.
