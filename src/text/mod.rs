@@ -14,10 +14,10 @@
 //!   `Emoji_Presentation` property (📦 🔌).
 //! - An emoji *presentation sequence* (a text-default base plus VS16, U+FE0F,
 //!   such as "🏗️" or "⚙️") is 2 wide as a whole, although the base alone is 1
-//!   ("🏗" without VS16 is 1 wide). We keep that answer: it is what modern
-//!   terminals (kitty, WezTerm, iTerm2, Windows Terminal, foot, Ghostty,
-//!   recent tmux) draw, and ratatui's buffer reserves two cells for it. On an
-//!   older terminal that advances only one cell, the crossterm backend moves
+//!   ("🏗" without VS16 is 1 wide). We keep that answer: it is what terminals
+//!   that implement presentation sequences draw (kitty, WezTerm, Ghostty and
+//!   Windows Terminal among them), and ratatui's buffer reserves two cells
+//!   for it. On a terminal that advances only one cell, the crossterm backend moves
 //!   the cursor explicitly before the next cell it writes (it does so
 //!   whenever the next cell is not adjacent to the last one written, and the
 //!   cell hidden behind a wide glyph is never written), so the rest of the
