@@ -16,3 +16,4 @@ pub mod quantity;
 pub mod quiz;
 pub mod sim;
 pub mod timestamp;
+pub mod text;

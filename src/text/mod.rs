@@ -1,0 +1,148 @@
+//! Width-aware text: display width, sanitising, truncating, padding and
+//! wrapping, shared by every view of the program.
+//!
+//! # How wide is a string?
+//!
+//! Widths are measured per grapheme cluster with the same function ratatui's
+//! buffer uses to place cells ([`ratatui::buffer::CellWidth`], which is
+//! `unicode-width` 0.2 plus a fix for half-width katakana sound marks). What
+//! we measure is therefore exactly what the buffer lays out; a line we say is
+//! `n` wide never spills or gets clipped when drawn.
+//!
+//! What `unicode-width` 0.2 says about the cases that matter to the course:
+//! - Hangul syllables and CJK ideographs are 2 wide; so are emoji with the
+//!   `Emoji_Presentation` property (📦 🔌).
+//! - An emoji *presentation sequence* (a text-default base plus VS16, U+FE0F,
+//!   such as "🏗️" or "⚙️") is 2 wide as a whole, although the base alone is 1
+//!   ("🏗" without VS16 is 1 wide). We keep that answer: it is what modern
+//!   terminals (kitty, WezTerm, iTerm2, Windows Terminal, foot, Ghostty,
+//!   recent tmux) draw, and ratatui's buffer reserves two cells for it. On an
+//!   older terminal that advances only one cell, the crossterm backend moves
+//!   the cursor explicitly before the next cell it writes (it does so
+//!   whenever the next cell is not adjacent to the last one written, and the
+//!   cell hidden behind a wide glyph is never written), so the rest of the
+//!   line stays in its columns and the worst case is one blank cell.
+//! - A well-formed, fully-qualified ZWJ sequence ("👩‍💻") is one grapheme and
+//!   2 wide, like the terminals that join it. Flags, keycaps ("1️⃣") and skin
+//!   tone modifiers are 2 wide too.
+//! - Control characters are 0 wide here (ratatui skips them when drawing);
+//!   they must not be drawn at all, which is [`sanitize`]'s job.
+//! - East Asian *ambiguous* characters (•, …, box drawing) count as 1, as
+//!   ratatui does; a terminal set to draw ambiguous characters 2 wide will
+//!   misalign borders, whatever this module says.
+
+mod export;
+mod wrap;
+
+pub use export::{to_ansi, to_plain};
+pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_spans, wrap_str, wrap_text};
+
+use ratatui::buffer::CellWidth;
+use ratatui::text::Line;
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Columns between tab stops when [`sanitize`] expands a tab.
+pub const TAB_WIDTH: usize = 4;
+
+/// The ellipsis [`truncate`] ends a shortened string with.
+pub const ELLIPSIS: &str = "…";
+
+/// Display width of `s` in terminal cells (see the module docs).
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Display width of one grapheme cluster; control characters are 0 wide.
+pub fn grapheme_width(g: &str) -> usize {
+    match g.chars().next() {
+        None => 0,
+        Some(c) if c.is_control() => 0,
+        Some(_) => usize::from(g.cell_width()),
+    }
+}
+
+/// Display width of a line: the sum of its spans.
+pub fn line_width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// Removes every control character except `\n`, so that nothing in lesson
+/// text can move the cursor, change colours or ring the bell: C0 controls
+/// (ESC, BEL, CR, ...), DEL and the C1 range U+0080–U+009F (U+009B is a
+/// one-character CSI on some terminals). A tab becomes spaces up to the next
+/// multiple of [`TAB_WIDTH`] columns, counted from the last `\n`.
+///
+/// Borrows when there is nothing to remove, which is the common case.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut column = 0;
+    for g in s.graphemes(true) {
+        if g == "\n" {
+            out.push('\n');
+            column = 0;
+        } else if g == "\t" {
+            let n = TAB_WIDTH - column % TAB_WIDTH;
+            out.extend(std::iter::repeat_n(' ', n));
+            column += n;
+        } else if g.contains(|c: char| c.is_control() && c != '\n') {
+            // A grapheme can hold a control character next to others
+            // ("\r\n", or a combining mark after ESC): keep the rest.
+            for c in g.chars() {
+                if c == '\n' {
+                    out.push('\n');
+                    column = 0;
+                } else if !c.is_control() {
+                    out.push(c);
+                }
+            }
+        } else {
+            out.push_str(g);
+            column += grapheme_width(g);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s` cut to at most `max` columns, ending with [`ELLIPSIS`] when anything
+/// was cut. A wide glyph that would straddle the limit is left out whole.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let room = max - width(ELLIPSIS);
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out.push_str(ELLIPSIS);
+    out
+}
+
+/// `s` followed by spaces up to `min_width` columns; unchanged when it is
+/// already that wide or wider.
+pub fn pad_right(s: &str, min_width: usize) -> String {
+    let w = width(s);
+    let mut out = String::with_capacity(s.len() + min_width.saturating_sub(w));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', min_width.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests;
