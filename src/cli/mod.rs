@@ -9,6 +9,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod convert;
+pub mod validate;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kubetutor",
@@ -58,6 +61,8 @@ pub enum Command {
     /// List the lessons of the course and report files that failed to load.
     #[command(long_about = list::LONG_ABOUT, after_long_help = list::AFTER_HELP)]
     List(list::Args),
+    Validate(validate::Args),
+    Convert(convert::Args),
 }
 
 /// Parse the command line and run it.
@@ -77,6 +82,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(command) => match command {
             Command::Progress(args) => progress::run(args, &cli.global),
             Command::List(args) => list::run(&args, &cli.global),
+            Command::Validate(args) => validate::run(args, cli.global.lang()),
+            Command::Convert(args) => convert::run(args, cli.global.lang()),
         },
         None => {
             let _ = (cli.lesson, cli.global.lang());

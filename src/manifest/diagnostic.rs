@@ -24,6 +24,8 @@ pub struct Diagnostic {
     pub message_ko: Option<String>,
     /// What usually causes this, and how to fix it.
     pub hint: Option<String>,
+    /// The hint in Korean.
+    pub hint_ko: Option<String>,
 }
 
 impl Diagnostic {
@@ -41,6 +43,7 @@ impl Diagnostic {
             message: message.into(),
             message_ko: None,
             hint: None,
+            hint_ko: None,
         }
     }
 
@@ -61,6 +64,27 @@ impl Diagnostic {
         self
     }
 
+    /// A hint in both languages.
+    pub fn with_hints(mut self, en: impl Into<String>, ko: impl Into<String>) -> Self {
+        self.hint = Some(en.into());
+        self.hint_ko = Some(ko.into());
+        self
+    }
+
+    /// The Korean rendering of the message.
+    pub fn with_ko(mut self, ko: impl Into<String>) -> Self {
+        self.message_ko = Some(ko.into());
+        self
+    }
+
+    /// The hint in `lang` (the English one when no Korean was written).
+    pub fn hint_in(&self, lang: Lang) -> Option<&str> {
+        match (lang, &self.hint_ko) {
+            (Lang::Ko, Some(ko)) => Some(ko),
+            _ => self.hint.as_deref(),
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -77,7 +101,7 @@ impl Diagnostic {
     pub fn render(&self, lang: Lang) -> String {
         let mut out = format!("{}:{}: ", self.line, self.column);
         if self.severity == Severity::Warning {
-            out.push_str("warning: ");
+            out.push_str(lang.pick("경고: ", "warning: "));
         }
         if !self.path.is_empty() {
             out.push_str(&self.path);
@@ -91,5 +115,27 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_rendering_keeps_the_kubectl_original() {
+        let d = Diagnostic::error(3, 5, "spec.replicas", "Invalid value: -1")
+            .with_ko("잘못된 값: -1")
+            .with_hints("use 0 or more", "0 이상을 쓰세요");
+        assert_eq!(
+            d.render(Lang::Ko),
+            "3:5: spec.replicas: 잘못된 값: -1 (Invalid value: -1)"
+        );
+        assert_eq!(d.render(Lang::En), "3:5: spec.replicas: Invalid value: -1");
+        assert_eq!(d.hint_in(Lang::Ko), Some("0 이상을 쓰세요"));
+        assert_eq!(d.hint_in(Lang::En), Some("use 0 or more"));
+        let w = Diagnostic::warning(1, 1, "", "skipped");
+        assert_eq!(w.render(Lang::En), "1:1: warning: skipped");
+        assert_eq!(w.render(Lang::Ko), "1:1: 경고: skipped");
     }
 }

@@ -1,10 +1,19 @@
 //! Manifests (YAML or JSON, one or more documents) turned into the objects the
 //! simulated API server accepts, with problems reported by line and field path.
 
-mod convert;
+mod build;
+pub mod check;
 pub mod diagnostic;
+mod document;
+mod emit;
+pub mod path;
+pub mod positions;
+mod schema;
+mod source;
+mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use emit::{to_json, to_yaml};
 
 use crate::sim::objects::Object;
 
@@ -40,6 +49,9 @@ pub struct Document {
     pub name: Option<String>,
     /// The object, when the document is valid and of a simulated kind.
     pub object: Option<Object>,
+    /// The document as written (key order kept), for conversion and for
+    /// checks on fields the object model does not keep.
+    pub value: serde_yaml::Value,
 }
 
 /// Everything learned from one manifest text.
@@ -71,5 +83,24 @@ impl Loaded {
 /// Parse and validate a manifest text. Never panics; every problem found is a
 /// diagnostic, and valid documents still yield objects when others fail.
 pub fn load(text: &str) -> Loaded {
-    convert::load(text)
+    let parsed = source::parse(text);
+    let mut diagnostics = parsed.diagnostics;
+    let mut documents = Vec::new();
+    for raw in &parsed.docs {
+        let (doc, diags) = document::check(raw);
+        documents.push(doc);
+        diagnostics.extend(diags);
+    }
+    if documents.is_empty() && diagnostics.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(1, 1, "", "no objects passed to apply")
+                .with_ko("매니페스트에 오브젝트가 하나도 없습니다"),
+        );
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Loaded {
+        format: parsed.format,
+        documents,
+        diagnostics,
+    }
 }

@@ -1,0 +1,51 @@
+//! `kubetutor convert FILE --to json|yaml`: the same objects in the other
+//! notation.
+
+use super::validate::report;
+use crate::lang::Lang;
+use crate::manifest;
+use anyhow::Context;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Target {
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    about = "Write a manifest in JSON or YAML",
+    long_about = "Write a manifest in JSON or YAML, keys in the order they were written.\n\nA YAML file with several documents becomes a sequence of JSON objects, one after the other (the stream `kubectl apply -f` reads), not a `List`; JSON objects become YAML documents separated by `---`. Anchors and merge keys are expanded, comments are not kept. A file with errors is not converted: its errors are printed and the exit status is 1."
+)]
+pub struct Args {
+    /// The manifest to convert.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The notation to write.
+    #[arg(long, value_enum, value_name = "json|yaml")]
+    pub to: Target,
+}
+
+pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
+    let name = args.file.display().to_string();
+    let bytes = std::fs::read(&args.file).with_context(|| match lang {
+        Lang::En => format!("cannot read {name}"),
+        Lang::Ko => format!("{name} 파일을 읽을 수 없습니다"),
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let loaded = manifest::load(&text);
+    if loaded.has_errors() {
+        eprint!("{}", report(&name, &loaded.diagnostics, lang));
+        return Ok(ExitCode::FAILURE);
+    }
+    let out = match args.to {
+        Target::Json => manifest::to_json(&loaded),
+        Target::Yaml => manifest::to_yaml(&loaded),
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

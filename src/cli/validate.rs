@@ -1,0 +1,79 @@
+//! `kubetutor validate FILE...`: check manifests the way the API server would,
+//! printing `file:line:col: path: message` for each problem.
+
+use crate::lang::Lang;
+use crate::manifest::{self, Diagnostic};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+#[command(
+    about = "Check manifests (YAML or JSON) as kubectl and the API server would",
+    long_about = "Check manifests (YAML or JSON, one or more documents each) as kubectl and the API server would.\n\nEach problem is printed as `file:line:column: path: message`, warnings marked, with a hint on the next line when there is one; a summary line follows. The exit status is 0 when every file is valid (warnings allowed) and 1 otherwise."
+)]
+pub struct Args {
+    /// Manifest files to check.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Problems of one text, one per line, prefixed with `name:`.
+pub fn report(name: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&format!("{name}:{}\n", d.render(lang)));
+        if let Some(hint) = d.hint_in(lang) {
+            out.push_str(&format!("    {} {hint}\n", lang.pick("힌트:", "hint:")));
+        }
+    }
+    out
+}
+
+pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    let (mut errors, mut warnings, mut bad_files) = (0usize, 0usize, 0usize);
+    for file in &args.files {
+        let name = file.display().to_string();
+        let text = match std::fs::read(file) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                let msg = match e.kind() {
+                    std::io::ErrorKind::NotFound => {
+                        lang.pick("파일이 없습니다", "no such file").to_string()
+                    }
+                    _ => e.to_string(),
+                };
+                writeln!(stdout, "{name}: {}: {msg}", lang.pick("오류", "error"))?;
+                errors += 1;
+                bad_files += 1;
+                continue;
+            }
+        };
+        let loaded = manifest::load(&text);
+        let e = loaded.errors().count();
+        errors += e;
+        warnings += loaded.diagnostics.len() - e;
+        if e > 0 {
+            bad_files += 1;
+        }
+        write!(stdout, "{}", report(&name, &loaded.diagnostics, lang))?;
+    }
+    let files = args.files.len();
+    let summary = match lang {
+        Lang::En => format!(
+            "{files} file(s) checked: {} valid, {bad_files} invalid; {errors} error(s), {warnings} warning(s)",
+            files - bad_files
+        ),
+        Lang::Ko => format!(
+            "파일 {files}개 검사: 올바름 {}개, 잘못됨 {bad_files}개; 오류 {errors}개, 경고 {warnings}개",
+            files - bad_files
+        ),
+    };
+    writeln!(stdout, "{summary}")?;
+    Ok(if bad_files == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,381 @@
+//! Where every field of a document was written: field path -> line:column.
+//!
+//! `serde_yaml` (libyaml underneath, the same family as the go-yaml parser
+//! kubectl uses) stays the authority on what a manifest *means*, but it keeps no
+//! positions for values. So the same text is also read with `saphyr-parser`, a
+//! safe YAML 1.2 event parser whose events carry spans; walking those events
+//! gives a map from field path to the position of its key and value. Writing a
+//! scanner of our own for block and flow styles, multi-line and block scalars,
+//! anchors and comments would be a parser of its own, so the crate is the better
+//! tool. saphyr is stricter than libyaml in one place (flow content indented
+//! less than its block parent); there the map simply stops at the error and
+//! lookups fall back to the nearest known ancestor.
+
+use super::path::{Path, push_index, push_name};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use std::collections::HashMap;
+
+/// A 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// How a value was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Quoted,
+    Block,
+    Mapping,
+    Sequence,
+    Alias,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// Where the key was written (none for list items and the root).
+    pub key: Option<Pos>,
+    pub value: Pos,
+    pub style: Style,
+}
+
+/// A key written twice in the same mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// Lookup key of the mapping holding it.
+    pub parent: String,
+    pub key: String,
+    pub pos: Pos,
+    pub first_line: usize,
+}
+
+/// The positions of one document.
+#[derive(Debug, Clone, Default)]
+pub struct PosMap {
+    entries: HashMap<String, Entry>,
+    pub duplicates: Vec<DuplicateKey>,
+    /// Where the document's content starts.
+    pub start: Pos,
+}
+
+impl PosMap {
+    /// A map with no entries: every lookup answers `start`.
+    pub fn at(start: Pos) -> PosMap {
+        PosMap {
+            start,
+            ..PosMap::default()
+        }
+    }
+
+    /// The nearest recorded entry at `path` or above it.
+    fn nearest(&self, path: &Path) -> Option<(bool, &Entry)> {
+        let mut p = Some(path.clone());
+        let mut exact = true;
+        while let Some(cur) = p {
+            if let Some(e) = self.entries.get(&cur.lookup_key()) {
+                return Some((exact, e));
+            }
+            exact = false;
+            p = cur.parent();
+        }
+        None
+    }
+
+    /// Where the value at `path` starts (or its nearest known ancestor's).
+    pub fn value(&self, path: &Path) -> Pos {
+        self.nearest(path).map_or(self.start, |(_, e)| e.value)
+    }
+
+    /// Where the key of `path` is written; the value's position for list items.
+    pub fn key(&self, path: &Path) -> Pos {
+        match self.nearest(path) {
+            Some((true, e)) => e.key.unwrap_or(e.value),
+            Some((false, e)) => e.value,
+            None => self.start,
+        }
+    }
+
+    /// How the value at exactly `path` was written, when known.
+    pub fn style(&self, path: &Path) -> Option<Style> {
+        self.entries.get(&path.lookup_key()).map(|e| e.style)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The documents of one text chunk, and the parse error that stopped the scan.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub docs: Vec<PosMap>,
+    pub error: Option<(Pos, String)>,
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<(String, Pos)>,
+        seen: HashMap<String, usize>,
+        /// Depth of a non-scalar key being skipped.
+        skipping: usize,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
+}
+
+fn pos(span: &Span, line_offset: usize) -> Pos {
+    Pos {
+        line: span.start.line() + line_offset,
+        column: span.start.col() + 1,
+    }
+}
+
+/// Scan `text` (which starts at line `line_offset + 1` of the manifest).
+pub fn scan(text: &str, line_offset: usize) -> Scan {
+    let mut out = Scan::default();
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut current: Option<PosMap> = None;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = match next {
+            Ok(e) => e,
+            Err(e) => {
+                let at = Pos {
+                    line: e.marker().line() + line_offset,
+                    column: e.marker().col() + 1,
+                };
+                out.error = Some((at, e.info().to_string()));
+                break;
+            }
+        };
+        let at = pos(&span, line_offset);
+        match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                stack.clear();
+                current = Some(PosMap {
+                    start: at,
+                    ..PosMap::default()
+                });
+            }
+            Event::DocumentEnd => out.docs.extend(current.take()),
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(Frame::Map { skipping, .. }) = stack.last_mut()
+                    && *skipping > 0
+                {
+                    // The value of a non-scalar key comes once it is closed.
+                    *skipping -= 1;
+                    continue;
+                }
+                stack.pop();
+                value_done(&mut stack);
+            }
+            Event::Scalar(..)
+            | Event::Alias(_)
+            | Event::MappingStart(..)
+            | Event::SequenceStart(..) => {
+                let Some(doc) = current.as_mut() else {
+                    continue;
+                };
+                node(&mut stack, doc, event, at);
+            }
+            Event::Nothing | Event::StreamStart => {}
+        }
+    }
+    out.docs.extend(current.take());
+    out
+}
+
+fn value_done(stack: &mut [Frame]) {
+    match stack.last_mut() {
+        Some(Frame::Map { key, .. }) => *key = None,
+        Some(Frame::Seq { next, .. }) => *next += 1,
+        None => {}
+    }
+}
+
+fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
+    let opens = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+    // Keys of a mapping, and anything inside a non-scalar key.
+    if let Some(Frame::Map {
+        path,
+        key,
+        seen,
+        skipping,
+    }) = stack.last_mut()
+    {
+        if *skipping > 0 {
+            if opens {
+                *skipping += 1;
+            }
+            return;
+        }
+        if key.is_none() {
+            let name = match &event {
+                Event::Scalar(text, ..) => text.to_string(),
+                _ => "?".to_string(),
+            };
+            if let Some(first_line) = seen.get(&name) {
+                doc.duplicates.push(DuplicateKey {
+                    parent: path.clone(),
+                    key: name.clone(),
+                    pos: at,
+                    first_line: *first_line,
+                });
+            } else {
+                seen.insert(name.clone(), at.line);
+            }
+            *key = Some((name, at));
+            if opens {
+                *skipping = 1;
+            }
+            return;
+        }
+    }
+    let (path, key_pos) = match stack.last() {
+        Some(Frame::Map { path, key, .. }) => {
+            let (name, kp) = key.clone().unwrap_or_default();
+            let mut p = path.clone();
+            push_name(&mut p, &name);
+            (p, Some(kp))
+        }
+        Some(Frame::Seq { path, next }) => {
+            let mut p = path.clone();
+            push_index(&mut p, *next);
+            (p, None)
+        }
+        None => (String::new(), None),
+    };
+    let style = match &event {
+        Event::Scalar(_, ScalarStyle::Plain, ..) => Style::Plain,
+        Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) => {
+            Style::Quoted
+        }
+        Event::Scalar(..) => Style::Block,
+        Event::MappingStart(..) => Style::Mapping,
+        Event::SequenceStart(..) => Style::Sequence,
+        _ => Style::Alias,
+    };
+    if path.is_empty() {
+        doc.start = at;
+    }
+    doc.entries.entry(path.clone()).or_insert(Entry {
+        key: key_pos,
+        value: at,
+        style,
+    });
+    match event {
+        Event::MappingStart(..) => stack.push(Frame::Map {
+            path,
+            key: None,
+            seen: HashMap::new(),
+            skipping: 0,
+        }),
+        Event::SequenceStart(..) => stack.push(Frame::Seq { path, next: 0 }),
+        _ => value_done(stack),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Path {
+        let mut path = Path::root();
+        for part in s.split('.') {
+            if let Some((name, idx)) = part.split_once('[') {
+                path = path.field(name);
+                path = path.index(idx.trim_end_matches(']').parse().unwrap());
+            } else {
+                path = path.field(part);
+            }
+        }
+        path
+    }
+
+    #[test]
+    fn block_style_positions() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: \"nginx\"\n";
+        let scan = scan(text, 0);
+        assert!(scan.error.is_none());
+        let m = &scan.docs[0];
+        assert_eq!(m.key(&p("metadata.name")), Pos { line: 4, column: 3 });
+        assert_eq!(m.value(&p("metadata.name")), Pos { line: 4, column: 9 });
+        assert_eq!(
+            m.value(&p("spec.containers[0].image")),
+            Pos {
+                line: 8,
+                column: 12
+            }
+        );
+        assert_eq!(m.style(&p("spec.containers[0].image")), Some(Style::Quoted));
+        assert_eq!(
+            m.value(&p("spec.containers[0]")),
+            Pos { line: 7, column: 5 }
+        );
+        // Unknown deeper paths fall back to the nearest ancestor.
+        assert_eq!(
+            m.value(&p("spec.containers[0].image.x")),
+            Pos {
+                line: 8,
+                column: 12
+            }
+        );
+    }
+
+    #[test]
+    fn flow_style_and_documents_with_offset() {
+        let text =
+            "---\n{\n  kind: \"Pod\",\n  spec: { containers: [{ name: a }] },\n}\n---\na: 1\n";
+        let scan = scan(text, 10);
+        assert_eq!(scan.docs.len(), 2);
+        assert_eq!(
+            scan.docs[0].key(&p("kind")),
+            Pos {
+                line: 13,
+                column: 3
+            }
+        );
+        assert_eq!(
+            scan.docs[0].value(&p("spec.containers[0].name")),
+            Pos {
+                line: 14,
+                column: 32
+            }
+        );
+        assert_eq!(
+            scan.docs[1].key(&p("a")),
+            Pos {
+                line: 17,
+                column: 1
+            }
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_with_both_lines() {
+        let scan = scan("a: 1\nb:\n  c: 1\n  c: 2\n", 0);
+        let d = &scan.docs[0].duplicates;
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].key, "c");
+        assert_eq!(d[0].parent, "b");
+        assert_eq!(d[0].first_line, 3);
+        assert_eq!(d[0].pos, Pos { line: 4, column: 3 });
+    }
+
+    #[test]
+    fn complex_keys_are_skipped() {
+        let scan = scan("? [a, b]\n: 1\nc: 2\n", 0);
+        assert!(scan.error.is_none());
+        assert_eq!(scan.docs[0].key(&p("c")), Pos { line: 3, column: 1 });
+    }
+}
