@@ -3,6 +3,7 @@
 
 pub mod list;
 pub mod progress;
+pub mod tutor;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand};
@@ -85,9 +86,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
         },
-        None => {
-            let _ = (cli.lesson, cli.global.lang());
-            anyhow::bail!("the terminal interface is not built yet")
-        }
+        None => tutor::run(cli.lesson, &cli.global),
     }
 }

@@ -32,6 +32,7 @@
 //!   misalign borders, whatever this module says.
 
 mod export;
+mod graphemes;
 mod wrap;
 
 pub use export::{to_ansi, to_plain};
@@ -53,7 +54,7 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    s.graphemes(true).map(grapheme_width).sum()
+    graphemes::graphemes(s).map(|(_, w)| w).sum()
 }
 
 /// Display width of one grapheme cluster; control characters are 0 wide.
@@ -122,8 +123,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let room = max - width(ELLIPSIS);
     let mut out = String::new();
     let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = grapheme_width(g);
+    for (g, w) in graphemes::graphemes(s) {
         if used + w > room {
             break;
         }

@@ -20,10 +20,9 @@
 //! - `\n` inside a span is a hard line break; other control characters are
 //!   dropped (they are 0 wide and must never reach the terminal).
 
-use super::grapheme_width;
-use ratatui::style::Style;
+use super::graphemes::graphemes;
+use super::width;
 use ratatui::text::{Line, Span, Text};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Drawn in place of a glyph wider than the whole line.
 pub const NARROW_SUBSTITUTE: &str = "…";
@@ -36,10 +35,12 @@ enum Kind {
 }
 
 #[derive(Clone, Copy)]
-struct Glyph<'a> {
-    text: &'a str,
-    style: Style,
-    width: usize,
+struct Glyph {
+    /// Which input span, and where in it.
+    span: u32,
+    start: u32,
+    end: u32,
+    width: u32,
     kind: Kind,
 }
 
@@ -61,41 +62,38 @@ fn kind_of(g: &str) -> Option<Kind> {
     })
 }
 
-fn glyphs<'a>(spans: &'a [Span<'a>]) -> Vec<Glyph<'a>> {
-    let mut out = Vec::new();
-    for span in spans {
-        let style = span.style;
+fn glyphs(spans: &[Span<'_>]) -> Vec<Glyph> {
+    let mut out = Vec::with_capacity(spans.iter().map(|s| s.content.len()).sum());
+    for (index, span) in spans.iter().enumerate() {
+        let index = index as u32;
         let content: &str = &span.content;
         if content.is_ascii() {
             // Every ASCII byte is its own grapheme, except "\r\n".
             for (i, b) in content.bytes().enumerate() {
-                let text = &content[i..=i];
                 let kind = match b {
                     b'\n' => Kind::Newline,
                     b' ' => Kind::Space,
                     b if b.is_ascii_control() => continue,
                     _ => Kind::Word,
                 };
-                let width = usize::from(kind != Kind::Newline);
                 out.push(Glyph {
-                    text,
-                    style,
-                    width,
+                    span: index,
+                    start: i as u32,
+                    end: i as u32 + 1,
+                    width: u32::from(kind != Kind::Newline),
                     kind,
                 });
             }
         } else {
-            for g in content.graphemes(true) {
+            let base = content.as_ptr() as usize;
+            for (g, w) in graphemes(content) {
                 let Some(kind) = kind_of(g) else { continue };
-                let width = if kind == Kind::Newline {
-                    0
-                } else {
-                    grapheme_width(g)
-                };
+                let start = (g.as_ptr() as usize - base) as u32;
                 out.push(Glyph {
-                    text: g,
-                    style,
-                    width,
+                    span: index,
+                    start,
+                    end: start + g.len() as u32,
+                    width: if kind == Kind::Newline { 0 } else { w as u32 },
                     kind,
                 });
             }
@@ -104,16 +102,26 @@ fn glyphs<'a>(spans: &'a [Span<'a>]) -> Vec<Glyph<'a>> {
     out
 }
 
-/// Builds output lines as runs of same-styled text.
-struct Lines {
+/// Where a piece of output text comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    /// A byte range of an input span.
+    Span { span: u32, start: u32, end: u32 },
+    /// [`NARROW_SUBSTITUTE`], in the style of an input span.
+    Substitute(u32),
+}
+
+/// Builds output lines as runs of input text, copied out once per line.
+struct Lines<'s, 'a> {
+    input: &'s [Span<'a>],
     done: Vec<Vec<Span<'static>>>,
-    spans: Vec<Span<'static>>,
+    pieces: Vec<Source>,
     used: usize,
     first: usize,
     rest: usize,
 }
 
-impl Lines {
+impl Lines<'_, '_> {
     fn limit(&self) -> usize {
         if self.done.is_empty() {
             self.first
@@ -123,35 +131,56 @@ impl Lines {
     }
 
     fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.pieces.is_empty()
     }
 
-    fn push_text(&mut self, text: &str, style: Style, width: usize) {
-        self.used += width;
-        if let Some(last) = self.spans.last_mut()
-            && last.style == style
+    fn push(&mut self, g: &Glyph) {
+        self.used += g.width as usize;
+        if let Some(Source::Span { span, end, .. }) = self.pieces.last_mut()
+            && *span == g.span
+            && *end == g.start
         {
-            last.content.to_mut().push_str(text);
+            *end = g.end;
             return;
         }
-        self.spans.push(Span::styled(text.to_string(), style));
+        self.pieces.push(Source::Span {
+            span: g.span,
+            start: g.start,
+            end: g.end,
+        });
     }
 
     /// Pushes one glyph, wrapping first if it does not fit; a glyph wider
     /// than the whole limit is replaced.
-    fn push_breaking(&mut self, g: &Glyph<'_>) {
-        if self.used + g.width > self.limit() && !self.is_empty() {
+    fn push_breaking(&mut self, g: &Glyph) {
+        let width = g.width as usize;
+        if self.used + width > self.limit() && !self.is_empty() {
             self.finish();
         }
-        if g.width > self.limit() {
-            self.push_text(NARROW_SUBSTITUTE, g.style, 1);
+        if width > self.limit() {
+            self.used += 1;
+            self.pieces.push(Source::Substitute(g.span));
         } else {
-            self.push_text(g.text, g.style, g.width);
+            self.push(g);
         }
     }
 
     fn finish(&mut self) {
-        self.done.push(std::mem::take(&mut self.spans));
+        let mut line: Vec<Span<'static>> = Vec::with_capacity(self.pieces.len());
+        for source in self.pieces.drain(..) {
+            let (text, style) = match source {
+                Source::Span { span, start, end } => {
+                    let span = &self.input[span as usize];
+                    (&span.content[start as usize..end as usize], span.style)
+                }
+                Source::Substitute(span) => (NARROW_SUBSTITUTE, self.input[span as usize].style),
+            };
+            match line.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push_str(text),
+                _ => line.push(Span::styled(text.to_string(), style)),
+            }
+        }
+        self.done.push(line);
         self.used = 0;
     }
 }
@@ -159,10 +188,14 @@ impl Lines {
 /// Wraps styled spans: the first line is at most `first` columns wide, the
 /// others at most `rest`. Always returns at least one line.
 pub fn wrap_spans(spans: &[Span<'_>], first: usize, rest: usize) -> Vec<Vec<Span<'static>>> {
+    if let Some(line) = fits(spans, first.max(1)) {
+        return vec![line];
+    }
     let glyphs = glyphs(spans);
     let mut out = Lines {
+        input: spans,
         done: Vec::new(),
-        spans: Vec::new(),
+        pieces: Vec::new(),
         used: 0,
         first: first.max(1),
         rest: rest.max(1),
@@ -204,7 +237,34 @@ pub fn wrap_spans(spans: &[Span<'_>], first: usize, rest: usize) -> Vec<Vec<Span
     out.done
 }
 
-fn run_end(glyphs: &[Glyph<'_>], start: usize, kind: Kind) -> usize {
+/// The spans as they are, when they fit in `limit` and have nothing the
+/// wrapper would change (line breaks, control characters, trailing spaces).
+fn fits(spans: &[Span<'_>], limit: usize) -> Option<Vec<Span<'static>>> {
+    let mut used = 0;
+    for span in spans {
+        if span.content.contains(|c: char| c.is_control()) {
+            return None;
+        }
+        used += width(&span.content);
+        if used > limit {
+            return None;
+        }
+    }
+    let last = spans.iter().rev().find(|s| !s.content.is_empty());
+    if last.is_some_and(|s| s.content.ends_with(char::is_whitespace)) {
+        return None;
+    }
+    let mut line: Vec<Span<'static>> = Vec::with_capacity(spans.len());
+    for span in spans.iter().filter(|s| !s.content.is_empty()) {
+        match line.last_mut() {
+            Some(prev) if prev.style == span.style => prev.content.to_mut().push_str(&span.content),
+            _ => line.push(Span::styled(span.content.to_string(), span.style)),
+        }
+    }
+    Some(line)
+}
+
+fn run_end(glyphs: &[Glyph], start: usize, kind: Kind) -> usize {
     glyphs[start..]
         .iter()
         .position(|g| g.kind != kind)
@@ -212,11 +272,7 @@ fn run_end(glyphs: &[Glyph<'_>], start: usize, kind: Kind) -> usize {
 }
 
 /// The spaces between the previous word and the word at `start`.
-fn leading_spaces<'a, 'g>(
-    glyphs: &'g [Glyph<'a>],
-    start: usize,
-    at_line_start: bool,
-) -> &'g [Glyph<'a>] {
+fn leading_spaces(glyphs: &[Glyph], start: usize, at_line_start: bool) -> &[Glyph] {
     if at_line_start {
         return &[];
     }
@@ -227,17 +283,17 @@ fn leading_spaces<'a, 'g>(
     &glyphs[begin..start]
 }
 
-fn place_word(out: &mut Lines, spaces: &[Glyph<'_>], word: &[Glyph<'_>]) {
-    let word_width: usize = word.iter().map(|g| g.width).sum();
+fn place_word(out: &mut Lines<'_, '_>, spaces: &[Glyph], word: &[Glyph]) {
+    let word_width: usize = word.iter().map(|g| g.width as usize).sum();
     let space_width: usize = if out.is_empty() {
         0
     } else {
-        spaces.iter().map(|g| g.width).sum()
+        spaces.iter().map(|g| g.width as usize).sum()
     };
     if out.used + space_width + word_width <= out.limit() {
         if !out.is_empty() {
             for s in spaces {
-                out.push_text(s.text, s.style, s.width);
+                out.push(s);
             }
         }
     } else if !out.is_empty() {

@@ -19,7 +19,11 @@ pub enum Action {
     Top,
     Bottom,
     /// Mouse wheel at a screen position: scroll the pane under it.
-    Wheel { column: u16, row: u16, lines: i32 },
+    Wheel {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
     FocusNext,
     ToggleCourse,
     ToggleHelp,

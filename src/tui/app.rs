@@ -13,7 +13,9 @@ use ratatui::text::Text;
 pub enum Overlay {
     Help,
     /// The course list, with the selected row (an index into course order).
-    Course { selected: usize },
+    Course {
+        selected: usize,
+    },
 }
 
 /// Where the last frame put things: mouse hit-testing and page sizes use it.
@@ -259,7 +261,9 @@ impl App {
 
     /// Move by sections, crossing into the next or previous lesson at the ends.
     fn step(&mut self, delta: i32) {
-        let Some(id) = self.lesson.clone() else { return };
+        let Some(id) = self.lesson.clone() else {
+            return;
+        };
         let count = self.section_count();
         if delta > 0 && self.section + 1 < count {
             self.section += 1;
@@ -275,7 +279,9 @@ impl App {
             } else {
                 at.checked_sub(1).and_then(|i| order.get(i))
             };
-            let Some(target) = target.cloned() else { return };
+            let Some(target) = target.cloned() else {
+                return;
+            };
             self.lesson = Some(target);
             self.section = if delta > 0 {
                 0

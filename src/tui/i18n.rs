@@ -16,17 +16,61 @@ pub struct KeyHelp {
 
 /// The key table, in the order the help overlay shows it.
 pub const KEYS: &[KeyHelp] = &[
-    KeyHelp { keys: "→ n  /  ← p", en: "next / previous section", ko: "다음 / 이전 단계" },
-    KeyHelp { keys: "↓ j  /  ↑ k", en: "scroll one line", ko: "한 줄 스크롤" },
-    KeyHelp { keys: "PgDn Space / PgUp", en: "scroll one page", ko: "한 화면 스크롤" },
-    KeyHelp { keys: "g  /  G", en: "top / bottom of the section", ko: "단계의 처음 / 끝" },
-    KeyHelp { keys: "mouse wheel", en: "scroll the pane under the pointer", ko: "포인터 아래 창 스크롤" },
-    KeyHelp { keys: "Tab", en: "move focus between the lesson and the cluster", ko: "강의 창과 클러스터 창 사이 이동" },
-    KeyHelp { keys: "t", en: "course list (Enter opens a lesson)", ko: "강의 목록 (Enter로 열기)" },
-    KeyHelp { keys: "L", en: "switch language (한국어 / English)", ko: "언어 전환 (한국어 / English)" },
-    KeyHelp { keys: "x", en: "dismiss the warning banner", ko: "경고 배너 닫기" },
-    KeyHelp { keys: "?", en: "this help", ko: "이 도움말" },
-    KeyHelp { keys: "q  Ctrl-C", en: "quit (progress is saved)", ko: "종료 (진행 상황은 저장됩니다)" },
+    KeyHelp {
+        keys: "→ n  /  ← p",
+        en: "next / previous section",
+        ko: "다음 / 이전 단계",
+    },
+    KeyHelp {
+        keys: "↓ j  /  ↑ k",
+        en: "scroll one line",
+        ko: "한 줄 스크롤",
+    },
+    KeyHelp {
+        keys: "PgDn Space / PgUp",
+        en: "scroll one page",
+        ko: "한 화면 스크롤",
+    },
+    KeyHelp {
+        keys: "g  /  G",
+        en: "top / bottom of the section",
+        ko: "단계의 처음 / 끝",
+    },
+    KeyHelp {
+        keys: "mouse wheel",
+        en: "scroll the pane under the pointer",
+        ko: "포인터 아래 창 스크롤",
+    },
+    KeyHelp {
+        keys: "Tab",
+        en: "move focus between the lesson and the cluster",
+        ko: "강의 창과 클러스터 창 사이 이동",
+    },
+    KeyHelp {
+        keys: "t",
+        en: "course list (Enter opens a lesson)",
+        ko: "강의 목록 (Enter로 열기)",
+    },
+    KeyHelp {
+        keys: "L",
+        en: "switch language (한국어 / English)",
+        ko: "언어 전환 (한국어 / English)",
+    },
+    KeyHelp {
+        keys: "x",
+        en: "dismiss the warning banner",
+        ko: "경고 배너 닫기",
+    },
+    KeyHelp {
+        keys: "?",
+        en: "this help",
+        ko: "이 도움말",
+    },
+    KeyHelp {
+        keys: "q  Ctrl-C",
+        en: "quit (progress is saved)",
+        ko: "종료 (진행 상황은 저장됩니다)",
+    },
 ];
 
 impl Ui {
@@ -78,7 +122,10 @@ impl Ui {
     }
 
     pub fn course_footer(&self) -> &'static str {
-        self.pick("↑↓ 선택  Enter 열기  Esc 닫기", "↑↓ select  Enter open  Esc close")
+        self.pick(
+            "↑↓ 선택  Enter 열기  Esc 닫기",
+            "↑↓ select  Enter open  Esc close",
+        )
     }
 
     pub fn fallback_note(&self) -> &'static str {
@@ -101,7 +148,9 @@ impl Ui {
 
     pub fn too_small(&self, width: u16, height: u16) -> String {
         match self.lang {
-            Lang::Ko => format!("터미널이 너무 작습니다: {width}×{height}. 최소 40×12가 필요합니다."),
+            Lang::Ko => {
+                format!("터미널이 너무 작습니다: {width}×{height}. 최소 40×12가 필요합니다.")
+            }
             Lang::En => format!("Terminal too small: {width}×{height}. Needs at least 40×12."),
         }
     }
@@ -118,6 +167,9 @@ impl Ui {
     }
 
     pub fn end_of_course(&self) -> &'static str {
-        self.pick("마지막 강의의 마지막 단계입니다.", "This is the last section of the course.")
+        self.pick(
+            "마지막 강의의 마지막 단계입니다.",
+            "This is the last section of the course.",
+        )
     }
 }

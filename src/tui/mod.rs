@@ -52,7 +52,11 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
     let mut next_tick = Instant::now() + TICK;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| views::draw(frame, app))?;

@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! A real terminal for end-to-end tests: tmux runs a shell, the shell runs the
 //! binary, `send-keys` types and `capture-pane` reads the screen.
 //!
@@ -42,7 +43,10 @@ impl Tmux {
             "env",
             "-i",
             &format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
-            &format!("HOME={}", std::env::var("HOME").unwrap_or_else(|_| "/tmp".into())),
+            &format!(
+                "HOME={}",
+                std::env::var("HOME").unwrap_or_else(|_| "/tmp".into())
+            ),
             "TERM=tmux-256color",
             "LANG=C.UTF-8",
             "PS1=READY$ ",
@@ -50,7 +54,10 @@ impl Tmux {
             "--norc",
             "--noprofile",
         ]);
-        assert!(status.status.success(), "tmux new-session failed: {status:?}");
+        assert!(
+            status.status.success(),
+            "tmux new-session failed: {status:?}"
+        );
         // The window must keep its size even though no client is attached.
         tmux.cmd(&["set-option", "-g", "window-size", "manual"]);
         tmux.cmd(&[
@@ -110,6 +117,15 @@ impl Tmux {
         self.wait_until(|s| s.contains(needle), needle)
     }
 
+    /// Wait until the screen contains every one of `needles` (a frame may be
+    /// captured half-written, so each expectation is waited for).
+    pub fn wait_for_all(&self, needles: &[&str]) -> String {
+        self.wait_until(
+            |s| needles.iter().all(|n| s.contains(n)),
+            &needles.join(" + "),
+        )
+    }
+
     /// Wait until `pred` holds for the screen.
     pub fn wait_until(&self, pred: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
@@ -125,14 +141,26 @@ impl Tmux {
         }
     }
 
-    /// The pid of the program running in the shell (the shell's child).
+    /// The pid of the program running in the shell (the shell's child),
+    /// found in /proc so no extra tool is needed.
     pub fn child_pid(&self) -> Option<u32> {
-        let shell = self.pane_format("#{pane_pid}");
-        let out = Command::new("pgrep").args(["-P", &shell]).output().ok()?;
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .and_then(|l| l.trim().parse().ok())
+        let shell: u32 = self.pane_format("#{pane_pid}").parse().ok()?;
+        std::fs::read_dir("/proc")
+            .ok()?
+            .flatten()
+            .find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                // pid (comm) state ppid ...; comm may contain spaces, so split after ')'.
+                let ppid: u32 = stat
+                    .rsplit_once(')')?
+                    .1
+                    .split_whitespace()
+                    .nth(1)?
+                    .parse()
+                    .ok()?;
+                (ppid == shell).then_some(pid)
+            })
     }
 
     /// After the program exits: the shell prompt is back, the alternate screen
@@ -143,16 +171,30 @@ impl Tmux {
             |s| s.lines().any(|l| l.starts_with("READY$")),
             "the shell prompt after the program exited",
         );
-        assert_eq!(self.pane_format("#{alternate_on}"), "0", "alternate screen left on");
-        assert_eq!(self.pane_format("#{cursor_flag}"), "1", "cursor left hidden");
-        assert_eq!(self.pane_format("#{mouse_any_flag}"), "0", "mouse reporting left on");
-        self.type_line("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo");
-        let screen = self.wait_until(
-            |s| s.contains("icanon") && s.contains("echo "),
-            "stty output",
+        assert_eq!(
+            self.pane_format("#{alternate_on}"),
+            "0",
+            "alternate screen left on"
         );
-        assert!(
-            screen.contains("icanon echo") && !screen.contains("-icanon") && !screen.contains("-echo "),
+        assert_eq!(
+            self.pane_format("#{cursor_flag}"),
+            "1",
+            "cursor left hidden"
+        );
+        assert_eq!(
+            self.pane_format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting left on"
+        );
+        self.type_line(
+            "clear; echo TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')",
+        );
+        let is_answer = |l: &str| l.starts_with("TTY:") && !l.contains("$(");
+        let screen = self.wait_until(|s| s.lines().any(is_answer), "stty output");
+        let answer = screen.lines().find(|l| is_answer(l)).unwrap_or_default();
+        assert_eq!(
+            answer.trim(),
+            "TTY:icanon echo",
             "tty not restored to cooked mode with echo:\n{screen}"
         );
     }

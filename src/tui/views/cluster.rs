@@ -14,7 +14,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chrome) {
-    let block = pane_block(ui.cluster(), "", app.focus == Pane::Cluster, area.width, chrome);
+    let block = pane_block(
+        ui.cluster(),
+        "",
+        app.focus == Pane::Cluster,
+        area.width,
+        chrome,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.geometry.cluster = Some(area);
@@ -40,7 +46,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         }
         None => paragraphs.push(
             ui.lang
-                .pick("이 단계에는 클러스터 설정이 없습니다.", "This step has no cluster setup.")
+                .pick(
+                    "이 단계에는 클러스터 설정이 없습니다.",
+                    "This step has no cluster setup.",
+                )
                 .to_string(),
         ),
     }
@@ -55,7 +64,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     let width = inner.width as usize;
     let mut lines = Vec::new();
     for p in paragraphs {
-        lines.extend(text::wrap_str(&text::sanitize(&p), width).into_iter().map(Line::from));
+        lines.extend(
+            text::wrap_str(&text::sanitize(&p), width)
+                .into_iter()
+                .map(Line::from),
+        );
         lines.push(Line::from(""));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -5,16 +5,16 @@ use super::super::app::App;
 use super::super::i18n::Ui;
 use super::super::theme::Chrome;
 use super::lesson::pane_block;
-use super::popup::centered;
+use super::popup::{ClearWide, centered};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, LineGauge, Paragraph};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, chrome: &Chrome) {
     let rect = centered(area, 90, area.height.saturating_sub(2).max(6));
-    frame.render_widget(Clear, rect);
+    frame.render_widget(ClearWide, rect);
     let block = pane_block(ui.course(), ui.course_footer(), true, rect.width, chrome);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -61,18 +61,39 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, 
         let summary = app.store().map(|s| s.lesson_summary(&found.lesson.id));
         let done = summary.as_ref().is_some_and(|s| s.completed);
         let quizzes = found.lesson.quizzes().count();
-        let mark = if done { "✓" } else if summary.as_ref().is_some_and(|s| s.sections_seen > 0) { "•" } else { " " };
-        let order = found.lesson.order.map(|o| format!("{o:>3}")).unwrap_or_else(|| "   ".into());
+        let mark = if done {
+            "✓"
+        } else if summary.as_ref().is_some_and(|s| s.sections_seen > 0) {
+            "•"
+        } else {
+            " "
+        };
+        let order = found
+            .lesson
+            .order
+            .map(|o| format!("{o:>3}"))
+            .unwrap_or_else(|| "   ".into());
         let score = match &summary {
-            Some(s) if quizzes > 0 => format!("  {:.1}/{quizzes}", s.quiz.points),
+            Some(s) if quizzes > 0 => format!("  {}/{quizzes}", points(s.quiz.points)),
             _ => String::new(),
         };
-        let fallback = if found.fallback { format!(" ({})", ui.other_language_name()) } else { String::new() };
+        let fallback = if found.fallback {
+            format!(" ({})", ui.other_language_name())
+        } else {
+            String::new()
+        };
         let head = format!(" {mark} {order}  ");
-        let title_room = width.saturating_sub(text::width(&head) + text::width(&score) + text::width(&fallback));
+        let title_room =
+            width.saturating_sub(text::width(&head) + text::width(&score) + text::width(&fallback));
         let title = text::truncate(&text::sanitize(&found.lesson.title), title_room);
-        let pad = width.saturating_sub(text::width(&head) + text::width(&title) + text::width(&fallback) + text::width(&score));
-        let style = if i == selected { chrome.selected } else { ratatui::style::Style::new() };
+        let pad = width.saturating_sub(
+            text::width(&head) + text::width(&title) + text::width(&fallback) + text::width(&score),
+        );
+        let style = if i == selected {
+            chrome.selected
+        } else {
+            ratatui::style::Style::new()
+        };
         let line = Line::from(vec![
             Span::styled(head, if done { chrome.done } else { style }),
             Span::styled(format!("{title}{fallback}{}", " ".repeat(pad)), style),
@@ -82,8 +103,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, 
     }
     // Keep the selected row in view.
     let height = list_area.height as usize;
-    let at = rows.iter().position(|(i, _)| *i == Some(selected)).unwrap_or(0);
+    let at = rows
+        .iter()
+        .position(|(i, _)| *i == Some(selected))
+        .unwrap_or(0);
     let first = at.saturating_sub(height.saturating_sub(1));
-    let lines: Vec<Line> = rows.into_iter().skip(first).take(height).map(|(_, l)| l).collect();
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(first)
+        .take(height)
+        .map(|(_, l)| l)
+        .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
+}
+
+/// Quiz points as the list shows them: `3`, `2.5`.
+fn points(p: f64) -> String {
+    if p.fract() == 0.0 {
+        format!("{p:.0}")
+    } else {
+        format!("{p:.1}")
+    }
 }

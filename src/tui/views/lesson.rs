@@ -53,7 +53,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         return;
     }
 
-    let text_width = body.width.saturating_sub(1).max(1);
+    // One column of padding on the left, one for the scrollbar on the right.
+    let pad = u16::from(body.width > 20);
+    let text_width = body.width.saturating_sub(1 + pad).max(1);
     let rows = body.height as usize;
     let total = app.rendered(text_width).lines.len();
     app.geometry.lesson_rows = rows;
@@ -68,11 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         .take(rows)
         .cloned()
         .collect();
-    let text_area = Rect::new(body.x, body.y, text_width, body.height);
+    let text_area = Rect::new(body.x + pad, body.y, text_width, body.height);
     frame.render_widget(Paragraph::new(Text::from(visible)), text_area);
 
     if total > rows {
-        let mut state = ScrollbarState::new(total.saturating_sub(rows)).position(scroll);
+        let mut state = ScrollbarState::new(total.saturating_sub(rows))
+            .viewport_content_length(rows)
+            .position(scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
@@ -94,7 +98,8 @@ pub fn pane_block(
 ) -> Block<'static> {
     let room = (width as usize).saturating_sub(4);
     let right = text::truncate(right, room / 3);
-    let title_room = room.saturating_sub(text::width(&right) + if right.is_empty() { 0 } else { 3 });
+    let title_room =
+        room.saturating_sub(text::width(&right) + if right.is_empty() { 0 } else { 3 });
     let title = text::truncate(&text::sanitize(title), title_room);
     let border = if focused {
         chrome.border_focused

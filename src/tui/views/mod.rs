@@ -42,13 +42,17 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     .areas(area);
     for (i, message) in app.banner.iter().take(2).enumerate() {
         let row = Rect::new(banner.x, banner.y + i as u16, banner.width, 1);
-        let line = text::pad_right(&text::truncate(message, row.width as usize), row.width as usize);
+        let line = text::pad_right(
+            &text::truncate(message, row.width as usize),
+            row.width as usize,
+        );
         frame.render_widget(Paragraph::new(Line::styled(line, chrome.banner)), row);
     }
 
     if area.width >= WIDE {
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main);
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(main);
         lesson::draw(frame, left, app, &ui, &chrome);
         cluster::draw(frame, right, app, &ui, &chrome);
     } else {
@@ -61,7 +65,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 
     match app.overlay {
         Some(Overlay::Help) => help::draw(frame, main, &ui, &chrome),
-        Some(Overlay::Course { selected }) => course::draw(frame, main, app, selected, &ui, &chrome),
+        Some(Overlay::Course { selected }) => {
+            course::draw(frame, main, app, selected, &ui, &chrome)
+        }
         None => {}
     }
 }

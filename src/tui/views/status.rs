@@ -24,7 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
     left.push_str(&format!(" │ {} ", app.lang.code().to_uppercase()));
     let hints = format!("{} ", ui.status_hints());
     let left_room = width.saturating_sub(text::width(&hints).min(width / 2));
-    let left = text::truncate(&left, left_room);
+    let mut left = text::truncate(&left, left_room.saturating_sub(1));
+    left.push(' ');
     let hints_room = width.saturating_sub(text::width(&left));
     let hints = text::truncate(&hints, hints_room);
     let gap = width.saturating_sub(text::width(&left) + text::width(&hints));

@@ -1,0 +1,171 @@
+//! Syntax highlighting for the three languages the course shows: YAML
+//! manifests, JSON, and shell sessions.
+//!
+//! These are small line scanners of our own, not grammars: a full engine
+//! such as syntect brings a regex engine, a grammar loader and megabytes of
+//! bundled syntaxes and themes to colour three languages whose lexical
+//! structure fits in a few hundred lines. The scanners never fail: anything
+//! they do not recognise keeps the plain code style.
+
+mod json;
+mod shell;
+mod yaml;
+
+use super::inline::Spans;
+use super::theme::Theme;
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+/// A code block's language, from the first word of its info string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Yaml,
+    Json,
+    /// `sh`, `bash`, `shell`, `zsh`: every line is a command.
+    Shell,
+    /// `console`, `shell-session`: lines starting with `$ ` are commands,
+    /// the others are output.
+    Console,
+    Plain,
+}
+
+impl Language {
+    pub fn from_info(info: &str) -> Language {
+        let word = info
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match word.as_str() {
+            "yaml" | "yml" => Language::Yaml,
+            "json" | "jsonc" | "json5" => Language::Json,
+            "sh" | "bash" | "shell" | "zsh" => Language::Shell,
+            "console" | "shell-session" | "shellsession" | "terminal" => Language::Console,
+            _ => Language::Plain,
+        }
+    }
+}
+
+/// Highlights `code` (already sanitised) line by line; one entry per line.
+pub(crate) fn highlight(code: &str, language: Language, theme: &Theme) -> Vec<Spans> {
+    let base = theme.code_text;
+    let syntax = &theme.syntax;
+    match language {
+        Language::Yaml => {
+            let mut scanner = yaml::Yaml::default();
+            code.lines()
+                .map(|l| scanner.line(l, base, syntax))
+                .collect()
+        }
+        Language::Json => code.lines().map(|l| json::line(l, base, syntax)).collect(),
+        Language::Shell | Language::Console => {
+            let mut scanner = shell::Shell::new(language == Language::Console);
+            code.lines()
+                .map(|l| scanner.line(l, base, syntax))
+                .collect()
+        }
+        Language::Plain => code
+            .lines()
+            .map(|l| {
+                if l.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Span::styled(l.to_string(), base)]
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Collects spans, merging neighbours of the same style.
+#[derive(Default)]
+pub(crate) struct Out {
+    spans: Spans,
+}
+
+impl Out {
+    pub(crate) fn push(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.spans.last_mut()
+            && last.style == style
+        {
+            last.content.to_mut().push_str(text);
+            return;
+        }
+        self.spans.push(Span::styled(text.to_string(), style));
+    }
+
+    pub(crate) fn finish(self) -> Spans {
+        self.spans
+    }
+}
+
+/// Is `word` a number in YAML or JSON (integers, decimals, exponents, hex,
+/// octal, `.inf`, `.nan`)?
+pub(crate) fn is_number(word: &str) -> bool {
+    let w = word.strip_prefix(['-', '+']).unwrap_or(word);
+    if w.is_empty() {
+        return false;
+    }
+    if let Some(hex) = w.strip_prefix("0x") {
+        return !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    if let Some(oct) = w.strip_prefix("0o") {
+        return !oct.is_empty() && oct.chars().all(|c| c.is_digit(8));
+    }
+    if matches!(w, ".inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN") {
+        return true;
+    }
+    let (mantissa, exponent) = match w.find(['e', 'E']) {
+        Some(i) => (&w[..i], Some(&w[i + 1..])),
+        None => (w, None),
+    };
+    let digits_ok = {
+        let mut parts = mantissa.splitn(2, '.');
+        let int = parts.next().unwrap_or("");
+        let frac = parts.next();
+        let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        all_digits(int)
+            && frac.is_none_or(all_digits)
+            && (!int.is_empty() || frac.is_some_and(|f| !f.is_empty()))
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
+    });
+    digits_ok && exponent_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_from_info_strings() {
+        assert_eq!(Language::from_info("yaml"), Language::Yaml);
+        assert_eq!(Language::from_info("YML title=x"), Language::Yaml);
+        assert_eq!(Language::from_info("json"), Language::Json);
+        assert_eq!(Language::from_info("bash"), Language::Shell);
+        assert_eq!(Language::from_info("sh"), Language::Shell);
+        assert_eq!(Language::from_info("shell"), Language::Shell);
+        assert_eq!(Language::from_info("console"), Language::Console);
+        assert_eq!(Language::from_info("rust"), Language::Plain);
+        assert_eq!(Language::from_info(""), Language::Plain);
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [
+            "0", "3", "-1", "+2", "1.5", ".5", "1.", "1e9", "2.5E-3", "0x1F", "0o17", ".inf",
+        ] {
+            assert!(is_number(n), "{n}");
+        }
+        for n in [
+            "", "-", ".", "1.2.3", "v1", "1e", "0x", "500m", "1Gi", "e5", "1_000",
+        ] {
+            assert!(!is_number(n), "{n}");
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! GFM tables drawn with box characters, their cells wrapped to fit.
+//!
+//! No crate we could find lays out Markdown tables for a terminal with cells
+//! that wrap by display width, honour `<br>` and keep inline styles, so the
+//! layout is ours:
+//!
+//! 1. Each column has a *natural* width (its widest cell line) and a
+//!    *minimum* (its longest word, at most [`WORD_CAP`], at least one glyph).
+//! 2. If the natural widths fit, they are used. Otherwise every column gets
+//!    its minimum and the rest of the width is shared out "water-filling"
+//!    style: columns that need little get all they need, the others split
+//!    what remains evenly. Cells then wrap at spaces inside their column.
+//! 3. Cell padding is dropped when that is what lets the minimums fit.
+//! 4. When even the minimums do not fit, the table is drawn as a stack of
+//!    records ("header" then the indented value, one row after another), which
+//!    reads far better in a narrow pane than one-glyph columns would.
+
+use super::inline::Spans;
+use super::theme::Theme;
+use crate::text::{width, wrap_spans};
+use pulldown_cmark::Alignment;
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+/// A cell: its logical lines (split at `<br>`).
+pub(crate) type Cell = Vec<Spans>;
+
+/// A column's minimum width is its longest word, but no more than this:
+/// longer words (URLs, long identifiers) break inside the cell.
+pub(crate) const WORD_CAP: usize = 10;
+
+#[derive(Default)]
+pub(crate) struct Table {
+    pub(crate) aligns: Vec<Alignment>,
+    pub(crate) head: Vec<Cell>,
+    pub(crate) rows: Vec<Vec<Cell>>,
+}
+
+struct Borders {
+    left: &'static str,
+    cross: &'static str,
+    right: &'static str,
+    fill: &'static str,
+}
+
+const TOP: Borders = Borders {
+    left: "┌",
+    cross: "┬",
+    right: "┐",
+    fill: "─",
+};
+const HEAD: Borders = Borders {
+    left: "╞",
+    cross: "╪",
+    right: "╡",
+    fill: "═",
+};
+const ROW: Borders = Borders {
+    left: "├",
+    cross: "┼",
+    right: "┤",
+    fill: "─",
+};
+const BOTTOM: Borders = Borders {
+    left: "└",
+    cross: "┴",
+    right: "┘",
+    fill: "─",
+};
+
+pub(crate) fn render_table(table: &Table, avail: usize, theme: &Theme) -> Vec<Spans> {
+    let n = table
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain([table.aligns.len(), table.head.len()])
+        .max()
+        .unwrap_or(0);
+    if n == 0 {
+        return Vec::new();
+    }
+    let (natural, minimum) = measure(table, n);
+    let need: usize = minimum.iter().sum();
+    let borders = n + 1;
+    let layout = if avail >= borders + 2 * n + need {
+        Some((1, avail - borders - 2 * n))
+    } else if avail >= borders + need {
+        Some((0, avail - borders))
+    } else {
+        None
+    };
+    match layout {
+        Some((pad, content)) => {
+            let widths = distribute(&natural, &minimum, content);
+            grid(table, &widths, pad, theme)
+        }
+        None => stacked(table, n, avail, theme),
+    }
+}
+
+/// Natural and minimum width of each column.
+fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut natural = vec![0; n];
+    let mut longest_word = vec![0; n];
+    for row in std::iter::once(&table.head).chain(&table.rows) {
+        for (j, cell) in row.iter().enumerate() {
+            for line in cell {
+                let text: String = line.iter().map(|s| s.content.as_ref()).collect();
+                natural[j] = natural[j].max(width(&text));
+                let word = text.split(' ').map(width).max().unwrap_or(0);
+                longest_word[j] = longest_word[j].max(word);
+            }
+        }
+    }
+    let minimum = natural
+        .iter()
+        .zip(&longest_word)
+        .map(|(&nat, &word)| word.min(WORD_CAP).max(nat.min(2)).max(1))
+        .collect();
+    (natural, minimum)
+}
+
+/// Shares `content` columns out: everything each column wants if it fits;
+/// otherwise each gets its floor and the rest goes first to the columns
+/// that need least, the others splitting evenly.
+fn distribute(natural: &[usize], floor: &[usize], content: usize) -> Vec<usize> {
+    let want: Vec<usize> = natural.iter().zip(floor).map(|(&n, &f)| n.max(f)).collect();
+    if want.iter().sum::<usize>() <= content {
+        return want;
+    }
+    let mut widths = floor.to_vec();
+    let mut left = content - floor.iter().sum::<usize>();
+    let mut order: Vec<usize> = (0..want.len()).collect();
+    order.sort_by_key(|&j| want[j] - floor[j]);
+    for (done, &j) in order.iter().enumerate() {
+        let share = left / (order.len() - done);
+        let give = (want[j] - widths[j]).min(share);
+        widths[j] += give;
+        left -= give;
+    }
+    // What rounding left over goes to the hungriest columns.
+    for &j in order.iter().rev() {
+        let give = (want[j] - widths[j]).min(left);
+        widths[j] += give;
+        left -= give;
+    }
+    widths
+}
+
+fn header_present(table: &Table) -> bool {
+    table
+        .head
+        .iter()
+        .any(|cell| cell.iter().any(|line| !line.is_empty()))
+}
+
+fn grid(table: &Table, widths: &[usize], pad: usize, theme: &Theme) -> Vec<Spans> {
+    let border = theme.table_border;
+    let align = |j: usize| table.aligns.get(j).copied().unwrap_or(Alignment::None);
+    let mut out = vec![rule(&TOP, widths, pad, border)];
+    if header_present(table) {
+        let head = wrap_row(&table.head, widths, Some(theme.table_header));
+        draw_row(&mut out, &head, widths, pad, border, align);
+        if !table.rows.is_empty() {
+            out.push(rule(&HEAD, widths, pad, border));
+        }
+    }
+    let rows: Vec<Vec<Vec<Spans>>> = table
+        .rows
+        .iter()
+        .map(|row| wrap_row(row, widths, None))
+        .collect();
+    let separated = rows.iter().any(|cells| cells.iter().any(|c| c.len() > 1));
+    for (i, cells) in rows.iter().enumerate() {
+        if i > 0 && separated {
+            out.push(rule(&ROW, widths, pad, border));
+        }
+        draw_row(&mut out, cells, widths, pad, border, align);
+    }
+    out.push(rule(&BOTTOM, widths, pad, border));
+    out
+}
+
+/// Each cell of a row wrapped to its column: a list of display lines.
+fn wrap_row(row: &[Cell], widths: &[usize], header: Option<Style>) -> Vec<Vec<Spans>> {
+    widths
+        .iter()
+        .enumerate()
+        .map(|(j, &w)| {
+            let Some(cell) = row.get(j) else {
+                return Vec::new();
+            };
+            cell.iter()
+                .flat_map(|line| wrap_spans(line, w, w))
+                .map(|line| match header {
+                    Some(h) => restyle(line, h),
+                    None => line,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn restyle(line: Spans, base: Style) -> Spans {
+    line.into_iter()
+        .map(|s| {
+            let style = base.patch(s.style);
+            s.style(style)
+        })
+        .collect()
+}
+
+fn draw_row(
+    out: &mut Vec<Spans>,
+    cells: &[Vec<Spans>],
+    widths: &[usize],
+    pad: usize,
+    border: Style,
+    align: impl Fn(usize) -> Alignment,
+) {
+    let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let padding = " ".repeat(pad);
+    for k in 0..height {
+        let mut line = vec![Span::styled("│", border)];
+        for (j, &w) in widths.iter().enumerate() {
+            let content = cells
+                .get(j)
+                .and_then(|c| c.get(k))
+                .cloned()
+                .unwrap_or_default();
+            line.push(Span::raw(padding.clone()));
+            line.extend(aligned(content, w, align(j)));
+            line.push(Span::raw(padding.clone()));
+            line.push(Span::styled("│", border));
+        }
+        out.push(line);
+    }
+}
+
+fn aligned(content: Spans, w: usize, align: Alignment) -> Spans {
+    let used: usize = content.iter().map(|s| width(&s.content)).sum();
+    let free = w.saturating_sub(used);
+    let (before, after) = match align {
+        Alignment::Right => (free, 0),
+        Alignment::Center => (free / 2, free - free / 2),
+        Alignment::Left | Alignment::None => (0, free),
+    };
+    let mut out = Vec::with_capacity(content.len() + 2);
+    if before > 0 {
+        out.push(Span::raw(" ".repeat(before)));
+    }
+    out.extend(content);
+    if after > 0 {
+        out.push(Span::raw(" ".repeat(after)));
+    }
+    out
+}
+
+fn rule(b: &Borders, widths: &[usize], pad: usize, style: Style) -> Spans {
+    let mut s = String::from(b.left);
+    for (j, &w) in widths.iter().enumerate() {
+        if j > 0 {
+            s.push_str(b.cross);
+        }
+        s.push_str(&b.fill.repeat(w + 2 * pad));
+    }
+    s.push_str(b.right);
+    vec![Span::styled(s, style)]
+}
+
+/// The narrow-pane fallback: each row as a record of "header / value".
+fn stacked(table: &Table, n: usize, avail: usize, theme: &Theme) -> Vec<Spans> {
+    let line = || vec![Span::styled("─".repeat(avail), theme.table_border)];
+    let indent = if avail >= 6 { 2 } else { 0 };
+    let label = |j: usize| -> Vec<Spans> {
+        table
+            .head
+            .get(j)
+            .into_iter()
+            .flatten()
+            .filter(|l| !l.is_empty())
+            .flat_map(|l| wrap_spans(l, avail, avail))
+            .map(|l| restyle(l, theme.table_header))
+            .collect()
+    };
+    let mut out = vec![line()];
+    if table.rows.is_empty() {
+        out.extend((0..n).flat_map(label));
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        if i > 0 {
+            out.push(line());
+        }
+        for j in 0..n {
+            let labels = label(j);
+            let has_label = !labels.is_empty();
+            out.extend(labels);
+            let shift = if has_label { indent } else { 0 };
+            let room = avail - shift;
+            for value in row.get(j).into_iter().flatten().filter(|l| !l.is_empty()) {
+                for mut wrapped in wrap_spans(value, room, room) {
+                    if shift > 0 {
+                        wrapped.insert(0, Span::raw(" ".repeat(shift)));
+                    }
+                    out.push(wrapped);
+                }
+            }
+        }
+    }
+    out.push(line());
+    out
+}
+
+#[cfg(test)]
+mod tests;

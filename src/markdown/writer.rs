@@ -1,0 +1,403 @@
+//! Walks pulldown-cmark events and lays blocks out one below the other,
+//! each wrapped to the width left after its quote bars and list indents.
+//!
+//! Blocks are separated by one blank line, except the first block inside a
+//! quote or item, list items among themselves, and a list nested right
+//! under its item's text.
+
+use super::code::render_code;
+use super::container::Containers;
+use super::html;
+use super::inline::{Inline, Spans};
+use super::table::{Cell, Table, render_table};
+use super::theme::Theme;
+use crate::text::{width, wrap_spans};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeafKind {
+    Paragraph,
+    Heading(usize),
+    Cell,
+}
+
+struct Leaf {
+    kind: LeafKind,
+    inline: Inline,
+}
+
+pub(crate) struct Writer<'t> {
+    theme: &'t Theme,
+    width: usize,
+    lines: Vec<Line<'static>>,
+    containers: Containers,
+    /// Open lists: the next item's number (`None` for bullets).
+    lists: Vec<Option<u64>>,
+    leaf: Option<Leaf>,
+    pending_blank: bool,
+    /// An open code block: its info string and text.
+    code: Option<(String, String)>,
+    /// An open HTML block's source.
+    html: Option<String>,
+    table: Option<Table>,
+    row: Vec<Cell>,
+}
+
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+impl<'t> Writer<'t> {
+    pub(crate) fn new(theme: &'t Theme, width: usize) -> Self {
+        Writer {
+            theme,
+            width: width.max(1),
+            lines: Vec::new(),
+            containers: Containers::default(),
+            lists: Vec::new(),
+            leaf: None,
+            pending_blank: false,
+            code: None,
+            html: None,
+            table: None,
+            row: Vec::new(),
+        }
+    }
+
+    /// Renders a Markdown document below what is already written.
+    pub(crate) fn markdown(&mut self, markdown: &str) {
+        for event in Parser::new_ext(markdown, options()) {
+            self.event(event);
+        }
+        self.close_leaf();
+    }
+
+    /// Adds a block that is already laid out (each line at most
+    /// [`Writer::avail`] wide), separated from the previous one.
+    pub(crate) fn block(&mut self, lines: Vec<Spans>) {
+        if lines.is_empty() {
+            return;
+        }
+        self.begin_block();
+        for line in lines {
+            self.emit(line);
+        }
+        self.pending_blank = true;
+    }
+
+    /// A heading from plain text (a section title).
+    pub(crate) fn heading(&mut self, level: usize, text: &str) {
+        self.open_leaf(LeafKind::Heading(level));
+        if let Some(leaf) = &mut self.leaf {
+            leaf.inline.text(text);
+        }
+        self.close_leaf();
+    }
+
+    /// The width left for content inside the open quotes and items.
+    pub(crate) fn avail(&self) -> usize {
+        self.width.saturating_sub(self.containers.width()).max(1)
+    }
+
+    pub(crate) fn finish(mut self) -> Vec<Line<'static>> {
+        self.close_leaf();
+        while self.lines.last().is_some_and(|l| l.spans.is_empty()) {
+            self.lines.pop();
+        }
+        self.lines
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        let theme = self.theme;
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => match &mut self.code {
+                Some((_, code)) => code.push_str(&t),
+                None => self.inline().text(&t),
+            },
+            Event::Code(c) => self.inline().code(&c, theme),
+            Event::InlineHtml(h) => self.inline().html(&h),
+            Event::Html(h) => match &mut self.html {
+                Some(buf) => buf.push_str(&h),
+                None => self.inline().html(&h),
+            },
+            Event::SoftBreak => self.inline().soft_break(),
+            Event::HardBreak => self.inline().hard_break(),
+            Event::Rule => {
+                self.close_leaf();
+                let rule = "─".repeat(self.avail());
+                self.block(vec![vec![Span::styled(rule, theme.rule)]]);
+            }
+            Event::FootnoteReference(r) => self.inline().text(&format!("[^{r}]")),
+            Event::TaskListMarker(done) => self.inline().text(if done { "[x] " } else { "[ ] " }),
+            Event::InlineMath(m) | Event::DisplayMath(m) => self.inline().text(&m),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        let theme = self.theme;
+        match tag {
+            Tag::Paragraph => self.open_leaf(LeafKind::Paragraph),
+            Tag::Heading { level, .. } => self.open_leaf(LeafKind::Heading(level_number(level))),
+            Tag::BlockQuote(_) => {
+                self.close_leaf();
+                self.begin_block();
+                self.containers.push_quote(theme);
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_leaf();
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((info, String::new()));
+            }
+            Tag::HtmlBlock => {
+                self.close_leaf();
+                self.html = Some(String::new());
+            }
+            Tag::List(start) => {
+                let nested = self.containers.top_is_item();
+                self.close_leaf();
+                if nested {
+                    self.pending_blank = false;
+                }
+                self.begin_block();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                self.close_leaf();
+                self.pending_blank = false;
+                let depth = self.lists.len().saturating_sub(1);
+                let number = self.lists.last_mut().and_then(|next| {
+                    let n = *next;
+                    *next = next.map(|n| n.saturating_add(1));
+                    n
+                });
+                self.containers.push_item(number, depth, theme);
+            }
+            Tag::Table(aligns) => {
+                self.close_leaf();
+                self.table = Some(Table {
+                    aligns,
+                    ..Table::default()
+                });
+            }
+            Tag::TableHead | Tag::TableRow => self.row.clear(),
+            Tag::TableCell => {
+                self.leaf = Some(Leaf {
+                    kind: LeafKind::Cell,
+                    inline: Inline::new(self.base_style()),
+                });
+            }
+            Tag::Emphasis => self.inline().push_style(theme.emphasis),
+            Tag::Strong => self.inline().push_style(theme.strong),
+            Tag::Strikethrough => self.inline().push_style(theme.strikethrough),
+            Tag::Superscript | Tag::Subscript => self.inline().push_style(Style::new()),
+            Tag::Link { dest_url, .. } => self.inline().begin_link(&dest_url, theme),
+            Tag::Image { dest_url, .. } => self.inline().begin_image(&dest_url),
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => self.close_leaf(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let theme = self.theme;
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) => self.close_leaf(),
+            TagEnd::BlockQuote(_) => {
+                self.close_leaf();
+                self.containers.pop();
+                self.pending_blank = true;
+            }
+            TagEnd::CodeBlock => {
+                if let Some((info, code)) = self.code.take() {
+                    let lines = render_code(&code, &info, self.avail(), theme);
+                    self.block(lines);
+                }
+            }
+            TagEnd::HtmlBlock => {
+                let raw = self.html.take().unwrap_or_default();
+                self.html_block(&raw);
+            }
+            TagEnd::List(_) => {
+                self.close_leaf();
+                self.lists.pop();
+                self.pending_blank = true;
+            }
+            TagEnd::Item => {
+                self.close_leaf();
+                if self.containers.fresh() == Some(true) {
+                    // An empty item still shows its marker.
+                    self.emit(Vec::new());
+                }
+                self.containers.pop();
+                self.pending_blank = false;
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    let lines = render_table(&table, self.avail(), theme);
+                    self.block(lines);
+                }
+            }
+            TagEnd::TableHead => {
+                let head = std::mem::take(&mut self.row);
+                if let Some(t) = &mut self.table {
+                    t.head = head;
+                }
+            }
+            TagEnd::TableRow => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(t) = &mut self.table {
+                    t.rows.push(row);
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(leaf) = self.leaf.take() {
+                    self.row.push(leaf.inline.finish());
+                }
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => self.inline().pop_style(),
+            TagEnd::Link => self.inline().end_link(theme),
+            TagEnd::Image => self.inline().end_image(theme),
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_) => self.close_leaf(),
+        }
+    }
+
+    /// The open inline content; text outside any paragraph (a tight list
+    /// item) opens one.
+    fn inline(&mut self) -> &mut Inline {
+        if self.leaf.is_none() {
+            self.open_leaf(LeafKind::Paragraph);
+        }
+        &mut self.leaf.as_mut().expect("just opened").inline
+    }
+
+    fn base_style(&self) -> Style {
+        if self.containers.in_quote() {
+            self.theme.text.patch(self.theme.quote_text)
+        } else {
+            self.theme.text
+        }
+    }
+
+    fn open_leaf(&mut self, kind: LeafKind) {
+        self.close_leaf();
+        self.begin_block();
+        let mut base = self.base_style();
+        if let LeafKind::Heading(level) = kind {
+            base = base.patch(self.theme.heading(level));
+        }
+        self.leaf = Some(Leaf {
+            kind,
+            inline: Inline::new(base),
+        });
+    }
+
+    fn close_leaf(&mut self) {
+        let Some(leaf) = self.leaf.take() else { return };
+        let avail = self.avail();
+        let lines: Vec<Spans> = leaf
+            .inline
+            .finish()
+            .iter()
+            .flat_map(|l| wrap_spans(l, avail, avail))
+            .collect();
+        match leaf.kind {
+            LeafKind::Cell => {
+                // A cell outside a table row cannot happen with a balanced
+                // event stream; keep its text anyway.
+                self.row.push(lines);
+                return;
+            }
+            LeafKind::Heading(level @ 1..=2) => {
+                let rule_width = lines
+                    .iter()
+                    .map(|l| l.iter().map(|s| width(&s.content)).sum::<usize>())
+                    .max()
+                    .unwrap_or(0)
+                    .clamp(1, avail);
+                for line in lines {
+                    self.emit(line);
+                }
+                let mark = if level == 1 { "━" } else { "─" };
+                let style = without_modifiers(self.theme.heading(level));
+                self.emit(vec![Span::styled(mark.repeat(rule_width), style)]);
+            }
+            LeafKind::Heading(_) | LeafKind::Paragraph => {
+                for line in lines {
+                    self.emit(line);
+                }
+            }
+        }
+        self.pending_blank = true;
+    }
+
+    fn html_block(&mut self, raw: &str) {
+        let lines = html::block_lines(raw);
+        if lines.is_empty() {
+            return;
+        }
+        let avail = self.avail();
+        let style = self.base_style();
+        let wrapped = lines
+            .iter()
+            .flat_map(|l| wrap_spans(&[Span::styled(l.as_str(), style)], avail, avail))
+            .collect();
+        self.block(wrapped);
+    }
+
+    /// Starts a block: a blank line first unless it is the first thing in
+    /// its container (or in the document).
+    fn begin_block(&mut self) {
+        let fresh = self.containers.fresh().unwrap_or(self.lines.is_empty());
+        if self.pending_blank && !fresh {
+            let prefix = self.containers.prefix(self.prefix_limit(), true);
+            self.lines.push(Line::from(prefix));
+        }
+        self.pending_blank = false;
+    }
+
+    fn prefix_limit(&self) -> usize {
+        self.width - self.avail().min(self.width)
+    }
+
+    fn emit(&mut self, content: Spans) {
+        let mut spans = self.containers.prefix(self.prefix_limit(), false);
+        spans.extend(content);
+        self.lines.push(Line::from(spans));
+    }
+}
+
+fn level_number(level: HeadingLevel) -> usize {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn without_modifiers(style: Style) -> Style {
+    Style {
+        add_modifier: Modifier::empty(),
+        sub_modifier: Modifier::empty(),
+        ..style
+    }
+}
