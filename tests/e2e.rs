@@ -144,3 +144,31 @@ fn an_unknown_lesson_is_a_clear_error_before_the_screen_changes() {
     );
     assert!(screen.contains("EXIT=1"), "{screen}");
 }
+
+#[test]
+fn the_tutor_exits_when_its_terminal_goes_away() {
+    let (tmux, _dir) = start(
+        100,
+        30,
+        &format!("--lang en --lessons {} first", fixtures()),
+    );
+    tmux.wait_for("This lesson exists for the interface tests.");
+    let pid = tmux
+        .child_pid()
+        .expect("the tutor runs as the shell's child");
+    tmux.hang_up();
+    let proc_dir = format!("/proc/{pid}");
+    let start = std::time::Instant::now();
+    while std::path::Path::new(&proc_dir).exists()
+        && std::fs::read_to_string(format!("{proc_dir}/stat")).is_ok_and(|s| {
+            !s.rsplit_once(')')
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'))
+        })
+    {
+        assert!(
+            start.elapsed() < tmux::PATIENCE,
+            "the tutor (pid {pid}) kept running after its terminal hung up"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -200,6 +200,14 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Close the terminal under the program, as when a terminal window or an
+    /// SSH connection goes away.
+    pub fn hang_up(&self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]);
