@@ -18,3 +18,4 @@ pub mod quiz;
 pub mod sim;
 pub mod text;
 pub mod timestamp;
+pub mod tui;

@@ -3,6 +3,8 @@
 
 pub mod list;
 pub mod progress;
+pub mod render;
+pub mod tutor;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand};
@@ -56,6 +58,9 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a lesson as text, laid out for a width (tables, code, boxes).
+    #[command(after_help = render::AFTER_HELP)]
+    Render(render::Args),
     /// Show the saved progress, export it as JSON, or reset it.
     Progress(progress::Args),
     /// List the lessons of the course and report files that failed to load.
@@ -82,12 +87,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(command) => match command {
             Command::Progress(args) => progress::run(args, &cli.global),
             Command::List(args) => list::run(&args, &cli.global),
+            Command::Render(args) => render::run(&args, &cli.global),
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
         },
-        None => {
-            let _ = (cli.lesson, cli.global.lang());
-            anyhow::bail!("the terminal interface is not built yet")
-        }
+        None => tutor::run(cli.lesson, &cli.global),
     }
 }

@@ -1,0 +1,125 @@
+//! `kubetutor render ID|FILE`: a lesson rendered as text on stdout, exactly
+//! as the lesson pane lays it out (tables, code, boxes), for a width.
+
+use super::GlobalArgs;
+use crate::lesson::model::Lesson;
+use crate::lesson::{Catalog, parse_lesson};
+use crate::markdown::{Theme, render_section};
+use crate::text;
+use anyhow::{Context, bail};
+use ratatui::text::{Line, Text};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// A lesson id (see `kubetutor list`) or the path of a lesson file.
+    #[arg(value_name = "ID|FILE")]
+    pub target: String,
+
+    /// Columns to lay the text out in (default: the terminal's width, or 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub width: Option<u16>,
+}
+
+pub(super) const AFTER_HELP: &str = "\
+The output is styled when stdout is a terminal and NO_COLOR is not set, and
+plain text otherwise. Problems in the lesson file are printed to stderr as
+`path:line: message`, and the exit status is then 1.
+
+Examples:
+  kubetutor render pod-phases --width 60
+  kubetutor render lessons/ko/15-pod-phases.md --lang ko | less -R";
+
+pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let width = args.width.unwrap_or_else(|| {
+        if stdout_is_terminal {
+            ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w.max(1))
+        } else {
+            80
+        }
+    });
+
+    let path = Path::new(&args.target);
+    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) = if path.is_file() {
+        let source = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let shown = path.display().to_string();
+        let (lesson, errors) = parse_lesson(&shown, &source, lang);
+        let errors = errors.iter().map(ToString::to_string).collect();
+        match lesson {
+            Some(lesson) => (lesson, errors, None),
+            None => {
+                for e in &errors {
+                    eprintln!("{}", text::sanitize(e));
+                }
+                bail!("{} is not a lesson that can be shown", path.display());
+            }
+        }
+    } else {
+        let catalog = Catalog::open(global.lessons.as_deref())?;
+        let Some(found) = catalog.get(&args.target, lang) else {
+            bail!(
+                "{}",
+                super::tutor::unknown_lesson(&args.target, &catalog, lang)
+            );
+        };
+        let errors = catalog
+            .errors()
+            .iter()
+            .filter(|e| e.path == found.lesson.path)
+            .map(ToString::to_string)
+            .collect();
+        let note = found.fallback.then(|| {
+            lang.pick(
+                "(이 강의는 아직 한국어판이 없어 영어판을 보여 드립니다.)",
+                "(This lesson has no English version yet; showing the Korean one.)",
+            )
+        });
+        (found.lesson.clone(), errors, note)
+    };
+
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let styled = stdout_is_terminal && !no_color;
+    let theme = if styled {
+        Theme::colored()
+    } else {
+        Theme::plain()
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(note) = note {
+        lines.extend(
+            text::wrap_str(note, width as usize)
+                .into_iter()
+                .map(Line::from),
+        );
+        lines.push(Line::from(""));
+    }
+    for (i, section) in lesson.sections.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::from(""));
+        }
+        lines.extend(render_section(section, width, &theme).lines);
+    }
+    let text = Text::from(lines);
+    let out = if styled {
+        text::to_ansi(&text)
+    } else {
+        text::to_plain(&text)
+    };
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    for e in &errors {
+        eprintln!("{}", text::sanitize(e));
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

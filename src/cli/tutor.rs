@@ -1,0 +1,85 @@
+//! `kubetutor [LESSON_ID]`: the terminal interface.
+
+use super::GlobalArgs;
+use crate::lang::Lang;
+use crate::lesson::catalog::Catalog;
+use crate::markdown::Theme;
+use crate::progress::{Store, path};
+use crate::tui::app::{App, Options};
+use crate::tui::i18n::Ui;
+use anyhow::bail;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
+    let catalog = Catalog::open(global.lessons.as_deref())?;
+    if let Some(id) = &lesson
+        && catalog.entry(id).is_none()
+    {
+        bail!("{}", unknown_lesson(id, &catalog, lang));
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        bail!(
+            "the tutor needs a terminal; for plain text use `kubetutor list` or `kubetutor render LESSON_ID`"
+        );
+    }
+
+    let mut banner = Vec::new();
+    let store = match path::resolve(global.progress.as_deref()) {
+        Ok(file) => {
+            let (store, warnings) = Store::open(file);
+            banner.extend(warnings.iter().map(|w| format!("⚠ {w}")));
+            Some(store)
+        }
+        Err(e) => {
+            banner.push(format!("⚠ {e}"));
+            None
+        }
+    };
+    if !catalog.errors().is_empty() {
+        banner.insert(0, Ui::new(lang).load_errors(catalog.errors().len()));
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let options = Options {
+        lang,
+        start: lesson,
+        theme: Theme::for_no_color(no_color),
+        color: !no_color,
+    };
+    let mut app = App::new(catalog, options, store);
+    app.banner.extend(banner);
+    crate::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "unknown lesson 'podd'; did you mean 'pods'?" plus where to find the ids.
+pub fn unknown_lesson(id: &str, catalog: &Catalog, lang: Lang) -> String {
+    let ids: Vec<String> = catalog.lessons(lang).map(|f| f.lesson.id.clone()).collect();
+    let best = ids
+        .iter()
+        .map(|candidate| (edit_distance(id, candidate), candidate))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min();
+    let mut msg = format!("unknown lesson '{id}'");
+    if let Some((_, candidate)) = best {
+        msg.push_str(&format!("; did you mean '{candidate}'?"));
+    }
+    msg.push_str(" (`kubetutor list` shows every lesson id)");
+    msg
+}
+
+/// Levenshtein distance over chars (ids are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

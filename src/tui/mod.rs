@@ -1,0 +1,82 @@
+//! The terminal interface: sets the terminal up, runs the event loop, and
+//! always gives the terminal back as it found it (normal quit, Ctrl-C,
+//! SIGTERM, SIGHUP, or a panic).
+
+pub mod action;
+pub mod app;
+pub mod i18n;
+pub mod keymap;
+pub mod theme;
+pub mod views;
+
+use anyhow::Context;
+use app::App;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How often the interface wakes up without input (the cluster pane animates).
+pub const TICK: Duration = Duration::from_millis(100);
+
+/// Run the interface until the student quits or a signal asks us to stop.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot install the signal handlers")?;
+    }
+
+    // ratatui::init enters raw mode and the alternate screen and installs a
+    // panic hook that restores them; ours runs first and turns the mouse off.
+    let mut terminal = ratatui::init();
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let _ = execute!(stdout(), EnableMouseCapture);
+
+    let result = event_loop(&mut terminal, &mut app, &stop);
+
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let mut next_tick = Instant::now() + TICK;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| views::draw(frame, app))?;
+        let timeout = next_tick.saturating_duration_since(Instant::now());
+        if event::poll(timeout)? {
+            let event = event::read()?;
+            if let Some(action) = keymap::action_for(&event, app) {
+                app.apply(action);
+            }
+            // Drain what is already queued before drawing again.
+            while !app.quit && event::poll(Duration::ZERO)? {
+                let event = event::read()?;
+                if let Some(action) = keymap::action_for(&event, app) {
+                    app.apply(action);
+                }
+            }
+        }
+        if Instant::now() >= next_tick {
+            next_tick = Instant::now() + TICK;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The lesson pane: the current section, rendered for the pane's width and
+//! scrolled; a scrollbar when it does not fit.
+
+use super::super::action::Pane;
+use super::super::app::App;
+use super::super::i18n::Ui;
+use super::super::theme::Chrome;
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chrome) {
+    let focused = app.focus == Pane::Lesson;
+    let (title, position, fallback) = match app.current() {
+        Some(found) => {
+            let order = found
+                .lesson
+                .order
+                .map(|o| format!("{o} · "))
+                .unwrap_or_default();
+            let count = found.lesson.sections.len();
+            (
+                format!("{order}{}", found.lesson.title),
+                format!("{} {}/{}", ui.section_word(), app.section + 1, count),
+                found.fallback,
+            )
+        }
+        None => (ui.lesson().to_string(), String::new(), false),
+    };
+    let block = pane_block(&title, &position, focused, area.width, chrome);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    app.geometry.lesson = Some(area);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+
+    let note_rows = u16::from(fallback).min(inner.height);
+    let [note, body] =
+        Layout::vertical([Constraint::Length(note_rows), Constraint::Min(0)]).areas(inner);
+    if fallback {
+        let line = text::truncate(ui.fallback_note(), note.width as usize);
+        frame.render_widget(Paragraph::new(Line::styled(line, chrome.dim)), note);
+    }
+    if app.current().is_none() {
+        let lines: Vec<Line> = text::wrap_str(ui.no_lessons(), body.width as usize)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+        return;
+    }
+
+    // One column of padding on the left, one for the scrollbar on the right.
+    let pad = u16::from(body.width > 20);
+    let text_width = body.width.saturating_sub(1 + pad).max(1);
+    let rows = body.height as usize;
+    let total = app.rendered(text_width).lines.len();
+    app.geometry.lesson_rows = rows;
+    app.geometry.lesson_lines = total;
+    app.scroll = app.scroll.min(total.saturating_sub(rows));
+    let scroll = app.scroll;
+    let visible: Vec<Line<'static>> = app
+        .rendered(text_width)
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .cloned()
+        .collect();
+    let text_area = Rect::new(body.x + pad, body.y, text_width, body.height);
+    frame.render_widget(Paragraph::new(Text::from(visible)), text_area);
+
+    if total > rows {
+        let mut state = ScrollbarState::new(total.saturating_sub(rows))
+            .viewport_content_length(rows)
+            .position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            body,
+            &mut state,
+        );
+    }
+}
+
+/// A bordered pane with a title on the left and a note on the right, both
+/// cut to fit by display width (Korean titles included).
+pub fn pane_block(
+    title: &str,
+    right: &str,
+    focused: bool,
+    width: u16,
+    chrome: &Chrome,
+) -> Block<'static> {
+    let room = (width as usize).saturating_sub(4);
+    let right = text::truncate(right, room / 3);
+    let title_room =
+        room.saturating_sub(text::width(&right) + if right.is_empty() { 0 } else { 3 });
+    let title = text::truncate(&text::sanitize(title), title_room);
+    let border = if focused {
+        chrome.border_focused
+    } else {
+        chrome.border
+    };
+    let mut block = Block::bordered().border_style(border);
+    if !title.is_empty() {
+        block = block.title(Line::from(Span::styled(format!(" {title} "), chrome.title)));
+    }
+    if !right.is_empty() {
+        block = block.title(Line::from(format!(" {right} ")).right_aligned());
+    }
+    block
+}

@@ -1,0 +1,88 @@
+//! Drawing: one function per region, all of them pure functions of the `App`
+//! (they only write back the geometry mouse handling needs).
+
+mod cluster;
+mod course;
+mod help;
+mod lesson;
+mod popup;
+mod status;
+
+use super::action::Pane;
+use super::app::{App, Geometry, Overlay};
+use super::i18n::Ui;
+use super::theme::Chrome;
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Below this the interface shows only a "too small" message.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width on, the lesson and the cluster sit side by side.
+pub const WIDE: u16 = 120;
+
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    let ui = Ui::new(app.lang);
+    let chrome = Chrome::new(app.color);
+    app.geometry = Geometry::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, &ui);
+        return;
+    }
+    let banner_rows = app.banner.len().min(2) as u16;
+    let [banner, main, status] = Layout::vertical([
+        Constraint::Length(banner_rows),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    for (i, message) in app.banner.iter().take(2).enumerate() {
+        let row = Rect::new(banner.x, banner.y + i as u16, banner.width, 1);
+        let line = text::pad_right(
+            &text::truncate(message, row.width as usize),
+            row.width as usize,
+        );
+        frame.render_widget(Paragraph::new(Line::styled(line, chrome.banner)), row);
+    }
+
+    if area.width >= WIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(main);
+        lesson::draw(frame, left, app, &ui, &chrome);
+        cluster::draw(frame, right, app, &ui, &chrome);
+    } else {
+        match app.focus {
+            Pane::Lesson => lesson::draw(frame, main, app, &ui, &chrome),
+            Pane::Cluster => cluster::draw(frame, main, app, &ui, &chrome),
+        }
+    }
+    status::draw(frame, status, app, &ui, &chrome);
+
+    match app.overlay {
+        Some(Overlay::Help) => help::draw(frame, main, &ui, &chrome),
+        Some(Overlay::Course { selected }) => {
+            course::draw(frame, main, app, selected, &ui, &chrome)
+        }
+        None => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, ui: &Ui) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let message = ui.too_small(area.width, area.height);
+    let lines: Vec<Line> = text::wrap_str(&message, area.width as usize)
+        .into_iter()
+        .take(area.height as usize)
+        .map(Line::from)
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(Paragraph::new(lines).centered(), rect);
+}

@@ -1,0 +1,274 @@
+//! The interface drawn into ratatui's TestBackend: snapshots at the sizes a
+//! student uses, behaviour of the keys, and a sweep of every size.
+
+use kubetutor::lang::Lang;
+use kubetutor::lesson::catalog::Catalog;
+use kubetutor::markdown::Theme;
+use kubetutor::progress::Store;
+use kubetutor::timestamp::Timestamp;
+use kubetutor::tui::action::{Action, Pane};
+use kubetutor::tui::app::{App, Options, Overlay};
+use kubetutor::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+
+fn catalog() -> Catalog {
+    Catalog::from_dir(Path::new("tests/fixtures/tui")).expect("fixture course loads")
+}
+
+fn app(lang: Lang) -> App {
+    App::new(
+        catalog(),
+        Options {
+            lang,
+            start: Some("first".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        None,
+    )
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| views::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn wide_terminal_shows_lesson_and_cluster_side_by_side() {
+    let mut app = app(Lang::En);
+    app.apply(Action::NextSection);
+    insta::assert_snapshot!("wide_160x48_table", screen(&mut app, 160, 48));
+}
+
+#[test]
+fn medium_terminal_in_korean_shows_one_pane() {
+    let mut app = app(Lang::Ko);
+    app.apply(Action::NextSection);
+    insta::assert_snapshot!("medium_100x30_korean_table", screen(&mut app, 100, 30));
+}
+
+#[test]
+fn narrow_terminal_with_code() {
+    let mut app = app(Lang::En);
+    app.apply(Action::NextSection);
+    app.apply(Action::NextSection);
+    insta::assert_snapshot!("narrow_60x20_code", screen(&mut app, 60, 20));
+}
+
+#[test]
+fn tab_switches_the_visible_pane_when_narrow() {
+    let mut app = app(Lang::En);
+    app.apply(Action::NextSection);
+    let lesson = screen(&mut app, 80, 24);
+    assert!(lesson.contains("A table of phases"), "{lesson}");
+    app.apply(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Cluster);
+    let cluster = screen(&mut app, 80, 24);
+    assert!(!cluster.contains("A table of phases"), "{cluster}");
+    assert!(
+        cluster.contains("This step sets up: crashloop"),
+        "{cluster}"
+    );
+    assert!(cluster.contains("Watch the STATUS column."), "{cluster}");
+}
+
+#[test]
+fn help_overlay_lists_every_key() {
+    let mut app = app(Lang::En);
+    app.apply(Action::ToggleHelp);
+    let s = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("help_100x30", s);
+    for key in kubetutor::tui::i18n::KEYS {
+        assert!(s.contains(key.en), "help misses {:?}", key.en);
+    }
+    app.apply(Action::ToggleHelp);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn course_list_marks_the_fallback_lesson_and_opens_the_selection() {
+    let mut app = app(Lang::Ko);
+    app.apply(Action::ToggleCourse);
+    assert_eq!(app.overlay, Some(Overlay::Course { selected: 0 }));
+    let s = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("course_list_100x30_korean", s);
+    assert!(s.contains("A second lesson (English)"), "{s}");
+    app.apply(Action::Select(1));
+    app.apply(Action::OpenSelected);
+    assert_eq!(app.lesson_id(), Some("second"));
+    assert_eq!(app.overlay, None);
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("이 강의는 아직 한국어판이 없어"), "{s}");
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let mut app = app(Lang::En);
+    let s = screen(&mut app, 39, 11);
+    assert!(s.contains("Terminal too small: 39×11"), "{s}");
+    let s = screen(&mut app, 40, 12);
+    assert!(!s.contains("too small"), "{s}");
+}
+
+#[test]
+fn sections_cross_into_the_next_and_previous_lesson() {
+    let mut app = app(Lang::En);
+    assert_eq!((app.lesson_id(), app.section), (Some("first"), 0));
+    for _ in 0..3 {
+        app.apply(Action::NextSection);
+    }
+    assert_eq!((app.lesson_id(), app.section), (Some("second"), 0));
+    app.apply(Action::NextSection);
+    app.apply(Action::NextSection);
+    assert_eq!(
+        (app.lesson_id(), app.section),
+        (Some("second"), 1),
+        "stays at the end"
+    );
+    app.apply(Action::PrevSection);
+    app.apply(Action::PrevSection);
+    assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
+}
+
+#[test]
+fn scrolling_is_clamped_to_the_content() {
+    let mut app = app(Lang::En);
+    app.apply(Action::NextSection);
+    screen(&mut app, 60, 14);
+    let rows = app.geometry.lesson_rows;
+    let lines = app.geometry.lesson_lines;
+    assert!(lines > rows, "the table section must not fit in 14 rows");
+    app.apply(Action::Scroll(-5));
+    assert_eq!(app.scroll, 0);
+    app.apply(Action::Bottom);
+    assert_eq!(app.scroll, lines - rows);
+    app.apply(Action::Scroll(10));
+    assert_eq!(app.scroll, lines - rows);
+    app.apply(Action::Top);
+    let max = lines - rows;
+    app.apply(Action::PageDown);
+    assert_eq!(app.scroll, (rows - 1).min(max));
+    app.apply(Action::Top);
+    let lesson = app.geometry.lesson.unwrap();
+    app.apply(Action::Wheel {
+        column: lesson.x + 2,
+        row: lesson.y + 2,
+        lines: 3,
+    });
+    assert_eq!(app.scroll, 3.min(max));
+    app.apply(Action::Wheel {
+        column: 0,
+        row: 200,
+        lines: 3,
+    });
+    assert_eq!(
+        app.scroll,
+        3.min(max),
+        "the wheel outside the lesson pane does nothing"
+    );
+    app.apply(Action::NextSection);
+    assert_eq!(app.scroll, 0, "a new section starts at the top");
+}
+
+#[test]
+fn language_switch_keeps_the_lesson_and_section() {
+    let mut app = app(Lang::En);
+    app.apply(Action::NextSection);
+    app.apply(Action::ToggleLanguage);
+    assert_eq!(
+        (app.lang, app.lesson_id(), app.section),
+        (Lang::Ko, Some("first"), 1)
+    );
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("단계 표"), "{s}");
+}
+
+#[test]
+fn position_is_saved_and_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.json");
+    fn clock() -> Timestamp {
+        Timestamp::from_secs(1_800_000_000)
+    }
+    let options = |start: Option<&str>| Options {
+        lang: Lang::En,
+        start: start.map(String::from),
+        theme: Theme::plain(),
+        color: false,
+    };
+    {
+        let (store, warnings) = Store::open(&file);
+        assert!(warnings.is_empty());
+        let mut app = App::new(catalog(), options(None), Some(store)).with_clock(clock);
+        app.apply(Action::NextSection);
+        app.apply(Action::NextSection);
+    }
+    let (store, _) = Store::open(&file);
+    let position = store.position().expect("a position was saved").clone();
+    assert_eq!((position.lesson.as_str(), position.section), ("first", 2));
+    let app = App::new(catalog(), options(None), Some(store));
+    assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
+    let (store, _) = Store::open(&file);
+    let app = App::new(catalog(), options(Some("second")), Some(store));
+    assert_eq!(
+        (app.lesson_id(), app.section),
+        (Some("second"), 0),
+        "an explicit lesson wins"
+    );
+}
+
+#[test]
+fn a_lesson_is_complete_once_every_section_was_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("p.json"));
+    let mut app = App::new(
+        catalog(),
+        Options {
+            lang: Lang::En,
+            start: Some("second".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        Some(store),
+    );
+    assert!(
+        app.store()
+            .unwrap()
+            .lesson("second")
+            .unwrap()
+            .completed
+            .is_none()
+    );
+    app.apply(Action::NextSection);
+    assert!(
+        app.store()
+            .unwrap()
+            .lesson("second")
+            .unwrap()
+            .completed
+            .is_some()
+    );
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let mut app = app(Lang::Ko);
+    app.apply(Action::NextSection);
+    for width in 1..=200u16 {
+        for height in 1..=60u16 {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal.draw(|frame| views::draw(frame, &mut app)).unwrap();
+        }
+    }
+    for overlay in [Action::ToggleHelp, Action::ToggleCourse] {
+        app.apply(overlay);
+        for (width, height) in [(1, 1), (40, 12), (41, 13), (57, 19), (120, 12), (200, 60)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal.draw(|frame| views::draw(frame, &mut app)).unwrap();
+        }
+        app.apply(Action::CloseOverlay);
+    }
+}
