@@ -1,0 +1,354 @@
+//! What happened, and who did it.
+//!
+//! Two records are kept:
+//! - [`Event`]s: the Kubernetes Events a real cluster stores (`kubectl get
+//!   events`, the `Events:` of `describe`), with real reasons and wording,
+//!   aggregated (`x3 over 2m`) the way the event recorder does;
+//! - [`Activity`]: every step any component took, including the ones a real
+//!   cluster only logs (api-server accepted a write, etcd persisted it, CNI
+//!   assigned an IP, kube-proxy added an endpoint, each runtime hop). A view
+//!   lights a component from [`EventLog::last_active`].
+
+use super::objects::Kind;
+use std::collections::VecDeque;
+
+/// The parts of the cluster that act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Component {
+    ApiServer,
+    Etcd,
+    Scheduler,
+    ControllerManager,
+    Kubelet,
+    Dockershim,
+    Docker,
+    Containerd,
+    Cni,
+    KubeProxy,
+}
+
+impl Component {
+    pub const ALL: [Component; 10] = [
+        Component::ApiServer,
+        Component::Etcd,
+        Component::Scheduler,
+        Component::ControllerManager,
+        Component::Kubelet,
+        Component::Dockershim,
+        Component::Docker,
+        Component::Containerd,
+        Component::Cni,
+        Component::KubeProxy,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Component::ApiServer => "api-server",
+            Component::Etcd => "etcd",
+            Component::Scheduler => "scheduler",
+            Component::ControllerManager => "controller-manager",
+            Component::Kubelet => "kubelet",
+            Component::Dockershim => "dockershim",
+            Component::Docker => "docker",
+            Component::Containerd => "containerd",
+            Component::Cni => "cni",
+            Component::KubeProxy => "kube-proxy",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventType {
+    Normal,
+    Warning,
+}
+
+impl EventType {
+    pub fn name(self) -> &'static str {
+        match self {
+            EventType::Normal => "Normal",
+            EventType::Warning => "Warning",
+        }
+    }
+}
+
+/// The object an event or activity is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjRef {
+    pub kind: Kind,
+    /// Empty for nodes.
+    pub namespace: String,
+    pub name: String,
+}
+
+impl ObjRef {
+    pub fn new(kind: Kind, namespace: &str, name: &str) -> Self {
+        ObjRef {
+            kind,
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        }
+    }
+
+    /// `pod/web-7d4b9c-x2x4q`, as the OBJECT column of `kubectl get events`.
+    pub fn display(&self) -> String {
+        format!("{}/{}", self.kind.name().to_ascii_lowercase(), self.name)
+    }
+}
+
+/// A Kubernetes Event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub first_ms: u64,
+    pub last_ms: u64,
+    pub count: u32,
+    pub event_type: EventType,
+    pub reason: String,
+    pub message: String,
+    pub involved: ObjRef,
+    /// `spec.containers{nginx}` for container events.
+    pub field_path: Option<String>,
+    /// The reporting controller as `describe` shows it in `From`
+    /// (`default-scheduler`, `kubelet`, `replicaset-controller`, ...).
+    pub source: &'static str,
+    /// The node, for kubelet events.
+    pub host: Option<String>,
+    pub component: Component,
+}
+
+impl Event {
+    /// A new event; `first_ms`, `last_ms` and `count` are set when recorded.
+    pub fn new(
+        component: Component,
+        source: &'static str,
+        event_type: EventType,
+        involved: ObjRef,
+        reason: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        Event {
+            first_ms: 0,
+            last_ms: 0,
+            count: 1,
+            event_type,
+            reason: reason.to_string(),
+            message: message.into(),
+            involved,
+            field_path: None,
+            source,
+            host: None,
+            component,
+        }
+    }
+
+    /// About one container of a pod (`spec.containers{nginx}`).
+    pub fn container(mut self, path: String) -> Self {
+        self.field_path = Some(path);
+        self
+    }
+
+    /// Reported from a node.
+    pub fn host(mut self, node: &str) -> Self {
+        self.host = Some(node.to_string());
+        self
+    }
+}
+
+/// One step a component took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// Increases by one per entry; `activity_since(seq)` reads the newer ones.
+    pub seq: u64,
+    pub time_ms: u64,
+    pub component: Component,
+    pub object: ObjRef,
+    pub reason: String,
+    pub message: String,
+    /// Whether this step is also a Kubernetes Event.
+    pub is_event: bool,
+}
+
+/// Events live an hour, like the API server's default event TTL.
+pub const EVENT_TTL_MS: u64 = 3_600_000;
+const EVENT_CAP: usize = 4096;
+const ACTIVITY_CAP: usize = 2048;
+const DEDUP_WINDOW: usize = 256;
+
+#[derive(Debug, Clone, Default)]
+pub struct EventLog {
+    events: VecDeque<Event>,
+    activity: VecDeque<Activity>,
+    next_seq: u64,
+    last_active: [Option<u64>; 10],
+}
+
+impl EventLog {
+    /// Record an internal step.
+    pub fn act(
+        &mut self,
+        now: u64,
+        component: Component,
+        object: ObjRef,
+        reason: &str,
+        message: String,
+    ) {
+        self.push_activity(now, component, object, reason, message, false);
+    }
+
+    fn push_activity(
+        &mut self,
+        now: u64,
+        component: Component,
+        object: ObjRef,
+        reason: &str,
+        message: String,
+        is_event: bool,
+    ) {
+        self.last_active[component.index()] = Some(now);
+        if self.activity.len() == ACTIVITY_CAP {
+            self.activity.pop_front();
+        }
+        self.activity.push_back(Activity {
+            seq: self.next_seq,
+            time_ms: now,
+            component,
+            object,
+            reason: reason.to_string(),
+            message,
+            is_event,
+        });
+        self.next_seq += 1;
+    }
+
+    /// Record a Kubernetes Event (and the activity that goes with it).
+    /// An identical event about the same object within the recent window
+    /// only bumps the count, as the event recorder's aggregation does.
+    pub fn record(&mut self, now: u64, mut event: Event) {
+        self.push_activity(
+            now,
+            event.component,
+            event.involved.clone(),
+            &event.reason,
+            event.message.clone(),
+            true,
+        );
+        while self
+            .events
+            .front()
+            .is_some_and(|e| e.last_ms + EVENT_TTL_MS < now)
+        {
+            self.events.pop_front();
+        }
+        let same = self.events.iter().rev().take(DEDUP_WINDOW).position(|e| {
+            e.involved == event.involved
+                && e.reason == event.reason
+                && e.message == event.message
+                && e.source == event.source
+                && e.field_path == event.field_path
+        });
+        if let Some(back) = same {
+            let idx = self.events.len() - 1 - back;
+            let mut old = self.events.remove(idx).expect("index in range");
+            old.count += 1;
+            old.last_ms = now;
+            self.events.push_back(old);
+            return;
+        }
+        event.first_ms = now;
+        event.last_ms = now;
+        event.count = 1;
+        if self.events.len() == EVENT_CAP {
+            self.events.pop_front();
+        }
+        self.events.push_back(event);
+    }
+
+    /// Kubernetes Events, oldest first (by last occurrence).
+    pub fn events(&self) -> impl DoubleEndedIterator<Item = &Event> {
+        self.events.iter()
+    }
+
+    /// Events about one object, oldest first.
+    pub fn events_for<'a>(&'a self, object: &'a ObjRef) -> impl Iterator<Item = &'a Event> {
+        self.events.iter().filter(move |e| &e.involved == object)
+    }
+
+    /// Steps with `seq >= since`, oldest first.
+    pub fn activity_since(&self, since: u64) -> impl Iterator<Item = &Activity> {
+        let skip = self
+            .activity
+            .front()
+            .map_or(0, |a| since.saturating_sub(a.seq) as usize);
+        self.activity.iter().skip(skip)
+    }
+
+    /// The sequence number the next activity will get.
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// When `component` last acted, if ever.
+    pub fn last_active(&self, component: Component) -> Option<u64> {
+        self.last_active[component.index()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(reason: &str, msg: &str) -> Event {
+        Event {
+            first_ms: 0,
+            last_ms: 0,
+            count: 0,
+            event_type: EventType::Warning,
+            reason: reason.into(),
+            message: msg.into(),
+            involved: ObjRef::new(Kind::Pod, "default", "p"),
+            field_path: None,
+            source: "kubelet",
+            host: None,
+            component: Component::Kubelet,
+        }
+    }
+
+    #[test]
+    fn identical_events_aggregate_like_the_recorder() {
+        let mut log = EventLog::default();
+        log.record(1000, ev("BackOff", "Back-off restarting failed container"));
+        log.record(2000, ev("Pulled", "x"));
+        log.record(5000, ev("BackOff", "Back-off restarting failed container"));
+        let all: Vec<_> = log.events().collect();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].reason, "BackOff");
+        assert_eq!(
+            (all[1].count, all[1].first_ms, all[1].last_ms),
+            (2, 1000, 5000)
+        );
+        assert_eq!(log.activity_since(0).count(), 3);
+        assert_eq!(log.last_active(Component::Kubelet), Some(5000));
+        assert_eq!(log.last_active(Component::Etcd), None);
+    }
+
+    #[test]
+    fn activity_since_skips_older_entries() {
+        let mut log = EventLog::default();
+        for i in 0..5 {
+            log.act(
+                i,
+                Component::Etcd,
+                ObjRef::new(Kind::Pod, "default", "p"),
+                "Put",
+                format!("{i}"),
+            );
+        }
+        let msgs: Vec<_> = log.activity_since(3).map(|a| a.message.clone()).collect();
+        assert_eq!(msgs, ["3", "4"]);
+        assert_eq!(log.next_seq(), 5);
+    }
+}
