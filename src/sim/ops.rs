@@ -447,3 +447,10 @@ impl Cluster {
         self.api.delete_pod(oid, None)
     }
 }
+
+impl Cluster {
+    /// How kube-proxy spreads connections (iptables random, the default, or IPVS round-robin).
+    pub fn set_proxy_mode(&mut self, mode: super::proxy::ProxyMode) {
+        self.proxy.set_mode(mode);
+    }
+}

@@ -129,3 +129,58 @@ impl Cluster {
         Some(self.kubelets[id].ipam().in_use())
     }
 }
+
+/// Where a Deployment's rollout stands (`kubectl rollout status`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rollout {
+    /// Still going: kubectl's "Waiting for ..." line.
+    Waiting(String),
+    Done(String),
+    /// The progress deadline passed.
+    Failed(String),
+}
+
+impl Cluster {
+    /// The state of a Deployment's rollout, worded like `kubectl rollout
+    /// status` (which watches until done; this reads it once).
+    /// <https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#deployment-status>
+    pub fn rollout_status(&self, ns: &str, name: &str) -> Result<Rollout, String> {
+        let d = self.store().deployments().find(ns, name).ok_or_else(|| {
+            format!("Error from server (NotFound): deployments.apps \"{name}\" not found")
+        })?;
+        let st = &d.status;
+        if d.meta.generation > st.observed_generation {
+            return Ok(Rollout::Waiting(
+                "Waiting for deployment spec update to be observed...".into(),
+            ));
+        }
+        if st
+            .progressing_cond
+            .as_ref()
+            .is_some_and(|c| c.reason.as_deref() == Some("ProgressDeadlineExceeded"))
+        {
+            return Ok(Rollout::Failed(format!(
+                "error: deployment \"{name}\" exceeded its progress deadline"
+            )));
+        }
+        let want = d.spec.replicas;
+        Ok(if st.updated < want {
+            Rollout::Waiting(format!(
+                "Waiting for deployment \"{name}\" rollout to finish: {} out of {want} new replicas have been updated...",
+                st.updated
+            ))
+        } else if st.replicas > st.updated {
+            Rollout::Waiting(format!(
+                "Waiting for deployment \"{name}\" rollout to finish: {} old replicas are pending termination...",
+                st.replicas - st.updated
+            ))
+        } else if st.available < st.updated {
+            Rollout::Waiting(format!(
+                "Waiting for deployment \"{name}\" rollout to finish: {} of {} updated replicas are available...",
+                st.available, st.updated
+            ))
+        } else {
+            Rollout::Done(format!("deployment \"{name}\" successfully rolled out"))
+        })
+    }
+}

@@ -101,3 +101,48 @@ pub fn events_of(c: &Cluster, name: &str) -> Vec<(String, String)> {
         .map(|e| (e.reason.clone(), e.message.clone()))
         .collect()
 }
+
+pub fn job(
+    name: &str,
+    script: &str,
+    completions: u32,
+    parallelism: u32,
+    backoff_limit: u32,
+    policy: RestartPolicy,
+) -> Object {
+    let template = PodTemplate {
+        labels: Labels::new(),
+        annotations: Labels::new(),
+        spec: PodSpec {
+            containers: vec![container(name, "busybox", Some(script))],
+            restart_policy: policy,
+            ..PodSpec::default()
+        },
+    };
+    let mut spec = JobSpec::new(template);
+    spec.completions = Some(completions);
+    spec.parallelism = parallelism;
+    spec.backoff_limit = backoff_limit;
+    Object {
+        meta: ObjectMeta::named(name),
+        spec: Spec::Job(spec),
+    }
+}
+
+pub fn service(name: &str, app: &str, port: u16) -> Object {
+    Object {
+        meta: ObjectMeta::named(name),
+        spec: Spec::Service(ServiceSpec {
+            service_type: ServiceType::ClusterIP,
+            selector: labels(&[("app", app)]),
+            ports: vec![ServicePort {
+                name: None,
+                port,
+                target_port: PortRef::Number(port),
+                protocol: Protocol::TCP,
+                node_port: None,
+            }],
+            cluster_ip: None,
+        }),
+    }
+}

@@ -7,7 +7,7 @@ use crate::sim::apiserver::ApiServer;
 use crate::sim::events::{EventType, ObjRef};
 use crate::sim::names;
 use crate::sim::objects::*;
-use crate::sim::store::{Res, WatchEvent};
+use crate::sim::store::{Op, Res, WatchEvent};
 use crate::sim::stored::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +35,16 @@ impl DeploymentController {
                         && api.store().deployments().get(owner).is_some()
                     {
                         self.dirty.insert(owner);
+                    }
+                }
+                // Recreate waits for the old pods to be gone.
+                Res::Pod if ev.op == Op::Deleted => {
+                    if let Some(d) = ev
+                        .owner
+                        .and_then(|rs| api.store().replicasets().get(rs))
+                        .and_then(|rs| rs.meta.owner.as_ref())
+                    {
+                        self.dirty.insert(d.oid);
                     }
                 }
                 _ => {}
