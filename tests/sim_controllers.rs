@@ -256,7 +256,7 @@ fn deleting_a_deployment_removes_its_replicasets_and_pods() {
     c.advance(20_000);
     assert_eq!(
         c.delete(Kind::Deployment, "default", "web", None).unwrap(),
-        "deployment \"web\" deleted"
+        "deployment.apps \"web\" deleted"
     );
     c.advance(300);
     assert!(c.store().replicasets().is_empty());

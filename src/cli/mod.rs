@@ -1,6 +1,8 @@
 //! The command line: global options, subcommands and their plain-text output.
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
+mod sim;
+
 use crate::lang::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -44,7 +46,10 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Run simulator commands (from --script FILE or standard input) and print their output.
+    Sim(sim::Args),
+}
 
 /// Parse the command line and run it.
 pub fn main() -> ExitCode {
@@ -60,7 +65,9 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Sim(args) => sim::run(args),
+        },
         None => {
             let _ = (cli.lesson, cli.global.lang());
             anyhow::bail!("the terminal interface is not built yet")

@@ -65,6 +65,7 @@ pub mod ops;
 pub mod proxy;
 pub mod queries;
 pub mod runtime;
+pub mod scenarios;
 pub mod scheduler;
 pub mod selector;
 pub mod setup;

@@ -1,6 +1,6 @@
 //! What a user (kubectl, a lesson, the simulator controls) can do to the cluster.
 
-use super::apiserver::{ApiError, Applied, Deleted, TAINT_UNSCHEDULABLE, resource_name};
+use super::apiserver::{ApiError, Applied, TAINT_UNSCHEDULABLE, resource_name};
 use super::cluster::Cluster;
 use super::events::{Component, Event, EventType, ObjRef};
 use super::objects::*;
@@ -47,6 +47,12 @@ impl Cluster {
     /// documents). Lines like `deployment.apps/web created`, or the
     /// diagnostics when the manifest is invalid (then nothing is applied).
     pub fn apply_manifest(&mut self, text: &str) -> ManifestOutcome {
+        self.apply_manifest_in(text, None)
+    }
+
+    /// [`Cluster::apply_manifest`], putting objects of the `default`
+    /// namespace into `namespace` when one is given (`apply -f FILE -n NS`).
+    pub fn apply_manifest_in(&mut self, text: &str, namespace: Option<&str>) -> ManifestOutcome {
         let loaded = crate::manifest::load(text);
         let mut lines = Vec::new();
         if loaded.has_errors() {
@@ -60,7 +66,14 @@ impl Cluster {
         for d in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
             lines.push(d.render(Lang::En));
         }
-        let objects = loaded.objects();
+        let mut objects = loaded.objects();
+        if let Some(ns) = namespace {
+            for o in &mut objects {
+                if o.meta.namespace == "default" {
+                    o.meta.namespace = ns.to_string();
+                }
+            }
+        }
         if objects.is_empty() {
             lines.push("error: no objects passed to apply".to_string());
             return ManifestOutcome { lines, ok: false };
@@ -137,10 +150,9 @@ impl Cluster {
                 )));
             }
         }
-        Ok(format!(
-            "{} \"{name}\" deleted",
-            kind.name().to_ascii_lowercase()
-        ))
+        let full = kubectl_name(kind, name);
+        let word = full.split('/').next().unwrap_or_default();
+        Ok(format!("{word} \"{name}\" deleted"))
     }
 
     /// `kubectl scale`: set `replicas` of a Deployment or ReplicaSet.
@@ -434,17 +446,6 @@ impl Cluster {
         self.kubelets[node]
             .logs(p.meta.oid, container, previous, self.now())
             .map_err(|e| format!("Error from server (BadRequest): {e}"))
-    }
-
-    /// Whether a pod was deleted at once or is now Terminating.
-    pub fn delete_pod_outcome(&mut self, ns: &str, name: &str) -> Result<Deleted, ApiError> {
-        let oid = self
-            .api
-            .store()
-            .pods()
-            .oid_of(ns, name)
-            .ok_or_else(|| not_found(Kind::Pod, name))?;
-        self.api.delete_pod(oid, None)
     }
 }
 
