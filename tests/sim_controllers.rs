@@ -176,7 +176,6 @@ fn rolling_update_respects_max_surge_and_max_unavailable() {
             "Waiting for deployment \"web\" rollout to finish: 2 out of 4 new replicas have been updated...",
             "Waiting for deployment \"web\" rollout to finish: 3 out of 4 new replicas have been updated...",
             "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...",
-            "Waiting for deployment \"web\" rollout to finish: 3 of 4 updated replicas are available...",
         ]
     );
     assert_eq!(
@@ -268,4 +267,42 @@ fn deleting_a_deployment_removes_its_replicasets_and_pods() {
     );
     c.advance(31_000);
     assert!(c.store().pods().is_empty());
+}
+
+#[test]
+fn absurd_replica_counts_are_refused_not_simulated() {
+    let mut c = Cluster::new(1);
+    let err = c
+        .apply(deployment("web", "nginx", 50_000))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "The Deployment \"web\" is invalid: spec.replicas: Invalid value: 50000: the simulator runs at most 10000 per workload"
+    );
+}
+
+#[test]
+fn scaling_past_the_limit_is_refused() {
+    let mut c = Cluster::new(1);
+    c.apply(deployment("web", "nginx", 1)).unwrap();
+    let err = c
+        .scale(Kind::Deployment, "default", "web", 10_001)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with(
+            "spec.replicas: Invalid value: 10001: the simulator runs at most 10000 per workload"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        c.store()
+            .deployments()
+            .find("default", "web")
+            .unwrap()
+            .spec
+            .replicas,
+        1
+    );
 }

@@ -440,3 +440,20 @@ fn how_time_is_sliced_does_not_change_the_run() {
     assert_eq!(ev(&a), ev(&b));
     assert_eq!(a.now(), b.now());
 }
+
+#[test]
+fn a_clone_continues_exactly_like_the_original() {
+    let mut a = Cluster::new(4);
+    a.apply(deployment("web", "nginx", 2)).unwrap();
+    a.advance(5_000);
+    let mut b = a.clone();
+    a.advance(30_000);
+    b.advance(30_000);
+    let ev = |c: &Cluster| {
+        c.events()
+            .map(|e| (e.last_ms, e.count, e.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ev(&a), ev(&b));
+    assert_eq!(a.revision(), b.revision());
+}

@@ -6,14 +6,18 @@
 //! `runtime`, `scenario`, `reset`, `traffic`, `help`).
 //!
 //! - [`execute`] runs one line against a cluster and returns its output;
-//! - [`complete`] offers completions for a partial line (Tab);
+//! - [`complete()`] offers completions for a partial line (Tab);
 //! - [`parse::parse`] turns a line into a [`parse::Command`].
 
+pub mod command;
 pub mod complete;
+mod controls;
 pub mod describe;
 mod exec;
+mod flags;
 pub mod get;
 pub mod help;
+pub mod listing;
 pub mod parse;
 pub mod suggest;
 pub mod table;

@@ -37,7 +37,8 @@ impl Default for ClusterConfig {
 }
 
 /// The simulated cluster. See the module documentation of [`crate::sim`].
-#[derive(Debug)]
+/// Cloning gives an independent copy that continues identically.
+#[derive(Debug, Clone)]
 pub struct Cluster {
     pub(super) seed: u64,
     pub(super) config: ClusterConfig,
@@ -143,7 +144,7 @@ impl Cluster {
             config,
             clock: Clock::default(),
             scheduler: Scheduler::new(rng.fork()),
-            controllers: Controllers::new(rng.fork()),
+            controllers: Controllers::new(),
             proxy: Proxy::new(rng.fork()),
             kubelets,
             api,

@@ -10,7 +10,8 @@
 //!   lights a component from [`EventLog::last_active`].
 
 use super::objects::Kind;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The parts of the cluster that act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -105,6 +106,8 @@ impl ObjRef {
 pub struct Event {
     pub first_ms: u64,
     pub last_ms: u64,
+    /// Orders events that last happened at the same time (record order).
+    pub last_seq: u64,
     pub count: u32,
     pub event_type: EventType,
     pub reason: String,
@@ -133,6 +136,7 @@ impl Event {
         Event {
             first_ms: 0,
             last_ms: 0,
+            last_seq: 0,
             count: 1,
             event_type,
             reason: reason.to_string(),
@@ -176,14 +180,41 @@ pub struct Activity {
 pub const EVENT_TTL_MS: u64 = 3_600_000;
 const EVENT_CAP: usize = 4096;
 const ACTIVITY_CAP: usize = 2048;
-const DEDUP_WINDOW: usize = 256;
 
 #[derive(Debug, Clone, Default)]
 pub struct EventLog {
     events: VecDeque<Event>,
+    /// Id of `events[0]`; ids grow by one per new event.
+    first_id: u64,
+    /// Aggregation key → id of the event that key last went to.
+    index: HashMap<u64, u64>,
     activity: VecDeque<Activity>,
     next_seq: u64,
     last_active: [Option<u64>; 10],
+}
+
+/// What makes two events "the same" for aggregation.
+fn same(a: &Event, b: &Event) -> bool {
+    a.involved == b.involved
+        && a.reason == b.reason
+        && a.message == b.message
+        && a.source == b.source
+        && a.field_path == b.field_path
+}
+
+fn key(e: &Event) -> u64 {
+    let mut h = DefaultHasher::new();
+    (
+        e.involved.kind,
+        &e.involved.namespace,
+        &e.involved.name,
+        &e.reason,
+        &e.message,
+        e.source,
+        &e.field_path,
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 impl EventLog {
@@ -225,9 +256,11 @@ impl EventLog {
     }
 
     /// Record a Kubernetes Event (and the activity that goes with it).
-    /// An identical event about the same object within the recent window
-    /// only bumps the count, as the event recorder's aggregation does.
+    /// An identical event about the same object (same reason, message,
+    /// source) only bumps the count and the last time, as the event
+    /// recorder's aggregation does.
     pub fn record(&mut self, now: u64, mut event: Event) {
+        let seq = self.next_seq;
         self.push_activity(
             now,
             event.component,
@@ -241,40 +274,56 @@ impl EventLog {
             .front()
             .is_some_and(|e| e.last_ms + EVENT_TTL_MS < now)
         {
-            self.events.pop_front();
+            self.pop_event();
         }
-        let same = self.events.iter().rev().take(DEDUP_WINDOW).position(|e| {
-            e.involved == event.involved
-                && e.reason == event.reason
-                && e.message == event.message
-                && e.source == event.source
-                && e.field_path == event.field_path
-        });
-        if let Some(back) = same {
-            let idx = self.events.len() - 1 - back;
-            let mut old = self.events.remove(idx).expect("index in range");
+        let k = key(&event);
+        if let Some(&id) = self.index.get(&k)
+            && id >= self.first_id
+            && let Some(old) = self.events.get_mut((id - self.first_id) as usize)
+            && same(old, &event)
+        {
             old.count += 1;
             old.last_ms = now;
-            self.events.push_back(old);
+            old.last_seq = seq;
             return;
+        }
+        if self.events.len() == EVENT_CAP {
+            self.pop_event();
         }
         event.first_ms = now;
         event.last_ms = now;
+        event.last_seq = seq;
         event.count = 1;
-        if self.events.len() == EVENT_CAP {
-            self.events.pop_front();
-        }
+        self.index
+            .insert(k, self.first_id + self.events.len() as u64);
         self.events.push_back(event);
     }
 
-    /// Kubernetes Events, oldest first (by last occurrence).
+    fn pop_event(&mut self) {
+        if let Some(e) = self.events.pop_front() {
+            let k = key(&e);
+            if self.index.get(&k) == Some(&self.first_id) {
+                self.index.remove(&k);
+            }
+            self.first_id += 1;
+        }
+    }
+
+    /// Kubernetes Events in the order they first happened (an aggregated
+    /// event keeps its place; sort by `last_ms` for kubectl's order).
     pub fn events(&self) -> impl DoubleEndedIterator<Item = &Event> {
         self.events.iter()
     }
 
-    /// Events about one object, oldest first.
-    pub fn events_for<'a>(&'a self, object: &'a ObjRef) -> impl Iterator<Item = &'a Event> {
-        self.events.iter().filter(move |e| &e.involved == object)
+    /// Events about one object, by last occurrence (as `describe` lists them).
+    pub fn events_for(&self, object: &ObjRef) -> Vec<&Event> {
+        let mut v: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| &e.involved == object)
+            .collect();
+        v.sort_by_key(|e| (e.last_ms, e.last_seq));
+        v
     }
 
     /// Steps with `seq >= since`, oldest first.
@@ -305,6 +354,7 @@ mod tests {
         Event {
             first_ms: 0,
             last_ms: 0,
+            last_seq: 0,
             count: 0,
             event_type: EventType::Warning,
             reason: reason.into(),
@@ -325,11 +375,18 @@ mod tests {
         log.record(5000, ev("BackOff", "Back-off restarting failed container"));
         let all: Vec<_> = log.events().collect();
         assert_eq!(all.len(), 2);
-        assert_eq!(all[1].reason, "BackOff");
+        assert_eq!(all[0].reason, "BackOff");
         assert_eq!(
-            (all[1].count, all[1].first_ms, all[1].last_ms),
+            (all[0].count, all[0].first_ms, all[0].last_ms),
             (2, 1000, 5000)
         );
+        let p = ObjRef::new(Kind::Pod, "default", "p");
+        let by_last: Vec<&str> = log
+            .events_for(&p)
+            .iter()
+            .map(|e| e.reason.as_str())
+            .collect();
+        assert_eq!(by_last, ["Pulled", "BackOff"]);
         assert_eq!(log.activity_since(0).count(), 3);
         assert_eq!(log.last_active(Component::Kubelet), Some(5000));
         assert_eq!(log.last_active(Component::Etcd), None);

@@ -35,6 +35,21 @@ pub fn hex64(rng: &mut Rng) -> String {
     (0..4).map(|_| format!("{:016x}", rng.next_u64())).collect()
 }
 
+/// 64 hex digits expanded from a seed (a container id).
+pub fn hex64_from(seed: u64) -> String {
+    hex64(&mut Rng::new(seed))
+}
+
+/// A sha256-looking digest (64 hex digits) derived from `text`.
+pub fn digest(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    hex64_from(h)
+}
+
 /// FNV-1a, 32 bits.
 fn fnv32a(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;

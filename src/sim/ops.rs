@@ -163,6 +163,16 @@ impl Cluster {
         name: &str,
         replicas: u32,
     ) -> Result<(), ApiError> {
+        if replicas > super::validation::MAX_REPLICAS {
+            return Err(ApiError::Invalid {
+                kind,
+                name: name.to_string(),
+                causes: vec![format!(
+                    "spec.replicas: Invalid value: {replicas}: the simulator runs at most {} per workload",
+                    super::validation::MAX_REPLICAS
+                )],
+            });
+        }
         let s = self.api.store();
         match kind {
             Kind::Deployment => {

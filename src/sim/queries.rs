@@ -38,7 +38,8 @@ impl Cluster {
         self.api.store().unbound_pods().collect()
     }
 
-    /// Kubernetes Events, oldest first.
+    /// Kubernetes Events in the order they first happened (see
+    /// [`super::events::EventLog::events`]).
     pub fn events(&self) -> impl DoubleEndedIterator<Item = &Event> {
         self.api.log().events()
     }

@@ -92,6 +92,8 @@ pub struct Pull {
 /// The CRI as the kubelet sees it.
 pub trait Runtime {
     fn kind(&self) -> RuntimeKind;
+    /// A copy of this runtime and its state (image cache).
+    fn clone_box(&self) -> Box<dyn Runtime>;
     /// RunPodSandbox: the pause container and its network (CNI ADD).
     fn run_pod_sandbox(
         &mut self,
@@ -174,6 +176,10 @@ fn key(image: &str) -> String {
 impl Runtime for Containerd {
     fn kind(&self) -> RuntimeKind {
         RuntimeKind::Containerd
+    }
+
+    fn clone_box(&self) -> Box<dyn Runtime> {
+        Box::new(self.clone())
     }
 
     fn run_pod_sandbox(
@@ -270,6 +276,10 @@ impl Runtime for Containerd {
 impl Runtime for Dockershim {
     fn kind(&self) -> RuntimeKind {
         RuntimeKind::Dockershim
+    }
+
+    fn clone_box(&self) -> Box<dyn Runtime> {
+        Box::new(self.clone())
     }
 
     fn run_pod_sandbox(

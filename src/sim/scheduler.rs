@@ -36,8 +36,16 @@ struct NodeInfo {
     pods: u32,
     max_pods: u32,
     taints: Vec<Taint>,
-    labels: Labels,
+    /// A fingerprint of the node's labels (to notice changes without a copy).
+    labels_hash: u64,
     unschedulable: bool,
+}
+
+fn labels_hash(l: &Labels) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    l.hash(&mut h);
+    h.finish()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -124,30 +132,27 @@ impl Scheduler {
         }
         let info = &mut self.nodes[id];
         let taints: Vec<Taint> = n.taints.iter().map(|t| t.taint.clone()).collect();
+        let lh = labels_hash(&n.meta.labels);
         let changed = info.allocatable != n.allocatable
             || info.taints != taints
-            || info.labels != n.meta.labels
+            || info.labels_hash != lh
             || info.unschedulable != n.unschedulable
             || info.max_pods != n.max_pods;
         if changed {
             info.allocatable = n.allocatable;
             info.taints = taints;
-            info.labels = n.meta.labels.clone();
+            info.labels_hash = lh;
             info.unschedulable = n.unschedulable;
             info.max_pods = n.max_pods;
             self.move_requested = true;
         }
     }
 
-    fn assume(&mut self, oid: Oid, node: NodeId, spec: &PodSpec) {
+    fn assume(&mut self, oid: Oid, node: NodeId, req: Resources, nonzero: Resources) {
         if self.assigned.contains_key(&oid) || node >= self.nodes.len() {
             return;
         }
-        let a = Assigned {
-            node,
-            req: spec.requests(),
-            nonzero: pod_nonzero(spec),
-        };
+        let a = Assigned { node, req, nonzero };
         let info = &mut self.nodes[node];
         info.requested.cpu_millis += a.req.cpu_millis;
         info.requested.memory_bytes += a.req.memory_bytes;
@@ -219,7 +224,8 @@ impl Scheduler {
                 if pod.status.phase.is_terminal() {
                     self.forget(ev.oid);
                 } else {
-                    self.assume(ev.oid, node, &pod.spec);
+                    let (req, nz) = (pod.spec.requests(), pod_nonzero(&pod.spec));
+                    self.assume(ev.oid, node, req, nz);
                 }
             }
             None => {
@@ -231,13 +237,14 @@ impl Scheduler {
         }
     }
 
-    fn filter(info: &NodeInfo, pod: &PodSpec, req: Resources) -> Result<(), Unfit> {
-        let unsched_taint = Taint {
-            key: TAINT_UNSCHEDULABLE.to_string(),
-            value: None,
-            effect: TaintEffect::NoSchedule,
-        };
-        if info.unschedulable && !pod.tolerations.iter().any(|t| t.tolerates(&unsched_taint)) {
+    fn filter(
+        info: &NodeInfo,
+        node: &Node,
+        pod: &PodSpec,
+        req: Resources,
+        unsched: &Taint,
+    ) -> Result<(), Unfit> {
+        if info.unschedulable && !pod.tolerations.iter().any(|t| t.tolerates(unsched)) {
             return Err(Unfit::Unresolvable("node(s) were unschedulable".into()));
         }
         if let Some(t) = info.taints.iter().find(|t| {
@@ -252,7 +259,7 @@ impl Scheduler {
         if !pod
             .node_selector
             .iter()
-            .all(|(k, v)| info.labels.get(k) == Some(v))
+            .all(|(k, v)| node.meta.labels.get(k) == Some(v))
         {
             return Err(Unfit::Unresolvable(
                 "node(s) didn't match Pod's node affinity/selector".into(),
@@ -322,6 +329,12 @@ impl Scheduler {
         }
         let req = pod.spec.requests();
         let nz = pod_nonzero(&pod.spec);
+        let store_nodes = api.store().nodes();
+        let unsched = Taint {
+            key: TAINT_UNSCHEDULABLE.to_string(),
+            value: None,
+            effect: TaintEffect::NoSchedule,
+        };
         let n = self.nodes.len();
         let want = Self::enough(n);
         let mut best: Option<(u64, NodeId)> = None;
@@ -334,7 +347,7 @@ impl Scheduler {
         for k in 0..n {
             let id = (self.next_start + k) % n;
             seen = k + 1;
-            match Self::filter(&self.nodes[id], &pod.spec, req) {
+            match Self::filter(&self.nodes[id], &store_nodes[id], &pod.spec, req, &unsched) {
                 Ok(()) => {
                     feasible += 1;
                     let s = Self::score(&self.nodes[id], nz);
@@ -374,9 +387,8 @@ impl Scheduler {
         let object = ObjRef::new(Kind::Pod, &ns, &name);
         match best {
             Some((_, node)) => {
-                let spec = pod.spec.clone();
                 if api.bind(oid, node).is_ok() {
-                    self.assume(oid, node, &spec);
+                    self.assume(oid, node, req, nz);
                     let node_name = api.store().nodes()[node].meta.name.clone();
                     api.record(Event::new(
                         Component::Scheduler,

@@ -147,6 +147,18 @@ fn template(spec_path: &str, selector: &LabelSelector, t: &PodTemplate, out: &mu
     pod_spec(&format!("{spec_path}.template.spec"), &t.spec, out);
 }
 
+/// The most replicas, completions or parallelism a workload may ask for in
+/// the simulator (the API allows more; a laptop does not).
+pub const MAX_REPLICAS: u32 = 10_000;
+
+fn count(path: &str, n: u32, out: &mut Vec<String>) {
+    if n > MAX_REPLICAS {
+        out.push(format!(
+            "{path}: Invalid value: {n}: the simulator runs at most {MAX_REPLICAS} per workload"
+        ));
+    }
+}
+
 /// Every problem with `obj`, as `field: message` causes.
 pub fn object(obj: &Object) -> Vec<String> {
     let mut out = name(obj.kind(), &obj.meta.name);
@@ -155,14 +167,18 @@ pub fn object(obj: &Object) -> Vec<String> {
     match &obj.spec {
         Spec::Pod(p) => pod_spec("spec", p, &mut out),
         Spec::ReplicaSet(rs) => {
+            count("spec.replicas", rs.replicas, &mut out);
             template("spec", &rs.selector, &rs.template, &mut out);
             always_only(&rs.template, &mut out);
         }
         Spec::Deployment(d) => {
+            count("spec.replicas", d.replicas, &mut out);
             template("spec", &d.selector, &d.template, &mut out);
             always_only(&d.template, &mut out);
         }
         Spec::Job(j) => {
+            count("spec.completions", j.completions.unwrap_or(0), &mut out);
+            count("spec.parallelism", j.parallelism, &mut out);
             labels(
                 "spec.template.metadata.labels",
                 &j.template.labels,

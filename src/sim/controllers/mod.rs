@@ -10,12 +10,11 @@ pub mod node_lifecycle;
 pub mod replicaset;
 
 use super::apiserver::ApiServer;
-use super::clock::Rng;
 use super::events::{Component, Event, EventType, ObjRef};
 use super::store::WatchEvent;
 
 /// Every controller of the controller manager.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Controllers {
     pub node_lifecycle: node_lifecycle::NodeLifecycle,
     pub deployment: deployment::DeploymentController,
@@ -26,7 +25,7 @@ pub struct Controllers {
 }
 
 impl Controllers {
-    pub fn new(_rng: Rng) -> Self {
+    pub fn new() -> Self {
         Controllers {
             node_lifecycle: node_lifecycle::NodeLifecycle::default(),
             deployment: deployment::DeploymentController::default(),

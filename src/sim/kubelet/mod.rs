@@ -28,11 +28,29 @@ pub struct Kubelet {
     ipam: Ipam,
     host_ip: String,
     inbox: BTreeSet<Oid>,
-    workers: BTreeMap<Oid, Worker>,
+    workers: BTreeMap<Oid, Box<Worker>>,
     timers: BinaryHeap<Reverse<(u64, Oid)>>,
     down: bool,
     next_heartbeat: u64,
     rng: Rng,
+}
+
+impl Clone for Kubelet {
+    fn clone(&self) -> Self {
+        Kubelet {
+            node: self.node,
+            node_name: self.node_name.clone(),
+            runtime: self.runtime.clone_box(),
+            ipam: self.ipam.clone(),
+            host_ip: self.host_ip.clone(),
+            inbox: self.inbox.clone(),
+            workers: self.workers.clone(),
+            timers: self.timers.clone(),
+            down: self.down,
+            next_heartbeat: self.next_heartbeat,
+            rng: self.rng.clone(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Kubelet {
@@ -233,7 +251,7 @@ impl Kubelet {
                     self.node_name, pod.meta.namespace, pod.meta.name
                 ),
             );
-            self.workers.insert(oid, Worker::new(&pod, now));
+            self.workers.insert(oid, Box::new(Worker::new(&pod, now)));
         }
         let w = self.workers.get_mut(&oid).expect("inserted above");
         if !w.sync(&pod, &mut cx) {

@@ -6,6 +6,9 @@
 //! `if ...; then ...; fi`, `;`, `&&`, `||`, newlines. Server binaries run
 //! forever; every other word takes no time and succeeds.
 
+mod parse;
+
+use parse::{Cmd, Conn, Script, parse};
 use std::collections::BTreeMap;
 
 /// How a started container ends.
@@ -29,7 +32,7 @@ pub struct Program {
     pub run: Run,
     /// Lines written, with the time since the start.
     pub logs: Vec<(u64, String)>,
-    pub repeat: Option<Repeat>,
+    pub repeat: Option<Box<Repeat>>,
 }
 
 impl Program {
@@ -77,252 +80,6 @@ impl Program {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
-    Word(String),
-    Semi,
-    And,
-    Or,
-}
-
-fn tokenize(s: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut in_word = false;
-    let mut chars = s.chars().peekable();
-    let flush = |out: &mut Vec<Tok>, word: &mut String, in_word: &mut bool| {
-        if *in_word {
-            out.push(Tok::Word(std::mem::take(word)));
-            *in_word = false;
-        }
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | ';' => {
-                flush(&mut out, &mut word, &mut in_word);
-                out.push(Tok::Semi);
-            }
-            ' ' | '\t' | '\r' => flush(&mut out, &mut word, &mut in_word),
-            '&' => {
-                flush(&mut out, &mut word, &mut in_word);
-                if chars.peek() == Some(&'&') {
-                    chars.next();
-                    out.push(Tok::And);
-                } else {
-                    out.push(Tok::Semi);
-                }
-            }
-            '|' => {
-                flush(&mut out, &mut word, &mut in_word);
-                if chars.peek() == Some(&'|') {
-                    chars.next();
-                    out.push(Tok::Or);
-                } else {
-                    out.push(Tok::Semi);
-                }
-            }
-            '#' if !in_word => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        out.push(Tok::Semi);
-                        break;
-                    }
-                }
-            }
-            '\'' => {
-                in_word = true;
-                for c in chars.by_ref() {
-                    if c == '\'' {
-                        break;
-                    }
-                    word.push(c);
-                }
-            }
-            '"' => {
-                in_word = true;
-                while let Some(c) = chars.next() {
-                    match c {
-                        '"' => break,
-                        '\\' => {
-                            if let Some(n) = chars.next() {
-                                word.push(n);
-                            }
-                        }
-                        _ => word.push(c),
-                    }
-                }
-            }
-            '\\' => {
-                if let Some(n) = chars.next()
-                    && n != '\n'
-                {
-                    in_word = true;
-                    word.push(n);
-                }
-            }
-            '$' if chars.peek() == Some(&'(') => {
-                in_word = true;
-                word.push('$');
-                let mut depth = 0;
-                for c in chars.by_ref() {
-                    word.push(c);
-                    match c {
-                        '(' => depth += 1,
-                        ')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            _ => {
-                in_word = true;
-                word.push(c);
-            }
-        }
-    }
-    flush(&mut out, &mut word, &mut in_word);
-    out
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Conn {
-    Seq,
-    And,
-    Or,
-}
-
-#[derive(Debug, Clone)]
-enum Cmd {
-    Simple(Vec<String>),
-    Loop {
-        until: bool,
-        cond: Script,
-        body: Script,
-    },
-    For {
-        var: String,
-        words: Vec<String>,
-        body: Script,
-    },
-    If {
-        branches: Vec<(Script, Script)>,
-        otherwise: Option<Script>,
-    },
-}
-
-#[derive(Debug, Clone, Default)]
-struct Script(Vec<(Cmd, Conn)>);
-
-struct Parser {
-    toks: Vec<Tok>,
-    pos: usize,
-}
-
-impl Parser {
-    fn word_at(&self, i: usize) -> Option<&str> {
-        match self.toks.get(i) {
-            Some(Tok::Word(w)) => Some(w),
-            _ => None,
-        }
-    }
-
-    /// Parse commands until one of `stops` starts a command; returns the
-    /// list and the stop word met (None at the end of input).
-    fn list(&mut self, stops: &[&str]) -> (Script, Option<String>) {
-        let mut script = Script::default();
-        loop {
-            while matches!(self.toks.get(self.pos), Some(Tok::Semi)) {
-                self.pos += 1;
-            }
-            let Some(first) = self.word_at(self.pos).map(str::to_string) else {
-                if self.pos < self.toks.len() {
-                    self.pos += 1; // a stray `&&` or `||`
-                    continue;
-                }
-                return (script, None);
-            };
-            if stops.contains(&first.as_str()) {
-                self.pos += 1;
-                return (script, Some(first));
-            }
-            let cmd = match first.as_str() {
-                "while" | "until" => {
-                    self.pos += 1;
-                    let (cond, _) = self.list(&["do"]);
-                    let (body, _) = self.list(&["done"]);
-                    Cmd::Loop {
-                        until: first == "until",
-                        cond,
-                        body,
-                    }
-                }
-                "for" => {
-                    self.pos += 1;
-                    let var = self.word_at(self.pos).unwrap_or("_").to_string();
-                    self.pos += 1;
-                    let mut words = Vec::new();
-                    if self.word_at(self.pos) == Some("in") {
-                        self.pos += 1;
-                        while let Some(w) = self.word_at(self.pos) {
-                            if w == "do" {
-                                break;
-                            }
-                            words.push(w.to_string());
-                            self.pos += 1;
-                        }
-                    }
-                    let _ = self.list(&["do"]);
-                    let (body, _) = self.list(&["done"]);
-                    Cmd::For { var, words, body }
-                }
-                "if" => {
-                    self.pos += 1;
-                    let mut branches = Vec::new();
-                    let mut otherwise = None;
-                    loop {
-                        let (cond, _) = self.list(&["then"]);
-                        let (then, stop) = self.list(&["elif", "else", "fi"]);
-                        branches.push((cond, then));
-                        match stop.as_deref() {
-                            Some("elif") => continue,
-                            Some("else") => {
-                                otherwise = Some(self.list(&["fi"]).0);
-                                break;
-                            }
-                            _ => break,
-                        }
-                    }
-                    Cmd::If {
-                        branches,
-                        otherwise,
-                    }
-                }
-                _ => {
-                    let mut words = Vec::new();
-                    while let Some(w) = self.word_at(self.pos) {
-                        words.push(w.to_string());
-                        self.pos += 1;
-                    }
-                    Cmd::Simple(words)
-                }
-            };
-            let conn = match self.toks.get(self.pos) {
-                Some(Tok::And) => Conn::And,
-                Some(Tok::Or) => Conn::Or,
-                _ => Conn::Seq,
-            };
-            if matches!(self.toks.get(self.pos), Some(Tok::And | Tok::Or)) {
-                self.pos += 1;
-            }
-            script.0.push((cmd, conn));
-        }
-    }
-}
-
 enum Flow {
     Normal(i32),
     Exit(i32),
@@ -362,7 +119,7 @@ struct Eval {
     vars: BTreeMap<String, String>,
     last: i32,
     iterations: u32,
-    repeat: Option<Repeat>,
+    repeat: Option<Box<Repeat>>,
 }
 
 fn sleep_millis(arg: &str) -> Option<u64> {
@@ -471,11 +228,11 @@ impl Eval {
                             .map(|(t, l)| (t - t0, l.clone()))
                             .collect();
                         self.logs.truncate(n0);
-                        self.repeat = Some(Repeat {
+                        self.repeat = Some(Box::new(Repeat {
                             from_ms: t0,
                             period_ms: self.t - t0,
                             lines,
-                        });
+                        }));
                         return Flow::Forever;
                     }
                 }
@@ -648,14 +405,6 @@ fn test(args: &[String]) -> i32 {
     i32::from(ok == negate)
 }
 
-fn parse(script: &str) -> Script {
-    let mut p = Parser {
-        toks: tokenize(script),
-        pos: 0,
-    };
-    p.list(&[]).0
-}
-
 fn finish(mut e: Eval, flow: Flow) -> Program {
     let run = match flow {
         Flow::Forever => Run::Forever,
@@ -701,70 +450,4 @@ pub fn run_argv(argv: &[String]) -> Program {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(s: &str) -> Run {
-        run_script(s).run
-    }
-
-    fn exit(after_ms: u64, code: i32) -> Run {
-        Run::Exit { after_ms, code }
-    }
-
-    #[test]
-    fn statements_run_in_order_and_the_last_code_wins() {
-        assert_eq!(run("sleep 3; exit 1"), exit(3000, 1));
-        assert_eq!(run("sleep 5; exit 0"), exit(5000, 0));
-        assert_eq!(run("echo hi && sleep 2"), exit(2000, 0));
-        assert_eq!(run("true"), exit(0, 0));
-        assert_eq!(run("false"), exit(0, 1));
-        assert_eq!(run(""), exit(0, 0));
-        assert_eq!(run("sleep 1\nsleep 1.5\n"), exit(2500, 0));
-        assert_eq!(run("false && sleep 10"), exit(0, 1));
-        assert_eq!(run("false || exit 7"), exit(0, 7));
-        assert_eq!(run("exit 300"), exit(0, 44));
-    }
-
-    #[test]
-    fn things_that_never_end() {
-        assert_eq!(run("sleep infinity"), Run::Forever);
-        assert_eq!(run("tail -f /dev/null"), Run::Forever);
-        assert_eq!(run("while true; do sleep 1; done"), Run::Forever);
-        assert_eq!(run("nginx -g 'daemon off;'"), Run::Forever);
-        assert_eq!(run("python -m http.server 8080"), Run::Forever);
-    }
-
-    #[test]
-    fn loops_and_branches() {
-        assert_eq!(run("for i in 1 2 3; do sleep 1; done"), exit(3000, 0));
-        assert_eq!(run("while true; do sleep 2; exit 3; done"), exit(2000, 3));
-        assert_eq!(run("if false; then exit 1; else exit 2; fi"), exit(0, 2));
-        assert_eq!(run("if [ 1 -eq 1 ]; then exit 5; fi"), exit(0, 5));
-        assert_eq!(run("until false; do break; done; exit 4"), exit(0, 4));
-    }
-
-    #[test]
-    fn logs_follow_the_script() {
-        let p =
-            run_script("echo start; sleep 2; echo \"done $((1))\"; for x in a b; do echo $x; done");
-        assert_eq!(p.logs_until(0, 10), ["start"]);
-        assert_eq!(p.logs_until(5000, 10), ["start", "done $((1))", "a", "b"]);
-        let looping = run_script("while true; do echo tick; sleep 5; done");
-        assert_eq!(looping.run, Run::Forever);
-        assert_eq!(looping.logs_until(12_000, 10), ["tick", "tick", "tick"]);
-        assert_eq!(looping.logs_until(12_000, 2), ["tick", "tick"]);
-    }
-
-    #[test]
-    fn argv_without_a_shell_is_one_command() {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(run_argv(&s(&["sleep", "3600"])).run, exit(3_600_000, 0));
-        assert_eq!(run_argv(&s(&["printenv", "HOSTNAME"])).run, exit(0, 0));
-        assert_eq!(
-            run_argv(&s(&["/bin/sh", "-c", "sleep 1; exit 2"])).run,
-            exit(1000, 2)
-        );
-        assert_eq!(run_argv(&s(&["sh"])).run, exit(0, 0));
-    }
-}
+mod tests;

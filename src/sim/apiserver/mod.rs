@@ -10,6 +10,9 @@ use super::objects::*;
 use super::store::{Res, Store, Stored, WatchEvent};
 use super::stored::*;
 use super::validation;
+
+mod apply;
+mod create;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -258,296 +261,6 @@ impl ApiServer {
 
     // ------------------------------------------------------------ create
 
-    /// Create an object. `generate_name` treats `meta.name` as a prefix and
-    /// appends a random suffix, as `metadata.generateName` does.
-    pub fn create(
-        &mut self,
-        mut obj: Object,
-        owner: Option<OwnerRef>,
-        generate_name: bool,
-    ) -> Result<(Res, Oid), ApiError> {
-        if generate_name {
-            let prefix = obj.meta.name.clone();
-            loop {
-                obj.meta.name = format!("{prefix}{}", names::suffix(&mut self.rng));
-                if !self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
-                    break;
-                }
-            }
-        }
-        let causes = validation::object(&obj);
-        if !causes.is_empty() {
-            return Err(ApiError::Invalid {
-                kind: obj.kind(),
-                name: obj.meta.name.clone(),
-                causes,
-            });
-        }
-        if self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
-            return Err(ApiError::AlreadyExists {
-                resource: resource_name(obj.kind()).to_string(),
-                name: obj.meta.name.clone(),
-            });
-        }
-        let meta = self.new_meta(&obj.meta, owner);
-        let (ns, name) = (meta.namespace.clone(), meta.name.clone());
-        let (res, oid) = match obj.spec {
-            Spec::Pod(spec) => (Res::Pod, self.store.insert(self.new_pod(meta, spec))),
-            Spec::ReplicaSet(spec) => (
-                Res::ReplicaSet,
-                self.store.insert(ReplicaSet {
-                    meta,
-                    spec,
-                    status: ReplicaSetStatus::default(),
-                }),
-            ),
-            Spec::Deployment(spec) => (
-                Res::Deployment,
-                self.store.insert(Deployment {
-                    meta,
-                    spec,
-                    status: DeploymentStatus::default(),
-                }),
-            ),
-            Spec::Job(mut spec) => {
-                for (k, v) in [
-                    ("batch.kubernetes.io/controller-uid", meta.uid.clone()),
-                    ("batch.kubernetes.io/job-name", meta.name.clone()),
-                    ("controller-uid", meta.uid.clone()),
-                    ("job-name", meta.name.clone()),
-                ] {
-                    spec.template.labels.insert(k.to_string(), v);
-                }
-                (
-                    Res::Job,
-                    self.store.insert(Job {
-                        meta,
-                        spec,
-                        status: JobStatus::default(),
-                    }),
-                )
-            }
-            Spec::Service(mut spec) => {
-                let ip = self.allocate_cluster_ip(spec.cluster_ip.as_deref(), &name)?;
-                spec.cluster_ip = Some(ip);
-                (Res::Service, self.store.insert(Service { meta, spec }))
-            }
-        };
-        self.trace(res, &ns, &name, "POST", "201 Created", "put");
-        Ok((res, oid))
-    }
-
-    fn exists(&self, kind: Kind, ns: &str, name: &str) -> bool {
-        let s = &self.store;
-        match kind {
-            Kind::Pod => s.pods().oid_of(ns, name).is_some(),
-            Kind::ReplicaSet => s.replicasets().oid_of(ns, name).is_some(),
-            Kind::Deployment => s.deployments().oid_of(ns, name).is_some(),
-            Kind::Job => s.jobs().oid_of(ns, name).is_some(),
-            Kind::Service => s.services().oid_of(ns, name).is_some(),
-            Kind::Node => s.node_id(name).is_some(),
-            Kind::Event => false,
-        }
-    }
-
-    /// Defaulting and admission for a new pod.
-    fn new_pod(&self, meta: Meta, mut spec: PodSpec) -> Pod {
-        // DefaultTolerationSeconds admission:
-        // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
-        for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
-            let has = spec.tolerations.iter().any(|t| {
-                t.key.as_deref() == Some(key)
-                    && t.effect.is_none_or(|e| e == TaintEffect::NoExecute)
-            });
-            if !has {
-                spec.tolerations.push(Toleration {
-                    key: Some(key.to_string()),
-                    operator: TolerationOperator::Exists,
-                    value: None,
-                    effect: Some(TaintEffect::NoExecute),
-                    toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
-                });
-            }
-        }
-        let node = spec
-            .node_name
-            .as_deref()
-            .and_then(|n| self.store.node_id(n));
-        let mut status = PodStatus::default();
-        if node.is_some() {
-            status.conditions.scheduled = Some(Condition::new(CondStatus::True, self.now));
-        }
-        Pod {
-            meta,
-            spec,
-            status,
-            node,
-        }
-    }
-
-    fn allocate_cluster_ip(&mut self, asked: Option<&str>, name: &str) -> Result<String, ApiError> {
-        match asked {
-            Some("None") => return Ok("None".to_string()),
-            Some(ip) if !ip.is_empty() => {
-                let parsed = super::cni::parse_ip(ip)
-                    .filter(|v| *v > SERVICE_BASE && *v < SERVICE_BASE + SERVICE_SIZE - 1);
-                let Some(v) = parsed else {
-                    return Err(ApiError::Invalid {
-                        kind: Kind::Service,
-                        name: name.to_string(),
-                        causes: vec![format!(
-                            "spec.clusterIPs: Invalid value: []string{{\"{ip}\"}}: failed to allocate IP {ip}: provided IP is not in the valid range. The range of valid IPs is {SERVICE_CIDR}"
-                        )],
-                    });
-                };
-                if !self.service_ips.insert(v) {
-                    return Err(ApiError::Invalid {
-                        kind: Kind::Service,
-                        name: name.to_string(),
-                        causes: vec![format!(
-                            "spec.clusterIPs: Invalid value: []string{{\"{ip}\"}}: failed to allocate IP {ip}: provided IP is already allocated"
-                        )],
-                    });
-                }
-                return Ok(ip.to_string());
-            }
-            _ => {}
-        }
-        loop {
-            // Leave the first 16 addresses (10.96.0.1 kubernetes, .10 DNS) alone.
-            let v = SERVICE_BASE + 16 + self.rng.below(u64::from(SERVICE_SIZE - 18)) as u32;
-            if self.service_ips.insert(v) {
-                return Ok(super::cni::format_ip(v));
-            }
-        }
-    }
-
-    // ------------------------------------------------------------ update
-
-    /// Create the object, or change the existing one to match (`kubectl apply`).
-    pub fn apply(&mut self, obj: Object) -> Result<Applied, ApiError> {
-        let (kind, ns, name) = (
-            obj.kind(),
-            obj.meta.namespace.clone(),
-            obj.meta.name.clone(),
-        );
-        if !self.exists(kind, &ns, &name) {
-            return self.create(obj, None, false).map(|_| Applied::Created);
-        }
-        let causes = validation::object(&obj);
-        let invalid = |causes: Vec<String>| ApiError::Invalid {
-            kind,
-            name: name.clone(),
-            causes,
-        };
-        if !causes.is_empty() {
-            return Err(invalid(causes));
-        }
-        let (labels, annotations) = (obj.meta.labels.clone(), obj.meta.annotations.clone());
-        let s = &self.store;
-        let changed = match obj.spec {
-            Spec::Pod(spec) => {
-                let oid = s.pods().oid_of(&ns, &name).expect("exists");
-                let pod = s.pods().get(oid).expect("exists");
-                let mut cur = pod.spec.clone();
-                cur.tolerations
-                    .retain(|t| t.toleration_seconds != Some(DEFAULT_TOLERATION_SECONDS));
-                cur.node_name = spec.node_name.clone().or(cur.node_name);
-                let mut asked = spec.clone();
-                asked.node_name = cur.node_name.clone();
-                if cur != asked {
-                    return Err(invalid(vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)".into()]));
-                }
-                self.store.update::<Pod>(oid, |p| {
-                    p.meta.labels = labels;
-                    p.meta.annotations = annotations;
-                })
-            }
-            Spec::ReplicaSet(spec) => {
-                let oid = s.replicasets().oid_of(&ns, &name).expect("exists");
-                let cur = s.replicasets().get(oid).expect("exists");
-                if cur.spec.selector != spec.selector {
-                    return Err(invalid(vec![immutable_selector(&spec.selector)]));
-                }
-                self.store.update::<ReplicaSet>(oid, |r| {
-                    if r.spec != spec {
-                        r.meta.generation += 1;
-                        r.spec = spec;
-                    }
-                    r.meta.labels = labels;
-                    r.meta.annotations = annotations;
-                })
-            }
-            Spec::Deployment(spec) => {
-                let oid = s.deployments().oid_of(&ns, &name).expect("exists");
-                let cur = s.deployments().get(oid).expect("exists");
-                if cur.spec.selector != spec.selector {
-                    return Err(invalid(vec![immutable_selector(&spec.selector)]));
-                }
-                self.store.update::<Deployment>(oid, |d| {
-                    if d.spec != spec {
-                        d.meta.generation += 1;
-                        d.spec = spec;
-                    }
-                    d.meta.labels = labels;
-                    d.meta.annotations.extend(annotations);
-                })
-            }
-            Spec::Job(mut spec) => {
-                let oid = s.jobs().oid_of(&ns, &name).expect("exists");
-                let cur = s.jobs().get(oid).expect("exists");
-                for (k, v) in &cur.spec.template.labels {
-                    spec.template
-                        .labels
-                        .entry(k.clone())
-                        .or_insert_with(|| v.clone());
-                }
-                if cur.spec.template != spec.template || cur.spec.completions != spec.completions {
-                    return Err(invalid(vec!["spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable".into()]));
-                }
-                self.store.update::<Job>(oid, |j| {
-                    if j.spec != spec {
-                        j.meta.generation += 1;
-                        j.spec = spec;
-                    }
-                    j.meta.labels = labels;
-                    j.meta.annotations = annotations;
-                })
-            }
-            Spec::Service(mut spec) => {
-                let oid = s.services().oid_of(&ns, &name).expect("exists");
-                let cur = s.services().get(oid).expect("exists");
-                match spec.cluster_ip.as_deref() {
-                    None | Some("") => spec.cluster_ip = cur.spec.cluster_ip.clone(),
-                    Some(ip) if Some(ip) != cur.spec.cluster_ip.as_deref() => {
-                        return Err(invalid(vec![format!(
-                            "spec.clusterIPs[0]: Invalid value: []string{{\"{ip}\"}}: may not change once set"
-                        )]));
-                    }
-                    Some(_) => {}
-                }
-                self.store.update::<Service>(oid, |sv| {
-                    sv.spec = spec;
-                    sv.meta.labels = labels;
-                    sv.meta.annotations = annotations;
-                })
-            }
-        };
-        if changed {
-            let res = match kind {
-                Kind::Pod => Res::Pod,
-                Kind::ReplicaSet => Res::ReplicaSet,
-                Kind::Deployment => Res::Deployment,
-                Kind::Job => Res::Job,
-                _ => Res::Service,
-            };
-            self.trace(res, &ns, &name, "PATCH", "200 OK", "put");
-            Ok(Applied::Configured)
-        } else {
-            Ok(Applied::Unchanged)
-        }
-    }
-
     /// Change a stored object (controllers: status and replicas; commands:
     /// scale and set image). Records the write when something changed.
     pub fn update<T: Stored + PartialEq>(&mut self, oid: Oid, f: impl FnOnce(&mut T)) -> bool {
@@ -561,7 +274,7 @@ impl ApiServer {
 
     /// The `pods/status` subresource: the kubelet and the node controller report here.
     pub fn update_pod_status(&mut self, oid: Oid, f: impl FnOnce(&mut PodStatus)) -> bool {
-        let changed = self.store.update::<Pod>(oid, |p| f(&mut p.status));
+        let changed = self.store.update_pod_status(oid, f);
         if changed && let Some(p) = self.store.pods().get(oid) {
             let (ns, name) = (p.meta.namespace.clone(), format!("{}/status", p.meta.name));
             self.trace(Res::Pod, &ns, &name, "PUT", "200 OK", "put");
@@ -588,15 +301,8 @@ impl ApiServer {
             )));
         }
         let (ns, name) = (pod.meta.namespace.clone(), pod.meta.name.clone());
-        let now = self.now;
-        self.store.update::<Pod>(oid, |p| {
-            p.spec.node_name = Some(node_name);
-            p.node = Some(node);
-            set_condition(
-                &mut p.status.conditions.scheduled,
-                Condition::new(CondStatus::True, now),
-            );
-        });
+        let scheduled = Condition::new(CondStatus::True, self.now);
+        self.store.bind_pod(oid, node, node_name, scheduled);
         self.trace(
             Res::Pod,
             &ns,
@@ -701,7 +407,7 @@ impl ApiServer {
         if T::RES == Res::Service {
             if let Some(ip) = (&obj as &dyn std::any::Any)
                 .downcast_ref::<Service>()
-                .and_then(|s| super::cni::parse_ip(s.cluster_ip()))
+                .and_then(|s| crate::sim::cni::parse_ip(s.cluster_ip()))
             {
                 self.service_ips.remove(&ip);
             }
@@ -711,16 +417,4 @@ impl ApiServer {
         }
         true
     }
-}
-
-fn immutable_selector(sel: &LabelSelector) -> String {
-    let shown: Vec<String> = sel
-        .match_labels
-        .iter()
-        .map(|(k, v)| format!("\"{k}\":\"{v}\""))
-        .collect();
-    format!(
-        "spec.selector: Invalid value: v1.LabelSelector{{MatchLabels:map[string]string{{{}}}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}}: field is immutable",
-        shown.join(", ")
-    )
 }

@@ -10,6 +10,10 @@ use super::objects::{Kind, LabelSelector, Labels};
 use super::stored::*;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod table;
+
+pub use table::{Stored, Table};
+
 /// The resources the store holds (Events live in the event log).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Res {
@@ -69,123 +73,6 @@ pub struct WatchEvent {
     /// The owner's oid, if the object has a controller.
     pub owner: Option<Oid>,
 }
-
-/// Objects of one resource, by oid and by namespace/name.
-#[derive(Debug, Clone)]
-pub struct Table<T> {
-    objs: BTreeMap<Oid, T>,
-    names: BTreeMap<String, BTreeMap<String, Oid>>,
-}
-
-impl<T> Default for Table<T> {
-    fn default() -> Self {
-        Table {
-            objs: BTreeMap::new(),
-            names: BTreeMap::new(),
-        }
-    }
-}
-
-/// A stored object type.
-pub trait Stored: Clone + 'static {
-    const RES: Res;
-    fn meta(&self) -> &Meta;
-    fn meta_mut(&mut self) -> &mut Meta;
-    fn table(store: &Store) -> &Table<Self>;
-    fn table_mut(store: &mut Store) -> &mut Table<Self>;
-}
-
-impl<T: Stored> Table<T> {
-    pub fn get(&self, oid: Oid) -> Option<&T> {
-        self.objs.get(&oid)
-    }
-
-    pub fn oid_of(&self, namespace: &str, name: &str) -> Option<Oid> {
-        self.names.get(namespace)?.get(name).copied()
-    }
-
-    pub fn find(&self, namespace: &str, name: &str) -> Option<&T> {
-        self.get(self.oid_of(namespace, name)?)
-    }
-
-    /// In creation order.
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.objs.values()
-    }
-
-    /// One namespace, by name.
-    pub fn in_namespace<'a>(&'a self, namespace: &str) -> impl Iterator<Item = &'a T> + 'a {
-        self.names
-            .get(namespace)
-            .into_iter()
-            .flat_map(|m| m.values())
-            .filter_map(|oid| self.objs.get(oid))
-    }
-
-    /// Every namespace, by namespace then name.
-    pub fn sorted(&self) -> impl Iterator<Item = &T> {
-        self.names
-            .values()
-            .flat_map(|m| m.values())
-            .filter_map(|oid| self.objs.get(oid))
-    }
-
-    pub fn len(&self) -> usize {
-        self.objs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.objs.is_empty()
-    }
-
-    fn insert(&mut self, t: T) {
-        let m = t.meta();
-        self.names
-            .entry(m.namespace.clone())
-            .or_default()
-            .insert(m.name.clone(), m.oid);
-        self.objs.insert(m.oid, t);
-    }
-
-    fn remove(&mut self, oid: Oid) -> Option<T> {
-        let t = self.objs.remove(&oid)?;
-        let m = t.meta();
-        if let Some(names) = self.names.get_mut(&m.namespace) {
-            names.remove(&m.name);
-            if names.is_empty() {
-                self.names.remove(&m.namespace);
-            }
-        }
-        Some(t)
-    }
-}
-
-macro_rules! stored {
-    ($t:ty, $res:expr, $field:ident) => {
-        impl Stored for $t {
-            const RES: Res = $res;
-            fn meta(&self) -> &Meta {
-                &self.meta
-            }
-            fn meta_mut(&mut self) -> &mut Meta {
-                &mut self.meta
-            }
-            fn table(store: &Store) -> &Table<Self> {
-                &store.$field
-            }
-            fn table_mut(store: &mut Store) -> &mut Table<Self> {
-                &mut store.$field
-            }
-        }
-    };
-}
-
-stored!(Pod, Res::Pod, pods);
-stored!(ReplicaSet, Res::ReplicaSet, replicasets);
-stored!(Deployment, Res::Deployment, deployments);
-stored!(Job, Res::Job, jobs);
-stored!(Service, Res::Service, services);
-stored!(Endpoints, Res::Endpoints, endpoints);
 
 #[derive(Debug, Clone, Default)]
 pub struct Store {
@@ -422,7 +309,8 @@ impl Store {
         let Some(obj) = T::table_mut(self).objs.get_mut(&oid) else {
             return false;
         };
-        let before = obj.clone();
+        let obj: &mut T = obj;
+        let before: T = obj.clone();
         f(obj);
         {
             let m = obj.meta_mut();
@@ -486,6 +374,54 @@ impl Store {
             self.index_pod(oid, node, &labels, false);
         }
         Some(t)
+    }
+
+    /// Change only the status of a pod (the `pods/status` subresource):
+    /// nothing to re-index, and only the status is compared.
+    pub(super) fn update_pod_status(&mut self, oid: Oid, f: impl FnOnce(&mut PodStatus)) -> bool {
+        let Some(pod) = self.pods.objs.get_mut(&oid) else {
+            return false;
+        };
+        let before = pod.status.clone();
+        f(&mut pod.status);
+        if pod.status == before {
+            return false;
+        }
+        let (node, owner) = (pod.node, pod.meta.owner.as_ref().map(|o| o.oid));
+        let rev = self.bump(Res::Pod, Op::Modified, oid, node, owner);
+        if let Some(pod) = self.pods.objs.get_mut(&oid) {
+            pod.meta.resource_version = rev;
+        }
+        true
+    }
+
+    /// Bind an unbound pod to a node (the `pods/binding` subresource).
+    pub(super) fn bind_pod(
+        &mut self,
+        oid: Oid,
+        node: NodeId,
+        name: String,
+        scheduled: Condition,
+    ) -> bool {
+        let Some(pod) = self.pods.objs.get_mut(&oid) else {
+            return false;
+        };
+        if pod.node.is_some() {
+            return false;
+        }
+        pod.spec.node_name = Some(name);
+        pod.node = Some(node);
+        set_condition(&mut pod.status.conditions.scheduled, scheduled);
+        let owner = pod.meta.owner.as_ref().map(|o| o.oid);
+        let rev = self.bump(Res::Pod, Op::Modified, oid, Some(node), owner);
+        if let Some(pod) = self.pods.objs.get_mut(&oid) {
+            pod.meta.resource_version = rev;
+        }
+        self.unbound.remove(&oid);
+        if let Some(set) = self.pods_by_node.get_mut(node) {
+            set.insert(oid);
+        }
+        true
     }
 
     fn index_pod(&mut self, oid: Oid, node: Option<NodeId>, labels: &Labels, add: bool) {
