@@ -119,3 +119,8 @@ fn a_missing_script_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read script no-such-file.txt"));
 }
+
+#[test]
+fn namespaces_json_manifests_logs_and_crashes() {
+    check("namespaces", 1);
+}

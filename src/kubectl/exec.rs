@@ -259,6 +259,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             Ok(()) => Outcome::ok(format!(
                 "pod/{pod}: the main process of its container exited with code 1"
             )),
+            Err(e) if e.starts_with("Error from server") => Outcome::fail(e),
             Err(e) => Outcome::fail(format!("error: {e}")),
         },
         Command::Runtime(kind) => {

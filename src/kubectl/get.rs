@@ -59,6 +59,7 @@ fn finish_output(
                 out.push('\n');
             }
         }
+        Output::Yaml | Output::Json if values.is_empty() && !missing.is_empty() => {}
         Output::Yaml | Output::Json => {
             let single = values.len() == 1
                 && missing.is_empty()
