@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod duration;
 pub mod exercise;
+pub mod kubectl;
 pub mod lang;
 pub mod lesson;
 pub mod manifest;

@@ -4,6 +4,7 @@
 pub mod list;
 pub mod progress;
 pub mod render;
+mod sim;
 pub mod tutor;
 
 use crate::lang::Lang;
@@ -68,6 +69,8 @@ pub enum Command {
     List(list::Args),
     Validate(validate::Args),
     Convert(convert::Args),
+    /// Run simulator commands (from --script FILE or standard input) and print their output.
+    Sim(sim::Args),
 }
 
 /// Parse the command line and run it.
@@ -90,6 +93,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Render(args) => render::run(&args, &cli.global),
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
+            Command::Sim(args) => sim::run(args),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }

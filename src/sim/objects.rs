@@ -141,6 +141,16 @@ pub enum Protocol {
     SCTP,
 }
 
+impl Protocol {
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::TCP => "TCP",
+            Protocol::UDP => "UDP",
+            Protocol::SCTP => "SCTP",
+        }
+    }
+}
+
 /// A probe as far as the simulator plays it: when it starts and how often it
 /// runs. Whether it succeeds is decided by the simulated image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -54,3 +54,61 @@ impl Setup {
         "basic".to_string()
     }
 }
+
+impl crate::sim::Cluster {
+    /// A cluster set up the way a lesson's `cluster` block (or a predict
+    /// question's `setup`) says: the default cluster, then the scenario,
+    /// the runtime, the manifests and the commands, in that order.
+    pub fn from_setup(setup: &Setup, seed: u64) -> Result<crate::sim::Cluster, String> {
+        let mut c = crate::sim::Cluster::new(seed);
+        c.apply_setup(setup)?;
+        Ok(c)
+    }
+
+    /// Apply a setup to this cluster. A scenario starts over from the
+    /// default cluster (same seed); the rest is applied on top.
+    pub fn apply_setup(&mut self, setup: &Setup) -> Result<(), String> {
+        if let Some(name) = &setup.scenario {
+            let scenario = crate::sim::scenarios::get(name)?;
+            *self = crate::sim::Cluster::new(self.seed());
+            self.run_setup_parts(
+                scenario.runtime.as_deref(),
+                scenario.manifests.as_deref(),
+                &scenario.commands,
+            )
+            .map_err(|e| format!("scenario {name}: {e}"))?;
+        }
+        self.run_setup_parts(
+            setup.runtime.as_deref(),
+            setup.apply.as_deref(),
+            &setup.commands,
+        )
+    }
+
+    fn run_setup_parts(
+        &mut self,
+        runtime: Option<&str>,
+        manifests: Option<&str>,
+        commands: &[String],
+    ) -> Result<(), String> {
+        if let Some(r) = runtime {
+            let kind = crate::sim::runtime::RuntimeKind::parse(r).ok_or_else(|| {
+                format!("unknown runtime \"{r}\": expected containerd or dockershim")
+            })?;
+            self.set_runtime(kind);
+        }
+        if let Some(text) = manifests {
+            let out = self.apply_manifest(text);
+            if !out.ok {
+                return Err(out.lines.join("\n"));
+            }
+        }
+        for line in commands {
+            let out = crate::kubectl::execute(self, line);
+            if !out.ok {
+                return Err(format!("`{line}`: {}", out.output.trim_end()));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,53 @@
+//! `kubetutor sim`: run command-language lines against a simulated cluster
+//! without the terminal interface, printing each command and its output.
+
+use crate::kubectl;
+use crate::sim::Cluster;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Seed of the simulation: the same seed and commands give the same run.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// Read the commands from this file instead of standard input.
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
+}
+
+/// Run every command (one per line; blank lines and `#` comments skipped).
+/// Exit status 1 if any command failed, after running them all.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let input: Box<dyn BufRead> = match &args.script {
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| anyhow::anyhow!("cannot read script {}: {e}", path.display()))?;
+            Box::new(std::io::BufReader::new(file))
+        }
+        None => Box::new(std::io::stdin().lock()),
+    };
+    let mut cluster = Cluster::new(args.seed);
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in input.lines() {
+        let line = line?;
+        let cmd = line.trim();
+        if cmd.is_empty() || cmd.starts_with('#') {
+            continue;
+        }
+        let outcome = kubectl::execute(&mut cluster, cmd);
+        failed |= !outcome.ok;
+        writeln!(out, "$ {cmd}")?;
+        out.write_all(outcome.output.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,165 @@
+//! `kubectl get`: tables shaped like kubectl's, `-o wide|name|yaml|json`.
+
+use super::Outcome;
+use super::listing::{Listing, Rows, finish, list};
+use super::parse::{Output, Resource, Scope};
+use super::table::table;
+use crate::sim::Cluster;
+use crate::sim::objects::*;
+use crate::sim::selector;
+use serde_json::{Value, json};
+
+pub fn get(
+    c: &Cluster,
+    res: Resource,
+    names: &[String],
+    output: Output,
+    selector: &Option<String>,
+    scope: &Scope,
+    show_labels: bool,
+) -> Outcome {
+    let sel = match selector.as_deref().map(selector::parse).transpose() {
+        Ok(s) => s,
+        Err(e) => return Outcome::fail(format!("error: {e}")),
+    };
+    if res == Resource::All {
+        return get_all(c, &sel, scope);
+    }
+    let l = list(c, res, names, output == Output::Wide, &sel, scope);
+    let ns_col = *scope == Scope::All && res != Resource::Nodes;
+    let rows = finish(l.rows, ns_col, show_labels.then_some(l.labels));
+    finish_output(rows, output, l.names, l.values, l.missing, res, scope)
+}
+
+fn finish_output(
+    r: Rows,
+    output: Output,
+    names: Vec<String>,
+    values: Vec<Value>,
+    missing: Vec<String>,
+    res: Resource,
+    scope: &Scope,
+) -> Outcome {
+    let mut out = String::new();
+    let mut ok = true;
+    match output {
+        Output::Table | Output::Wide => {
+            if !r.rows.is_empty() {
+                out = table(&r.header, &r.rows);
+            } else if missing.is_empty() {
+                out = match (res, scope) {
+                    (Resource::Nodes, _) | (_, Scope::All) => "No resources found\n".into(),
+                    (_, Scope::One(ns)) => format!("No resources found in {ns} namespace.\n"),
+                };
+            }
+        }
+        Output::Name => {
+            for n in &names {
+                out.push_str(n);
+                out.push('\n');
+            }
+        }
+        Output::Yaml | Output::Json if values.is_empty() && !missing.is_empty() => {}
+        Output::Yaml | Output::Json => {
+            let single = values.len() == 1
+                && missing.is_empty()
+                && r.rows.len() == 1
+                && res != Resource::Events;
+            let v = if single && !names.is_empty() {
+                values.into_iter().next().unwrap_or(Value::Null)
+            } else {
+                json!({"apiVersion": "v1", "items": values, "kind": "List", "metadata": {"resourceVersion": ""}})
+            };
+            out = if output == Output::Yaml {
+                super::to_yaml(&v)
+            } else {
+                super::to_json(&v)
+            };
+        }
+    }
+    for m in missing {
+        ok = false;
+        let resource = res
+            .kind()
+            .map_or("endpoints", crate::sim::apiserver::resource_name);
+        out.push_str(&format!(
+            "Error from server (NotFound): {resource} \"{m}\" not found\n"
+        ));
+    }
+    Outcome { output: out, ok }
+}
+
+fn get_all(c: &Cluster, sel: &Option<LabelSelector>, scope: &Scope) -> Outcome {
+    let all = [
+        Resource::Pods,
+        Resource::Services,
+        Resource::Deployments,
+        Resource::ReplicaSets,
+        Resource::Jobs,
+    ];
+    get_many(c, &all, false, sel, scope)
+}
+
+/// Several resource types at once (`get all`, `get deployments,replicasets`):
+/// one table per type, names prefixed with the type.
+fn get_many(
+    c: &Cluster,
+    list: &[Resource],
+    wide: bool,
+    sel: &Option<LabelSelector>,
+    scope: &Scope,
+) -> Outcome {
+    let mut parts = Vec::new();
+    for &res in list {
+        let prefix = match res {
+            Resource::Pods => "pod",
+            Resource::Services => "service",
+            Resource::Deployments => "deployment.apps",
+            Resource::ReplicaSets => "replicaset.apps",
+            Resource::Jobs => "job.batch",
+            Resource::Nodes => "node",
+            Resource::Endpoints => "endpoints",
+            Resource::Events | Resource::All => "",
+        };
+        let mut l = list_of(c, res, wide, sel, scope);
+        if l.rows.rows.is_empty() {
+            continue;
+        }
+        let col = usize::from(*scope == Scope::All && res != Resource::Nodes);
+        if !prefix.is_empty() {
+            for row in &mut l.rows.rows {
+                row[col] = format!("{prefix}/{}", row[col]);
+            }
+        }
+        let rows = finish(l.rows, col == 1, None);
+        parts.push(table(&rows.header, &rows.rows));
+    }
+    if parts.is_empty() {
+        return Outcome::ok(format!("No resources found in {} namespace.\n", scope.ns()));
+    }
+    Outcome::ok(parts.join("\n"))
+}
+
+fn list_of(
+    c: &Cluster,
+    res: Resource,
+    wide: bool,
+    sel: &Option<LabelSelector>,
+    scope: &Scope,
+) -> Listing {
+    list(c, res, &[], wide, sel, scope)
+}
+
+/// `get TYPE1,TYPE2 ...`.
+pub fn get_types(
+    c: &Cluster,
+    list: &[Resource],
+    wide: bool,
+    selector: &Option<String>,
+    scope: &Scope,
+) -> Outcome {
+    match selector.as_deref().map(selector::parse).transpose() {
+        Ok(sel) => get_many(c, list, wide, &sel, scope),
+        Err(e) => Outcome::fail(format!("error: {e}")),
+    }
+}

@@ -1,0 +1,233 @@
+//! The rows `kubectl get` prints for each resource type, and what `-o
+//! name|yaml|json` print for the same objects.
+
+mod core;
+mod workloads;
+
+use super::parse::{Resource, Scope};
+use super::{age, labels_text, restarts_text};
+use crate::sim::Cluster;
+use crate::sim::objects::*;
+use crate::sim::status::{job_status, node_status, pod_ready, pod_status};
+use crate::sim::store::Store;
+use crate::sim::stored::*;
+use crate::sim::timefmt::human_duration;
+use serde_json::{Value, json};
+
+fn in_scope(scope: &Scope, ns: &str) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::One(n) => n == ns,
+    }
+}
+
+/// Objects of one resource in scope, filtered by names and selector, plus the not-found errors.
+struct Pick<'a, T> {
+    found: Vec<&'a T>,
+    missing: Vec<String>,
+}
+
+fn pick<'a, T>(
+    all: impl Iterator<Item = &'a T>,
+    names: &[String],
+    sel: &Option<LabelSelector>,
+    meta: impl Fn(&T) -> (&str, &Labels),
+) -> Pick<'a, T> {
+    let all: Vec<&T> = all.collect();
+    let mut found: Vec<&T> = Vec::new();
+    let mut missing = Vec::new();
+    if names.is_empty() {
+        found = all
+            .into_iter()
+            .filter(|o| sel.as_ref().is_none_or(|s| s.matches(meta(o).1)))
+            .collect();
+    } else {
+        for n in names {
+            match all.iter().find(|o| meta(o).0 == n) {
+                Some(o) => found.push(o),
+                None => missing.push(n.clone()),
+            }
+        }
+    }
+    Pick { found, missing }
+}
+
+fn wide_containers(t: &PodTemplate) -> (String, String) {
+    let names: Vec<&str> = t.spec.containers.iter().map(|c| c.name.as_str()).collect();
+    let images: Vec<&str> = t.spec.containers.iter().map(|c| c.image.as_str()).collect();
+    (names.join(","), images.join(","))
+}
+
+fn selector_text(s: &LabelSelector) -> String {
+    let mut parts: Vec<String> = s
+        .match_labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    for r in &s.match_expressions {
+        parts.push(format!("{} {:?} ({})", r.key, r.operator, r.values.join(",")).to_lowercase());
+    }
+    if parts.is_empty() {
+        "<none>".into()
+    } else {
+        parts.join(",")
+    }
+}
+
+pub(super) struct Rows {
+    pub(super) header: Vec<&'static str>,
+    pub(super) rows: Vec<Vec<String>>,
+}
+
+impl Rows {
+    fn new(header: &[&'static str]) -> Self {
+        Rows {
+            header: header.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+pub(super) fn finish(mut r: Rows, ns_col: bool, labels: Option<Vec<String>>) -> Rows {
+    if ns_col {
+        r.header.insert(0, "NAMESPACE");
+    }
+    if let Some(l) = &labels {
+        r.header.push("LABELS");
+        for (row, l) in r.rows.iter_mut().zip(l) {
+            row.push(l.clone());
+        }
+    }
+    r
+}
+
+/// One resource listed: the table and what `-o name|yaml|json` print.
+pub(super) struct Listing {
+    pub(super) rows: Rows,
+    pub(super) names: Vec<String>,
+    pub(super) values: Vec<Value>,
+    pub(super) labels: Vec<String>,
+    pub(super) missing: Vec<String>,
+}
+
+impl Listing {
+    fn new(header: &[&'static str]) -> Self {
+        Listing {
+            rows: Rows::new(header),
+            names: Vec::new(),
+            values: Vec::new(),
+            labels: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        ns: Option<&str>,
+        mut row: Vec<String>,
+        name: String,
+        labels: &Labels,
+        value: Value,
+    ) {
+        if let Some(ns) = ns {
+            row.insert(0, ns.to_string());
+        }
+        self.rows.rows.push(row);
+        self.names.push(name);
+        self.labels.push(labels_text(labels));
+        self.values.push(value);
+    }
+}
+
+/// Run `get` and produce kubectl's output.
+#[allow(clippy::too_many_arguments)]
+/// What a listing is asked for.
+pub(super) struct Q<'a> {
+    pub(super) c: &'a Cluster,
+    pub(super) s: &'a Store,
+    pub(super) now: u64,
+    pub(super) names: &'a [String],
+    pub(super) wide: bool,
+    pub(super) sel: &'a Option<LabelSelector>,
+    pub(super) scope: &'a Scope,
+}
+
+impl Q<'_> {
+    /// The NAMESPACE cell, when listing every namespace.
+    pub(super) fn ns_of(&self, ns: &str) -> Option<String> {
+        (*self.scope == Scope::All).then(|| ns.to_string())
+    }
+}
+
+/// The listing of one resource type.
+pub(super) fn list(
+    c: &Cluster,
+    res: Resource,
+    names: &[String],
+    wide: bool,
+    sel: &Option<LabelSelector>,
+    scope: &Scope,
+) -> Listing {
+    let q = Q {
+        c,
+        s: c.store(),
+        now: c.now(),
+        names,
+        wide,
+        sel,
+        scope,
+    };
+    match res {
+        Resource::Pods => core::pods(&q),
+        Resource::Nodes => core::nodes(&q),
+        Resource::Deployments => workloads::deployments(&q),
+        Resource::ReplicaSets => workloads::replicasets(&q),
+        Resource::Jobs => workloads::jobs(&q),
+        Resource::Services => core::services(&q),
+        Resource::Endpoints => core::endpoints(&q),
+        Resource::Events | Resource::All => core::events(&q),
+    }
+}
+#[allow(clippy::too_many_arguments)]
+fn service_row(sv: &Service, now: u64) -> Vec<String> {
+    let ports: Vec<String> = sv
+        .spec
+        .ports
+        .iter()
+        .map(|p| match p.node_port {
+            Some(np) => format!("{}:{np}/{}", p.port, p.protocol.name()),
+            None => format!("{}/{}", p.port, p.protocol.name()),
+        })
+        .collect();
+    let external = match sv.spec.service_type {
+        ServiceType::ClusterIP => "<none>",
+        ServiceType::NodePort => "<none>",
+        ServiceType::LoadBalancer => "<pending>",
+    };
+    vec![
+        sv.meta.name.clone(),
+        sv.spec.service_type.name().into(),
+        sv.cluster_ip().into(),
+        external.into(),
+        ports.join(","),
+        age(now, sv.meta.creation_ms),
+    ]
+}
+
+/// `10.244.1.2:80,10.244.2.2:80 + 1 more...`
+pub fn endpoints_text(e: &Endpoints) -> String {
+    let mut list = Vec::new();
+    for p in &e.ports {
+        for a in &e.ready {
+            list.push(format!("{}:{}", a.ip, p.port));
+        }
+    }
+    if e.ports.is_empty() {
+        list.extend(e.ready.iter().map(|a| a.ip.clone()));
+    }
+    match list.len() {
+        0 => "<none>".into(),
+        n if n > 3 => format!("{} + {} more...", list[..3].join(","), n - 3),
+        _ => list.join(","),
+    }
+}

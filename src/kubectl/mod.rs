@@ -1,0 +1,158 @@
+//! The command language of the simulator: the same text in the TUI command
+//! bar and in `kubetutor sim`. A kubectl subset (`get`, `describe`, `apply
+//! -f`, `create deployment`, `run`, `delete`, `scale`, `set image`,
+//! `rollout status`, `cordon`, `uncordon`, `drain`, `logs`; the leading
+//! `kubectl` is optional) and the simulator controls (`wait`, `fault`,
+//! `runtime`, `scenario`, `reset`, `traffic`, `help`).
+//!
+//! - [`execute`] runs one line against a cluster and returns its output;
+//! - [`complete()`] offers completions for a partial line (Tab);
+//! - [`parse::parse`] turns a line into a [`parse::Command`].
+
+pub mod command;
+pub mod complete;
+mod controls;
+pub mod describe;
+mod exec;
+mod flags;
+pub mod get;
+pub mod help;
+pub mod listing;
+pub mod parse;
+pub mod suggest;
+pub mod table;
+
+pub use complete::complete;
+
+use crate::sim::Cluster;
+use crate::sim::objects::Labels;
+use crate::sim::status::pod_last_restart;
+use crate::sim::stored::Pod;
+use crate::sim::timefmt::human_duration;
+
+/// What a command printed, and whether it succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Lines, each ending with `\n` (empty when there is nothing to say).
+    pub output: String,
+    pub ok: bool,
+}
+
+impl Outcome {
+    pub fn ok(output: impl Into<String>) -> Self {
+        Outcome {
+            output: with_newline(output.into()),
+            ok: true,
+        }
+    }
+
+    pub fn fail(output: impl Into<String>) -> Self {
+        Outcome {
+            output: with_newline(output.into()),
+            ok: false,
+        }
+    }
+}
+
+fn with_newline(mut s: String) -> String {
+    if !s.is_empty() && !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// Run one line of the command language. Never panics; a bad line gets a
+/// one-line error saying what is wrong.
+pub fn execute(cluster: &mut Cluster, line: &str) -> Outcome {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return Outcome::ok("");
+    }
+    match parse::parse(trimmed) {
+        Ok(cmd) => exec::run(cluster, cmd),
+        Err(e) => Outcome::fail(e),
+    }
+}
+
+/// The AGE column: time since `since`, as kubectl prints it.
+pub fn age(now: u64, since: u64) -> String {
+    human_duration(now.saturating_sub(since))
+}
+
+/// `3 (45s ago)`, kubectl's RESTARTS column.
+pub fn restarts_text(pod: &Pod, now: u64) -> String {
+    let n = pod.restarts();
+    match pod_last_restart(pod) {
+        Some(t) if n > 0 => format!("{n} ({} ago)", age(now, t)),
+        _ => n.to_string(),
+    }
+}
+
+/// `app=web,tier=frontend` or `<none>`.
+pub fn labels_text(l: &Labels) -> String {
+    if l.is_empty() {
+        return "<none>".into();
+    }
+    l.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `-o yaml`, quoted the way kubectl quotes: double quotes, and timestamps
+/// quoted.
+pub fn to_yaml(v: &serde_json::Value) -> String {
+    let text = serde_yaml::to_string(v).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        out.push_str(&requote(line));
+        out.push('\n');
+    }
+    out
+}
+
+fn looks_typed(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~" | ""
+    ) || s.parse::<f64>().is_ok()
+}
+
+/// `key: '40'` → `key: "40"`; `key: 2025-01-01T00:00:00Z` → quoted.
+fn requote(line: &str) -> String {
+    let (head, value) = match line.find(": ") {
+        Some(i) => (&line[..i + 2], &line[i + 2..]),
+        None => match line.trim_start().strip_prefix("- ") {
+            Some(v) => (&line[..line.len() - v.len()], v),
+            None => return line.to_string(),
+        },
+    };
+    // go-yaml (which kubectl uses) double-quotes strings that would read as
+    // another type (booleans, numbers) and single-quotes the others.
+    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\''))
+        && looks_typed(inner)
+    {
+        return format!("{head}\"{inner}\"");
+    }
+    let b = value.as_bytes();
+    let timestamp = b.len() == 20 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[19] == b'Z';
+    if timestamp {
+        return format!("{head}\"{value}\"");
+    }
+    line.to_string()
+}
+
+/// `-o json`: kubectl indents with four spaces.
+pub fn to_json(v: &serde_json::Value) -> String {
+    use serde::Serialize;
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    if v.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    let mut s = String::from_utf8(buf).unwrap_or_default();
+    s.push('\n');
+    s
+}

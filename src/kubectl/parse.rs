@@ -1,0 +1,355 @@
+//! A command line → [`Command`]. The leading `kubectl` is optional. Errors
+//! say what is wrong and, when a word is close to a known one, what was
+//! probably meant.
+
+pub use super::command::*;
+pub use super::flags::tokenize;
+
+use super::flags::*;
+use super::suggest::hint;
+use crate::sim::objects::RestartPolicy;
+
+/// Parse one line of the command language.
+pub fn parse(line: &str) -> Result<Command, String> {
+    let mut toks = tokenize(line)?;
+    if toks.first().is_some_and(|t| t == "kubectl") {
+        toks.remove(0);
+    }
+    let Some(cmd) = toks.first().cloned() else {
+        return Ok(Command::Empty);
+    };
+    let dashdash = toks.iter().position(|t| t == "--");
+    let after: Vec<String> = dashdash.map_or_else(Vec::new, |i| toks[i + 1..].to_vec());
+    let rest: Vec<String> = toks[1..dashdash.unwrap_or(toks.len()).max(1)].to_vec();
+    match cmd.as_str() {
+        "help" => Ok(Command::Help),
+        "get" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    flag("output", Some('o'), true),
+                    flag("selector", Some('l'), true),
+                    NS,
+                    flag("all-namespaces", Some('A'), false),
+                    flag("show-labels", None, false),
+                    flag("watch", Some('w'), false),
+                ],
+            )?;
+            if a.has("watch") {
+                return Err(
+                    "error: watching is not simulated: use `wait 30s`, then `get` again".into(),
+                );
+            }
+            let output = match a.get("output").as_deref() {
+                None => Output::Table,
+                Some("wide") => Output::Wide,
+                Some("yaml") => Output::Yaml,
+                Some("json") => Output::Json,
+                Some("name") => Output::Name,
+                Some(o) => {
+                    return Err(format!(
+                        "error: unable to match a printer suitable for the output format \"{o}\", allowed formats are: json,name,wide,yaml{}",
+                        hint(o, ["json", "name", "wide", "yaml"])
+                    ));
+                }
+            };
+            let scope = if a.has("all-namespaces") {
+                Scope::All
+            } else {
+                Scope::One(a.ns())
+            };
+            if let Some(first) = a
+                .pos
+                .first()
+                .filter(|w| w.contains(',') && !w.contains('/'))
+            {
+                let list = first
+                    .split(',')
+                    .filter(|w| !w.is_empty())
+                    .map(resource)
+                    .collect::<Result<Vec<_>, _>>()?;
+                if a.pos.len() > 1 || !matches!(output, Output::Table | Output::Wide) {
+                    return Err("error: with several resource types, give no names and use the table output (or -o wide)".into());
+                }
+                return Ok(Command::GetTypes {
+                    list,
+                    wide: output == Output::Wide,
+                    selector: a.get("selector"),
+                    scope,
+                });
+            }
+            let (res, names) = target(&a.pos, "get")?;
+            Ok(Command::Get {
+                res,
+                names,
+                output,
+                selector: a.get("selector"),
+                scope,
+                show_labels: a.has("show-labels"),
+            })
+        }
+        "describe" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    flag("selector", Some('l'), true),
+                    NS,
+                    flag("all-namespaces", Some('A'), false),
+                ],
+            )?;
+            let (res, names) = target(&a.pos, "describe")?;
+            let scope = if a.has("all-namespaces") {
+                Scope::All
+            } else {
+                Scope::One(a.ns())
+            };
+            Ok(Command::Describe {
+                res,
+                names,
+                selector: a.get("selector"),
+                scope,
+            })
+        }
+        "apply" => {
+            let a = parse_flags(&rest, &[flag("filename", Some('f'), true), NS])?;
+            let file = a
+                .get("filename")
+                .ok_or("error: must specify one of -f and -k")?;
+            if file == "-" {
+                return Err("error: reading a manifest from stdin (-f -) is not supported here: save it to a file and use apply -f FILE".into());
+            }
+            Ok(Command::Apply { file, ns: a.ns() })
+        }
+        "create" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    flag("image", None, true),
+                    flag("replicas", Some('r'), true),
+                    flag("port", None, true),
+                    NS,
+                ],
+            )?;
+            match a.pos.first().map(String::as_str) {
+                Some("deployment" | "deploy") => {}
+                Some(other) => return Err(format!("error: creating a {other} is not simulated: use `create deployment NAME --image=IMAGE` or `apply -f FILE`{}", hint(other, ["deployment"]))),
+                None => return Err("error: specify what to create: create deployment NAME --image=IMAGE [--replicas=N]".into()),
+            }
+            let name = one(&a.pos[1..], "NAME")?;
+            let image = a
+                .get("image")
+                .ok_or("error: required flag(s) \"image\" not set")?;
+            let replicas = a
+                .get("replicas")
+                .map_or(Ok(1), |v| number(&v, "replicas"))?;
+            let port = a.get("port").map(|v| number(&v, "port")).transpose()?;
+            Ok(Command::CreateDeployment {
+                name,
+                image,
+                replicas,
+                port,
+                ns: a.ns(),
+            })
+        }
+        "run" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    flag("image", None, true),
+                    flag("restart", None, true),
+                    flag("command", None, false),
+                    flag("port", None, true),
+                    flag("labels", Some('l'), true),
+                    NS,
+                ],
+            )?;
+            let name = one(&a.pos, "NAME")?;
+            let image = a
+                .get("image")
+                .ok_or("error: required flag(s) \"image\" not set")?;
+            let restart = match a.get("restart").as_deref() {
+                None => RestartPolicy::Always,
+                Some(r) => RestartPolicy::parse(r).ok_or_else(|| {
+                    format!(
+                        "error: invalid restart policy: {r}{}",
+                        hint(r, ["Always", "OnFailure", "Never"])
+                    )
+                })?,
+            };
+            let port = a.get("port").map(|v| number(&v, "port")).transpose()?;
+            Ok(Command::Run {
+                name,
+                image,
+                restart,
+                args: after,
+                as_command: a.has("command"),
+                port,
+                labels: a.get("labels"),
+                ns: a.ns(),
+            })
+        }
+        "delete" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    NS,
+                    flag("selector", Some('l'), true),
+                    flag("grace-period", None, true),
+                    flag("now", None, false),
+                    flag("force", None, false),
+                    flag("all", None, false),
+                    flag("wait", None, false),
+                ],
+            )?;
+            let (res, names) = target(&a.pos, "delete")?;
+            if names.is_empty() && a.get("selector").is_none() && !a.has("all") {
+                return Err("error: resource(s) were provided, but no name was specified".into());
+            }
+            let mut grace = a
+                .get("grace-period")
+                .map(|v| number::<u64>(&v, "grace-period"))
+                .transpose()?;
+            if a.has("now") {
+                grace = Some(1);
+            }
+            if a.has("force") && grace.is_none() {
+                grace = Some(0);
+            }
+            let selector = if a.has("all") {
+                Some(String::new())
+            } else {
+                a.get("selector")
+            };
+            Ok(Command::Delete {
+                res,
+                names,
+                selector,
+                grace,
+                ns: a.ns(),
+            })
+        }
+        "scale" => {
+            let a = parse_flags(&rest, &[flag("replicas", None, true), NS])?;
+            let (res, names) = target(&a.pos, "scale")?;
+            let name = one(&names, "NAME")?;
+            let replicas = number(
+                &a.get("replicas")
+                    .ok_or("error: required flag(s) \"replicas\" not set")?,
+                "replicas",
+            )?;
+            Ok(Command::Scale {
+                res,
+                name,
+                replicas,
+                ns: a.ns(),
+            })
+        }
+        "set" => {
+            let a = parse_flags(&rest, &[NS])?;
+            match a.pos.first().map(String::as_str) {
+                Some("image") => {}
+                Some(o) => {
+                    return Err(format!(
+                        "error: unknown command \"{o}\" for \"set\"{}",
+                        hint(o, ["image"])
+                    ));
+                }
+                None => return Err("error: use: set image deployment/NAME CONTAINER=IMAGE".into()),
+            }
+            let (res, names) = target(&a.pos[1..2.min(a.pos.len())], "set image on")?;
+            if res != Resource::Deployments {
+                return Err("error: set image is simulated for deployments only: set image deployment/NAME CONTAINER=IMAGE".into());
+            }
+            let name = one(&names, "deployment/NAME")?;
+            let mut pairs = Vec::new();
+            for p in a.pos.iter().skip(2) {
+                let (c, i) = p
+                    .split_once('=')
+                    .ok_or_else(|| format!("error: expected CONTAINER=IMAGE, got {p:?}"))?;
+                pairs.push((c.to_string(), i.to_string()));
+            }
+            if pairs.is_empty() {
+                return Err("error: at least one image update is required: CONTAINER=IMAGE".into());
+            }
+            Ok(Command::SetImage {
+                name,
+                pairs,
+                ns: a.ns(),
+            })
+        }
+        "rollout" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    NS,
+                    flag("watch", Some('w'), true),
+                    flag("timeout", None, true),
+                ],
+            )?;
+            match a.pos.first().map(String::as_str) {
+                Some("status") => {}
+                Some(o) => {
+                    return Err(format!(
+                        "error: unknown command \"{o}\" for \"rollout\"{}",
+                        hint(o, ["status"])
+                    ));
+                }
+                None => return Err("error: use: rollout status deployment NAME".into()),
+            }
+            let (res, names) = target(&a.pos[1..], "check the rollout of")?;
+            if res != Resource::Deployments {
+                return Err("error: rollout status is simulated for deployments only".into());
+            }
+            Ok(Command::RolloutStatus {
+                name: one(&names, "NAME")?,
+                ns: a.ns(),
+            })
+        }
+        "cordon" | "uncordon" | "drain" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    flag("force", None, false),
+                    flag("ignore-daemonsets", None, false),
+                    flag("delete-emptydir-data", None, false),
+                    flag("grace-period", None, true),
+                ],
+            )?;
+            let node = one(&a.pos, "NODE")?;
+            Ok(match cmd.as_str() {
+                "cordon" => Command::Cordon(node),
+                "uncordon" => Command::Uncordon(node),
+                _ => Command::Drain {
+                    node,
+                    force: a.has("force"),
+                },
+            })
+        }
+        "logs" | "log" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    flag("container", Some('c'), true),
+                    flag("previous", Some('p'), false),
+                    NS,
+                    flag("follow", Some('f'), false),
+                ],
+            )?;
+            let pod = one(&a.pos, "POD")?;
+            let pod = pod.strip_prefix("pod/").unwrap_or(&pod).to_string();
+            Ok(Command::Logs {
+                pod,
+                container: a.get("container"),
+                previous: a.has("previous"),
+                ns: a.ns(),
+            })
+        }
+        "wait" | "sleep" | "fault" | "runtime" | "scenario" | "reset" | "traffic" => {
+            super::controls::parse(&cmd, &rest)
+        }
+        other => Err(format!(
+            "error: unknown command \"{other}\"{}",
+            hint(other, COMMANDS)
+        )),
+    }
+}

@@ -1,0 +1,141 @@
+//! `kubectl apply` of an object that exists: what may change and what may not.
+
+use super::*;
+
+impl ApiServer {
+    /// Create the object, or change the existing one to match (`kubectl apply`).
+    pub fn apply(&mut self, obj: Object) -> Result<Applied, ApiError> {
+        let (kind, ns, name) = (
+            obj.kind(),
+            obj.meta.namespace.clone(),
+            obj.meta.name.clone(),
+        );
+        if !self.exists(kind, &ns, &name) {
+            return self.create(obj, None, false).map(|_| Applied::Created);
+        }
+        let causes = validation::object(&obj);
+        let invalid = |causes: Vec<String>| ApiError::Invalid {
+            kind,
+            name: name.clone(),
+            causes,
+        };
+        if !causes.is_empty() {
+            return Err(invalid(causes));
+        }
+        let (labels, annotations) = (obj.meta.labels.clone(), obj.meta.annotations.clone());
+        let s = &self.store;
+        let changed = match obj.spec {
+            Spec::Pod(spec) => {
+                let oid = s.pods().oid_of(&ns, &name).expect("exists");
+                let pod = s.pods().get(oid).expect("exists");
+                let mut cur = pod.spec.clone();
+                cur.tolerations
+                    .retain(|t| t.toleration_seconds != Some(DEFAULT_TOLERATION_SECONDS));
+                cur.node_name = spec.node_name.clone().or(cur.node_name);
+                let mut asked = spec.clone();
+                asked.node_name = cur.node_name.clone();
+                if cur != asked {
+                    return Err(invalid(vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)".into()]));
+                }
+                self.store.update::<Pod>(oid, |p| {
+                    p.meta.labels = labels;
+                    p.meta.annotations = annotations;
+                })
+            }
+            Spec::ReplicaSet(spec) => {
+                let oid = s.replicasets().oid_of(&ns, &name).expect("exists");
+                let cur = s.replicasets().get(oid).expect("exists");
+                if cur.spec.selector != spec.selector {
+                    return Err(invalid(vec![immutable_selector(&spec.selector)]));
+                }
+                self.store.update::<ReplicaSet>(oid, |r| {
+                    if r.spec != spec {
+                        r.meta.generation += 1;
+                        r.spec = spec;
+                    }
+                    r.meta.labels = labels;
+                    r.meta.annotations = annotations;
+                })
+            }
+            Spec::Deployment(spec) => {
+                let oid = s.deployments().oid_of(&ns, &name).expect("exists");
+                let cur = s.deployments().get(oid).expect("exists");
+                if cur.spec.selector != spec.selector {
+                    return Err(invalid(vec![immutable_selector(&spec.selector)]));
+                }
+                self.store.update::<Deployment>(oid, |d| {
+                    if d.spec != spec {
+                        d.meta.generation += 1;
+                        d.spec = spec;
+                    }
+                    d.meta.labels = labels;
+                    d.meta.annotations.extend(annotations);
+                })
+            }
+            Spec::Job(mut spec) => {
+                let oid = s.jobs().oid_of(&ns, &name).expect("exists");
+                let cur = s.jobs().get(oid).expect("exists");
+                for (k, v) in &cur.spec.template.labels {
+                    spec.template
+                        .labels
+                        .entry(k.clone())
+                        .or_insert_with(|| v.clone());
+                }
+                if cur.spec.template != spec.template || cur.spec.completions != spec.completions {
+                    return Err(invalid(vec!["spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable".into()]));
+                }
+                self.store.update::<Job>(oid, |j| {
+                    if j.spec != spec {
+                        j.meta.generation += 1;
+                        j.spec = spec;
+                    }
+                    j.meta.labels = labels;
+                    j.meta.annotations = annotations;
+                })
+            }
+            Spec::Service(mut spec) => {
+                let oid = s.services().oid_of(&ns, &name).expect("exists");
+                let cur = s.services().get(oid).expect("exists");
+                match spec.cluster_ip.as_deref() {
+                    None | Some("") => spec.cluster_ip = cur.spec.cluster_ip.clone(),
+                    Some(ip) if Some(ip) != cur.spec.cluster_ip.as_deref() => {
+                        return Err(invalid(vec![format!(
+                            "spec.clusterIPs[0]: Invalid value: []string{{\"{ip}\"}}: may not change once set"
+                        )]));
+                    }
+                    Some(_) => {}
+                }
+                self.store.update::<Service>(oid, |sv| {
+                    sv.spec = spec;
+                    sv.meta.labels = labels;
+                    sv.meta.annotations = annotations;
+                })
+            }
+        };
+        if changed {
+            let res = match kind {
+                Kind::Pod => Res::Pod,
+                Kind::ReplicaSet => Res::ReplicaSet,
+                Kind::Deployment => Res::Deployment,
+                Kind::Job => Res::Job,
+                _ => Res::Service,
+            };
+            self.trace(res, &ns, &name, "PATCH", "200 OK", "put");
+            Ok(Applied::Configured)
+        } else {
+            Ok(Applied::Unchanged)
+        }
+    }
+}
+
+fn immutable_selector(sel: &LabelSelector) -> String {
+    let shown: Vec<String> = sel
+        .match_labels
+        .iter()
+        .map(|(k, v)| format!("\"{k}\":\"{v}\""))
+        .collect();
+    format!(
+        "spec.selector: Invalid value: v1.LabelSelector{{MatchLabels:map[string]string{{{}}}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}}: field is immutable",
+        shown.join(", ")
+    )
+}

@@ -1,0 +1,172 @@
+//! Creating objects: validation, defaulting and admission, generated names,
+//! ClusterIP allocation.
+
+use super::*;
+
+impl ApiServer {
+    /// Create an object. `generate_name` treats `meta.name` as a prefix and
+    /// appends a random suffix, as `metadata.generateName` does.
+    pub fn create(
+        &mut self,
+        mut obj: Object,
+        owner: Option<OwnerRef>,
+        generate_name: bool,
+    ) -> Result<(Res, Oid), ApiError> {
+        if generate_name {
+            let prefix = obj.meta.name.clone();
+            loop {
+                obj.meta.name = format!("{prefix}{}", names::suffix(&mut self.rng));
+                if !self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
+                    break;
+                }
+            }
+        }
+        let causes = validation::object(&obj);
+        if !causes.is_empty() {
+            return Err(ApiError::Invalid {
+                kind: obj.kind(),
+                name: obj.meta.name.clone(),
+                causes,
+            });
+        }
+        if self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
+            return Err(ApiError::AlreadyExists {
+                resource: resource_name(obj.kind()).to_string(),
+                name: obj.meta.name.clone(),
+            });
+        }
+        let meta = self.new_meta(&obj.meta, owner);
+        let (ns, name) = (meta.namespace.clone(), meta.name.clone());
+        let (res, oid) = match obj.spec {
+            Spec::Pod(spec) => (Res::Pod, self.store.insert(self.new_pod(meta, spec))),
+            Spec::ReplicaSet(spec) => (
+                Res::ReplicaSet,
+                self.store.insert(ReplicaSet {
+                    meta,
+                    spec,
+                    status: ReplicaSetStatus::default(),
+                }),
+            ),
+            Spec::Deployment(spec) => (
+                Res::Deployment,
+                self.store.insert(Deployment {
+                    meta,
+                    spec,
+                    status: DeploymentStatus::default(),
+                }),
+            ),
+            Spec::Job(mut spec) => {
+                for (k, v) in [
+                    ("batch.kubernetes.io/controller-uid", meta.uid.clone()),
+                    ("batch.kubernetes.io/job-name", meta.name.clone()),
+                    ("controller-uid", meta.uid.clone()),
+                    ("job-name", meta.name.clone()),
+                ] {
+                    spec.template.labels.insert(k.to_string(), v);
+                }
+                (
+                    Res::Job,
+                    self.store.insert(Job {
+                        meta,
+                        spec,
+                        status: JobStatus::default(),
+                    }),
+                )
+            }
+            Spec::Service(mut spec) => {
+                let ip = self.allocate_cluster_ip(spec.cluster_ip.as_deref(), &name)?;
+                spec.cluster_ip = Some(ip);
+                (Res::Service, self.store.insert(Service { meta, spec }))
+            }
+        };
+        self.trace(res, &ns, &name, "POST", "201 Created", "put");
+        Ok((res, oid))
+    }
+
+    pub(super) fn exists(&self, kind: Kind, ns: &str, name: &str) -> bool {
+        let s = &self.store;
+        match kind {
+            Kind::Pod => s.pods().oid_of(ns, name).is_some(),
+            Kind::ReplicaSet => s.replicasets().oid_of(ns, name).is_some(),
+            Kind::Deployment => s.deployments().oid_of(ns, name).is_some(),
+            Kind::Job => s.jobs().oid_of(ns, name).is_some(),
+            Kind::Service => s.services().oid_of(ns, name).is_some(),
+            Kind::Node => s.node_id(name).is_some(),
+            Kind::Event => false,
+        }
+    }
+
+    /// Defaulting and admission for a new pod.
+    fn new_pod(&self, meta: Meta, mut spec: PodSpec) -> Pod {
+        // DefaultTolerationSeconds admission:
+        // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
+        for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
+            let has = spec.tolerations.iter().any(|t| {
+                t.key.as_deref() == Some(key)
+                    && t.effect.is_none_or(|e| e == TaintEffect::NoExecute)
+            });
+            if !has {
+                spec.tolerations.push(Toleration {
+                    key: Some(key.to_string()),
+                    operator: TolerationOperator::Exists,
+                    value: None,
+                    effect: Some(TaintEffect::NoExecute),
+                    toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
+                });
+            }
+        }
+        let node = spec
+            .node_name
+            .as_deref()
+            .and_then(|n| self.store.node_id(n));
+        let mut status = PodStatus::default();
+        if node.is_some() {
+            status.conditions.scheduled = Some(Condition::new(CondStatus::True, self.now));
+        }
+        Pod {
+            meta,
+            spec,
+            status,
+            node,
+        }
+    }
+
+    fn allocate_cluster_ip(&mut self, asked: Option<&str>, name: &str) -> Result<String, ApiError> {
+        match asked {
+            Some("None") => return Ok("None".to_string()),
+            Some(ip) if !ip.is_empty() => {
+                let parsed = crate::sim::cni::parse_ip(ip)
+                    .filter(|v| *v > SERVICE_BASE && *v < SERVICE_BASE + SERVICE_SIZE - 1);
+                let Some(v) = parsed else {
+                    return Err(ApiError::Invalid {
+                        kind: Kind::Service,
+                        name: name.to_string(),
+                        causes: vec![format!(
+                            "spec.clusterIPs: Invalid value: []string{{\"{ip}\"}}: failed to allocate IP {ip}: provided IP is not in the valid range. The range of valid IPs is {SERVICE_CIDR}"
+                        )],
+                    });
+                };
+                if !self.service_ips.insert(v) {
+                    return Err(ApiError::Invalid {
+                        kind: Kind::Service,
+                        name: name.to_string(),
+                        causes: vec![format!(
+                            "spec.clusterIPs: Invalid value: []string{{\"{ip}\"}}: failed to allocate IP {ip}: provided IP is already allocated"
+                        )],
+                    });
+                }
+                return Ok(ip.to_string());
+            }
+            _ => {}
+        }
+        loop {
+            // Leave the first 16 addresses (10.96.0.1 kubernetes, .10 DNS) alone.
+            let v = SERVICE_BASE + 16 + self.rng.below(u64::from(SERVICE_SIZE - 18)) as u32;
+            if self.service_ips.insert(v) {
+                return Ok(crate::sim::cni::format_ip(v));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ update
+}

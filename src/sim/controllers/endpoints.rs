@@ -1,0 +1,123 @@
+//! The Endpoints controller: for every Service with a selector, the
+//! addresses of the matching pods, Ready ones in `addresses` and the others
+//! in `notReadyAddresses`. Terminating pods are left out.
+//! <https://kubernetes.io/docs/concepts/services-networking/service/#endpoints>
+
+use crate::sim::apiserver::ApiServer;
+use crate::sim::objects::*;
+use crate::sim::store::{Op, Res, WatchEvent};
+use crate::sim::stored::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Default)]
+pub struct EndpointsController {
+    dirty: BTreeSet<Oid>,
+    /// Which services each pod was last counted in.
+    pod_services: BTreeMap<Oid, BTreeSet<Oid>>,
+}
+
+impl EndpointsController {
+    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+        for ev in window {
+            match (ev.res, ev.op) {
+                (Res::Service, Op::Deleted) => {
+                    for set in self.pod_services.values_mut() {
+                        set.remove(&ev.oid);
+                    }
+                }
+                (Res::Service, _) => {
+                    self.dirty.insert(ev.oid);
+                }
+                (Res::Pod, Op::Deleted) => {
+                    if let Some(svcs) = self.pod_services.remove(&ev.oid) {
+                        self.dirty.extend(svcs);
+                    }
+                }
+                (Res::Pod, _) => {
+                    if let Some(old) = self.pod_services.get(&ev.oid) {
+                        self.dirty.extend(old.iter().copied());
+                    }
+                    let store = api.store();
+                    if let Some(pod) = store.pods().get(ev.oid) {
+                        for svc in store.services().in_namespace(&pod.meta.namespace) {
+                            if !svc.spec.selector.is_empty()
+                                && svc
+                                    .spec
+                                    .selector
+                                    .iter()
+                                    .all(|(k, v)| pod.meta.labels.get(k) == Some(v))
+                            {
+                                self.dirty.insert(svc.meta.oid);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for oid in std::mem::take(&mut self.dirty) {
+            self.sync(oid, api);
+        }
+    }
+
+    fn sync(&mut self, oid: Oid, api: &mut ApiServer) {
+        let Some(svc) = api.store().services().get(oid).cloned() else {
+            return;
+        };
+        if svc.spec.selector.is_empty() {
+            return;
+        }
+        let selector = LabelSelector::from_labels(svc.spec.selector.clone());
+        let pods: Vec<Pod> = api
+            .store()
+            .select_pods(&svc.meta.namespace, &selector)
+            .into_iter()
+            .cloned()
+            .collect();
+        let (mut ready, mut not_ready) = (Vec::new(), Vec::new());
+        let mut ports = Vec::new();
+        for p in &pods {
+            self.pod_services.entry(p.meta.oid).or_default().insert(oid);
+            let Some(ip) = p.status.pod_ip.clone() else {
+                continue;
+            };
+            if p.status.phase.is_terminal() || p.meta.deletion_ms.is_some() {
+                continue;
+            }
+            let addr = EndpointAddress {
+                ip,
+                node: p.spec.node_name.clone(),
+                pod: p.meta.name.clone(),
+                pod_oid: p.meta.oid,
+            };
+            if p.is_ready() {
+                ready.push(addr);
+            } else {
+                not_ready.push(addr);
+            }
+        }
+        for sp in &svc.spec.ports {
+            let port = match &sp.target_port {
+                PortRef::Number(n) => Some(*n),
+                PortRef::Name(name) => pods.iter().find_map(|p| {
+                    p.spec
+                        .containers
+                        .iter()
+                        .flat_map(|c| &c.ports)
+                        .find(|cp| cp.name.as_deref() == Some(name.as_str()))
+                        .map(|cp| cp.container_port)
+                }),
+            };
+            if let Some(port) = port {
+                ports.push(EndpointPort {
+                    name: sp.name.clone(),
+                    port,
+                    protocol: sp.protocol,
+                });
+            }
+        }
+        ready.sort();
+        not_ready.sort();
+        api.set_endpoints(&svc, ready, not_ready, ports);
+    }
+}

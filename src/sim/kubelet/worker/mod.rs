@@ -1,0 +1,319 @@
+//! One pod on one node: its sandbox, its containers' lives (pull, create,
+//! start, exit, restart with back-off), and the status the kubelet reports.
+
+mod run;
+mod status;
+mod stop;
+
+use super::backoff::Backoff;
+use crate::sim::apiserver::ApiServer;
+use crate::sim::clock::Rng;
+use crate::sim::cni::Ipam;
+use crate::sim::events::{Component, Event, EventType, ObjRef};
+use crate::sim::images::{self, Image};
+use crate::sim::names;
+use crate::sim::objects::{ContainerSpec, Kind, RestartPolicy};
+use crate::sim::runtime::{Hop, Runtime, RuntimeKind};
+use crate::sim::shell::{Program, Run};
+use crate::sim::stored::*;
+
+/// What a step of the kubelet works with.
+pub(crate) struct Cx<'a> {
+    pub api: &'a mut ApiServer,
+    pub runtime: &'a mut dyn Runtime,
+    pub ipam: &'a mut Ipam,
+    pub rng: &'a mut Rng,
+    pub now: u64,
+    pub node: &'a str,
+}
+
+impl Cx<'_> {
+    fn event(&mut self, w: &Ident, field: Option<String>, t: EventType, reason: &str, msg: String) {
+        let mut e = Event::new(
+            Component::Kubelet,
+            "kubelet",
+            t,
+            ObjRef::new(Kind::Pod, &w.ns, &w.name),
+            reason,
+            msg,
+        )
+        .host(self.node);
+        if let Some(f) = field {
+            e = e.container(f);
+        }
+        self.api.record(e);
+    }
+
+    fn hops(&mut self, w: &Ident, hops: Vec<Hop>) {
+        for h in hops {
+            self.api.act(
+                h.component,
+                ObjRef::new(Kind::Pod, &w.ns, &w.name),
+                h.reason,
+                h.message,
+            );
+        }
+    }
+}
+
+/// Go's `time.Duration` printing for whole milliseconds: `812ms`, `3.21s`.
+fn go_duration(ms: u64) -> String {
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    let s = format!("{}.{:03}", ms / 1000, ms % 1000);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}s")
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Ident {
+    pub ns: String,
+    pub name: String,
+    pub uid: String,
+}
+
+#[derive(Debug, Clone)]
+enum CState {
+    Waiting,
+    Pulling {
+        started: u64,
+        done_at: u64,
+        result: Result<Image, String>,
+    },
+    PullFailed {
+        failed_at: u64,
+        retry_at: u64,
+        message: String,
+        backoff_shown: bool,
+    },
+    Running {
+        exit_at: Option<(u64, i32)>,
+    },
+    /// Just exited: the restart decision comes at the next sync.
+    Exited {
+        term: Terminated,
+        decide_at: u64,
+    },
+    /// Exited for good.
+    Done(Terminated),
+    BackOff {
+        term: Terminated,
+        restart_at: u64,
+    },
+}
+
+/// What the kubelet keeps of a container's spec.
+#[derive(Debug, Clone)]
+struct CtrSpec {
+    name: String,
+    image: String,
+    command: Vec<String>,
+    args: Vec<String>,
+    /// readinessProbe.initialDelaySeconds, in ms.
+    ready_delay_ms: u64,
+    /// An init container with `restartPolicy: Always` (a sidecar).
+    restart_always: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Ctr {
+    spec: CtrSpec,
+    init: bool,
+    state: CState,
+    restarts: u32,
+    backoff: Backoff,
+    pull_backoff: Backoff,
+    last_term: Option<Box<Terminated>>,
+    /// The runtime and id of the current container (its id is derived from this).
+    container_id: Option<(RuntimeKind, u64)>,
+    program: Option<Program>,
+    started_ms: u64,
+    previous: Option<Box<(Program, u64, u64)>>,
+    ready_at: u64,
+}
+
+impl Ctr {
+    fn new(spec: &ContainerSpec, init: bool) -> Self {
+        Ctr {
+            spec: CtrSpec {
+                name: spec.name.clone(),
+                image: spec.image.clone(),
+                command: spec.command.clone(),
+                args: spec.args.clone(),
+                ready_delay_ms: spec
+                    .readiness_probe
+                    .map_or(0, |p| u64::from(p.initial_delay_seconds) * 1000),
+                restart_always: spec.restart_always,
+            },
+            init,
+            state: CState::Waiting,
+            restarts: 0,
+            backoff: Backoff::default(),
+            pull_backoff: Backoff::default(),
+            last_term: None,
+            container_id: None,
+            program: None,
+            started_ms: 0,
+            previous: None,
+            ready_at: 0,
+        }
+    }
+
+    fn container_id(&self) -> Option<String> {
+        self.container_id
+            .map(|(kind, seed)| format!("{}://{}", kind.id_scheme(), names::hex64_from(seed)))
+    }
+
+    /// `docker.io/library/nginx@sha256:...` once the image is on the node: the
+    /// digest is derived from the reference, so one image has one digest.
+    fn image_id(&self) -> String {
+        match (self.container_id, images::parse_ref(&self.spec.image)) {
+            (Some(_), Some(r)) => format!("{}@sha256:{}", r.repository, names::digest(&r.full())),
+            _ => String::new(),
+        }
+    }
+
+    fn field(&self) -> String {
+        let list = if self.init {
+            "initContainers"
+        } else {
+            "containers"
+        };
+        format!("spec.{list}{{{}}}", self.spec.name)
+    }
+
+    fn is_running(&self) -> bool {
+        matches!(self.state, CState::Running { .. })
+    }
+
+    fn finished_ok(&self) -> bool {
+        matches!(&self.state, CState::Done(t) if t.exit_code == 0)
+    }
+
+    fn sidecar(&self) -> bool {
+        self.init && self.spec.restart_always
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    Init(usize),
+    App(usize),
+}
+
+/// The kubelet's view of one pod.
+#[derive(Debug, Clone)]
+pub(crate) struct Worker {
+    pub oid: Oid,
+    pub id: Ident,
+    policy: RestartPolicy,
+    sandbox_ip: Option<String>,
+    sandbox_done: bool,
+    init: Vec<Ctr>,
+    app: Vec<Ctr>,
+    pub start_ms: u64,
+    terminating: Option<u64>,
+    terminal: Option<Phase>,
+    pub wake: Option<u64>,
+}
+
+impl Worker {
+    pub fn new(pod: &Pod, now: u64) -> Self {
+        Worker {
+            oid: pod.meta.oid,
+            id: Ident {
+                ns: pod.meta.namespace.clone(),
+                name: pod.meta.name.clone(),
+                uid: pod.meta.uid.clone(),
+            },
+            policy: pod.spec.restart_policy,
+            sandbox_ip: None,
+            sandbox_done: false,
+            init: pod
+                .spec
+                .init_containers
+                .iter()
+                .map(|c| Ctr::new(c, true))
+                .collect(),
+            app: pod
+                .spec
+                .containers
+                .iter()
+                .map(|c| Ctr::new(c, false))
+                .collect(),
+            start_ms: now,
+            terminating: None,
+            terminal: None,
+            wake: None,
+        }
+    }
+
+    fn ctr(&mut self, w: Which) -> &mut Ctr {
+        match w {
+            Which::Init(i) => &mut self.init[i],
+            Which::App(i) => &mut self.app[i],
+        }
+    }
+
+    pub fn any_running(&self) -> bool {
+        self.init.iter().chain(&self.app).any(Ctr::is_running)
+    }
+
+    // ------------------------------------------------------------ lifecycle
+
+    /// Advance every container as far as `cx.now` allows. Returns false when
+    /// the pod is gone (terminated and removed).
+    pub fn sync(&mut self, pod: &Pod, cx: &mut Cx) -> bool {
+        if let Some(end) = pod.meta.deletion_ms {
+            return self.terminate(end, cx);
+        }
+        if self.terminal.is_some() {
+            return true;
+        }
+        if !self.sandbox_done {
+            self.sandbox_done = true;
+            let mut hops = Vec::new();
+            self.sandbox_ip = cx
+                .runtime
+                .run_pod_sandbox(&self.id.name, cx.ipam, &mut hops);
+            cx.hops(&self.id, hops);
+            if self.sandbox_ip.is_none() {
+                cx.event(&self.id, None, EventType::Warning, "FailedCreatePodSandBox", format!("Failed to create pod sandbox: plugin type=\"host-local\" failed (add): failed to allocate for range 0: no IP addresses available in range set: {}", cx.ipam.cidr()));
+            }
+        }
+        if self.sandbox_ip.is_none() {
+            return true;
+        }
+        let mut init_done = true;
+        for i in 0..self.init.len() {
+            self.drive(Which::Init(i), cx);
+            let c = &self.init[i];
+            let done = if c.sidecar() {
+                c.is_running()
+            } else {
+                c.finished_ok()
+            };
+            if !done {
+                init_done = false;
+                break;
+            }
+        }
+        if init_done {
+            for i in 0..self.app.len() {
+                self.drive(Which::App(i), cx);
+            }
+        }
+        let phase = self.phase();
+        if phase.is_terminal() {
+            self.terminal = Some(phase);
+            for i in 0..self.init.len() {
+                if self.init[i].is_running() {
+                    self.kill(Which::Init(i), cx, 0);
+                }
+            }
+            self.teardown(cx);
+        }
+        true
+    }
+}

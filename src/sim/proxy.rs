@@ -1,0 +1,209 @@
+//! kube-proxy: programs each node so that traffic to a Service's ClusterIP
+//! reaches one of its ready endpoints. In the default iptables mode each
+//! connection picks an endpoint at random (equal probability); IPVS mode
+//! can round-robin. Simulated clients (`traffic SERVICE RPS`) send requests
+//! and the proxy counts where they land.
+//! <https://kubernetes.io/docs/reference/networking/virtual-ips/>
+
+use super::apiserver::ApiServer;
+use super::clock::{Rng, STEP_MS};
+use super::events::{Component, ObjRef};
+use super::objects::Kind;
+use super::store::{Op, Res, WatchEvent};
+use super::stored::*;
+use std::collections::{BTreeMap, VecDeque};
+
+/// Seconds of request history kept per Service (for a sparkline).
+pub const HISTORY_SECONDS: usize = 120;
+/// Requests per second are capped here.
+pub const MAX_RPS: u32 = 10_000;
+
+/// How kube-proxy spreads connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProxyMode {
+    /// iptables mode: a random endpoint per connection.
+    Random,
+    /// IPVS `rr`: endpoints in turn.
+    RoundRobin,
+}
+
+/// Traffic to one Service.
+#[derive(Debug, Clone, Default)]
+pub struct Traffic {
+    pub namespace: String,
+    pub service: String,
+    /// The ready endpoints kube-proxy currently sends to: (pod, ip).
+    pub endpoints: Vec<(String, String)>,
+    /// Requests per second the simulated clients send.
+    pub rps: u32,
+    /// Requests each pod has served (by pod name).
+    pub per_pod: BTreeMap<String, u64>,
+    pub total: u64,
+    /// Requests that found no endpoint (connection refused).
+    pub dropped: u64,
+    /// Requests per second over the last [`HISTORY_SECONDS`], oldest first.
+    pub history: VecDeque<u32>,
+    current_second: u64,
+    current_count: u32,
+    accum_milli: u64,
+    next_rr: usize,
+}
+
+impl Traffic {
+    fn roll(&mut self, now: u64) {
+        let sec = now / 1000;
+        while self.current_second < sec {
+            self.history.push_back(self.current_count);
+            if self.history.len() > HISTORY_SECONDS {
+                self.history.pop_front();
+            }
+            self.current_count = 0;
+            self.current_second += 1;
+            if sec - self.current_second > HISTORY_SECONDS as u64 {
+                self.current_second = sec - HISTORY_SECONDS as u64;
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Proxy {
+    services: BTreeMap<Oid, Traffic>,
+    mode: ProxyMode,
+    rng: Rng,
+}
+
+impl Proxy {
+    pub fn new(rng: Rng) -> Self {
+        Proxy {
+            services: BTreeMap::new(),
+            mode: ProxyMode::Random,
+            rng,
+        }
+    }
+
+    pub fn mode(&self) -> ProxyMode {
+        self.mode
+    }
+
+    pub fn set_mode(&mut self, mode: ProxyMode) {
+        self.mode = mode;
+    }
+
+    /// Traffic state of a Service, if kube-proxy knows it.
+    pub fn traffic(&self, service: Oid) -> Option<&Traffic> {
+        self.services.get(&service)
+    }
+
+    /// Start (or stop, with 0) simulated requests to a Service.
+    pub fn set_rps(&mut self, service: &Service, rps: u32, now: u64) {
+        let t = self
+            .services
+            .entry(service.meta.oid)
+            .or_insert_with(|| Traffic {
+                namespace: service.meta.namespace.clone(),
+                service: service.meta.name.clone(),
+                current_second: now / 1000,
+                ..Traffic::default()
+            });
+        t.rps = rps.min(MAX_RPS);
+    }
+
+    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+        for ev in window {
+            match (ev.res, ev.op) {
+                (Res::Service, Op::Deleted) => {
+                    self.services.remove(&ev.oid);
+                }
+                (Res::Endpoints, _) => self.sync_endpoints(ev.oid, api),
+                _ => {}
+            }
+        }
+        let now = api.now();
+        let mode = self.mode;
+        for t in self.services.values_mut() {
+            t.roll(now);
+            if t.rps == 0 {
+                continue;
+            }
+            t.accum_milli += u64::from(t.rps) * STEP_MS;
+            let n = t.accum_milli / 1000;
+            t.accum_milli %= 1000;
+            for _ in 0..n {
+                t.total += 1;
+                t.current_count += 1;
+                if t.endpoints.is_empty() {
+                    t.dropped += 1;
+                    continue;
+                }
+                let i = match mode {
+                    ProxyMode::Random => self.rng.below(t.endpoints.len() as u64) as usize,
+                    ProxyMode::RoundRobin => {
+                        t.next_rr %= t.endpoints.len();
+                        let i = t.next_rr;
+                        t.next_rr += 1;
+                        i
+                    }
+                };
+                *t.per_pod.entry(t.endpoints[i].0.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    fn sync_endpoints(&mut self, oid: Oid, api: &mut ApiServer) {
+        let store = api.store();
+        let found = store.endpoints().get(oid).and_then(|ep| {
+            let svc = store.services().find(&ep.meta.namespace, &ep.meta.name)?;
+            Some((
+                svc.meta.oid,
+                svc.meta.namespace.clone(),
+                svc.meta.name.clone(),
+                ep.ready.clone(),
+                ep.ports.first().map(|p| p.port),
+            ))
+        });
+        let Some((svc, ns, name, ready, port)) = found else {
+            return;
+        };
+        let now = api.now();
+        let t = self.services.entry(svc).or_insert_with(|| Traffic {
+            namespace: ns.clone(),
+            service: name.clone(),
+            current_second: now / 1000,
+            ..Traffic::default()
+        });
+        let new: Vec<(String, String)> = ready
+            .iter()
+            .map(|a| (a.pod.clone(), a.ip.clone()))
+            .collect();
+        let port = port.map_or(String::new(), |p| format!(":{p}"));
+        let object = ObjRef::new(Kind::Service, &ns, &name);
+        let who = |pod: &str| {
+            if pod.is_empty() {
+                String::new()
+            } else {
+                format!(" ({pod})")
+            }
+        };
+        for (pod, ip) in new.iter().filter(|e| !t.endpoints.contains(e)) {
+            api.act(
+                Component::KubeProxy,
+                object.clone(),
+                "EndpointAdded",
+                format!("{name}: {ip}{port}{} added to the service rules", who(pod)),
+            );
+        }
+        for (pod, ip) in t.endpoints.iter().filter(|e| !new.contains(e)) {
+            api.act(
+                Component::KubeProxy,
+                object.clone(),
+                "EndpointRemoved",
+                format!(
+                    "{name}: {ip}{port}{} removed from the service rules",
+                    who(pod)
+                ),
+            );
+        }
+        t.endpoints = new;
+    }
+}

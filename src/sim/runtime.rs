@@ -1,0 +1,486 @@
+//! The container runtime behind the kubelet's CRI calls.
+//!
+//! Two paths, as in the history of Kubernetes
+//! (<https://kubernetes.io/docs/setup/production-environment/container-runtimes/>,
+//! <https://kubernetes.io/blog/2022/02/17/dockershim-faq/>):
+//! - `containerd` (the default since v1.24): kubelet → containerd (CRI plugin);
+//! - `dockershim` (before v1.24): kubelet → dockershim → docker → containerd.
+//!
+//! Each call returns the hops it went through, so the activity log (and the
+//! cluster view) show the two paths differently.
+
+use super::cni::Ipam;
+use super::events::Component;
+use super::images::{self, Image};
+use std::collections::BTreeSet;
+
+/// Which runtime path the nodes use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuntimeKind {
+    Containerd,
+    Dockershim,
+}
+
+impl RuntimeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RuntimeKind::Containerd => "containerd",
+            RuntimeKind::Dockershim => "dockershim",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "containerd" => Some(RuntimeKind::Containerd),
+            "dockershim" | "docker" => Some(RuntimeKind::Dockershim),
+            _ => None,
+        }
+    }
+
+    /// The components a CRI call passes through, after the kubelet.
+    pub fn chain(self) -> &'static [Component] {
+        match self {
+            RuntimeKind::Containerd => &[Component::Containerd],
+            RuntimeKind::Dockershim => &[
+                Component::Dockershim,
+                Component::Docker,
+                Component::Containerd,
+            ],
+        }
+    }
+
+    /// `containerRuntimeVersion` in the node status.
+    pub fn version(self) -> &'static str {
+        match self {
+            RuntimeKind::Containerd => "containerd://1.7.22",
+            RuntimeKind::Dockershim => "docker://20.10.24",
+        }
+    }
+
+    /// The kubelet version that goes with the path (dockershim was removed in v1.24).
+    pub fn kubelet_version(self) -> &'static str {
+        match self {
+            RuntimeKind::Containerd => "v1.31.0",
+            RuntimeKind::Dockershim => "v1.23.17",
+        }
+    }
+
+    /// Prefix of container ids (`containerd://...`, `docker://...`).
+    pub fn id_scheme(self) -> &'static str {
+        match self {
+            RuntimeKind::Containerd => "containerd",
+            RuntimeKind::Dockershim => "docker",
+        }
+    }
+}
+
+/// One hop of a CRI call: which component did what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hop {
+    pub component: Component,
+    pub reason: &'static str,
+    pub message: String,
+}
+
+/// A started image pull: when it ends and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pull {
+    pub duration_ms: u64,
+    pub result: Result<Image, String>,
+}
+
+/// The CRI as the kubelet sees it.
+pub trait Runtime {
+    fn kind(&self) -> RuntimeKind;
+    /// A copy of this runtime and its state (image cache).
+    fn clone_box(&self) -> Box<dyn Runtime>;
+    /// RunPodSandbox: the pause container and its network (CNI ADD).
+    fn run_pod_sandbox(
+        &mut self,
+        pod: &str,
+        ipam: &mut Ipam,
+        hops: &mut Vec<Hop>,
+    ) -> Option<String>;
+    /// StopPodSandbox + RemovePodSandbox (CNI DEL).
+    fn remove_pod_sandbox(
+        &mut self,
+        pod: &str,
+        ip: Option<&str>,
+        ipam: &mut Ipam,
+        hops: &mut Vec<Hop>,
+    );
+    fn image_present(&self, image: &str) -> bool;
+    /// PullImage: `jitter` (0..1000) comes from the seeded RNG.
+    fn pull_image(&mut self, image: &str, jitter: u64, hops: &mut Vec<Hop>) -> Pull;
+    /// The pull finished: remember the image.
+    fn image_pulled(&mut self, image: &str);
+    fn create_container(&mut self, pod: &str, container: &str, attempt: u32, hops: &mut Vec<Hop>);
+    fn start_container(&mut self, container: &str, hops: &mut Vec<Hop>);
+    fn stop_container(&mut self, container: &str, hops: &mut Vec<Hop>);
+}
+
+fn hop(component: Component, reason: &'static str, message: String) -> Hop {
+    Hop {
+        component,
+        reason,
+        message,
+    }
+}
+
+fn pull_error(kind: RuntimeKind, image: &str) -> String {
+    let full = images::parse_ref(image).map_or_else(|| image.to_string(), |r| r.full());
+    match kind {
+        RuntimeKind::Containerd => format!(
+            "rpc error: code = NotFound desc = failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": {full}: not found"
+        ),
+        RuntimeKind::Dockershim => {
+            let repo = images::parse_ref(image)
+                .map_or_else(|| image.to_string(), |r| r.short().to_string());
+            format!(
+                "rpc error: code = Unknown desc = Error response from daemon: pull access denied for {repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
+            )
+        }
+    }
+}
+
+/// containerd with its CRI plugin: the kubelet talks to it directly.
+#[derive(Debug, Clone, Default)]
+pub struct Containerd {
+    images: BTreeSet<String>,
+}
+
+/// dockershim inside the kubelet translates CRI calls to the Docker API;
+/// dockerd then drives containerd.
+#[derive(Debug, Clone, Default)]
+pub struct Dockershim {
+    images: BTreeSet<String>,
+}
+
+fn pull(kind: RuntimeKind, image: &str, jitter: u64) -> Pull {
+    match images::lookup(image) {
+        Some(img) => Pull {
+            duration_ms: images::pull_millis(img.size_bytes, jitter),
+            result: Ok(img),
+        },
+        None => Pull {
+            duration_ms: 500 + jitter,
+            result: Err(pull_error(kind, image)),
+        },
+    }
+}
+
+fn key(image: &str) -> String {
+    images::parse_ref(image).map_or_else(|| image.to_string(), |r| r.full())
+}
+
+impl Runtime for Containerd {
+    fn kind(&self) -> RuntimeKind {
+        RuntimeKind::Containerd
+    }
+
+    fn clone_box(&self) -> Box<dyn Runtime> {
+        Box::new(self.clone())
+    }
+
+    fn run_pod_sandbox(
+        &mut self,
+        pod: &str,
+        ipam: &mut Ipam,
+        hops: &mut Vec<Hop>,
+    ) -> Option<String> {
+        hops.push(hop(
+            Component::Containerd,
+            "RunPodSandbox",
+            format!("CRI RunPodSandbox {pod}: pause container started"),
+        ));
+        let ip = ipam.allocate();
+        if let Some(ip) = &ip {
+            hops.push(hop(
+                Component::Cni,
+                "AddedInterface",
+                format!(
+                    "eth0 {ip}/{} from {} (host-local)",
+                    ipam.cidr().rsplit('/').next().unwrap_or("24"),
+                    ipam.cidr()
+                ),
+            ));
+        }
+        ip
+    }
+
+    fn remove_pod_sandbox(
+        &mut self,
+        pod: &str,
+        ip: Option<&str>,
+        ipam: &mut Ipam,
+        hops: &mut Vec<Hop>,
+    ) {
+        if let Some(ip) = ip
+            && ipam.release(ip)
+        {
+            hops.push(hop(
+                Component::Cni,
+                "ReleasedIP",
+                format!("{ip} released for {pod}"),
+            ));
+        }
+        hops.push(hop(
+            Component::Containerd,
+            "RemovePodSandbox",
+            format!("CRI StopPodSandbox/RemovePodSandbox {pod}"),
+        ));
+    }
+
+    fn image_present(&self, image: &str) -> bool {
+        self.images.contains(&key(image))
+    }
+
+    fn pull_image(&mut self, image: &str, jitter: u64, hops: &mut Vec<Hop>) -> Pull {
+        hops.push(hop(
+            Component::Containerd,
+            "PullImage",
+            format!("CRI PullImage {}", key(image)),
+        ));
+        pull(self.kind(), image, jitter)
+    }
+
+    fn image_pulled(&mut self, image: &str) {
+        self.images.insert(key(image));
+    }
+
+    fn create_container(&mut self, pod: &str, container: &str, _attempt: u32, hops: &mut Vec<Hop>) {
+        hops.push(hop(
+            Component::Containerd,
+            "CreateContainer",
+            format!("CRI CreateContainer {container} in sandbox of {pod}"),
+        ));
+    }
+
+    fn start_container(&mut self, container: &str, hops: &mut Vec<Hop>) {
+        hops.push(hop(
+            Component::Containerd,
+            "StartContainer",
+            format!("CRI StartContainer {container}: task started"),
+        ));
+    }
+
+    fn stop_container(&mut self, container: &str, hops: &mut Vec<Hop>) {
+        hops.push(hop(
+            Component::Containerd,
+            "StopContainer",
+            format!("CRI StopContainer {container}: SIGTERM, then SIGKILL after the grace period"),
+        ));
+    }
+}
+
+impl Runtime for Dockershim {
+    fn kind(&self) -> RuntimeKind {
+        RuntimeKind::Dockershim
+    }
+
+    fn clone_box(&self) -> Box<dyn Runtime> {
+        Box::new(self.clone())
+    }
+
+    fn run_pod_sandbox(
+        &mut self,
+        pod: &str,
+        ipam: &mut Ipam,
+        hops: &mut Vec<Hop>,
+    ) -> Option<String> {
+        hops.push(hop(
+            Component::Dockershim,
+            "RunPodSandbox",
+            format!("CRI RunPodSandbox {pod} → Docker API POST /containers/create (k8s_POD_{pod})"),
+        ));
+        hops.push(hop(
+            Component::Docker,
+            "ContainerCreate",
+            format!("dockerd creates and starts k8s_POD_{pod} (pause)"),
+        ));
+        hops.push(hop(
+            Component::Containerd,
+            "TaskStart",
+            format!("containerd runs the pause task for {pod}"),
+        ));
+        let ip = ipam.allocate();
+        if let Some(ip) = &ip {
+            hops.push(hop(
+                Component::Cni,
+                "AddedInterface",
+                format!(
+                    "eth0 {ip}/{} from {} (set up by dockershim)",
+                    ipam.cidr().rsplit('/').next().unwrap_or("24"),
+                    ipam.cidr()
+                ),
+            ));
+        }
+        ip
+    }
+
+    fn remove_pod_sandbox(
+        &mut self,
+        pod: &str,
+        ip: Option<&str>,
+        ipam: &mut Ipam,
+        hops: &mut Vec<Hop>,
+    ) {
+        if let Some(ip) = ip
+            && ipam.release(ip)
+        {
+            hops.push(hop(
+                Component::Cni,
+                "ReleasedIP",
+                format!("{ip} released for {pod}"),
+            ));
+        }
+        hops.push(hop(
+            Component::Dockershim,
+            "RemovePodSandbox",
+            format!("CRI RemovePodSandbox {pod} → Docker API DELETE /containers/k8s_POD_{pod}"),
+        ));
+        hops.push(hop(
+            Component::Docker,
+            "ContainerRemove",
+            format!("dockerd removes k8s_POD_{pod}"),
+        ));
+    }
+
+    fn image_present(&self, image: &str) -> bool {
+        self.images.contains(&key(image))
+    }
+
+    fn pull_image(&mut self, image: &str, jitter: u64, hops: &mut Vec<Hop>) -> Pull {
+        hops.push(hop(
+            Component::Dockershim,
+            "PullImage",
+            format!(
+                "CRI PullImage {} → Docker API POST /images/create",
+                key(image)
+            ),
+        ));
+        hops.push(hop(
+            Component::Docker,
+            "ImagePull",
+            format!("dockerd pulls {}", key(image)),
+        ));
+        hops.push(hop(
+            Component::Containerd,
+            "ContentFetch",
+            format!("containerd stores the layers of {}", key(image)),
+        ));
+        pull(self.kind(), image, jitter)
+    }
+
+    fn image_pulled(&mut self, image: &str) {
+        self.images.insert(key(image));
+    }
+
+    fn create_container(&mut self, pod: &str, container: &str, attempt: u32, hops: &mut Vec<Hop>) {
+        hops.push(hop(
+            Component::Dockershim,
+            "CreateContainer",
+            format!("CRI CreateContainer {container} → Docker API POST /containers/create"),
+        ));
+        hops.push(hop(
+            Component::Docker,
+            "ContainerCreate",
+            format!("dockerd creates k8s_{container}_{pod}_{attempt}"),
+        ));
+        hops.push(hop(
+            Component::Containerd,
+            "ContainerCreate",
+            format!("containerd prepares the snapshot for k8s_{container}_{pod}_{attempt}"),
+        ));
+    }
+
+    fn start_container(&mut self, container: &str, hops: &mut Vec<Hop>) {
+        hops.push(hop(
+            Component::Dockershim,
+            "StartContainer",
+            format!("CRI StartContainer {container} → Docker API POST /containers/{{id}}/start"),
+        ));
+        hops.push(hop(
+            Component::Docker,
+            "ContainerStart",
+            format!("dockerd starts {container}"),
+        ));
+        hops.push(hop(
+            Component::Containerd,
+            "TaskStart",
+            format!("containerd-shim runs the task of {container}"),
+        ));
+    }
+
+    fn stop_container(&mut self, container: &str, hops: &mut Vec<Hop>) {
+        hops.push(hop(
+            Component::Dockershim,
+            "StopContainer",
+            format!("CRI StopContainer {container} → Docker API POST /containers/{{id}}/stop"),
+        ));
+        hops.push(hop(
+            Component::Docker,
+            "ContainerStop",
+            format!("dockerd stops {container}"),
+        ));
+        hops.push(hop(
+            Component::Containerd,
+            "TaskKill",
+            format!("containerd kills the task of {container}"),
+        ));
+    }
+}
+
+/// A fresh runtime of the given kind.
+pub fn new_runtime(kind: RuntimeKind) -> Box<dyn Runtime> {
+    match kind {
+        RuntimeKind::Containerd => Box::new(Containerd::default()),
+        RuntimeKind::Dockershim => Box::new(Dockershim::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_paths_name_every_hop() {
+        // https://kubernetes.io/blog/2022/02/17/dockershim-faq/
+        let mut ipam = Ipam::new("10.244.1.0/24").unwrap();
+        let mut hops = Vec::new();
+        let mut c = Containerd::default();
+        c.create_container("web", "nginx", 0, &mut hops);
+        assert_eq!(
+            hops.iter().map(|h| h.component).collect::<Vec<_>>(),
+            [Component::Containerd]
+        );
+        hops.clear();
+        let mut d = Dockershim::default();
+        d.create_container("web", "nginx", 0, &mut hops);
+        assert_eq!(
+            hops.iter().map(|h| h.component).collect::<Vec<_>>(),
+            RuntimeKind::Dockershim.chain()
+        );
+        hops.clear();
+        assert_eq!(
+            d.run_pod_sandbox("web", &mut ipam, &mut hops).as_deref(),
+            Some("10.244.1.2")
+        );
+        assert_eq!(hops.last().unwrap().component, Component::Cni);
+    }
+
+    #[test]
+    fn pulls_fail_for_unknown_repositories() {
+        let mut hops = Vec::new();
+        let mut c = Containerd::default();
+        let p = c.pull_image("ngnix:1.27", 0, &mut hops);
+        assert_eq!(p.duration_ms, 500);
+        let err = p.result.unwrap_err();
+        assert!(err.contains("\"docker.io/library/ngnix:1.27\""), "{err}");
+        let ok = c.pull_image("nginx", 0, &mut hops);
+        assert!(ok.result.is_ok());
+        assert!(!c.image_present("nginx"));
+        c.image_pulled("nginx:latest");
+        assert!(c.image_present("nginx"));
+    }
+}

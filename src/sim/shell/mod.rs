@@ -1,0 +1,453 @@
+//! A container's command, read as a tiny shell script: enough to decide when
+//! it exits, with which code, and what it prints (CONTRACT-sim.md).
+//!
+//! `exit N`, `sleep N`, `true`, `false`, `echo`, `sleep infinity`,
+//! `tail -f`, `while true; do ...; done`, `for x in ...; do ...; done`,
+//! `if ...; then ...; fi`, `;`, `&&`, `||`, newlines. Server binaries run
+//! forever; every other word takes no time and succeeds.
+
+mod parse;
+
+use parse::{Cmd, Conn, Script, parse};
+use std::collections::BTreeMap;
+
+/// How a started container ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    Forever,
+    Exit { after_ms: u64, code: i32 },
+}
+
+/// Lines a `while true` loop keeps printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    pub from_ms: u64,
+    pub period_ms: u64,
+    pub lines: Vec<(u64, String)>,
+}
+
+/// What a container does once started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Program {
+    pub run: Run,
+    /// Lines written, with the time since the start.
+    pub logs: Vec<(u64, String)>,
+    pub repeat: Option<Box<Repeat>>,
+}
+
+impl Program {
+    pub fn forever(lines: Vec<String>) -> Self {
+        Program {
+            run: Run::Forever,
+            logs: lines.into_iter().map(|l| (0, l)).collect(),
+            repeat: None,
+        }
+    }
+
+    pub fn exits(after_ms: u64, code: i32) -> Self {
+        Program {
+            run: Run::Exit { after_ms, code },
+            logs: Vec::new(),
+            repeat: None,
+        }
+    }
+
+    /// What the container printed in its first `elapsed_ms`: at most the
+    /// last `max` lines.
+    pub fn logs_until(&self, elapsed_ms: u64, max: usize) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .logs
+            .iter()
+            .filter(|(t, _)| *t <= elapsed_ms)
+            .map(|(_, l)| l.clone())
+            .collect();
+        if let Some(r) = &self.repeat
+            && elapsed_ms >= r.from_ms
+        {
+            let period = r.period_ms.max(1);
+            let rounds = ((elapsed_ms - r.from_ms) / period + 1).min(max as u64 + 1);
+            let first = ((elapsed_ms - r.from_ms) / period + 1).saturating_sub(rounds);
+            for k in first..first + rounds {
+                for (t, l) in &r.lines {
+                    if r.from_ms + k * period + t <= elapsed_ms {
+                        out.push(l.clone());
+                    }
+                }
+            }
+        }
+        let skip = out.len().saturating_sub(max);
+        out.split_off(skip)
+    }
+}
+
+enum Flow {
+    Normal(i32),
+    Exit(i32),
+    Forever,
+    Break,
+}
+
+const MAX_ITERATIONS: u32 = 10_000;
+
+/// Programs that serve until stopped.
+const SERVERS: &[&str] = &[
+    "nginx",
+    "httpd",
+    "httpd-foreground",
+    "apache2-foreground",
+    "redis-server",
+    "memcached",
+    "mysqld",
+    "postgres",
+    "mongod",
+    "rabbitmq-server",
+    "traefik",
+    "pause",
+    "agnhost",
+    "stress",
+    "etcd",
+    "hello-app",
+    "goproxy",
+    "echoserver",
+    "docker-entrypoint.sh",
+    "yes",
+];
+
+struct Eval {
+    t: u64,
+    logs: Vec<(u64, String)>,
+    vars: BTreeMap<String, String>,
+    last: i32,
+    iterations: u32,
+    repeat: Option<Box<Repeat>>,
+}
+
+fn sleep_millis(arg: &str) -> Option<u64> {
+    let (num, mul) = match arg.char_indices().last() {
+        Some((i, 's')) => (&arg[..i], 1000.0),
+        Some((i, 'm')) => (&arg[..i], 60_000.0),
+        Some((i, 'h')) => (&arg[..i], 3_600_000.0),
+        Some((i, 'd')) => (&arg[..i], 86_400_000.0),
+        _ => (arg, 1000.0),
+    };
+    let n: f64 = num
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+    Some((n * mul).min(1e15) as u64)
+}
+
+impl Eval {
+    fn expand(&self, w: &str) -> String {
+        if !w.contains('$') {
+            return w.to_string();
+        }
+        let mut out = String::new();
+        let mut rest = w;
+        while let Some(i) = rest.find('$') {
+            out.push_str(&rest[..i]);
+            rest = &rest[i + 1..];
+            if let Some(r) = rest.strip_prefix('?') {
+                out.push_str(&self.last.to_string());
+                rest = r;
+                continue;
+            }
+            let (name, after) = if let Some(r) = rest.strip_prefix('{') {
+                match r.find('}') {
+                    Some(j) => (&r[..j], &r[j + 1..]),
+                    None => ("", r),
+                }
+            } else {
+                let j = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                (&rest[..j], &rest[j..])
+            };
+            match self.vars.get(name) {
+                Some(v) => out.push_str(v),
+                None if name.is_empty() => out.push('$'),
+                None => {}
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn script(&mut self, s: &Script) -> Flow {
+        let mut skip = false;
+        for (cmd, conn) in &s.0 {
+            if !skip {
+                match self.cmd(cmd) {
+                    Flow::Normal(c) => self.last = c,
+                    other => return other,
+                }
+            }
+            skip = match conn {
+                Conn::Seq => false,
+                Conn::And => self.last != 0,
+                Conn::Or => self.last == 0,
+            };
+        }
+        Flow::Normal(self.last)
+    }
+
+    fn cmd(&mut self, cmd: &Cmd) -> Flow {
+        match cmd {
+            Cmd::Simple(words) => {
+                let argv: Vec<String> = words.iter().map(|w| self.expand(w)).collect();
+                self.simple(&argv)
+            }
+            Cmd::Loop { until, cond, body } => {
+                let constant = cond.0.len() == 1
+                    && matches!(&cond.0[0].0, Cmd::Simple(w)
+                        if w.len() == 1 && (w[0] == "true" || w[0] == ":" || w[0] == "false"));
+                let mut round = 0;
+                loop {
+                    self.iterations += 1;
+                    if self.iterations > MAX_ITERATIONS {
+                        return Flow::Forever;
+                    }
+                    let (t0, n0) = (self.t, self.logs.len());
+                    let c = match self.script(cond) {
+                        Flow::Normal(c) => c,
+                        other => return other,
+                    };
+                    if (c == 0) == *until {
+                        return Flow::Normal(0);
+                    }
+                    match self.script(body) {
+                        Flow::Normal(_) => {}
+                        Flow::Break => return Flow::Normal(0),
+                        other => return other,
+                    }
+                    round += 1;
+                    if constant && round == 2 {
+                        let lines = self.logs[n0..]
+                            .iter()
+                            .map(|(t, l)| (t - t0, l.clone()))
+                            .collect();
+                        self.logs.truncate(n0);
+                        self.repeat = Some(Box::new(Repeat {
+                            from_ms: t0,
+                            period_ms: self.t - t0,
+                            lines,
+                        }));
+                        return Flow::Forever;
+                    }
+                }
+            }
+            Cmd::For { var, words, body } => {
+                let items: Vec<String> = words
+                    .iter()
+                    .flat_map(|w| {
+                        self.expand(w)
+                            .split_whitespace()
+                            .map(str::to_string)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                for item in items {
+                    self.vars.insert(var.clone(), item);
+                    match self.script(body) {
+                        Flow::Normal(_) => {}
+                        Flow::Break => break,
+                        other => return other,
+                    }
+                }
+                Flow::Normal(0)
+            }
+            Cmd::If {
+                branches,
+                otherwise,
+            } => {
+                for (cond, then) in branches {
+                    match self.script(cond) {
+                        Flow::Normal(0) => return self.script(then),
+                        Flow::Normal(_) => {}
+                        other => return other,
+                    }
+                }
+                match otherwise {
+                    Some(s) => self.script(s),
+                    None => Flow::Normal(0),
+                }
+            }
+        }
+    }
+
+    fn simple(&mut self, argv: &[String]) -> Flow {
+        let Some(first) = argv.first() else {
+            return Flow::Normal(self.last);
+        };
+        if let Some((k, v)) = first.split_once('=')
+            && !k.is_empty()
+            && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            self.vars.insert(k.to_string(), v.to_string());
+            return if argv.len() > 1 {
+                self.simple(&argv[1..])
+            } else {
+                Flow::Normal(0)
+            };
+        }
+        let name = first.rsplit('/').next().unwrap_or(first);
+        let args = &argv[1..];
+        let has = |flag: &str| args.iter().any(|a| a == flag);
+        match name {
+            "exit" => Flow::Exit(
+                args.first()
+                    .and_then(|a| a.parse::<i64>().ok())
+                    .map_or(self.last, |n| (n & 0xff) as i32),
+            ),
+            "sleep" => {
+                let mut total = 0u64;
+                for a in args {
+                    if a == "infinity" || a == "inf" {
+                        return Flow::Forever;
+                    }
+                    match sleep_millis(a) {
+                        Some(ms) => total = total.saturating_add(ms),
+                        None => return Flow::Normal(1),
+                    }
+                }
+                self.t = self.t.saturating_add(total);
+                Flow::Normal(0)
+            }
+            "true" | ":" => Flow::Normal(0),
+            "false" => Flow::Normal(1),
+            "break" => Flow::Break,
+            "echo" => {
+                let words: Vec<&str> = args
+                    .iter()
+                    .map(String::as_str)
+                    .skip_while(|a| matches!(*a, "-n" | "-e" | "-ne" | "-en"))
+                    .collect();
+                self.logs.push((self.t, words.join(" ")));
+                Flow::Normal(0)
+            }
+            "printf" => {
+                let mut fmt = args.first().cloned().unwrap_or_default();
+                for a in args.iter().skip(1) {
+                    fmt = fmt.replacen("%s", a, 1).replacen("%d", a, 1);
+                }
+                for line in fmt.replace("\\n", "\n").lines() {
+                    self.logs.push((self.t, line.to_string()));
+                }
+                Flow::Normal(0)
+            }
+            "tail" if has("-f") || has("-F") => Flow::Forever,
+            "sh" | "bash" | "ash" | "dash" | "zsh" => {
+                match args
+                    .iter()
+                    .position(|a| a.starts_with('-') && a.contains('c'))
+                {
+                    Some(i) => match args.get(i + 1) {
+                        Some(script) => {
+                            let parsed = parse(script);
+                            self.script(&parsed)
+                        }
+                        None => Flow::Normal(2),
+                    },
+                    None => Flow::Normal(0),
+                }
+            }
+            "python" | "python3"
+                if args
+                    .windows(2)
+                    .any(|w| w[0] == "-m" && w[1] == "http.server") =>
+            {
+                Flow::Forever
+            }
+            "nc" | "netcat" if args.iter().any(|a| a.starts_with('-') && a.contains('l')) => {
+                Flow::Forever
+            }
+            "test" | "[" | "[[" => Flow::Normal(test(args)),
+            n if SERVERS.contains(&n) => Flow::Forever,
+            _ => Flow::Normal(0),
+        }
+    }
+}
+
+/// `test` / `[`: comparisons are evaluated; files never exist.
+fn test(args: &[String]) -> i32 {
+    let mut a: Vec<&str> = args.iter().map(String::as_str).collect();
+    if matches!(a.last(), Some(&"]") | Some(&"]]")) {
+        a.pop();
+    }
+    let (negate, a) = match a.split_first() {
+        Some((&"!", rest)) => (true, rest.to_vec()),
+        _ => (false, a),
+    };
+    let num = |s: &str| s.parse::<i64>().ok();
+    let ok = match a.as_slice() {
+        [] => false,
+        [s] => !s.is_empty(),
+        ["-z", s] => s.is_empty(),
+        ["-n", s] => !s.is_empty(),
+        [op, _] if op.starts_with('-') => false,
+        [x, "=" | "==", y] => x == y,
+        [x, "!=", y] => x != y,
+        [x, op, y] => match (num(x), num(y)) {
+            (Some(x), Some(y)) => match *op {
+                "-eq" => x == y,
+                "-ne" => x != y,
+                "-lt" => x < y,
+                "-le" => x <= y,
+                "-gt" => x > y,
+                "-ge" => x >= y,
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => true,
+    };
+    i32::from(ok == negate)
+}
+
+fn finish(mut e: Eval, flow: Flow) -> Program {
+    let run = match flow {
+        Flow::Forever => Run::Forever,
+        Flow::Exit(code) | Flow::Normal(code) => Run::Exit {
+            after_ms: e.t,
+            code,
+        },
+        Flow::Break => Run::Exit {
+            after_ms: e.t,
+            code: e.last,
+        },
+    };
+    Program {
+        run,
+        logs: std::mem::take(&mut e.logs),
+        repeat: e.repeat,
+    }
+}
+
+fn eval() -> Eval {
+    Eval {
+        t: 0,
+        logs: Vec::new(),
+        vars: BTreeMap::new(),
+        last: 0,
+        iterations: 0,
+        repeat: None,
+    }
+}
+
+/// Run a shell script (`sh -c "..."`).
+pub fn run_script(script: &str) -> Program {
+    let mut e = eval();
+    let flow = e.script(&parse(script));
+    finish(e, flow)
+}
+
+/// Run an argv (`command` + `args` of a container).
+pub fn run_argv(argv: &[String]) -> Program {
+    let mut e = eval();
+    let flow = e.simple(argv);
+    finish(e, flow)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,452 @@
+//! Objects as the store keeps them: metadata the API server assigned, the
+//! desired state that was submitted (`objects.rs`), and the observed status
+//! the components report.
+
+use super::objects::*;
+
+/// Internal identity of a stored object (never reused).
+pub type Oid = u64;
+
+/// Index of a node in the store (nodes are never removed).
+pub type NodeId = usize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerRef {
+    pub kind: Kind,
+    pub name: String,
+    pub uid: String,
+    pub oid: Oid,
+}
+
+/// `metadata` after the API server filled it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub oid: Oid,
+    pub uid: String,
+    pub name: String,
+    /// Empty for nodes.
+    pub namespace: String,
+    pub labels: Labels,
+    pub annotations: Labels,
+    pub creation_ms: u64,
+    pub resource_version: u64,
+    pub generation: u64,
+    /// `deletionTimestamp`: when graceful deletion ends.
+    pub deletion_ms: Option<u64>,
+    pub deletion_grace_s: Option<u64>,
+    /// The controller that owns this object.
+    pub owner: Option<OwnerRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CondStatus {
+    True,
+    False,
+    Unknown,
+}
+
+impl CondStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            CondStatus::True => "True",
+            CondStatus::False => "False",
+            CondStatus::Unknown => "Unknown",
+        }
+    }
+
+    pub fn from_bool(b: bool) -> Self {
+        if b {
+            CondStatus::True
+        } else {
+            CondStatus::False
+        }
+    }
+}
+
+/// A status condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub status: CondStatus,
+    pub reason: Option<String>,
+    pub message: Option<String>,
+    pub transition_ms: u64,
+    /// Last time the condition was (re)confirmed (nodes: the heartbeat).
+    pub probe_ms: u64,
+}
+
+impl Condition {
+    pub fn new(status: CondStatus, now: u64) -> Self {
+        Condition {
+            status,
+            reason: None,
+            message: None,
+            transition_ms: now,
+            probe_ms: now,
+        }
+    }
+
+    pub fn with(mut self, reason: &str, message: impl Into<String>) -> Self {
+        self.reason = Some(reason.to_string());
+        self.message = Some(message.into());
+        self
+    }
+
+    pub fn is_true(&self) -> bool {
+        self.status == CondStatus::True
+    }
+}
+
+/// Set `slot` to `new`, keeping the old transition time when the status did
+/// not change, and the old probe time when nothing changed at all.
+pub fn set_condition(slot: &mut Option<Condition>, mut new: Condition) {
+    if let Some(old) = slot
+        && old.status == new.status
+    {
+        new.transition_ms = old.transition_ms;
+        if old.reason == new.reason && old.message == new.message {
+            new.probe_ms = old.probe_ms;
+        }
+    }
+    *slot = Some(new);
+}
+
+// ---------------------------------------------------------------- Node
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub meta: Meta,
+    pub pod_cidr: String,
+    pub taints: Vec<NodeTaint>,
+    pub unschedulable: bool,
+    pub capacity: Resources,
+    pub allocatable: Resources,
+    pub max_pods: u32,
+    /// The `Ready` condition (`probe_ms` is the last heartbeat it carries).
+    pub ready: Condition,
+    /// The kubelet's last heartbeat (its Lease renew time).
+    pub heartbeat_ms: u64,
+    pub internal_ip: String,
+    pub kubelet_version: String,
+    pub runtime_version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeTaint {
+    pub taint: Taint,
+    pub added_ms: u64,
+}
+
+impl Node {
+    pub fn is_control_plane(&self) -> bool {
+        self.meta
+            .labels
+            .contains_key("node-role.kubernetes.io/control-plane")
+    }
+}
+
+// ---------------------------------------------------------------- Pod
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Phase {
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Unknown,
+}
+
+impl Phase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Pending => "Pending",
+            Phase::Running => "Running",
+            Phase::Succeeded => "Succeeded",
+            Phase::Failed => "Failed",
+            Phase::Unknown => "Unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Phase> {
+        [
+            Phase::Pending,
+            Phase::Running,
+            Phase::Succeeded,
+            Phase::Failed,
+            Phase::Unknown,
+        ]
+        .into_iter()
+        .find(|p| p.name().eq_ignore_ascii_case(s))
+    }
+
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Phase::Succeeded | Phase::Failed)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terminated {
+    pub exit_code: i32,
+    pub reason: String,
+    pub message: Option<String>,
+    pub started_ms: u64,
+    pub finished_ms: u64,
+    pub container_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContainerState {
+    Waiting {
+        reason: String,
+        message: Option<String>,
+    },
+    Running {
+        started_ms: u64,
+    },
+    Terminated(Terminated),
+}
+
+impl ContainerState {
+    pub fn waiting(reason: &str) -> Self {
+        ContainerState::Waiting {
+            reason: reason.to_string(),
+            message: None,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            ContainerState::Waiting { .. } => "Waiting",
+            ContainerState::Running { .. } => "Running",
+            ContainerState::Terminated(_) => "Terminated",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerStatus {
+    pub name: String,
+    pub image: String,
+    /// `docker.io/library/nginx@sha256:...` once pulled.
+    pub image_id: String,
+    pub container_id: Option<String>,
+    pub state: ContainerState,
+    pub last_state: Option<Terminated>,
+    pub ready: bool,
+    pub started: bool,
+    pub restart_count: u32,
+}
+
+impl ContainerStatus {
+    pub fn new(spec: &ContainerSpec, state: ContainerState) -> Self {
+        ContainerStatus {
+            name: spec.name.clone(),
+            image: spec.image.clone(),
+            image_id: String::new(),
+            container_id: None,
+            state,
+            last_state: None,
+            ready: false,
+            started: false,
+            restart_count: 0,
+        }
+    }
+}
+
+/// The pod conditions, in the order `describe` prints them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PodConditions {
+    pub ready_to_start: Option<Condition>,
+    pub initialized: Option<Condition>,
+    pub ready: Option<Condition>,
+    pub containers_ready: Option<Condition>,
+    pub scheduled: Option<Condition>,
+}
+
+impl PodConditions {
+    pub fn list(&self) -> Vec<(&'static str, &Condition)> {
+        [
+            ("PodReadyToStartContainers", &self.ready_to_start),
+            ("Initialized", &self.initialized),
+            ("Ready", &self.ready),
+            ("ContainersReady", &self.containers_ready),
+            ("PodScheduled", &self.scheduled),
+        ]
+        .into_iter()
+        .filter_map(|(n, c)| c.as_ref().map(|c| (n, c)))
+        .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodStatus {
+    pub phase: Phase,
+    /// `NodeLost`, `Evicted`, ...
+    pub reason: Option<String>,
+    pub message: Option<String>,
+    pub conditions: PodConditions,
+    pub host_ip: Option<String>,
+    pub pod_ip: Option<String>,
+    pub start_ms: Option<u64>,
+    pub init_statuses: Vec<ContainerStatus>,
+    pub container_statuses: Vec<ContainerStatus>,
+}
+
+impl Default for PodStatus {
+    fn default() -> Self {
+        PodStatus {
+            phase: Phase::Pending,
+            reason: None,
+            message: None,
+            conditions: PodConditions::default(),
+            host_ip: None,
+            pod_ip: None,
+            start_ms: None,
+            init_statuses: Vec::new(),
+            container_statuses: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pod {
+    pub meta: Meta,
+    pub spec: PodSpec,
+    pub status: PodStatus,
+    /// The node the pod is bound to (mirrors `spec.node_name`).
+    pub node: Option<NodeId>,
+}
+
+impl Pod {
+    pub fn is_ready(&self) -> bool {
+        self.status
+            .conditions
+            .ready
+            .as_ref()
+            .is_some_and(Condition::is_true)
+    }
+
+    /// Not finished and not being deleted: counted by controllers.
+    pub fn is_active(&self) -> bool {
+        !self.status.phase.is_terminal() && self.meta.deletion_ms.is_none()
+    }
+
+    pub fn restarts(&self) -> u32 {
+        self.status
+            .container_statuses
+            .iter()
+            .chain(&self.status.init_statuses)
+            .map(|c| c.restart_count)
+            .sum()
+    }
+}
+
+// ---------------------------------------------------------------- workloads
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReplicaSetStatus {
+    pub replicas: u32,
+    pub fully_labeled: u32,
+    pub ready: u32,
+    pub available: u32,
+    pub observed_generation: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplicaSet {
+    pub meta: Meta,
+    pub spec: ReplicaSetSpec,
+    pub status: ReplicaSetStatus,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeploymentStatus {
+    pub observed_generation: u64,
+    pub replicas: u32,
+    pub updated: u32,
+    pub ready: u32,
+    pub available: u32,
+    pub unavailable: u32,
+    pub available_cond: Option<Condition>,
+    pub progressing_cond: Option<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deployment {
+    pub meta: Meta,
+    pub spec: DeploymentSpec,
+    pub status: DeploymentStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobCondition {
+    pub kind: &'static str,
+    pub cond: Condition,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobStatus {
+    pub active: u32,
+    pub succeeded: u32,
+    pub failed: u32,
+    pub ready: u32,
+    pub start_ms: Option<u64>,
+    pub completion_ms: Option<u64>,
+    pub conditions: Vec<JobCondition>,
+}
+
+impl JobStatus {
+    pub fn has(&self, kind: &str) -> bool {
+        self.conditions
+            .iter()
+            .any(|c| c.kind == kind && c.cond.is_true())
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.has("Complete") || self.has("Failed")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub meta: Meta,
+    pub spec: JobSpec,
+    pub status: JobStatus,
+}
+
+// ---------------------------------------------------------------- services
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    pub meta: Meta,
+    /// `cluster_ip` is always filled in (`None` headless stays `Some("None")`).
+    pub spec: ServiceSpec,
+}
+
+impl Service {
+    pub fn cluster_ip(&self) -> &str {
+        self.spec.cluster_ip.as_deref().unwrap_or("None")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EndpointAddress {
+    pub ip: String,
+    pub node: Option<String>,
+    pub pod: String,
+    pub pod_oid: Oid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointPort {
+    pub name: Option<String>,
+    pub port: u16,
+    pub protocol: Protocol,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    pub meta: Meta,
+    pub ready: Vec<EndpointAddress>,
+    pub not_ready: Vec<EndpointAddress>,
+    pub ports: Vec<EndpointPort>,
+}

@@ -1,0 +1,178 @@
+//! Losing a node: heartbeats stop, the node goes NotReady after the 40 s
+//! grace period, its pods are evicted after the default 300 s toleration and
+//! replaced on healthy nodes.
+//! <https://kubernetes.io/docs/concepts/architecture/nodes/#node-status>
+//! <https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions>
+
+mod common;
+use common::*;
+use kubetutor::sim::Cluster;
+use kubetutor::sim::status::{node_status, pod_status};
+use kubetutor::sim::stored::CondStatus;
+
+fn on(c: &Cluster, node: &str) -> Vec<(String, String, String)> {
+    c.pods_on(node)
+        .into_iter()
+        .map(|p| {
+            (
+                p.meta.name.clone(),
+                pod_status(p),
+                p.status.phase.name().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_lost_node_goes_not_ready_then_its_pods_are_evicted_and_replaced() {
+    let mut c = Cluster::new(1);
+    c.apply(deployment("web", "nginx", 3)).unwrap();
+    c.advance(30_000);
+    let lost = on(&c, "node-1");
+    assert_eq!(lost.len(), 1);
+    let name = lost[0].0.clone();
+    c.set_node_down("node-1", true).unwrap();
+
+    // Last heartbeat at 21.0 s; silent for more than 40 s at the 65 s check.
+    c.advance(35_000);
+    assert_eq!(node_status(c.node("node-1").unwrap()), "Ready");
+    c.advance(100);
+    let node = c.node("node-1").unwrap();
+    assert_eq!(node_status(node), "NotReady");
+    assert_eq!(node.ready.status, CondStatus::Unknown);
+    assert_eq!(
+        node.ready.message.as_deref(),
+        Some("Kubelet stopped posting node status.")
+    );
+    let taints: Vec<String> = node
+        .taints
+        .iter()
+        .map(|t| format!("{}:{}", t.taint.key, t.taint.effect.name()))
+        .collect();
+    assert_eq!(
+        taints,
+        [
+            "node.kubernetes.io/unreachable:NoSchedule",
+            "node.kubernetes.io/unreachable:NoExecute"
+        ]
+    );
+    assert_eq!(
+        on(&c, "node-1"),
+        [(name.clone(), "Unknown".to_string(), "Unknown".to_string())]
+    );
+    assert_eq!(c.endpoint_count("default", "kubernetes").unwrap(), 1);
+
+    // Evicted 300 s after the taint, replaced elsewhere.
+    c.advance(299_900);
+    assert_eq!(on(&c, "node-1")[0].1, "Unknown");
+    c.advance(100);
+    assert_eq!(on(&c, "node-1")[0].1, "Terminating");
+    c.advance(5_000);
+    let running: Vec<String> = ["node-2", "node-3"]
+        .iter()
+        .flat_map(|n| on(&c, n))
+        .filter(|p| p.1 == "Running")
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(running.len(), 3);
+    assert!(!running.contains(&name));
+    let ev = events_of(&c, &name);
+    assert_eq!(
+        ev.iter().rev().take(2).rev().cloned().collect::<Vec<_>>(),
+        [
+            ("NodeNotReady".to_string(), "Node is not ready".to_string()),
+            (
+                "TaintManagerEviction".to_string(),
+                format!("Marking for deletion Pod default/{name}")
+            ),
+        ]
+    );
+    assert_eq!(
+        events_of(&c, "node-1"),
+        [(
+            "NodeNotReady".to_string(),
+            "Node node-1 status is now: NodeNotReady".to_string()
+        )]
+    );
+
+    // The node comes back: its kubelet stops the evicted pod for what is
+    // left of the 30 s grace period and confirms the deletion; the taints go.
+    c.set_node_down("node-1", false).unwrap();
+    c.advance(100);
+    assert_eq!(node_status(c.node("node-1").unwrap()), "Ready");
+    assert_eq!(events_of(&c, &name).last().unwrap().0, "Killing");
+    c.advance(24_800);
+    assert_eq!(on(&c, "node-1")[0].1, "Terminating");
+    c.advance(100);
+    assert!(
+        c.pod("default", &name).is_none(),
+        "evicted pod removed once its kubelet confirms"
+    );
+    assert!(c.node("node-1").unwrap().taints.is_empty());
+    assert_eq!(events_of(&c, "node-1").last().unwrap().0, "NodeReady");
+}
+
+#[test]
+fn a_node_back_within_the_toleration_keeps_its_pods() {
+    let mut c = Cluster::new(1);
+    c.apply(deployment("web", "nginx", 3)).unwrap();
+    c.advance(30_000);
+    let name = on(&c, "node-1")[0].0.clone();
+    c.set_node_down("node-1", true).unwrap();
+    c.advance(120_000);
+    assert_eq!(on(&c, "node-1")[0].1, "Unknown");
+    c.set_node_down("node-1", false).unwrap();
+    c.advance(10_000);
+    assert_eq!(
+        on(&c, "node-1"),
+        [(name, "Running".to_string(), "Running".to_string())]
+    );
+    assert_eq!(c.store().pods().len(), 3);
+}
+
+#[test]
+fn drain_evicts_and_cordons() {
+    // https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/
+    let mut c = Cluster::new(1);
+    c.apply(deployment("web", "nginx", 3)).unwrap();
+    c.advance(30_000);
+    let name = on(&c, "node-2")[0].0.clone();
+    let lines = c.drain("node-2", false).unwrap();
+    assert_eq!(
+        lines,
+        [
+            "node/node-2 cordoned".to_string(),
+            format!("evicting pod default/{name}"),
+            format!("pod/{name} evicted"),
+            "node/node-2 drained".to_string(),
+        ]
+    );
+    assert_eq!(
+        node_status(c.node("node-2").unwrap()),
+        "Ready,SchedulingDisabled"
+    );
+    c.advance(40_000);
+    assert!(on(&c, "node-2").is_empty());
+    c.apply(pod(
+        "bare",
+        "nginx",
+        None,
+        kubetutor::sim::objects::RestartPolicy::Always,
+    ))
+    .unwrap();
+    c.advance(500);
+    let bare_node = c
+        .pod("default", "bare")
+        .unwrap()
+        .spec
+        .node_name
+        .clone()
+        .unwrap();
+    let err = c.drain(&bare_node, false).unwrap_err();
+    assert!(
+        err.contains(
+            "cannot delete Pods that declare no controller (use --force to override): default/bare"
+        ),
+        "{err}"
+    );
+}
