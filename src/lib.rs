@@ -20,3 +20,4 @@ pub mod sim;
 pub mod text;
 pub mod timestamp;
 pub mod tui;
+pub mod watch;
