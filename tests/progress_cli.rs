@@ -68,11 +68,11 @@ fn prints_a_summary_table() {
         "Progress file: {p}
 Resume at: 파드-네트워크, section 3 (ko), 2025-03-01T09:32:00Z
 
-LESSON         SECTIONS SEEN  COMPLETED  QUIZ SCORE         EXERCISES PASSED
-pods           2              yes        1.5 of 2 answered  1
-파드-네트워크  1              no         -                  0
+LESSON         TITLE  SECTIONS SEEN  COMPLETED  QUIZ SCORE          EXERCISES PASSED
+pods           Pods   2              yes        1.5/5 (2 answered)  1
+파드-네트워크  -      1              no         -                   0
 
-Lessons: 2 visited, 1 completed
+Lessons: 2 visited, 1 of 17 completed
 
 Drill: 3 cards, 3 due now, next due -
 CATEGORY       CARDS  ACCURACY  DUE NOW  NEXT DUE
@@ -85,7 +85,7 @@ restartPolicy  2      50%       2        -
     let ko = kubetutor(&["--progress", p, "--lang", "ko", "progress"], &[]);
     let ko = text(&ko.stdout);
     assert!(
-        ko.contains("레슨           본 섹션  완료    퀴즈 점수"),
+        ko.contains("레슨           제목       본 섹션  완료    퀴즈 점수             통과한 실습"),
         "{ko}"
     );
     assert!(

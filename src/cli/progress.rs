@@ -3,6 +3,7 @@
 
 use super::GlobalArgs;
 use crate::lang::Lang;
+use crate::lesson::Catalog;
 use crate::progress::{Store, path};
 use crate::timestamp::Timestamp;
 use anyhow::Context;
@@ -65,7 +66,10 @@ pub fn run_with(
         return Ok(ExitCode::SUCCESS);
     }
     let Some(target) = &args.reset else {
-        write!(io.out, "{}", summary(&store, lang, now))?;
+        // Titles and quiz counts come from the course; without it (a broken
+        // --lessons folder) the summary still prints, by lesson id.
+        let catalog = Catalog::open(global.lessons.as_deref()).ok();
+        write!(io.out, "{}", summary(&store, lang, now, catalog.as_ref()))?;
         return Ok(ExitCode::SUCCESS);
     };
     let shown = file.display();
@@ -173,11 +177,9 @@ fn wait(lang: Lang, from: Timestamp, to: Timestamp) -> String {
     }
 }
 
-/// The summary the command prints.
-// Lesson titles and each lesson's quiz count come with the course catalog:
-// then add a TITLE column after LESSON, show quiz points out of the lesson's
-// quiz count, and give `Overall` the course size for a percentage.
-pub fn summary(store: &Store, lang: Lang, now: Timestamp) -> String {
+/// The summary the command prints; with the course at hand, lesson titles,
+/// quiz points out of each lesson's quiz count, and the course's size.
+pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalog>) -> String {
     let t = |en: &'static str, ko: &'static str| lang.pick(ko, en);
     let mut s = format!(
         "{} {}\n",
@@ -212,13 +214,26 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp) -> String {
         let rows = lessons
             .iter()
             .map(|l| {
-                let quiz = match (l.quiz.answered, lang) {
-                    (0, _) => "-".to_string(),
-                    (n, Lang::En) => format!("{} of {n} answered", points(l.quiz.points)),
-                    (n, Lang::Ko) => format!("{n}문제 중 {}점", points(l.quiz.points)),
+                let found = course.and_then(|c| c.get(&l.id, lang));
+                let total = found.map(|f| f.lesson.quizzes().count());
+                let quiz = match (l.quiz.answered, total, lang) {
+                    (0, _, _) => "-".to_string(),
+                    (n, Some(total), Lang::En) => {
+                        format!("{}/{total} ({n} answered)", points(l.quiz.points))
+                    }
+                    (n, Some(total), Lang::Ko) => {
+                        format!("{}/{total}점 ({n}문제 풀이)", points(l.quiz.points))
+                    }
+                    (n, None, Lang::En) => format!("{} of {n} answered", points(l.quiz.points)),
+                    (n, None, Lang::Ko) => format!("{n}문제 중 {}점", points(l.quiz.points)),
                 };
+                let title = found.map_or_else(
+                    || "-".to_string(),
+                    |f| crate::text::truncate(&f.lesson.title, 32),
+                );
                 vec![
                     l.id.clone(),
+                    title,
                     l.sections_seen.to_string(),
                     t(
                         if l.completed { "yes" } else { "no" },
@@ -233,22 +248,38 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp) -> String {
         let head = match lang {
             Lang::En => [
                 "LESSON",
+                "TITLE",
                 "SECTIONS SEEN",
                 "COMPLETED",
                 "QUIZ SCORE",
                 "EXERCISES PASSED",
             ],
-            Lang::Ko => ["레슨", "본 섹션", "완료", "퀴즈 점수", "통과한 실습"],
+            Lang::Ko => [
+                "레슨",
+                "제목",
+                "본 섹션",
+                "완료",
+                "퀴즈 점수",
+                "통과한 실습",
+            ],
         };
         s.push('\n');
         s.push_str(&table(&head, rows));
-        let o = store.overall(None);
-        s.push_str(&match lang {
-            Lang::En => format!(
+        let o = store.overall(course.map(Catalog::len));
+        s.push_str(&match (lang, o.total) {
+            (Lang::En, Some(total)) => format!(
+                "\nLessons: {} visited, {} of {total} completed\n",
+                o.visited, o.completed
+            ),
+            (Lang::En, None) => format!(
                 "\nLessons: {} visited, {} completed\n",
                 o.visited, o.completed
             ),
-            Lang::Ko => format!("\n레슨: {}개 방문, {}개 완료\n", o.visited, o.completed),
+            (Lang::Ko, Some(total)) => format!(
+                "\n레슨: {}개 방문, 전체 {total}개 중 {}개 완료\n",
+                o.visited, o.completed
+            ),
+            (Lang::Ko, None) => format!("\n레슨: {}개 방문, {}개 완료\n", o.visited, o.completed),
         });
     }
     let drill = store.drill_summary(now);
