@@ -89,7 +89,7 @@ restartPolicy  2      50%       2        -
         "{ko}"
     );
     assert!(
-        ko.contains("pods           2        예      2문제 중 1.5점"),
+        ko.contains("pods           파드(Pod)  2        예      1.5/5점 (2문제 풀이)  1"),
         "{ko}"
     );
     assert!(
