@@ -191,7 +191,7 @@ fn wrap_row(row: &[Cell], widths: &[usize], header: Option<Style>) -> Vec<Vec<Sp
                 return Vec::new();
             };
             cell.iter()
-                .flat_map(|line| wrap_spans(line, w, w))
+                .flat_map(|line| wrap_hanging(line, w))
                 .map(|line| match header {
                     Some(h) => restyle(line, h),
                     None => line,
@@ -199,6 +199,29 @@ fn wrap_row(row: &[Cell], widths: &[usize], header: Option<Style>) -> Vec<Vec<Sp
                 .collect()
         })
         .collect()
+}
+
+/// Wraps one line of a cell; a line that starts with a bullet (`• `, `- `,
+/// `* `, `· `) continues under the text after the bullet, not under the bullet.
+fn wrap_hanging(line: &Spans, w: usize) -> Vec<Spans> {
+    let text: String = line.iter().map(|s| s.content.as_ref()).collect();
+    let bullet = ["• ", "- ", "* ", "· "]
+        .iter()
+        .find(|b| text.trim_start().starts_with(**b))
+        .map(|b| {
+            crate::text::width(&text[..text.len() - text.trim_start().len()])
+                + crate::text::width(b)
+        });
+    match bullet {
+        Some(indent) if w >= indent + 4 => {
+            let mut lines = wrap_spans(line, w, w - indent);
+            for cont in lines.iter_mut().skip(1) {
+                cont.insert(0, Span::raw(" ".repeat(indent)));
+            }
+            lines
+        }
+        _ => wrap_spans(line, w, w),
+    }
 }
 
 fn restyle(line: Spans, base: Style) -> Spans {

@@ -236,3 +236,26 @@ fn minimum_is_the_longest_word_capped() {
     assert_eq!(natural, [11, 27]);
     assert_eq!(minimum, [5, WORD_CAP]);
 }
+
+#[test]
+fn bullet_lines_in_cells_wrap_under_their_text() {
+    let theme = Theme::plain();
+    let md = "| a | b |\n| --- | --- |\n| x | first line<br>• a bullet that is much too long for the cell |\n";
+    let text = crate::markdown::render(md, 30, &theme);
+    let lines: Vec<String> = text
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("• a bullet"))
+        .expect("bullet row");
+    let bullet_col = lines[at].chars().position(|c| c == '•').unwrap();
+    let continuation: String = lines[at + 1].chars().skip(bullet_col).collect();
+    assert!(
+        continuation.starts_with("  much too long"),
+        "continuation starts under the text after '• ':\n{}",
+        lines.join("\n")
+    );
+}
