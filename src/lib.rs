@@ -17,6 +17,7 @@ pub mod progress;
 pub mod quantity;
 pub mod quiz;
 pub mod sim;
+pub mod suggest;
 pub mod text;
 pub mod timestamp;
 pub mod tui;

@@ -56,30 +56,10 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
 /// "unknown lesson 'podd'; did you mean 'pods'?" plus where to find the ids.
 pub fn unknown_lesson(id: &str, catalog: &Catalog, lang: Lang) -> String {
     let ids: Vec<String> = catalog.lessons(lang).map(|f| f.lesson.id.clone()).collect();
-    let best = ids
-        .iter()
-        .map(|candidate| (edit_distance(id, candidate), candidate))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min();
     let mut msg = format!("unknown lesson '{id}'");
-    if let Some((_, candidate)) = best {
+    if let Some(candidate) = crate::suggest::closest(id, ids.iter().map(String::as_str)) {
         msg.push_str(&format!("; did you mean '{candidate}'?"));
     }
     msg.push_str(" (`kubetutor list` shows every lesson id)");
     msg
-}
-
-/// Levenshtein distance over chars (ids are short).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

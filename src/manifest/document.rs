@@ -1,9 +1,10 @@
 //! One parsed document -> its kind, its problems and (when valid) its object.
 
-use super::check::{self, Sink, kinds, suggest, untag};
+use super::check::{self, Sink, kinds, untag};
 use super::path::Path;
 use super::source::RawDoc;
 use super::{Diagnostic, Document, build};
+use crate::suggest;
 use serde_yaml::Value;
 
 pub fn check(raw: &RawDoc) -> (Document, Vec<Diagnostic>) {

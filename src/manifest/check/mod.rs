@@ -7,7 +7,6 @@ pub mod kinds;
 pub mod names;
 mod rules;
 mod service;
-pub mod suggest;
 mod types;
 
 use super::diagnostic::Diagnostic;

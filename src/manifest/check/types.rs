@@ -5,8 +5,9 @@ use super::super::path::Path;
 use super::super::positions::Style;
 use super::super::schema::{Fmt, Obj, Ty};
 use super::names::{self, Text};
-use super::{Sink, repr, suggest, untag};
+use super::{Sink, repr, untag};
 use crate::quantity;
+use crate::suggest;
 use serde_yaml::{Mapping, Value};
 
 /// Walk `v` as a value of type `ty` at `path`. `owner` is the object that
