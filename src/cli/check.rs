@@ -139,7 +139,7 @@ pub fn unknown(catalog: &Catalog, id: &str, lang: Lang) -> String {
     if let Some(near) = course::suggest(catalog, id, lang) {
         s.push_str(&match lang {
             Lang::En => format!("\n  did you mean {near}?"),
-            Lang::Ko => format!("\n  {near}를 찾으셨나요?"),
+            Lang::Ko => format!("\n  비슷한 연습: {near}"),
         });
     }
     s.push_str(lang.pick(
