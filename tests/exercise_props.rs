@@ -136,7 +136,11 @@ fn check(index: usize, text: &str, seed: u64) {
     let mut spec = ex.spec.clone();
     // Shorter than the course's timeouts: the property is about inputs.
     spec.timeout = Some("20s".into());
-    let lang = if seed.is_multiple_of(2) { Lang::En } else { Lang::Ko };
+    let lang = if seed.is_multiple_of(2) {
+        Lang::En
+    } else {
+        Lang::Ko
+    };
     let report = exercise::run(&spec, ex.section_setup, text, lang, seed);
     let lines = report.lines(lang);
     assert!(!lines.is_empty());

@@ -1,10 +1,12 @@
 //! A recovery check: delete one Running pod the selector matches, then watch
 //! simulated time for the number of Running pods to come back.
 //!
-//! A deleted pod keeps its phase while it terminates (its containers get the
-//! grace period to stop), so pods being deleted are not counted: only a
+//! A deleted pod keeps its phase while it terminates (kubectl shows it as
+//! `Terminating`, which is not a phase, and its containers get the grace
+//! period to stop), so pods being deleted are not counted: only a
 //! replacement brings the count back
-//! (<https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination>).
+//! (<https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase>,
+//! <https://kubernetes.io/docs/concepts/workloads/pods/pod-termination/>).
 
 use super::checks::NAMESPACE;
 use super::seen::Recovery;
