@@ -365,6 +365,16 @@ fn stepping_a_run_gives_the_same_report_and_shows_the_cluster_on_the_way() {
     let s = spec("web.exercise.yaml");
     let text = fixture("web-3.yaml");
     let mut run = Run::start(&s, None, &text, Lang::En, SEED);
+    // Before any time passes the pods do not exist yet; a live view says so.
+    let live = run.partial().lines(Lang::En);
+    assert_eq!(
+        live[1],
+        "✗ pods app=web: 3 Running — 0 of 0 pods Running, expected 3"
+    );
+    assert_eq!(
+        live[4],
+        "✗ recovery app=web: 3 Running within 60s after a pod is deleted — not run: the other checks did not hold, so no pod was deleted"
+    );
     let mut steps = 0;
     let mut seen_pending = false;
     while !run.step() {

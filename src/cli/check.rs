@@ -27,17 +27,22 @@ manifest is applied to a fresh cluster set up as the exercise says, simulated
 time advances until every check holds or the exercise's time runs out, and
 each check is printed as ✓ or ✗ with what the cluster showed, then a verdict.
 
-Every check is recorded in the progress (passes, attempts, and the text as a
-draft the tutor's editor opens on).
+Every run is recorded in the progress: the attempt, the pass, and the text as
+the draft the tutor's editor opens on.
+
+With --watch the file is checked again whenever its content changes, each run
+under its own header (the screen is cleared first on a terminal); a file that
+disappears or cannot be read is reported and waited for. Ctrl-C ends it, with
+the last run's exit status.
 
 Exit status: 0 when the exercise passes, 1 when it does not, 2 for a usage
 error (an unknown exercise id, an unreadable file or lessons folder).";
 
 const AFTER_HELP: &str = "\
 Examples:
-  kubetutor check --list                     the exercises and their goals
-  kubetutor check pods-first-pod pod.yaml    check once
-  kubetutor check pods-first-pod pod.yaml -w check again on every save, until Ctrl-C";
+  kubetutor check --list                          the exercises and their goals
+  kubetutor check pods-first-pod pod.yaml         check once
+  kubetutor check pods-first-pod pod.yaml --watch check again on every save, until Ctrl-C";
 
 #[derive(Debug, clap::Args)]
 #[command(

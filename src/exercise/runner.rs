@@ -181,6 +181,48 @@ impl Run {
             .map_or(0, |c| c.now().saturating_sub(self.start))
     }
 
+    /// Every check as it stands now, for a live view: those already decided
+    /// as decided, the others as the cluster shows them at this moment (a
+    /// recovery being watched, or not started yet, shows as not run).
+    pub fn current(&self) -> Vec<CheckResult> {
+        let now = self.elapsed_ms();
+        self.spec
+            .check
+            .iter()
+            .enumerate()
+            .map(|(i, check)| {
+                if let Some(Some(done)) = self.results.get(i) {
+                    return done.clone();
+                }
+                let seen = match (check, &self.cluster) {
+                    (Check::Recovery { running, .. }, _) => Seen::Recovery {
+                        outcome: Recovery::NotRun,
+                        within_ms: 0,
+                        expected: *running,
+                    },
+                    (_, Some(cluster)) => checks::observe(check, cluster, self.format, true),
+                    (_, None) => Seen::Broken("nothing was applied".into()),
+                };
+                CheckResult {
+                    check: check.clone(),
+                    seen,
+                    at_ms: now,
+                }
+            })
+            .collect()
+    }
+
+    /// The report so far: the diagnostics and what was applied are final
+    /// from the start; the checks are [`Run::current`].
+    pub fn partial(&self) -> Report {
+        Report {
+            checks: self.current(),
+            elapsed_ms: self.elapsed_ms(),
+            cluster: None,
+            ..self.report.clone()
+        }
+    }
+
     /// Look at the checks, then advance one sample ([`SAMPLE_MS`]) unless
     /// the run is decided. Returns whether it is done.
     pub fn step(&mut self) -> bool {
