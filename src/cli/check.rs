@@ -256,10 +256,15 @@ fn watch(
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
     ] {
+        // A second Ctrl-C ends at once, even in the middle of a long run.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let clear = std::io::stdout().is_terminal();
-    let mut watcher = Watch::new(&[file.to_path_buf()]);
+    // An absolute path lets the watch follow the file's folder, so editors
+    // that save by replacing the file are seen at once.
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let mut watcher = Watch::new(&[absolute]);
     let mut last: Option<String> = None;
     let mut reported_missing = false;
     let mut passed = false;
