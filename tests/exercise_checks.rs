@@ -185,14 +185,14 @@ fn a_missing_field_and_a_missing_object_are_named() {
         r.lines(Lang::En)[..2],
         [
             "✗ Pod sized: spec.nodeSelector.disk = ssd — spec.nodeSelector is missing: spec has no field nodeSelector",
-            "✗ Deployment sized exists — deployment \"sized\" not found",
+            "✗ Deployment sized exists — deployment \"sized\" not found in namespace default",
         ]
     );
     assert_eq!(
         r.lines(Lang::Ko)[..2],
         [
             "✗ Pod sized: spec.nodeSelector.disk = ssd — spec.nodeSelector 필드가 없습니다: spec 안에 nodeSelector 필드가 없습니다",
-            "✗ Deployment sized 존재 — Deployment \"sized\" 오브젝트가 없습니다",
+            "✗ Deployment sized 존재 — default 네임스페이스에 Deployment \"sized\" 오브젝트가 없습니다",
         ]
     );
 }

@@ -236,6 +236,7 @@ fn object(
         return Seen::ObjectMissing {
             kind: k.name().to_string(),
             name: name.to_string(),
+            namespace: k.namespaced().then(|| ns.to_string()),
         };
     };
     let fields = fields

@@ -128,10 +128,11 @@ pub enum Recovery {
 /// What the runner saw for one check.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Seen {
-    /// The object is not in the cluster.
+    /// The object is not in the cluster (in `namespace`, for namespaced kinds).
     ObjectMissing {
         kind: String,
         name: String,
+        namespace: Option<String>,
     },
     /// The object exists; each field as found.
     Object {
@@ -215,9 +216,20 @@ impl Seen {
     pub fn text(&self, lang: Lang) -> String {
         let holds = self.holds();
         match self {
-            Seen::ObjectMissing { kind, name } => match lang {
-                Lang::En => format!("{} \"{name}\" not found", kind.to_ascii_lowercase()),
-                Lang::Ko => format!("{kind} \"{name}\" 오브젝트가 없습니다"),
+            Seen::ObjectMissing {
+                kind,
+                name,
+                namespace,
+            } => match (lang, namespace) {
+                (Lang::En, Some(ns)) => format!(
+                    "{} \"{name}\" not found in namespace {ns}",
+                    kind.to_ascii_lowercase()
+                ),
+                (Lang::En, None) => format!("{} \"{name}\" not found", kind.to_ascii_lowercase()),
+                (Lang::Ko, Some(ns)) => {
+                    format!("{ns} 네임스페이스에 {kind} \"{name}\" 오브젝트가 없습니다")
+                }
+                (Lang::Ko, None) => format!("{kind} \"{name}\" 오브젝트가 없습니다"),
             },
             Seen::Object { fields } if fields.is_empty() => lang
                 .pick("오브젝트가 있습니다", "the object exists")
