@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod check;
 pub mod convert;
 pub mod validate;
 
@@ -71,6 +72,7 @@ pub enum Command {
     Convert(convert::Args),
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
+    Check(check::Args),
 }
 
 /// Parse the command line and run it.
@@ -94,6 +96,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
             Command::Sim(args) => sim::run(args),
+            Command::Check(args) => check::run(args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }
