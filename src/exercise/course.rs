@@ -5,8 +5,8 @@ use super::spec::ExerciseSpec;
 use crate::lang::Lang;
 use crate::lesson::Catalog;
 use crate::lesson::model::Lesson;
-use crate::manifest::check::suggest;
 use crate::sim::setup::Setup;
+use crate::suggest;
 
 /// An exercise where it sits in the course.
 #[derive(Debug, Clone, Copy)]
