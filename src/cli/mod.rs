@@ -13,6 +13,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod convert;
+pub mod drill;
+pub mod quiz;
 pub mod validate;
 
 #[derive(Debug, Parser)]
@@ -71,6 +73,10 @@ pub enum Command {
     Convert(convert::Args),
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
+    /// Answer a lesson's questions (`--plain`: on standard input and output).
+    Quiz(quiz::Args),
+    /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
+    Drill(drill::Args),
 }
 
 /// Parse the command line and run it.
@@ -94,6 +100,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
             Command::Sim(args) => sim::run(args),
+            Command::Quiz(args) => quiz::run(args, &cli.global),
+            Command::Drill(args) => drill::run(args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }

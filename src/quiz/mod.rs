@@ -20,9 +20,13 @@
 
 pub mod attempt;
 pub mod check;
+pub mod drill;
 pub mod input;
 pub mod key;
+pub mod lesson;
 pub mod normalize;
+pub mod plain;
+pub mod predict;
 pub mod review;
 pub mod shuffle;
 pub mod spec;
