@@ -234,7 +234,8 @@ impl DrillSession {
     }
 
     /// Read a typed answer: a choice's number or its text.
-    pub fn parse(&self, input: &str) -> Result<Response, InputError> {
+    pub fn parse(&mut self, input: &str) -> Result<Response, InputError> {
+        self.question();
         match &self.current {
             Some(c) => parse_response(&c.question.spec, &[], input),
             None => Err(InputError::Empty),
@@ -243,6 +244,7 @@ impl DrillSession {
 
     /// The next hint for the open card, if any is left.
     pub fn hint(&mut self) -> Option<&str> {
+        self.question();
         let c = self.current.as_mut()?;
         if c.feedback.is_some() || c.hints_shown >= c.hints.len() {
             return None;
