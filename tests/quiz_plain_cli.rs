@@ -16,7 +16,7 @@ use std::process::{Command, Output, Stdio};
 const LESSONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/quiz");
 const SEED: u64 = 7;
 
-fn kubetutor(args: &[&str], progress: &Path, lang: &str, input: &str) -> Output {
+fn kubetutor(args: &[&str], progress: &Path, lang: &str, input: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
         .args(args)
         .args(["--lessons", LESSONS, "--progress"])
@@ -34,7 +34,7 @@ fn kubetutor(args: &[&str], progress: &Path, lang: &str, input: &str) -> Output 
         .stdin
         .take()
         .unwrap()
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .unwrap();
     child.wait_with_output().unwrap()
 }
@@ -346,9 +346,50 @@ fn lessons_without_questions_unknown_lessons_and_no_terminal() {
     );
     assert!(!progress.exists(), "nothing was saved");
 
+    // Bytes that are not UTF-8 are an answer that cannot be understood.
+    let out = kubetutor(
+        &["quiz", "only-en", "--plain"],
+        &progress,
+        "C",
+        b"\xff\xfe\nb\n",
+    );
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains(
+        "> \"\u{FFFD}\u{FFFD}\" is not one of the choices: type its number (1 to 2) or its text.\n> Right!\n"
+    ), "{}", text(&out.stdout));
+
     // Standard input is not a terminal: without --plain the quiz is plain.
     let with = kubetutor(&["quiz", "only-en", "--plain"], &progress, "C", "2\n");
     let without = kubetutor(&["quiz", "only-en"], &progress, "C", "2\n");
     assert!(without.status.success());
     assert_eq!(text(&with.stdout), text(&without.stdout));
+}
+
+#[test]
+fn a_broken_question_is_left_out_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("en")).unwrap();
+    std::fs::write(
+        dir.path().join("en/broken.md"),
+        "---\nid: broken\ntitle: Broken\nlang: en\n---\n\n# Broken\n\n## One\n\n\
+         ```quiz\nid: good\nkind: choice\nquestion: Pick b.\nchoices: [{ text: a }, { text: b }]\nanswer: b\n```\n\n\
+         ```quiz\nid: bad\nkind: choice\nquestion: No answer.\nchoices: [{ text: a }, { text: b }]\n```\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+        .args(["quiz", "broken", "--plain", "--lang", "en", "--lessons"])
+        .arg(dir.path())
+        .arg("--progress")
+        .arg(dir.path().join("p.json"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("warning: en/broken.md:"), "{stderr}");
+    assert!(
+        stderr.contains("needs exactly one correct choice"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).starts_with("Quiz: Broken (1 question)\n"));
 }

@@ -11,11 +11,9 @@ use super::tutor::unknown_lesson;
 use crate::lang::Lang;
 use crate::lesson::Catalog;
 use crate::progress::{Store, path};
-use crate::quiz::check::{Answer, CheckError};
-use crate::quiz::lesson::{LessonQuiz, LessonScore, Question};
+use crate::quiz::lesson::{LessonQuiz, Question};
+use crate::quiz::plain::questions::Words;
 use crate::quiz::plain::{self, Command, clean};
-use crate::quiz::spec::{Observe, QuizKind, QuizSpec};
-use crate::quiz::{Reveal, Verdict};
 use crate::timestamp::Timestamp;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -75,6 +73,10 @@ pub fn run_with(
         anyhow::bail!("{}", unknown_lesson(&args.lesson, &catalog, lang));
     };
     let lesson = found.lesson;
+    // Broken blocks are left out of the quiz; say so.
+    for e in catalog.errors().iter().filter(|e| e.path == lesson.path) {
+        writeln!(io.err, "warning: {}", clean(&e.to_string()))?;
+    }
     let mut store = open_store(global, io.err)?;
     let seed = args.seed.unwrap_or_else(|| now().millis() as u64);
     let mut quiz = LessonQuiz::new(lesson, seed);
@@ -148,16 +150,18 @@ pub(super) fn save(store: &mut Store, err: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Read one line; `None` at the end of input.
+/// Read one line; `None` at the end of input. Bytes that are not UTF-8
+/// become `�`, so such a line is an answer that cannot be understood (and
+/// is asked again), not an error.
 pub(super) fn read_line(io: &mut Io<'_>) -> io::Result<Option<String>> {
     write!(io.out, "> ")?;
     io.out.flush()?;
-    let mut line = String::new();
-    if io.input.read_line(&mut line)? == 0 {
+    let mut bytes = Vec::new();
+    if io.input.read_until(b'\n', &mut bytes)? == 0 {
         writeln!(io.out)?;
         return Ok(None);
     }
-    Ok(Some(line))
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// Ask one question until it is finished; false when the student stopped.
@@ -223,307 +227,4 @@ fn print_outcome(q: &Question, lang: Lang, io: &mut Io<'_>) -> io::Result<()> {
     }
     writeln!(io.out, "{}", w.simulator_shows(&o.value))?;
     Ok(())
-}
-
-/// The words of the plain quiz in the student's language.
-#[derive(Clone, Copy)]
-struct Words(Lang);
-
-impl Words {
-    fn ko(self) -> bool {
-        self.0 == Lang::Ko
-    }
-
-    fn fallback(self, id: &str) -> String {
-        let id = clean(id);
-        match self.0 {
-            Lang::En => {
-                format!("Note: lesson '{id}' has no English version; asking the Korean one.")
-            }
-            Lang::Ko => format!("참고: '{id}' 레슨은 한국어판이 없어 영어판으로 묻습니다."),
-        }
-    }
-
-    fn no_questions(self, id: &str) -> String {
-        let id = clean(id);
-        if self.ko() {
-            format!("'{id}' 레슨에는 문제가 없습니다.")
-        } else {
-            format!("Lesson '{id}' has no questions.")
-        }
-    }
-
-    fn title(self, title: &str, n: usize) -> String {
-        if self.ko() {
-            format!("퀴즈: {title} ({n}문제)")
-        } else {
-            format!(
-                "Quiz: {title} ({n} question{})",
-                if n == 1 { "" } else { "s" }
-            )
-        }
-    }
-
-    fn skipped(self, (n, total): (usize, usize), why: &str) -> String {
-        if self.ko() {
-            format!(
-                "문제 {n}/{total}: 시뮬레이터가 이 문제를 재현하지 못해 건너뜁니다 ({}).",
-                clean(why)
-            )
-        } else {
-            format!(
-                "Question {n} of {total} is skipped: the simulator could not play it ({}).",
-                clean(why)
-            )
-        }
-    }
-
-    fn question_text(self, q: &Question, (n, total): (usize, usize)) -> String {
-        let spec = q.attempt.spec();
-        let mut s = String::new();
-        let kind = match (spec.kind, self.0) {
-            (QuizKind::Choice, _) => "",
-            (QuizKind::Multi, Lang::En) => " (select all that apply)",
-            (QuizKind::Multi, Lang::Ko) => " (맞는 것을 모두 고르세요)",
-            (QuizKind::Order, Lang::En) => " (put in order)",
-            (QuizKind::Order, Lang::Ko) => " (순서대로 놓으세요)",
-            (QuizKind::Text, Lang::En) => " (short answer)",
-            (QuizKind::Text, Lang::Ko) => " (단답형)",
-            (QuizKind::Predict, Lang::En) => " (predict: the simulator plays it out)",
-            (QuizKind::Predict, Lang::Ko) => " (예측: 시뮬레이터가 실제로 돌려 봅니다)",
-        };
-        s.push_str(&match self.0 {
-            Lang::En => format!("Question {n} of {total}{kind}\n"),
-            Lang::Ko => format!("문제 {n}/{total}{kind}\n"),
-        });
-        s.push_str(&clean(spec.question.trim()));
-        s.push('\n');
-        match spec.kind {
-            QuizKind::Order => {
-                for (p, &i) in q.attempt.shown_items().iter().enumerate() {
-                    s.push_str(&format!("  {}. {}\n", p + 1, clean(&spec.items[i])));
-                }
-            }
-            QuizKind::Text => {}
-            _ => {
-                for (i, c) in spec.choices.iter().enumerate() {
-                    s.push_str(&format!("  {}. {}\n", i + 1, clean(&c.text)));
-                }
-            }
-        }
-        let how = match (spec.kind, self.0) {
-            (QuizKind::Multi, Lang::En) => "Type the numbers of every right choice, like 1, 3",
-            (QuizKind::Multi, Lang::Ko) => "맞는 보기의 번호를 모두 입력하세요 (예: 1, 3)",
-            (QuizKind::Order, Lang::En) => "Type the item numbers in the right order, like 3 1 2",
-            (QuizKind::Order, Lang::Ko) => "항목 번호를 올바른 순서로 입력하세요 (예: 3 1 2)",
-            (QuizKind::Text, Lang::En) => "Type your answer",
-            (QuizKind::Text, Lang::Ko) => "답을 입력하세요",
-            (_, Lang::En) => "Type a number or the choice's text",
-            (_, Lang::Ko) => "번호나 보기의 글을 입력하세요",
-        };
-        s.push_str(&match self.0 {
-            Lang::En => format!("{how}; h: hint, ?: show the answer, q: stop."),
-            Lang::Ko => format!("{how}. h: 힌트, ?: 정답 보기, q: 그만하기."),
-        });
-        s
-    }
-
-    fn hint(self, n: usize, total: usize, text: &str) -> String {
-        if self.ko() {
-            format!("힌트 {n}/{total}: {}", clean(text))
-        } else {
-            format!("Hint {n} of {total}: {}", clean(text))
-        }
-    }
-
-    fn no_hints(self) -> &'static str {
-        self.0.pick(
-            "이 문제에는 힌트가 없습니다.",
-            "This question has no hints.",
-        )
-    }
-
-    fn no_more_hints(self) -> &'static str {
-        self.0.pick("힌트를 모두 보았습니다.", "No more hints.")
-    }
-
-    fn answer_line(self, spec: &QuizSpec, answer: &Answer) -> String {
-        let text = clean(&answer.describe(spec));
-        if self.ko() {
-            format!("정답: {text}")
-        } else {
-            format!("The answer: {text}")
-        }
-    }
-
-    fn explain(self, spec: &QuizSpec) -> Option<String> {
-        spec.explain.as_ref().map(|e| clean(e.trim()))
-    }
-
-    fn reveal(self, spec: &QuizSpec, r: &Reveal) -> String {
-        let mut s = self.answer_line(spec, &r.answer);
-        if let Some(e) = &r.explain {
-            s.push('\n');
-            s.push_str(&clean(e.trim()));
-        }
-        s
-    }
-
-    fn verdict(self, spec: &QuizSpec, v: &Verdict) -> String {
-        let ko = self.ko();
-        let mut lines = vec![
-            match (v.correct, v.can_retry, ko) {
-                (true, _, false) => "Right!",
-                (true, _, true) => "맞았습니다!",
-                (false, true, false) => "Not quite.",
-                (false, true, true) => "아쉽지만 틀렸습니다.",
-                (false, false, false) => "Wrong again.",
-                (false, false, true) => "이번에도 틀렸습니다.",
-            }
-            .to_string(),
-        ];
-        let multi = spec.kind == QuizKind::Multi;
-        for p in &v.picked {
-            let Some(c) = spec.choices.get(p.choice) else {
-                continue;
-            };
-            let tag = match (multi, p.correct, ko) {
-                (false, _, _) => "",
-                (true, true, false) => " (right)",
-                (true, true, true) => " (맞음)",
-                (true, false, false) => " (wrong)",
-                (true, false, true) => " (틀림)",
-            };
-            let why = p
-                .why
-                .as_ref()
-                .map(|w| format!(": {}", clean(w.trim())))
-                .unwrap_or_default();
-            lines.push(format!("  {}. {}{tag}{why}", p.choice + 1, clean(&c.text)));
-        }
-        if let Some(n) = v.in_place {
-            let total = spec.items.len();
-            lines.push(if ko {
-                format!("{total}개 중 {n}개가 제자리에 있습니다.")
-            } else {
-                format!("{n} of {total} items are in the right place.")
-            });
-        }
-        if v.can_retry {
-            lines.push(
-                self.0
-                    .pick(
-                        "한 번 더 해 보세요 (h: 힌트, ?: 정답 보기).",
-                        "Try once more (h: hint, ?: show the answer).",
-                    )
-                    .to_string(),
-            );
-        }
-        if let Some(answer) = &v.answer
-            && !v.correct
-        {
-            lines.push(self.answer_line(spec, answer));
-        }
-        if v.answer.is_some()
-            && let Some(e) = self.explain(spec)
-        {
-            lines.push(e);
-        }
-        lines.join("\n")
-    }
-
-    fn check_error(self, e: &CheckError) -> String {
-        match (e, self.0) {
-            (CheckError::NoSuchChoice { index, count }, Lang::Ko) => format!(
-                "{}번 보기는 없습니다. 1부터 {count} 사이의 번호를 입력하세요.",
-                index + 1
-            ),
-            (CheckError::NotAPermutation { count }, Lang::Ko) => {
-                format!("1부터 {count}까지 모든 항목을 한 번씩 입력하세요.")
-            }
-            (CheckError::Empty, Lang::Ko) => "답을 입력하세요.".into(),
-            (CheckError::NeedsObservation, Lang::Ko) => {
-                "시뮬레이터가 아직 이 문제를 재현하지 않았습니다.".into()
-            }
-            (e, _) => {
-                let s = e.to_string();
-                let mut c = s.chars();
-                match c.next() {
-                    Some(f) => format!("{}{}.", f.to_uppercase(), c.as_str()),
-                    None => s,
-                }
-            }
-        }
-    }
-
-    fn cluster_did(self, o: &Observe, after_ms: u64) -> String {
-        let target = observe_target(o);
-        let after = crate::duration::format_millis(after_ms);
-        if self.ko() {
-            format!(
-                "클러스터에서 일어난 일 ({target}의 {}, {after} 동안):",
-                o.field
-            )
-        } else {
-            format!(
-                "What the cluster did ({} of {target}, over {after}):",
-                o.field
-            )
-        }
-    }
-
-    fn simulator_shows(self, value: &str) -> String {
-        if self.ko() {
-            format!("시뮬레이터 결과: {}", clean(value))
-        } else {
-            format!("The simulator shows: {}", clean(value))
-        }
-    }
-
-    fn stopped(self, index: usize, total: usize) -> String {
-        if self.ko() {
-            format!("{total}문제 중 {}번째 문제에서 멈췄습니다.", index + 1)
-        } else {
-            format!("Stopped at question {} of {total}.", index + 1)
-        }
-    }
-
-    fn score(self, s: &LessonScore, stopped: bool) -> String {
-        let points = plain::points(s.points);
-        let of = if stopped { s.finished } else { s.total };
-        match (self.0, stopped) {
-            (Lang::En, false) => format!(
-                "Score: {points} / {of} ({} right on the first try, {} on the second, {} shown).",
-                s.first_try, s.second_try, s.revealed
-            ),
-            (Lang::En, true) => format!(
-                "Score so far: {points} / {of} ({} right on the first try, {} on the second, {} shown).",
-                s.first_try, s.second_try, s.revealed
-            ),
-            (Lang::Ko, false) => format!(
-                "점수: {points} / {of} (첫 시도에 맞힘 {}, 두 번째에 맞힘 {}, 정답 보기 {}).",
-                s.first_try, s.second_try, s.revealed
-            ),
-            (Lang::Ko, true) => format!(
-                "지금까지 점수: {points} / {of} (첫 시도에 맞힘 {}, 두 번째에 맞힘 {}, 정답 보기 {}).",
-                s.first_try, s.second_try, s.revealed
-            ),
-        }
-    }
-}
-
-/// `pod crash-demo`, `pods app=web`, `deployment web`.
-fn observe_target(o: &Observe) -> String {
-    let pairs = [
-        ("pod", &o.pod),
-        ("pods", &o.pods),
-        ("deployment", &o.deployment),
-        ("service", &o.service),
-        ("node", &o.node),
-        ("job", &o.job),
-    ];
-    pairs
-        .iter()
-        .find_map(|(kind, name)| name.as_ref().map(|n| format!("{kind} {}", clean(n))))
-        .unwrap_or_default()
 }

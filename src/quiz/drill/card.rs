@@ -1,6 +1,6 @@
 //! One drill card: a pod set up a certain way, a moment, and what is asked.
 //! The card is only the question: its answer is whatever the simulator
-//! shows when the card's manifest is applied ([`super::outcome`]).
+//! shows when the card's manifest is applied ([`mod@super::outcome`]).
 
 use crate::sim::setup::Setup;
 

@@ -4,12 +4,12 @@
 //! - [`card`]: the cards (restartPolicy × container behaviour × image ×
 //!   node × owner × time, asking the phase, the STATUS or the RESTARTS),
 //!   each with a stable key and a category;
-//! - [`outcome`]: a card played on the simulator (`Cluster::from_setup`,
+//! - [`mod@outcome`]: a card played on the simulator (`Cluster::from_setup`,
 //!   `advance`, `observe`, through [`crate::quiz::predict::play`]): the
 //!   answer, the choices, the pod's timeline and the [`Rule`] that applied;
 //! - [`explain`], [`words`]: the explanation, question and choices in
 //!   Korean and English;
-//! - [`plan`]: due cards first, then new ones, deterministic for a seed;
+//! - [`mod@plan`]: due cards first, then new ones, deterministic for a seed;
 //! - [`session`]: the session state machine the plain mode and the TUI
 //!   drive (question, hint, submit or reveal, feedback, next, summary).
 //!

@@ -126,7 +126,7 @@ pub struct DrillSession {
 
 impl DrillSession {
     /// A session of up to `count` cards planned at `now` from the
-    /// student's review deck (see [`super::plan`]).
+    /// student's review deck (see [`mod@super::plan`]).
     pub fn new(deck: &ReviewDeck, now: Timestamp, count: usize, seed: u64, lang: Lang) -> Self {
         DrillSession::with_plan(plan(deck, now, count, seed), lang)
     }

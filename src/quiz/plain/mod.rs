@@ -3,6 +3,9 @@
 //! an answer, a simulator timeline as lines, waits in words. No colour, no
 //! terminal: this is for screen readers and scripts.
 
+pub mod cards;
+pub mod questions;
+
 use super::predict::Moment;
 use crate::lang::Lang;
 use crate::timestamp::Timestamp;
