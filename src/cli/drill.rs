@@ -15,6 +15,15 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "\
+Answering (with --plain, or when standard input is not a terminal):
+  a number or the answer's text   answer the card
+  h                               a hint (a right answer after a hint counts as hard)
+  ? or s                          show the answer
+  q, or the end of input          stop; the session report is printed
+
+Cards due for review come first, then new ones (spaced repetition, SM-2).
+Reviews go to the progress file (--progress or KUBETUTOR_PROGRESS).")]
 pub struct Args {
     /// Ask on standard input and output, in plain text (no colour).
     #[arg(long)]

@@ -19,6 +19,15 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "\
+Answering (with --plain, or when standard input is not a terminal):
+  a number or the choice's text   answer (`1, 3` for several, `3 1 2` for an order)
+  h                               a hint
+  ? or s                          show the answer (no point)
+  q, or the end of input          stop; answered questions are kept
+
+A wrong first answer can be tried once more (half a point when right).
+Results go to the progress file (--progress or KUBETUTOR_PROGRESS).")]
 pub struct Args {
     /// The lesson whose questions to ask (an id from `kubetutor list`).
     pub lesson: String,

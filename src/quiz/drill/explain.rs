@@ -259,13 +259,13 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
         Rule::FinishedBeforeLoss => t(
             format!(
                 "The Pod had already finished ({}) before node-1 went down. A finished Pod keeps \
-                 its phase: there is nothing left to run, so losing the node changes nothing it \
-                 shows, and it is not evicted.",
+                 its phase: nothing is left to run, and the node controller only marks unfinished \
+                 Pods Unknown when their node stops reporting.",
                 end.map_or("", |p| p.phase.as_str())
             ),
             format!(
                 "파드는 node-1이 멈추기 전에 이미 끝났습니다({}). 끝난 파드는 단계를 그대로 유지합니다. 더 실행할 \
-                 것이 없으니 노드를 잃어도 보이는 것은 바뀌지 않고, 축출되지도 않습니다.",
+                 것이 없고, 노드가 보고를 멈췄을 때 노드 컨트롤러가 Unknown으로 바꾸는 것은 끝나지 않은 파드뿐입니다.",
                 end.map_or("", |p| p.phase.as_str())
             ),
         ),
@@ -304,11 +304,14 @@ fn owner_note(card: &Card, rule: Rule, lang: Lang) -> Option<String> {
         Owner::ReplicaSet => Some(
             if rule == Rule::Evicted {
                 if ko {
-                    "레플리카셋의 파드는 restartPolicy가 Always여야 합니다. 레플리카셋은 축출된 파드 대신 건강한 \
-                     노드에 새 파드를 만들었지만, 이 카드가 묻는 것은 처음 파드입니다."
+                    "레플리카셋의 파드는 restartPolicy가 Always여야 합니다. 처음 파드가 축출되자 레플리카셋이 대신할 \
+                     파드를 만들었지만, 이 파드들은 nodeSelector로 node-1을 요구하므로 새 파드는 node-1이 돌아올 \
+                     때까지 Pending으로 기다립니다. 이 카드가 묻는 것은 처음 파드입니다."
                 } else {
-                    "A ReplicaSet's Pods must use restartPolicy Always. The ReplicaSet has created a \
-                     replacement on a healthy node, but this card asks about the original Pod."
+                    "A ReplicaSet's Pods must use restartPolicy Always. Once the original Pod was \
+                     evicted, the ReplicaSet created a replacement; these Pods ask for node-1 \
+                     (nodeSelector), so the replacement waits Pending until node-1 is back. This card \
+                     asks about the original Pod."
                 }
             } else if ko {
                 "레플리카셋의 파드는 restartPolicy가 Always여야 합니다. 컨테이너 재시작은 kubelet의 일이고, \

@@ -78,12 +78,12 @@ pub fn question(card: &Card, lang: Lang) -> String {
             };
             let (node, when) = match card.node {
                 NodeFate::Healthy => (
-                    "The Pod runs on node-1.".to_string(),
+                    "The Pod runs on node-1 (its nodeSelector asks for node-1).".to_string(),
                     format!("{after} after the {made} was created"),
                 ),
                 NodeFate::Lost => (
                     format!(
-                        "The Pod runs on node-1. 20 s after the {made} was created, node-1 loses \
+                        "The Pod runs on node-1 (its nodeSelector asks for node-1). 20 s after the {made} was created, node-1 loses \
                          power: its kubelet stops reporting."
                     ),
                     format!("{after} after node-1 went down"),
@@ -126,12 +126,12 @@ pub fn question(card: &Card, lang: Lang) -> String {
             };
             let (node, when) = match card.node {
                 NodeFate::Healthy => (
-                    "파드는 node-1에서 실행됩니다.".to_string(),
+                    "파드는 node-1에서 실행됩니다(nodeSelector로 node-1을 지정).".to_string(),
                     format!("{made} 만들고 {after} 뒤"),
                 ),
                 NodeFate::Lost => (
                     format!(
-                        "파드는 node-1에서 실행됩니다. {made} 만들고 20초 뒤 node-1의 전원이 나갑니다. \
+                        "파드는 node-1에서 실행됩니다(nodeSelector로 node-1을 지정). {made} 만들고 20초 뒤 node-1의 전원이 나갑니다. \
                          kubelet이 더 이상 보고하지 않습니다."
                     ),
                     format!("node-1이 멈추고 {after} 뒤"),
