@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 pub mod check;
 pub mod convert;
+pub mod drill;
+pub mod quiz;
 pub mod validate;
 
 #[derive(Debug, Parser)]
@@ -73,6 +75,10 @@ pub enum Command {
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
     Check(check::Args),
+    /// Answer a lesson's questions (`--plain`: on standard input and output).
+    Quiz(quiz::Args),
+    /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
+    Drill(drill::Args),
 }
 
 /// Parse the command line and run it.
@@ -97,6 +103,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Convert(args) => convert::run(args, cli.global.lang()),
             Command::Sim(args) => sim::run(args),
             Command::Check(args) => check::run(args, &cli.global),
+            Command::Quiz(args) => quiz::run(args, &cli.global),
+            Command::Drill(args) => drill::run(args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }

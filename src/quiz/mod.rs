@@ -1,6 +1,9 @@
 //! Quizzes: the question schema ([`spec`]), answer keys ([`key`]), checking
 //! ([`check`]), one student's attempt at a question ([`attempt`]), reading
-//! typed answers ([`input`]), and spaced repetition for the drill ([`review`]).
+//! typed answers ([`input`]), the simulator's answer to `predict` questions
+//! ([`predict`]), a lesson's questions in order with its score ([`lesson`]),
+//! the pod-phase drill ([`drill`]), spaced repetition for it ([`review`]),
+//! and the words of the plain-text mode ([`plain`]).
 //!
 //! The usual flow, for the TUI and the plain-text mode alike:
 //!
@@ -20,9 +23,13 @@
 
 pub mod attempt;
 pub mod check;
+pub mod drill;
 pub mod input;
 pub mod key;
+pub mod lesson;
 pub mod normalize;
+pub mod plain;
+pub mod predict;
 pub mod review;
 pub mod shuffle;
 pub mod spec;
