@@ -181,7 +181,7 @@ Score: 3.5 / 5 (3 right on the first try, 1 on the second, 1 shown).
         .lines()
         .find(|l| l.starts_with("checks"))
         .unwrap_or_else(|| panic!("{table}"));
-    assert!(row.contains("3.5 of 5 answered"), "{row}");
+    assert!(row.contains("3.5/5 (5 answered)"), "{row}");
 }
 
 #[test]
@@ -309,7 +309,7 @@ crash-demo를 만들고 2분 뒤 STATUS 열에는 무엇이 보일까요?
     assert_eq!(stdout, expected);
     let shown = kubetutor(&["progress", "--lang", "ko"], &progress, "C", "");
     let table = text(&shown.stdout);
-    assert!(table.contains("5문제 중 4점"), "{table}");
+    assert!(table.contains("4/5점 (5문제 풀이)"), "{table}");
 }
 
 #[test]
