@@ -37,7 +37,19 @@ fn replay(card: &Card, pod: &str) -> (String, Option<Kind>) {
 fn docs_rules(card: &Card, o: &CardOutcome) {
     let key = card.key();
     let Some(end) = &o.end else {
-        // Only a Job deletes its own pod (backoffLimit reached).
+        if card.node == NodeFate::Lost {
+            // Taint-based eviction deletes every pod of the lost node once the
+            // 300 s toleration is over, finished or not; a finished pod has
+            // nothing to stop, so its deletion completes at once.
+            // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
+            assert!(
+                card.after_ms >= 300_000,
+                "{key}: deleted before the toleration ended"
+            );
+            assert_eq!(o.rule, Rule::EvictedFinished, "{key}");
+            return;
+        }
+        // On a healthy node only a Job deletes its own pod (backoffLimit reached).
         // https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-backoff-failure-policy
         assert_eq!(card.owner, Owner::Job, "{key}");
         assert_eq!(card.policy, Policy::OnFailure, "{key}");

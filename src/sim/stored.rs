@@ -388,6 +388,11 @@ pub struct JobStatus {
     pub active: u32,
     pub succeeded: u32,
     pub failed: u32,
+    /// Pods already counted in `succeeded` / `failed`. A finished pod stays
+    /// counted after it is deleted (evicted, garbage-collected), as the Job
+    /// controller's tracking with finalizers does.
+    /// <https://kubernetes.io/docs/concepts/workloads/controllers/job/#job-tracking-with-finalizers>
+    pub counted: std::collections::BTreeSet<Oid>,
     pub ready: u32,
     pub start_ms: Option<u64>,
     pub completion_ms: Option<u64>,

@@ -38,6 +38,10 @@ pub enum Rule {
     FinishedBeforeLoss,
     /// The Job gave up (backoffLimit) and deleted its pod.
     JobGaveUp,
+    /// The pod had finished before its node was lost; after the 300 s
+    /// toleration it was evicted like any other, and with no container left
+    /// to stop, the deletion completed at once.
+    EvictedFinished,
 }
 
 impl Rule {
@@ -45,7 +49,14 @@ impl Rule {
     /// card's moment (`None`: deleted) and its node's STATUS.
     pub fn of(card: &Card, end: Option<&PodState>, node_status: &str) -> Rule {
         let Some(pod) = end else {
-            return Rule::JobGaveUp;
+            // On a lost node the kubelet restarts nothing, so a Job cannot
+            // reach its backoffLimit there: a pod gone from a lost node was
+            // evicted after it had finished.
+            return if card.node == NodeFate::Lost {
+                Rule::EvictedFinished
+            } else {
+                Rule::JobGaveUp
+            };
         };
         if pod.status == "Terminating" {
             return Rule::Evicted;
@@ -269,6 +280,19 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
                 end.map_or("", |p| p.phase.as_str())
             ),
         ),
+        Rule::EvictedFinished => t(
+            "The Pod had finished before node-1 went down. After 300 s its toleration of the \
+             node.kubernetes.io/unreachable taint ran out and it was evicted like every other Pod \
+             on the node: the taint-based eviction does not look at the phase. A finished Pod has \
+             no running container to wait for, so its deletion completed at once and there is no \
+             Pod left to show."
+                .into(),
+            "파드는 node-1이 멈추기 전에 이미 끝났습니다. 300초가 지나 node.kubernetes.io/unreachable \
+             테인트에 대한 톨러레이션이 끝나자, 이 노드의 다른 파드들과 똑같이 축출되었습니다. 테인트 기반 축출은 \
+             단계를 따지지 않습니다. 끝난 파드에는 멈출 컨테이너가 없으므로 삭제가 곧바로 끝났고, 보여 줄 파드가 \
+             남아 있지 않습니다."
+                .into(),
+        ),
         Rule::JobGaveUp => t(
             "The container kept failing, and with restartPolicy OnFailure the kubelet restarted it \
              in the same Pod. A Job gives up after backoffLimit (6 by default) failures: it marked \
@@ -283,7 +307,7 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
     if let Some(note) = owner_note(card, rule, lang) {
         out.push(note);
     }
-    if card.field == Field::Restarts && rule != Rule::JobGaveUp {
+    if card.field == Field::Restarts && !matches!(rule, Rule::JobGaveUp | Rule::EvictedFinished) {
         out.push(t(
             format!(
                 "RESTARTS counts how many times the kubelet has started the container again in \

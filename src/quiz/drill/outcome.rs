@@ -12,7 +12,8 @@ use crate::sim::Cluster;
 use crate::sim::clock::STEP_MS;
 use crate::sim::status::node_status;
 
-/// The answer when the pod no longer exists (a Job deleted it).
+/// The answer when the pod no longer exists (a Job deleted it, or it was
+/// evicted from a lost node after it had finished).
 pub const GONE: &str = "(deleted)";
 
 /// What the simulator showed for a card.
@@ -177,13 +178,15 @@ pub fn choices(card: &Card, value: &str) -> Vec<String> {
             let shift = (fnv(&card.key()) % 4) as u32;
             let first = n.saturating_sub(shift);
             let mut numbers: Vec<String> = (first..first + 4).map(|i| i.to_string()).collect();
-            if job {
+            if job || card.node == card::NodeFate::Lost {
                 numbers.push(GONE.to_string());
             }
             return numbers;
         }
     };
-    if job {
+    // A Job deletes its pod when it gives up; a finished pod on a lost node
+    // is deleted once it is evicted.
+    if job || card.node == card::NodeFate::Lost {
         list.push(GONE);
     }
     list.into_iter().map(String::from).collect()

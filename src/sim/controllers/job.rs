@@ -71,18 +71,19 @@ fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
     let object = ObjRef::new(Kind::Job, &job.meta.namespace, &job.meta.name);
     let pods: Vec<Pod> = api.store().pods_owned_by(oid).cloned().collect();
     let active: Vec<&Pod> = pods.iter().filter(|p| p.is_active()).collect();
-    let succeeded = pods
-        .iter()
-        .filter(|p| p.status.phase == Phase::Succeeded)
-        .count() as u32;
-    let failed = pods
-        .iter()
-        .filter(|p| p.status.phase == Phase::Failed)
-        .count() as u32;
     let mut st = job.status.clone();
+    for p in &pods {
+        let finished = match p.status.phase {
+            Phase::Succeeded => &mut st.succeeded,
+            Phase::Failed => &mut st.failed,
+            _ => continue,
+        };
+        if st.counted.insert(p.meta.oid) {
+            *finished += 1;
+        }
+    }
+    let (succeeded, failed) = (st.succeeded, st.failed);
     st.start_ms.get_or_insert(now);
-    st.succeeded = succeeded;
-    st.failed = failed;
     st.ready = active.iter().filter(|p| p.is_ready()).count() as u32;
     let mut wake = None;
     if !st.is_finished() {

@@ -130,7 +130,9 @@ impl NodeLifecycle {
             let due: Vec<(Oid, String, String)> = api
                 .store()
                 .pods_on(id)
-                .filter(|p| p.meta.deletion_ms.is_none() && !p.status.phase.is_terminal())
+                // Finished pods are evicted too: the taint eviction controller
+                // does not look at the phase (kubernetes/kubernetes#121052).
+                .filter(|p| p.meta.deletion_ms.is_none())
                 .filter(|p| {
                     no_exec.iter().any(|t| {
                         let tol: Vec<&Toleration> = p
