@@ -69,8 +69,8 @@ fn tab_switches_the_visible_pane_when_narrow() {
     let cluster = screen(&mut app, 80, 24);
     assert!(!cluster.contains("A table of phases"), "{cluster}");
     assert!(
-        cluster.contains("This step sets up: crashloop"),
-        "{cluster}"
+        cluster.contains("crash-demo"),
+        "the crashloop scenario:\n{cluster}"
     );
     assert!(cluster.contains("Watch the STATUS column."), "{cluster}");
 }

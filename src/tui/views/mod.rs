@@ -2,9 +2,11 @@
 //! (they only write back the geometry mouse handling needs).
 
 mod cluster;
+mod command_bar;
 mod course;
 mod help;
 mod lesson;
+mod output;
 mod popup;
 mod status;
 
@@ -62,6 +64,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         }
     }
     status::draw(frame, status, app, &ui, &chrome);
+    command_bar::draw(frame, status, main, app, &ui, &chrome);
 
     match app.overlay {
         Some(Overlay::Help) => help::draw(frame, main, &ui, &chrome),
