@@ -179,9 +179,12 @@ fn a_section_block_sets_the_cluster_up_and_others_keep_it() {
         .collect();
     assert!(pods.is_empty(), "the Deployment has only been applied");
     assert_eq!(app.live.cluster.store().deployments().len(), 1);
+    // The caption is in the cluster pane (the right half), not only in the
+    // lesson's marker box.
     let s = screen(&mut app, 160, 40);
     assert!(
-        s.contains("Watch the hello pods go from ContainerCreating to"),
+        s.lines()
+            .any(|l| l.contains("││ Watch the hello pods go from ContainerCreating")),
         "{s}"
     );
     // Time runs: the pods come up.
@@ -205,7 +208,7 @@ fn a_section_block_sets_the_cluster_up_and_others_keep_it() {
     assert_eq!(app.live.cluster.now(), 5000);
     let s = screen(&mut app, 160, 40);
     assert!(
-        s.contains("hello 파드가"),
+        s.lines().any(|l| l.contains("││ hello 파드가")),
         "the caption follows the language:\n{s}"
     );
 }

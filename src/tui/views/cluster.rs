@@ -9,11 +9,12 @@ use super::super::cluster::{self, Ctx, fit};
 use super::super::i18n::Ui;
 use super::super::theme::Chrome;
 use super::output;
+use super::popup::Rows;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 /// The pane's frame: "Cluster" on the left, the clock and speed on the
 /// right, the time keys along the bottom when it has the focus.
@@ -148,7 +149,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         };
         lines.extend(cluster::events(&full, bottom_h as usize - 1));
         let events_area = Rect::new(bottom.x + pad, bottom.y, bottom.width - pad, bottom.height);
-        frame.render_widget(Paragraph::new(lines), events_area);
+        frame.render_widget(Rows(&lines), events_area);
     }
 
     if body.height > 0 {
@@ -158,9 +159,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         app.live.scroll = app.live.scroll.min(max);
         app.geometry.cluster_rows = rows;
         app.geometry.cluster_lines = total;
-        let visible: Vec<Line> = lines.into_iter().skip(app.live.scroll).take(rows).collect();
+        let visible = &lines[app.live.scroll.min(total)..];
         frame.render_widget(
-            Paragraph::new(visible),
+            Rows(visible),
             Rect::new(body.x + pad, body.y, width as u16, body.height),
         );
         if total > rows {

@@ -5,13 +5,13 @@
 use super::super::app::App;
 use super::super::i18n::Ui;
 use super::super::theme::Chrome;
-use super::popup::ClearWide;
+use super::popup::{ClearWide, Rows};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The columns `from .. from + width` of `s`; a wide glyph cut by either
@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         .take(rows)
         .map(|l| Line::styled(columns(l, out.column, inner.width as usize), style))
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Rows(&lines), inner);
 }
 
 #[cfg(test)]
