@@ -36,14 +36,21 @@ pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
     for svc in services {
         let (ns, name) = (&svc.meta.namespace, &svc.meta.name);
         let ready = s.endpoints().find(ns, name).map_or(0, |e| e.ready.len());
-        let mut row = Row::new(ctx.width);
-        row.push(format!("  {}", text::sanitize(name)), pal.name);
-        row.maybe(format!("  {}", svc.cluster_ip()), pal.dim);
-        row.push(
-            format!("  {}", ui.endpoints_count(ready)),
-            if ready > 0 { pal.good } else { pal.warn },
-        );
         let traffic = c.traffic(ns, name).filter(|t| t.rps > 0 || t.total > 0);
+        let name = format!("  {}", text::sanitize(name));
+        let endpoints = format!("  {}", ui.endpoints_count(ready));
+        let ip = format!("  {}", svc.cluster_ip());
+        // The ClusterIP only if a short sparkline still fits after it.
+        let spark_min = if traffic.is_some() { 2 + 8 + 6 } else { 0 };
+        let room_for_ip =
+            text::width(&name) + text::width(&ip) + text::width(&endpoints) + spark_min
+                <= ctx.width;
+        let mut row = Row::new(ctx.width);
+        row.push(name, pal.name);
+        if room_for_ip {
+            row.push(ip, pal.dim);
+        }
+        row.push(endpoints, if ready > 0 { pal.good } else { pal.warn });
         if let Some(t) = traffic {
             let rate = format!(" {}/s", t.history.back().copied().unwrap_or(0));
             let room = row.room().saturating_sub(2 + text::width(&rate));
