@@ -238,3 +238,24 @@ fn stepping_while_paused_still_shows_each_hop() {
     );
     assert_eq!(now(&app), 1100);
 }
+
+#[test]
+fn a_section_setup_plays_its_own_flow_and_not_the_cluster_building() {
+    let mut app = live_app(Lang::En);
+    app.apply(Action::NextSection);
+    let seq = bright_sequence(&mut app, 12);
+    let hops: Vec<&str> = seq.iter().step_by(2).map(|(_, s)| s.as_str()).collect();
+    assert_eq!(
+        hops,
+        [
+            // the block's `apply:` (the Deployment), at the section's first instant
+            "api-server",
+            "etcd",
+            // then what the cluster does with it
+            "controller-manager",
+            "api-server",
+            "etcd",
+            "controller-manager",
+        ]
+    );
+}

@@ -57,8 +57,8 @@ pub fn percent(used: u64, total: u64) -> u64 {
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// The last `width` values as a sparkline scaled to their maximum; a
-/// blank history is a flat line.
+/// The last `width` values as a sparkline scaled to their maximum. A second
+/// without requests is the baseline `▁`; any request at all shows higher.
 pub fn sparkline<I>(values: I, width: usize) -> String
 where
     I: DoubleEndedIterator<Item = u32> + ExactSizeIterator,
@@ -69,7 +69,7 @@ where
     vals.iter()
         .map(|&v| {
             if max == 0 || v == 0 {
-                ' '
+                SPARKS[0]
             } else {
                 SPARKS[((v as u64 * 7).div_ceil(max as u64) as usize).min(7)]
             }
@@ -165,6 +165,8 @@ mod tests {
     fn sparkline_scales_to_the_maximum() {
         let v = vec![0u32, 5, 10, 10];
         assert_eq!(sparkline(v.into_iter(), 3), "▅██");
+        let v = vec![0u32, 0, 1, 100];
+        assert_eq!(sparkline(v.into_iter(), 4), "▁▁▂█");
         assert_eq!(sparkline(Vec::<u32>::new().into_iter(), 5), "");
     }
 

@@ -94,6 +94,16 @@ fn node_of(cluster: &Cluster, a: &Activity) -> Option<String> {
     }
 }
 
+/// kube-proxy's first sync of the API server's own `default/kubernetes`
+/// Service in a freshly built cluster: a real cluster did that long before
+/// anyone looked, and it would only muddle the first flow a lesson shows.
+fn is_bootstrap(a: &Activity) -> bool {
+    a.component == Component::KubeProxy
+        && a.object.kind == Kind::Service
+        && a.object.namespace == "default"
+        && a.object.name == "kubernetes"
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Flow {
     next_seq: u64,
@@ -136,6 +146,9 @@ impl Flow {
         let mut step = None;
         for a in cluster.activity_since(self.next_seq) {
             self.next_seq = a.seq + 1;
+            if is_bootstrap(a) {
+                continue;
+            }
             if step != Some(a.time_ms) {
                 self.flush(&mut batch);
                 step = Some(a.time_ms);
