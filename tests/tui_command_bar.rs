@@ -368,3 +368,26 @@ fn reset_and_scenario_replace_the_cluster_of_the_section() {
     run(&mut app, "reset");
     assert_eq!(app.live.cluster.store().pods().len(), 0);
 }
+
+#[test]
+fn the_output_spans_the_width_below_both_panes() {
+    let mut app = app(Lang::En);
+    run(&mut app, "create deployment web --image=nginx --replicas=3");
+    run(&mut app, "wait 30s");
+    command(&mut app, "get pods -o wide");
+    let s = screen(&mut app, 120, 40);
+    let title = s
+        .lines()
+        .find(|l| l.contains("$ get pods -o wide"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(title.starts_with("\"┌ $ get pods -o wide"), "{title}");
+    // The whole table fits at 120 columns: every pod with its node.
+    for node in ["node-1", "node-2", "node-3"] {
+        assert!(
+            s.lines()
+                .any(|l| l.contains("Running") && l.contains(&format!("{node}   <none>"))),
+            "{s}"
+        );
+    }
+    insta::assert_snapshot!("output_get_pods_wide_120x40", s);
+}

@@ -24,9 +24,10 @@ impl App {
             Action::Bar(key) => {
                 let ran = self.console.key(key, &mut self.live);
                 if ran {
-                    // The output is in the cluster pane: show it (on a
-                    // narrow terminal that means switching to the pane);
-                    // Esc gives the focus back.
+                    // A command is about the cluster: show it (on a
+                    // narrow terminal that means switching panes), and let
+                    // ↑/↓ scroll the output under it; Esc gives the focus
+                    // back.
                     if self.console.return_focus.is_none() {
                         self.console.return_focus = Some(self.focus);
                     }

@@ -1,6 +1,6 @@
 //! The cluster pane: the live cluster (see `tui::cluster` for the widgets),
-//! scrolled when it does not fit; the events log, or the output of the last
-//! command, at the bottom. The title shows the simulated clock and speed.
+//! scrolled when it does not fit, and the events log at the bottom. The
+//! title shows the simulated clock and speed.
 
 use super::super::action::Pane;
 use super::super::app::App;
@@ -8,7 +8,6 @@ use super::super::cluster::style::Palette;
 use super::super::cluster::{self, Ctx, fit};
 use super::super::i18n::Ui;
 use super::super::theme::Chrome;
-use super::output;
 use super::popup::Rows;
 use crate::text;
 use ratatui::Frame;
@@ -114,28 +113,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     let mut lines = notes(app, ui, &pal, width);
     lines.extend(cluster::body(&ctx));
 
-    // The bottom part: the command output when there is one, else the
-    // events log, which also takes the rows the cluster leaves free.
-    let bottom_h = match &app.console.output {
-        Some(out) => {
-            let want = out.lines.len() as u16 + 2;
-            let cap = (inner.height * 3 / 5).max(5);
-            want.min(cap).min(inner.height)
-        }
-        None => {
-            let rows = events_rows(inner.height);
-            let free = inner.height.saturating_sub(lines.len() as u16);
-            match rows.max(free.saturating_sub(1)) {
-                0 => 0,
-                r if r + 1 >= 3 => (r + 1).min(inner.height),
-                _ => 0,
-            }
-        }
+    // The events log at the bottom; it also takes the rows the cluster
+    // leaves free.
+    let rows = events_rows(inner.height);
+    let free = inner.height.saturating_sub(lines.len() as u16);
+    let bottom_h = match rows.max(free.saturating_sub(1)) {
+        r if r + 1 >= 3 => (r + 1).min(inner.height),
+        _ => 0,
     };
     let body = Rect::new(inner.x, inner.y, inner.width, inner.height - bottom_h);
     let bottom = Rect::new(inner.x, body.bottom(), inner.width, bottom_h);
 
-    if bottom_h > 0 && app.console.output.is_none() {
+    if bottom_h > 0 {
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{} ", ui.events()), pal.heading),
             Span::styled(
@@ -176,9 +165,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
                 &mut state,
             );
         }
-    }
-
-    if app.console.output.is_some() && bottom_h > 0 {
-        output::draw(frame, bottom, app, ui, chrome);
     }
 }

@@ -1,6 +1,6 @@
-//! The output of the last command, in the lower part of the cluster pane:
-//! the command as the title, the lines cut at the pane's edge (h/l scroll
-//! sideways, ↑/↓ when the pane has the focus), Esc closes it.
+//! The output of the last command, across the bottom of the main area: the
+//! command as the title, the lines cut at the edge (h/l scroll sideways,
+//! ↑/↓ when the cluster pane has the focus), Esc closes it.
 
 use super::super::app::App;
 use super::super::i18n::Ui;
@@ -37,6 +37,23 @@ pub fn columns(s: &str, from: usize, width: usize) -> String {
         }
     }
     out
+}
+
+/// Where the output goes: the bottom rows of `main` (as many as it needs,
+/// up to half, at least five), and what is left for the panes. Nothing is
+/// taken when there is no output or `main` is too short to share.
+pub fn split(main: Rect, app: &App) -> (Rect, Option<Rect>) {
+    let Some(out) = &app.console.output else {
+        return (main, None);
+    };
+    if main.height < 10 {
+        return (main, None);
+    }
+    let want = out.lines.len() as u16 + 2;
+    let height = want.min((main.height / 2).max(5));
+    let panes = Rect::new(main.x, main.y, main.width, main.height - height);
+    let output = Rect::new(main.x, panes.bottom(), main.width, height);
+    (panes, Some(output))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chrome) {
