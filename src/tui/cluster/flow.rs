@@ -50,8 +50,11 @@ pub struct Beat {
     pub time_ms: u64,
 }
 
-/// The order of components inside one step: who decided, the node side,
-/// then the write through the API server into etcd.
+/// The order of components inside one step: who decided (the scheduler or
+/// a controller, which act through the API), the node side (the kubelet,
+/// then its runtime through the CRI, then CNI), then the write through the
+/// API server into etcd, the only store of cluster state.
+/// <https://kubernetes.io/docs/concepts/overview/components/>
 fn causal_rank(c: Component) -> u8 {
     match c {
         Component::Scheduler | Component::ControllerManager => 0,
