@@ -76,7 +76,7 @@ fn korean_in_a_narrow_terminal() {
         "one pane at a time when narrow:\n{screen}"
     );
     tmux.keys(&["Tab"]);
-    tmux.wait_for("이 단계의 클러스터 설정: crashloop");
+    tmux.wait_for_all(&["STATUS 열을 지켜보세요.", "crash-demo"]);
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
 }

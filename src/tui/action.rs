@@ -1,6 +1,8 @@
 //! Everything the student can ask the interface to do. Keys and mouse events
 //! become actions (`keymap`), and only `App::apply` changes state.
 
+pub use super::console::BarKey;
+
 /// Which main pane has the focus (and, on a narrow terminal, is shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -35,4 +37,19 @@ pub enum Action {
     OpenSelected,
     CloseOverlay,
     Quit,
+    /// Real time passed, in milliseconds: the cluster runs for it (times
+    /// the speed) and its lights move one step.
+    Tick(u64),
+    /// Pause or resume the cluster's clock.
+    TogglePause,
+    Faster,
+    Slower,
+    /// Pause and run exactly one simulation step.
+    StepOnce,
+    /// Open the command bar (`:`).
+    OpenCommandBar,
+    /// A key typed into the open command bar.
+    Bar(BarKey),
+    /// Scroll the command output sideways by this many columns.
+    ScrollSideways(i32),
 }

@@ -1,6 +1,8 @@
 //! The interface's state and the one place it changes: [`App::apply`].
 
 use super::action::{Action, Pane};
+use super::cluster::live::{DEFAULT_SEED, Live};
+use super::console::Console;
 use crate::lang::Lang;
 use crate::lesson::catalog::{Catalog, Found};
 use crate::markdown::{self, Theme};
@@ -27,6 +29,13 @@ pub struct Geometry {
     pub lesson_rows: usize,
     /// Lines of the rendered section.
     pub lesson_lines: usize,
+    /// Rows of the cluster pane's scrolling part, and its lines.
+    pub cluster_rows: usize,
+    pub cluster_lines: usize,
+    /// The command output panel, its text rows and columns.
+    pub output: Option<Rect>,
+    pub output_rows: usize,
+    pub output_width: usize,
 }
 
 impl Geometry {
@@ -70,6 +79,10 @@ pub struct App {
     store: Option<Store>,
     clock: fn() -> Timestamp,
     cache: Option<(CacheKey, Text<'static>)>,
+    /// The live cluster (seeded with [`DEFAULT_SEED`]; see [`App::with_seed`]).
+    pub live: Live,
+    /// The command bar, its history and the last command's output.
+    pub console: Console,
 }
 
 impl App {
@@ -92,6 +105,8 @@ impl App {
             store,
             clock: Timestamp::now,
             cache: None,
+            live: Live::new(DEFAULT_SEED),
+            console: Console::default(),
         };
         let resume = app
             .store
@@ -109,7 +124,31 @@ impl App {
         }
         app.section = section.min(app.section_count().saturating_sub(1));
         app.record_visit();
+        app.open_section_cluster();
         app
+    }
+
+    /// Use another seed for the live cluster (tests); the current section's
+    /// cluster block is set up again with it.
+    pub fn with_seed(mut self, seed: u64) -> App {
+        self.live = Live::new(seed);
+        self.open_section_cluster();
+        self
+    }
+
+    /// Set the cluster up from the current section's `cluster` block when
+    /// that section has just opened (see [`Live::open_section`]).
+    fn open_section_cluster(&mut self) {
+        let Some(id) = self.lesson.as_deref() else {
+            return;
+        };
+        let setup = self
+            .catalog
+            .get(id, self.lang)
+            .and_then(|f| f.lesson.sections.get(self.section))
+            .and_then(|s| s.cluster())
+            .map(|c| &c.value);
+        self.live.open_section(id, self.section, setup);
     }
 
     /// Use a fixed clock (tests).
@@ -166,6 +205,14 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
+        self.apply_action(action);
+        self.open_section_cluster();
+    }
+
+    fn apply_action(&mut self, action: Action) {
+        if self.cluster_action(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::NextSection => self.step(1),
@@ -236,6 +283,7 @@ impl App {
                 }
             }
             Action::CloseOverlay => self.overlay = None,
+            _ => {}
         }
     }
 

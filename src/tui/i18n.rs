@@ -23,18 +23,18 @@ pub const KEYS: &[KeyHelp] = &[
     },
     KeyHelp {
         keys: "↓ j  /  ↑ k",
-        en: "scroll one line",
-        ko: "한 줄 스크롤",
+        en: "scroll the focused pane one line",
+        ko: "선택한 창을 한 줄 스크롤",
     },
     KeyHelp {
-        keys: "PgDn Space / PgUp",
+        keys: "PgDn  /  PgUp",
         en: "scroll one page",
         ko: "한 화면 스크롤",
     },
     KeyHelp {
         keys: "g  /  G",
-        en: "top / bottom of the section",
-        ko: "단계의 처음 / 끝",
+        en: "top / bottom of the pane",
+        ko: "창의 처음 / 끝",
     },
     KeyHelp {
         keys: "mouse wheel",
@@ -45,6 +45,61 @@ pub const KEYS: &[KeyHelp] = &[
         keys: "Tab",
         en: "move focus between the lesson and the cluster",
         ko: "강의 창과 클러스터 창 사이 이동",
+    },
+    KeyHelp {
+        keys: "Space",
+        en: "pause / resume the cluster's clock",
+        ko: "클러스터 시간 정지 / 재개",
+    },
+    KeyHelp {
+        keys: "+  /  -",
+        en: "cluster speed (0.5× 1× 2× 4× 8× 16×)",
+        ko: "클러스터 속도 (0.5× 1× 2× 4× 8× 16×)",
+    },
+    KeyHelp {
+        keys: ".",
+        en: "pause and run one step (100 ms)",
+        ko: "정지하고 한 단계(100 ms) 진행",
+    },
+    KeyHelp {
+        keys: ":",
+        en: "command bar: kubectl, wait, fault, scenario, help ...",
+        ko: "명령줄: kubectl, wait, fault, scenario, help ...",
+    },
+    KeyHelp {
+        keys: ": Enter / Esc",
+        en: "run the command / cancel",
+        ko: "명령 실행 / 취소",
+    },
+    KeyHelp {
+        keys: ": Tab / Shift-Tab",
+        en: "complete; again to cycle through the candidates",
+        ko: "자동 완성, 다시 누르면 후보를 차례로",
+    },
+    KeyHelp {
+        keys: ": ↑ / ↓",
+        en: "earlier / later commands",
+        ko: "이전 / 다음 명령",
+    },
+    KeyHelp {
+        keys: ": ← → Home End",
+        en: "move in the line (Ctrl-A / Ctrl-E too)",
+        ko: "줄 안에서 이동 (Ctrl-A / Ctrl-E)",
+    },
+    KeyHelp {
+        keys: ": Ctrl-U / Ctrl-W",
+        en: "clear the line / delete a word",
+        ko: "줄 지우기 / 단어 지우기",
+    },
+    KeyHelp {
+        keys: "h  /  l",
+        en: "scroll the command output sideways",
+        ko: "명령 결과를 좌우로 스크롤",
+    },
+    KeyHelp {
+        keys: "Esc",
+        en: "close the command output or an overlay",
+        ko: "명령 결과나 겹친 창 닫기",
     },
     KeyHelp {
         keys: "t",
@@ -112,8 +167,8 @@ impl Ui {
 
     pub fn status_hints(&self) -> &'static str {
         self.pick(
-            "←→ 단계  ↑↓ 스크롤  Tab 창  t 목록  L 언어  ? 도움말  q 종료",
-            "←→ section  ↑↓ scroll  Tab pane  t lessons  L language  ? help  q quit",
+            "←→ 단계  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
+            "←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  L language  ? help  q quit",
         )
     }
 
@@ -170,6 +225,135 @@ impl Ui {
         self.pick(
             "마지막 강의의 마지막 단계입니다.",
             "This is the last section of the course.",
+        )
+    }
+}
+
+/// The cluster pane's words.
+impl Ui {
+    pub fn control_plane(&self) -> &'static str {
+        self.pick("컨트롤 플레인", "CONTROL PLANE")
+    }
+
+    pub fn nodes(&self) -> &'static str {
+        self.pick("노드", "NODES")
+    }
+
+    pub fn pending_lane(&self) -> &'static str {
+        self.pick("스케줄 대기 파드", "PENDING (not scheduled)")
+    }
+
+    pub fn workloads(&self) -> &'static str {
+        self.pick("워크로드", "WORKLOADS")
+    }
+
+    pub fn services(&self) -> &'static str {
+        self.pick("서비스", "SERVICES")
+    }
+
+    pub fn events(&self) -> &'static str {
+        self.pick("이벤트", "EVENTS")
+    }
+
+    pub fn pods_count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("파드 {n}개"),
+            Lang::En if n == 1 => "1 pod".to_string(),
+            Lang::En => format!("{n} pods"),
+        }
+    }
+
+    pub fn endpoints_count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("엔드포인트 {n}개"),
+            Lang::En if n == 1 => "1 endpoint".to_string(),
+            Lang::En => format!("{n} endpoints"),
+        }
+    }
+
+    pub fn etcd_state(&self, revision: u64, objects: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("리비전 {revision} · 객체 {objects}개"),
+            Lang::En => format!("rev {revision} · {objects} objects"),
+        }
+    }
+
+    pub fn scheduling_queue(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("대기 {n}"),
+            Lang::En => format!("queue {n}"),
+        }
+    }
+
+    pub fn heartbeat_ago(&self, ago: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("하트비트 {ago} 전"),
+            Lang::En => format!("heartbeat {ago} ago"),
+        }
+    }
+
+    pub fn ready_of(&self, ready: u32, want: u32) -> String {
+        match self.lang {
+            Lang::Ko => format!("준비 {ready}/{want}"),
+            Lang::En => format!("{ready}/{want} ready"),
+        }
+    }
+
+    pub fn complete_of(&self, done: u32, want: u32) -> String {
+        match self.lang {
+            Lang::Ko => format!("완료 {done}/{want}"),
+            Lang::En => format!("{done}/{want} complete"),
+        }
+    }
+
+    pub fn dropped(&self, n: u64) -> String {
+        match self.lang {
+            Lang::Ko => format!("거부 {n}"),
+            Lang::En => format!("{n} refused"),
+        }
+    }
+
+    pub fn paused(&self) -> &'static str {
+        self.pick("정지", "paused")
+    }
+
+    pub fn no_pods_hint(&self) -> &'static str {
+        self.pick(
+            "아직 파드가 없습니다. :create deployment web --image=nginx 를 입력해 보세요.",
+            "No pods yet. Try :create deployment web --image=nginx",
+        )
+    }
+
+    pub fn no_events(&self) -> &'static str {
+        self.pick("아직 이벤트가 없습니다.", "No events yet.")
+    }
+
+    pub fn setup_failed(&self) -> &'static str {
+        self.pick("클러스터 설정 오류", "Cluster setup failed")
+    }
+
+    pub fn cluster_footer(&self) -> &'static str {
+        self.pick(
+            "Space 정지 · +/- 속도 · . 한 단계 · : 명령",
+            "Space pause · +/- speed · . step · : command",
+        )
+    }
+
+    pub fn output_footer(&self) -> &'static str {
+        self.pick(
+            "Esc 닫기 · ↑↓ 스크롤 · h/l 좌우",
+            "Esc closes · ↑↓ scroll · h/l sideways",
+        )
+    }
+
+    pub fn no_completions(&self) -> &'static str {
+        self.pick("완성할 후보가 없습니다", "no completions")
+    }
+
+    pub fn bar_hint(&self) -> &'static str {
+        self.pick(
+            "Enter 실행 · Tab 완성 · ↑↓ 기록 · Esc 취소",
+            "Enter runs · Tab completes · ↑↓ history · Esc cancels",
         )
     }
 }

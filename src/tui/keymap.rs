@@ -1,7 +1,7 @@
 //! Keys and mouse events to actions. The mapping depends on what is on top:
 //! an overlay takes the keys it understands and leaves the rest.
 
-use super::action::Action;
+use super::action::{Action, BarKey};
 use super::app::{App, Overlay};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
@@ -20,6 +20,9 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
         return Some(Action::Quit);
+    }
+    if app.console.is_open() {
+        return bar_key(key, ctrl).map(Action::Bar);
     }
     match app.overlay {
         Some(Overlay::Help) => match key.code {
@@ -45,7 +48,7 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
             KeyCode::Left | KeyCode::Char('p') => Some(Action::PrevSection),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Scroll(1)),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Scroll(-1)),
-            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::PageDown),
+            KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
             KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
@@ -56,9 +59,49 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
             KeyCode::Char('x') => Some(Action::DismissBanner),
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Esc => Some(Action::CloseOverlay),
+            KeyCode::Char(':') => Some(Action::OpenCommandBar),
+            KeyCode::Char(' ') => Some(Action::TogglePause),
+            KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::Faster),
+            KeyCode::Char('-') | KeyCode::Char('_') => Some(Action::Slower),
+            KeyCode::Char('.') => Some(Action::StepOnce),
+            KeyCode::Char('h') if app.console.output.is_some() => Some(Action::ScrollSideways(-8)),
+            KeyCode::Char('l') if app.console.output.is_some() => Some(Action::ScrollSideways(8)),
             _ => None,
         },
     }
+}
+
+/// Keys of the open command bar: editing, history, completion. Text
+/// arrives as characters (an input method sends the composed syllables).
+fn bar_key(key: &KeyEvent, ctrl: bool) -> Option<BarKey> {
+    if ctrl {
+        return match key.code {
+            KeyCode::Char('u') | KeyCode::Char('U') => Some(BarKey::Clear),
+            KeyCode::Char('a') | KeyCode::Char('A') => Some(BarKey::Home),
+            KeyCode::Char('e') | KeyCode::Char('E') => Some(BarKey::End),
+            KeyCode::Char('w') | KeyCode::Char('W') => Some(BarKey::DeleteWord),
+            KeyCode::Char('p') | KeyCode::Char('P') => Some(BarKey::HistoryPrev),
+            KeyCode::Char('n') | KeyCode::Char('N') => Some(BarKey::HistoryNext),
+            KeyCode::Char('h') | KeyCode::Char('H') => Some(BarKey::Backspace),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char(c) => BarKey::Insert(c),
+        KeyCode::Enter => BarKey::Submit,
+        KeyCode::Esc => BarKey::Cancel,
+        KeyCode::Backspace => BarKey::Backspace,
+        KeyCode::Delete => BarKey::Delete,
+        KeyCode::Left => BarKey::Left,
+        KeyCode::Right => BarKey::Right,
+        KeyCode::Home => BarKey::Home,
+        KeyCode::End => BarKey::End,
+        KeyCode::Up => BarKey::HistoryPrev,
+        KeyCode::Down => BarKey::HistoryNext,
+        KeyCode::Tab => BarKey::Complete,
+        KeyCode::BackTab => BarKey::CompleteBack,
+        _ => return None,
+    })
 }
 
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {

@@ -4,11 +4,14 @@
 
 pub mod action;
 pub mod app;
+pub mod cluster;
+pub mod console;
 pub mod i18n;
 pub mod keymap;
 pub mod theme;
 pub mod views;
 
+use action::Action;
 use anyhow::Context;
 use app::App;
 use ratatui::DefaultTerminal;
@@ -57,7 +60,8 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
-    let mut next_tick = Instant::now() + TICK;
+    let mut last_tick = Instant::now();
+    let mut next_tick = last_tick + TICK;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| views::draw(frame, app))?;
         let timeout = next_tick.saturating_duration_since(Instant::now());
@@ -74,8 +78,12 @@ fn event_loop(
                 }
             }
         }
-        if Instant::now() >= next_tick {
-            next_tick = Instant::now() + TICK;
+        let now = Instant::now();
+        if now >= next_tick {
+            let elapsed = now.duration_since(last_tick).as_millis() as u64;
+            app.apply(Action::Tick(elapsed));
+            last_tick = now;
+            next_tick = now + TICK;
         }
     }
     Ok(())

@@ -105,6 +105,13 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The visible screen with its colours, as tmux re-encodes them (SGR
+    /// escape sequences): for checking what is highlighted.
+    pub fn styled_screen(&self) -> String {
+        let out = self.cmd(&["capture-pane", "-p", "-e", "-t", "t"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// A tmux format value for the pane (`#{alternate_on}`, `#{cursor_flag}`).
     pub fn pane_format(&self, format: &str) -> String {
         let out = self.cmd(&["display-message", "-p", "-t", "t", format]);

@@ -5,10 +5,11 @@ use super::super::action::Pane;
 use super::super::app::App;
 use super::super::i18n::Ui;
 use super::super::theme::Chrome;
+use super::popup::Rows;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chrome) {
@@ -62,16 +63,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     app.geometry.lesson_lines = total;
     app.scroll = app.scroll.min(total.saturating_sub(rows));
     let scroll = app.scroll;
-    let visible: Vec<Line<'static>> = app
-        .rendered(text_width)
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(rows)
-        .cloned()
-        .collect();
     let text_area = Rect::new(body.x + pad, body.y, text_width, body.height);
-    frame.render_widget(Paragraph::new(Text::from(visible)), text_area);
+    let lines = &app.rendered(text_width).lines;
+    frame.render_widget(Rows(&lines[scroll.min(lines.len())..]), text_area);
 
     if total > rows {
         let mut state = ScrollbarState::new(total.saturating_sub(rows))

@@ -2,9 +2,11 @@
 //! (they only write back the geometry mouse handling needs).
 
 mod cluster;
+mod command_bar;
 mod course;
 mod help;
 mod lesson;
+mod output;
 mod popup;
 mod status;
 
@@ -49,19 +51,26 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         frame.render_widget(Paragraph::new(Line::styled(line, chrome.banner)), row);
     }
 
+    // The last command's output takes the bottom of the main area, across
+    // the whole width, so kubectl's tables fit; the panes keep the rest.
+    let (panes, output_area) = output::split(main, app);
     if area.width >= WIDE {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                .areas(main);
+                .areas(panes);
         lesson::draw(frame, left, app, &ui, &chrome);
         cluster::draw(frame, right, app, &ui, &chrome);
     } else {
         match app.focus {
-            Pane::Lesson => lesson::draw(frame, main, app, &ui, &chrome),
-            Pane::Cluster => cluster::draw(frame, main, app, &ui, &chrome),
+            Pane::Lesson => lesson::draw(frame, panes, app, &ui, &chrome),
+            Pane::Cluster => cluster::draw(frame, panes, app, &ui, &chrome),
         }
     }
+    if let Some(rect) = output_area {
+        output::draw(frame, rect, app, &ui, &chrome);
+    }
     status::draw(frame, status, app, &ui, &chrome);
+    command_bar::draw(frame, status, main, app, &ui, &chrome);
 
     match app.overlay {
         Some(Overlay::Help) => help::draw(frame, main, &ui, &chrome),

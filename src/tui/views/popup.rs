@@ -38,3 +38,17 @@ impl Widget for ClearWide {
         }
     }
 }
+
+/// Lines written straight into the buffer, one per row, cut at the area's
+/// width: what an unwrapped, unstyled [`ratatui::widgets::Paragraph`] draws,
+/// without its per-frame reflow (the cluster pane redraws every tick).
+pub struct Rows<'a>(pub &'a [ratatui::text::Line<'a>]);
+
+impl Widget for Rows<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        for (i, line) in self.0.iter().take(area.height as usize).enumerate() {
+            buf.set_line(area.x, area.y + i as u16, line, area.width);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The command bar (`:`) and what it printed: the command language of
+//! [`crate::kubectl`] typed against the live cluster, with history, Tab
+//! completion and a scrollable output panel.
+
+pub mod completion;
+pub mod input;
+
+use super::action::Pane;
+use super::cluster::live::Live;
+use crate::kubectl::{self, parse};
+use completion::Completion;
+use input::LineInput;
+
+/// Lines of history kept for the session.
+pub const HISTORY: usize = 200;
+/// Lines of output kept from one command.
+pub const MAX_OUTPUT_LINES: usize = 10_000;
+
+/// An editing key of the command bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarKey {
+    Insert(char),
+    Backspace,
+    Delete,
+    DeleteWord,
+    Left,
+    Right,
+    Home,
+    End,
+    Clear,
+    HistoryPrev,
+    HistoryNext,
+    /// Tab: complete, then cycle forward through the candidates.
+    Complete,
+    /// Shift-Tab: cycle backward.
+    CompleteBack,
+    Submit,
+    Cancel,
+}
+
+/// The open command bar.
+#[derive(Debug, Clone, Default)]
+pub struct Bar {
+    pub input: LineInput,
+    /// Index into the history while browsing it with ↑/↓.
+    history_pos: Option<usize>,
+    /// What was typed before browsing started.
+    draft: String,
+    pub completion: Option<Completion>,
+}
+
+/// What the last command printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub command: String,
+    /// Sanitised lines (no control characters).
+    pub lines: Vec<String>,
+    pub ok: bool,
+    /// First line shown.
+    pub scroll: usize,
+    /// First column shown (wide tables scroll sideways).
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Console {
+    pub bar: Option<Bar>,
+    history: Vec<String>,
+    pub output: Option<Output>,
+    /// The pane that had the focus before the output moved it to the
+    /// cluster pane; closing the output gives it back.
+    pub return_focus: Option<Pane>,
+}
+
+impl Console {
+    pub fn open(&mut self) {
+        self.bar = Some(Bar::default());
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.bar.is_some()
+    }
+
+    /// Commands run this session, oldest first.
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// An editing key. Returns true when a command ran (its output is in
+    /// [`Console::output`]).
+    pub fn key(&mut self, key: BarKey, live: &mut Live) -> bool {
+        let Some(bar) = self.bar.as_mut() else {
+            return false;
+        };
+        if !matches!(key, BarKey::Complete | BarKey::CompleteBack) {
+            bar.completion = None;
+        }
+        match key {
+            BarKey::Insert(c) => {
+                bar.input.insert(c);
+            }
+            BarKey::Backspace => bar.input.backspace(),
+            BarKey::Delete => bar.input.delete(),
+            BarKey::DeleteWord => bar.input.delete_word(),
+            BarKey::Left => bar.input.left(),
+            BarKey::Right => bar.input.right(),
+            BarKey::Home => bar.input.home(),
+            BarKey::End => bar.input.end(),
+            BarKey::Clear => bar.input.clear(),
+            BarKey::HistoryPrev => {
+                if self.history.is_empty() {
+                    return false;
+                }
+                let pos = match bar.history_pos {
+                    None => {
+                        bar.draft = bar.input.text().to_string();
+                        self.history.len() - 1
+                    }
+                    Some(p) => p.saturating_sub(1),
+                };
+                bar.history_pos = Some(pos);
+                bar.input.set(&self.history[pos]);
+            }
+            BarKey::HistoryNext => match bar.history_pos {
+                None => {}
+                Some(p) if p + 1 < self.history.len() => {
+                    bar.history_pos = Some(p + 1);
+                    bar.input.set(&self.history[p + 1]);
+                }
+                Some(_) => {
+                    bar.history_pos = None;
+                    let draft = std::mem::take(&mut bar.draft);
+                    bar.input.set(&draft);
+                }
+            },
+            BarKey::Complete => completion::step(bar, &live.cluster, true),
+            BarKey::CompleteBack => completion::step(bar, &live.cluster, false),
+            BarKey::Cancel => self.bar = None,
+            BarKey::Submit => {
+                let line = bar.input.text().trim().to_string();
+                self.bar = None;
+                if line.is_empty() {
+                    return false;
+                }
+                if self.history.last() != Some(&line) {
+                    self.history.push(line.clone());
+                    if self.history.len() > HISTORY {
+                        self.history.remove(0);
+                    }
+                }
+                self.output = Some(run(live, &line));
+                return true;
+            }
+        }
+        false
+    }
+
+    pub fn close_output(&mut self) -> bool {
+        self.output.take().is_some()
+    }
+}
+
+/// Run one line against the live cluster.
+pub fn run(live: &mut Live, line: &str) -> Output {
+    let outcome = kubectl::execute(&mut live.cluster, line);
+    let replaced = matches!(
+        parse::parse(line),
+        Ok(parse::Command::Reset | parse::Command::Scenario(Some(_)))
+    );
+    if outcome.ok && replaced {
+        live.replaced_by_command();
+    }
+    let clean = crate::text::sanitize(&outcome.output);
+    Output {
+        command: crate::text::sanitize(line).into_owned(),
+        lines: clean
+            .lines()
+            .take(MAX_OUTPUT_LINES)
+            .map(str::to_string)
+            .collect(),
+        ok: outcome.ok,
+        scroll: 0,
+        column: 0,
+    }
+}
+
+impl Output {
+    pub fn scroll_by(&mut self, lines: i64, rows: usize) {
+        let max = self.lines.len().saturating_sub(rows) as i64;
+        self.scroll = (self.scroll as i64 + lines).clamp(0, max.max(0)) as usize;
+    }
+
+    pub fn scroll_sideways(&mut self, columns: i64, width: usize) {
+        let widest = self
+            .lines
+            .iter()
+            .map(|l| crate::text::width(l))
+            .max()
+            .unwrap_or(0);
+        let max = widest.saturating_sub(width) as i64;
+        self.column = (self.column as i64 + columns).clamp(0, max.max(0)) as usize;
+    }
+}
