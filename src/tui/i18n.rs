@@ -19,7 +19,7 @@ pub const KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "→ n  /  ← p",
         en: "next / previous section",
-        ko: "다음 / 이전 단계",
+        ko: "다음 / 이전 섹션",
     },
     KeyHelp {
         keys: "↓ j  /  ↑ k",
@@ -154,7 +154,7 @@ impl Ui {
     }
 
     pub fn section_word(&self) -> &'static str {
-        self.pick("단계", "section")
+        self.pick("섹션", "section")
     }
 
     pub fn language_name(&self) -> &'static str {
@@ -167,7 +167,7 @@ impl Ui {
 
     pub fn status_hints(&self) -> &'static str {
         self.pick(
-            "←→ 단계  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
+            "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
             "←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  L language  ? help  q quit",
         )
     }
@@ -223,7 +223,7 @@ impl Ui {
 
     pub fn end_of_course(&self) -> &'static str {
         self.pick(
-            "마지막 강의의 마지막 단계입니다.",
+            "마지막 강의의 마지막 섹션입니다.",
             "This is the last section of the course.",
         )
     }
