@@ -6,6 +6,7 @@ pub mod check;
 pub mod diagnostic;
 mod document;
 mod emit;
+mod line_breaks;
 pub mod path;
 pub mod positions;
 mod schema;
@@ -83,7 +84,8 @@ impl Loaded {
 /// Parse and validate a manifest text. Never panics; every problem found is a
 /// diagnostic, and valid documents still yield objects when others fail.
 pub fn load(text: &str) -> Loaded {
-    let parsed = source::parse(text);
+    let normalized = line_breaks::normalize(text);
+    let parsed = source::parse(&normalized);
     let mut diagnostics = parsed.diagnostics;
     let mut documents = Vec::new();
     for raw in &parsed.docs {
@@ -96,6 +98,15 @@ pub fn load(text: &str) -> Loaded {
             Diagnostic::error(1, 1, "", "no objects passed to apply")
                 .with_ko("매니페스트에 오브젝트가 하나도 없습니다"),
         );
+    }
+    if let std::borrow::Cow::Owned(normalized) = &normalized {
+        let positions = line_breaks::Positions::new(text, normalized);
+        for d in &mut diagnostics {
+            (d.line, d.column) = positions.original(d.line, d.column);
+        }
+        for doc in &mut documents {
+            doc.line = positions.original(doc.line, 1).0;
+        }
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Loaded {
