@@ -11,6 +11,7 @@ pub mod files;
 mod front_matter;
 pub mod loader;
 pub mod model;
+pub mod reload;
 mod scan;
 mod source;
 mod validate;

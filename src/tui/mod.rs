@@ -6,6 +6,8 @@ pub mod action;
 pub mod app;
 pub mod i18n;
 pub mod keymap;
+pub mod panic_key;
+pub mod reload;
 pub mod theme;
 pub mod views;
 
@@ -45,7 +47,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     }));
     let _ = execute!(stdout(), EnableMouseCapture);
 
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let panic_key = panic_key::from_env();
+    let result = event_loop(&mut terminal, &mut app, &stop, panic_key);
 
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -56,6 +59,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    panic_key: Option<event::KeyCode>,
 ) -> anyhow::Result<()> {
     let mut next_tick = Instant::now() + TICK;
     while !app.quit && !stop.load(Ordering::Relaxed) {
@@ -63,17 +67,21 @@ fn event_loop(
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             let event = event::read()?;
+            panic_key::check(panic_key, &event); // test hook, tui/panic_key.rs
             if let Some(action) = keymap::action_for(&event, app) {
                 app.apply(action);
             }
             // Drain what is already queued before drawing again.
             while !app.quit && event::poll(Duration::ZERO)? {
                 let event = event::read()?;
+                panic_key::check(panic_key, &event);
                 if let Some(action) = keymap::action_for(&event, app) {
                     app.apply(action);
                 }
             }
         }
+        // Live reload of a --lessons folder (tui/reload.rs).
+        app.poll_reload();
         if Instant::now() >= next_tick {
             next_tick = Instant::now() + TICK;
         }
