@@ -2,6 +2,7 @@
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
 pub mod list;
+pub mod new;
 pub mod progress;
 pub mod render;
 mod sim;
@@ -71,6 +72,9 @@ pub enum Command {
     Convert(convert::Args),
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
+    /// Start a new lesson file (a section, a quiz and an exercise to edit).
+    #[command(after_help = new::AFTER_HELP)]
+    New(new::Args),
 }
 
 /// Parse the command line and run it.
@@ -94,6 +98,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
             Command::Sim(args) => sim::run(args),
+            Command::New(args) => new::run(&args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }

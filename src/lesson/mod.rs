@@ -12,6 +12,7 @@ mod front_matter;
 pub mod loader;
 pub mod model;
 pub mod reload;
+pub mod scaffold;
 mod scan;
 mod source;
 mod validate;
