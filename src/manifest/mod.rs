@@ -99,15 +99,6 @@ pub fn load(text: &str) -> Loaded {
                 .with_ko("매니페스트에 오브젝트가 하나도 없습니다"),
         );
     }
-    if let std::borrow::Cow::Owned(normalized) = &normalized {
-        let positions = line_breaks::Positions::new(text, normalized);
-        for d in &mut diagnostics {
-            (d.line, d.column) = positions.original(d.line, d.column);
-        }
-        for doc in &mut documents {
-            doc.line = positions.original(doc.line, 1).0;
-        }
-    }
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Loaded {
         format: parsed.format,
