@@ -273,3 +273,77 @@ fn reload_dir_reads_the_folder() {
     assert_eq!(r.errors, vec![]);
     assert_eq!(text_of(&r.catalog, "pods", Lang::En), "Saved again.");
 }
+
+mod sequences {
+    //! Property: after any sequence of saves (good, broken, deleted) of
+    //! three files, each lesson on screen is the latest version that loaded
+    //! since its file was last deleted, and nothing else.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone, Copy)]
+    enum Save {
+        Good(u8),
+        Broken,
+        Deleted,
+    }
+
+    const SLOTS: [(&str, &str, Lang); 3] = [
+        ("en/a.md", "a", Lang::En),
+        ("en/b.md", "b", Lang::En),
+        ("ko/a.md", "a", Lang::Ko),
+    ];
+
+    fn save() -> impl Strategy<Value = Save> {
+        prop_oneof![
+            3 => (0u8..10).prop_map(Save::Good),
+            2 => Just(Save::Broken),
+            1 => Just(Save::Deleted),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn the_screen_shows_the_last_good_version(
+            steps in prop::collection::vec(prop::array::uniform3(save()), 1..12)
+        ) {
+            let mut catalog = Catalog::default();
+            let mut last_good: [Option<u8>; 3] = [None; 3];
+            for step in steps {
+                let mut files = Vec::new();
+                for (slot, save) in step.iter().enumerate() {
+                    let (path, id, _) = SLOTS[slot];
+                    match save {
+                        Save::Good(v) => {
+                            files.push(file(path, &lesson(id, 1, &format!("version {v}"))));
+                            last_good[slot] = Some(*v);
+                        }
+                        Save::Broken => files.push(file(path, &format!("---\nid: {id}\n"))),
+                        Save::Deleted => last_good[slot] = None,
+                    }
+                }
+                files.sort_by(|a, b| a.path.cmp(&b.path));
+                let r = reload_files(&catalog, files, Vec::new());
+                for (slot, (_, id, lang)) in SLOTS.iter().enumerate() {
+                    let shown = r.catalog.entry(id).and_then(|e| e.version(*lang));
+                    match last_good[slot] {
+                        Some(v) => prop_assert_eq!(
+                            text_of(&r.catalog, id, *lang),
+                            format!("version {v}")
+                        ),
+                        None => prop_assert!(shown.is_none(), "{id} {lang:?}"),
+                    }
+                    let kept = r.kept.iter().any(|k| k.path == SLOTS[slot].0);
+                    prop_assert_eq!(
+                        kept,
+                        matches!(step[slot], Save::Broken) && last_good[slot].is_some()
+                    );
+                }
+                let broken = step.iter().filter(|s| matches!(s, Save::Broken)).count();
+                prop_assert_eq!(r.errors.len(), broken);
+                catalog = r.catalog;
+            }
+        }
+    }
+}

@@ -276,3 +276,57 @@ fn the_text_commands_write_no_control_bytes_from_their_input() {
     assert_clean_output(&["validate", manifest_file.to_str().unwrap()]);
     assert_clean_output(&["sim", "--script", script.to_str().unwrap()]);
 }
+
+mod random {
+    //! Property: any lesson text, with control characters sprinkled into
+    //! its prose, headings, tables, code and blocks, draws at any size
+    //! without a foreign control byte in what the backend writes.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("\x1b[2J".to_string()),
+            Just("\x1b]52;c;eA==\x07".to_string()),
+            Just("\u{9b}6n".to_string()),
+            Just("\x08\r\x7f\x07".to_string()),
+            Just("\n## ".to_string()),
+            Just("\n| a | b |\n|---|---|\n| ".to_string()),
+            Just("\n```yaml\nk: ".to_string()),
+            Just("\n```\n".to_string()),
+            Just("\n```quiz\nid: q\nkind: choice\nquestion: ".to_string()),
+            Just("\n- ".to_string()),
+            "[a-z가-힣 ]{1,12}",
+            "\\PC{1,6}",
+            any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_lesson_draws_without_foreign_controls(
+            body in prop::collection::vec(piece(), 1..40),
+            width in 1u16..=200,
+            height in 1u16..=60,
+            section in 0usize..3,
+        ) {
+            let text = format!("# Title {}\n\n{}\n", body[0], body.concat());
+            let files = vec![LessonFile { path: "en/x.md".into(), text }];
+            let catalog = Catalog::from_files("", files, Vec::new());
+            prop_assume!(!catalog.is_empty());
+            let mut app = App::new(
+                catalog,
+                Options { lang: Lang::En, start: None, theme: Theme::colored(), color: true },
+                None,
+            );
+            for _ in 0..section {
+                app.apply(Action::NextSection);
+            }
+            let bytes = draw(&mut app, width, height);
+            prop_assert_eq!(foreign_controls(&bytes), Vec::<String>::new());
+        }
+    }
+}
