@@ -8,7 +8,14 @@ use kubetutor::lesson::Catalog;
 use kubetutor::lesson::model::{Block, Lesson};
 
 /// (lesson id, terms both versions use, English terms, Korean terms).
-const TOPICS: &[(&str, &[&str], &[&str], &[&str])] = &[
+type Topic = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const TOPICS: &[Topic] = &[
     (
         "iac",
         &["Terraform", "CloudFormation"],
