@@ -96,6 +96,15 @@ restartPolicy  2      50%       2        -
         ko.contains("드릴: 카드 3장, 지금 복습할 카드 3장, 다음 복습 -"),
         "{ko}"
     );
+    // Drill categories are named in the language asked for.
+    assert!(
+        ko.contains("이미지 받기                 1     100%    1          -"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("재시작 정책(restartPolicy)  2     50%     2          -"),
+        "{ko}"
+    );
 }
 
 #[test]

@@ -315,7 +315,7 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
         .iter()
         .map(|(name, c)| {
             vec![
-                name.clone(),
+                crate::quiz::drill::words::category_name(name, lang),
                 c.cards.to_string(),
                 c.accuracy()
                     .map_or("-".into(), |a| format!("{:.0}%", a * 100.0)),
