@@ -24,7 +24,16 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
             "the tutor needs a terminal; for plain text use `kubetutor list` or `kubetutor render LESSON_ID`"
         );
     }
+    let app = open_app(catalog, lesson, global);
+    crate::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
 
+/// The interface's state on `catalog`, with the progress file and the
+/// language of `global`, opened on `lesson` or where the student left off;
+/// problems loading the course or the progress go to the banner.
+pub fn open_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs) -> App {
+    let lang = global.lang();
     let mut banner = Vec::new();
     let store = match path::resolve(global.progress.as_deref()) {
         Ok(file) => {
@@ -49,8 +58,7 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
     };
     let mut app = App::new(catalog, options, store);
     app.banner.extend(banner);
-    crate::tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    app
 }
 
 /// "unknown lesson 'podd'; did you mean 'pods'?" plus where to find the ids.

@@ -106,6 +106,22 @@ pub const KEYS: &[KeyHelp] = &[
         en: "course list (Enter opens a lesson)",
         ko: "강의 목록 (Enter로 열기)",
     },
+    // The pod-phase drill (src/tui/drill/).
+    KeyHelp {
+        keys: "D",
+        en: "pod-phase drill, full screen (Esc: summary, back)",
+        ko: "파드 단계 드릴, 전체 화면 (Esc: 결과, 돌아가기)",
+    },
+    KeyHelp {
+        keys: "D: 1-9 ↑↓ Enter",
+        en: "answer the card; h hint, s show the answer",
+        ko: "카드에 답하기; h 힌트, s 정답 보기",
+    },
+    KeyHelp {
+        keys: "D: Enter → / r",
+        en: "next card / replay the card's cluster",
+        ko: "다음 카드 / 카드의 클러스터 다시 재생",
+    },
     KeyHelp {
         keys: "L",
         en: "switch language (한국어 / English)",
@@ -167,8 +183,8 @@ impl Ui {
 
     pub fn status_hints(&self) -> &'static str {
         self.pick(
-            "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
-            "←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  L language  ? help  q quit",
+            "←→ 섹션  ↑↓ 스크롤  Tab 창  D 드릴  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
+            "←→ section  ↑↓ scroll  Tab pane  D drill  : command  Space pause  t lessons  L language  ? help  q quit",
         )
     }
 

@@ -24,6 +24,10 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
     if app.console.is_open() {
         return bar_key(key, ctrl).map(Action::Bar);
     }
+    // The pod-phase drill, when open, has its own keys (src/tui/drill/).
+    if app.drill.is_some() && app.overlay.is_none() {
+        return super::drill::keys::key_action(key);
+    }
     match app.overlay {
         Some(Overlay::Help) => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Action::CloseOverlay),
@@ -54,6 +58,7 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
             KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
             KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
             KeyCode::Char('t') => Some(Action::ToggleCourse),
+            KeyCode::Char('D') => Some(Action::OpenDrill),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('L') => Some(Action::ToggleLanguage),
             KeyCode::Char('x') => Some(Action::DismissBanner),

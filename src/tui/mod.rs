@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cluster;
 pub mod console;
+pub mod drill;
 pub mod i18n;
 pub mod keymap;
 pub mod theme;
