@@ -14,11 +14,11 @@ use kubetutor::lang::Lang;
 use kubetutor::progress::Store;
 use kubetutor::quiz::drill::State;
 use kubetutor::quiz::review::Grade;
+use kubetutor::timestamp::Timestamp;
 use kubetutor::tui::action::{Action, DrillKey};
 use kubetutor::tui::app::{App, Overlay};
 use kubetutor::tui::drill::replay::Stage;
 use kubetutor::tui::drill::{DrillOptions, DrillPane};
-use kubetutor::timestamp::Timestamp;
 use kubetutor::tui::views;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -44,11 +44,21 @@ fn a_question_in_english() {
     snapshots("drill_question_en", || drill_app(Lang::En, 10, 7));
     let mut app = drill_app(Lang::En, 10, 7);
     let s = screen(&mut app, 160, 48);
-    for fact in ["restartPolicy", "Container", "Image", "Node", "Elapsed", "Owner"] {
+    for fact in [
+        "restartPolicy",
+        "Container",
+        "Image",
+        "Node",
+        "Elapsed",
+        "Owner",
+    ] {
         assert!(s.contains(fact), "{fact} missing:\n{s}");
     }
     assert!(s.contains("Card 1 of 10"), "{s}");
-    assert!(s.contains("0:00.0 / "), "the card's cluster waits at 0:00:\n{s}");
+    assert!(
+        s.contains("0:00.0 / "),
+        "the card's cluster waits at 0:00:\n{s}"
+    );
 }
 
 #[test]
@@ -116,12 +126,18 @@ fn the_summary() {
     let mut app = make();
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("Drill finished: 2 of 3 right (67%)."), "{s}");
-    assert!(s.contains("in 10m"), "the missed card comes back in 10 minutes:\n{s}");
+    assert!(
+        s.contains("in 10m"),
+        "the missed card comes back in 10 minutes:\n{s}"
+    );
     let mut ko = drill_app(Lang::Ko, 1, 7);
     press(&mut ko, KeyCode::Esc);
     let s = screen(&mut ko, 80, 30);
     insta::assert_snapshot!("drill_summary_ko_stopped_80x30", s);
-    assert!(s.contains("드릴을 멈췄습니다: 1장 중 0장에 답했고 0장 맞힘."), "{s}");
+    assert!(
+        s.contains("드릴을 멈췄습니다: 1장 중 0장에 답했고 0장 맞힘."),
+        "{s}"
+    );
 }
 
 /// Right, wrong, a hint then right, shown, then Esc: the summary, then the
@@ -144,7 +160,11 @@ fn a_scripted_session_through_the_keys() {
     }
     let replay = drill(&app).replay().unwrap();
     assert_eq!((replay.stage(), replay.elapsed_ms()), (Stage::Waiting, 0));
-    assert_eq!(app.live.cluster.now(), live_before, "the lesson's cluster waits");
+    assert_eq!(
+        app.live.cluster.now(),
+        live_before,
+        "the lesson's cluster waits"
+    );
 
     // 1: right, with the arrows and Enter.
     let right = right_choice(&app);
@@ -211,7 +231,10 @@ fn a_scripted_session_through_the_keys() {
     assert_eq!((ended.summary.right, ended.summary.asked), (2, 4));
     assert_eq!(drill(&app).state(), State::Done);
     let s = screen(&mut app, 120, 40);
-    assert!(s.contains("Drill stopped: 4 of 10 cards answered, 2 right (50%)."), "{s}");
+    assert!(
+        s.contains("Drill stopped: 4 of 10 cards answered, 2 right (50%)."),
+        "{s}"
+    );
     assert!(s.contains("back to the lesson"), "{s}");
 
     press_char(&mut app, 'q');

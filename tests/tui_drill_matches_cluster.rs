@@ -60,10 +60,17 @@ fn check_session(app: &mut App) -> Vec<Field> {
             Err(e) if e.contains("not found") => GONE.to_string(),
             Err(e) => panic!("{}: {e}", q.key),
         };
-        assert_eq!(seen, expected, "{}: the pane shows the drill's answer", q.key);
+        assert_eq!(
+            seen, expected,
+            "{}: the pane shows the drill's answer",
+            q.key
+        );
         press(app, KeyCode::Enter);
     }
-    assert!(drill(app).ended().is_some(), "the summary after the last card");
+    assert!(
+        drill(app).ended().is_some(),
+        "the summary after the last card"
+    );
     fields
 }
 
@@ -81,7 +88,10 @@ fn a_ten_card_drill_matches_what_the_cluster_pane_shows() {
 
     // Every phase card reviewed (not due yet): STATUS cards come next;
     // then RESTARTS cards once every STATUS card is reviewed.
-    for (asked, next) in [(Field::Phase, Field::Status), (Field::Status, Field::Restarts)] {
+    for (asked, next) in [
+        (Field::Phase, Field::Status),
+        (Field::Status, Field::Restarts),
+    ] {
         let (mut store, _) = Store::open(&file);
         for c in card::all().into_iter().filter(|c| c.field == asked) {
             store.record_review(&c.key(), c.category(), Grade::Good, T0);

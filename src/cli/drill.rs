@@ -22,9 +22,15 @@ use std::process::ExitCode;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = "\
-On a terminal the drill opens full screen: 1-9 or ↑↓ Enter answer, h a hint,
-s shows the answer, Enter or → the next card, r replays the card's cluster,
-Tab switches panes, Esc or q ends the session with its report.
+On a terminal (standard input and output) the drill opens full screen:
+  1-9, or ↑↓ and Enter   answer the card
+  h / s                  a hint / show the answer (graded as wrong)
+  Enter, → or n          the next card, once answered
+  r                      replay the card's cluster from its start
+  Tab / j k PgUp PgDn    switch pane / scroll the pane
+  Esc, q or Ctrl-C       end the session with its report; again to quit
+  ?                      every key
+On leaving, the report is printed on the terminal as well.
 
 Answering (with --plain, or when standard input is not a terminal):
   a number or the answer's text   answer the card
@@ -80,7 +86,15 @@ fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         seed,
         standalone: true,
     });
-    crate::tui::run(app)?;
+    crate::tui::run_on(&mut app)?;
+    // The report again on the normal screen, where it stays (also after
+    // Ctrl-C or a signal: every answer was saved as it was given).
+    if let Some(drill) = app.drill.as_deref()
+        && drill.session().tally().total().1 > 0
+    {
+        let (summary, at) = drill.report(app.now());
+        print!("{}", summary_text(&summary, drill.lang(), at));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,6 +19,11 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
 fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+        // In a running drill, Ctrl-C ends the session with its summary
+        // first (the reviews are already saved); pressed again, it quits.
+        if app.drill.as_ref().is_some_and(|d| d.ended().is_none()) {
+            return Some(Action::Drill(super::drill::DrillKey::Back));
+        }
         return Some(Action::Quit);
     }
     if app.console.is_open() {

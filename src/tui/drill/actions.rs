@@ -22,10 +22,7 @@ impl App {
     /// Open the drill over the lesson: a session planned from the saved
     /// review state (due cards first), in the interface language.
     pub fn open_drill(&mut self, options: DrillOptions) {
-        let deck = self
-            .store()
-            .map(|s| s.drill().clone())
-            .unwrap_or_default();
+        let deck = self.store().map(|s| s.drill().clone()).unwrap_or_default();
         let drill = Drill::new(deck, self.now(), options, self.lang);
         self.drill = Some(Box::new(drill));
         self.overlay = None;
@@ -62,13 +59,10 @@ impl App {
             Action::Drill(key) => match drill.key(key, now) {
                 Effect::None => {}
                 Effect::Record(review) => self.record_drill_review(&review),
-                Effect::Leave => {
-                    let standalone = drill.standalone();
-                    self.drill = None;
-                    if standalone {
-                        self.quit = true;
-                    }
-                }
+                // Opened by `kubetutor drill`: quit, keeping the drill so
+                // its report is printed once the terminal is back.
+                Effect::Leave if drill.standalone() => self.quit = true,
+                Effect::Leave => self.drill = None,
             },
             // Everything else (quit, the help overlay) is the app's; the
             // lesson's keys never reach here while the drill is open.

@@ -24,7 +24,14 @@ pub(super) struct CardText {
 
 /// `text` wrapped to `width`, the first line after `first`, the others
 /// after `rest` (a hanging indent), all in `style`.
-fn para(out: &mut Vec<Line<'static>>, first: &str, rest: &str, body: &str, style: Style, width: usize) {
+fn para(
+    out: &mut Vec<Line<'static>>,
+    first: &str,
+    rest: &str,
+    body: &str,
+    style: Style,
+    width: usize,
+) {
     let room_first = width.saturating_sub(text::width(first)).max(1);
     let room_rest = width.saturating_sub(text::width(rest)).max(1);
     let body = text::sanitize(body);
@@ -81,7 +88,10 @@ pub(super) fn card_text(
         .unwrap_or(0)
         .min(width / 3);
     for (label, value) in &facts {
-        let first = format!("  {}  ", text::pad_right(&text::truncate(label, label_w), label_w));
+        let first = format!(
+            "  {}  ",
+            text::pad_right(&text::truncate(label, label_w), label_w)
+        );
         let rest = " ".repeat(text::width(&first));
         let start = out.len();
         para(&mut out, &first, &rest, value, Style::new(), width);
@@ -137,7 +147,14 @@ pub(super) fn card_text(
     }
 
     let Some(f) = feedback else {
-        para(&mut out, "", "", &w.answer_keys(q.spec.choices.len()), pal.dim, width);
+        para(
+            &mut out,
+            "",
+            "",
+            &w.answer_keys(q.spec.choices.len()),
+            pal.dim,
+            width,
+        );
         return CardText {
             lines: out,
             question_at,
@@ -154,7 +171,14 @@ pub(super) fn card_text(
     } else {
         (w.not_right(false, &answer), pal.bad)
     };
-    para(&mut out, "", "  ", &verdict, style.add_modifier(Modifier::BOLD), width);
+    para(
+        &mut out,
+        "",
+        "  ",
+        &verdict,
+        style.add_modifier(Modifier::BOLD),
+        width,
+    );
     if let Some(p) = &f.picked
         && let (Some(c), Some(why)) = (q.spec.choices.get(p.choice), p.why.as_ref())
     {
@@ -189,10 +213,24 @@ pub(super) fn card_text(
     out.push(Line::default());
 
     if let Some((at, due)) = drill.card_due {
-        para(&mut out, "", "", &next_review(lang, at, due), pal.info, width);
+        para(
+            &mut out,
+            "",
+            "",
+            &next_review(lang, at, due),
+            pal.info,
+            width,
+        );
     }
     let last_card = q.number >= q.total;
-    para(&mut out, "", "", &w.next_keys(last_card, narrow), pal.dim, width);
+    para(
+        &mut out,
+        "",
+        "",
+        &w.next_keys(last_card, narrow),
+        pal.dim,
+        width,
+    );
     CardText {
         lines: out,
         question_at,

@@ -27,7 +27,12 @@ fn without_hint(mut lines: Vec<Line<'static>>, ui: &Ui, width: usize) -> Vec<Lin
         .into_iter()
         .map(|l| format!("  {l}"))
         .collect();
-    let plain = |l: &Line| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+    let plain = |l: &Line| {
+        l.spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+    };
     if let Some(at) = (0..lines.len()).find(|&i| {
         hint.iter()
             .enumerate()
@@ -58,15 +63,14 @@ pub(super) fn draw(
 ) {
     drill.geometry.cluster = Some(area);
     let Some(replay) = drill.replay.as_ref() else {
-        frame.render_widget(pane_block(w.cluster(), "", focused, area.width, chrome), area);
+        frame.render_widget(
+            pane_block(w.cluster(), "", focused, area.width, chrome),
+            area,
+        );
         return;
     };
     let card = *replay.card();
-    let mut right = format!(
-        "{} / {}",
-        clock(replay.elapsed_ms()),
-        clock(card.after_ms)
-    );
+    let mut right = format!("{} / {}", clock(replay.elapsed_ms()), clock(card.after_ms));
     if replay.stage() == Stage::Playing {
         right.push_str(&format!(" · {}×", replay.speed()));
     }
@@ -119,12 +123,7 @@ pub(super) fn draw(
         Paragraph::new(top),
         Rect::new(inner.x + pad, inner.y, width as u16, top_h),
     );
-    let rest = Rect::new(
-        inner.x,
-        inner.y + top_h,
-        inner.width,
-        inner.height - top_h,
-    );
+    let rest = Rect::new(inner.x, inner.y + top_h, inner.width, inner.height - top_h);
     if rest.height < 2 {
         return;
     }

@@ -254,6 +254,15 @@ impl Drill {
         self.ended.as_ref()
     }
 
+    /// The session's report: the one shown if the session has ended, or
+    /// one made at `now` (a session stopped by a signal).
+    pub fn report(&self, now: Timestamp) -> (Summary, Timestamp) {
+        match &self.ended {
+            Some(e) => (e.summary.clone(), e.at),
+            None => (self.session.summary(&self.deck, now), now),
+        }
+    }
+
     /// Real time passed: the card's cluster plays on.
     pub fn tick(&mut self, real_ms: u64) {
         if let Some(r) = self.replay.as_mut() {

@@ -36,8 +36,25 @@ pub fn draw(frame: &mut Frame, main: Rect, status: Rect, app: &mut App) {
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                 .areas(main);
         let focus = drill.focus;
-        draw_card(frame, left, drill, &w, &chrome, &pal, focus == DrillPane::Card, false);
-        cluster_view::draw(frame, right, drill, &w, &chrome, &pal, focus == DrillPane::Cluster);
+        draw_card(
+            frame,
+            left,
+            drill,
+            &w,
+            &chrome,
+            &pal,
+            focus == DrillPane::Card,
+            false,
+        );
+        cluster_view::draw(
+            frame,
+            right,
+            drill,
+            &w,
+            &chrome,
+            &pal,
+            focus == DrillPane::Cluster,
+        );
     } else {
         match drill.focus {
             DrillPane::Card => draw_card(frame, main, drill, &w, &chrome, &pal, true, true),

@@ -97,7 +97,10 @@ impl Words {
         let owner = match card.owner {
             Owner::Bare => self.t("없음: 단독으로 만든 파드", "none: a Pod created on its own"),
             Owner::ReplicaSet => self.t("복제본 1개짜리 레플리카셋", "a ReplicaSet with 1 replica"),
-            Owner::Job => self.t("잡 (파드 템플릿으로 파드를 만듦)", "a Job (makes Pods from its template)"),
+            Owner::Job => self.t(
+                "잡 (파드 템플릿으로 파드를 만듦)",
+                "a Job (makes Pods from its template)",
+            ),
         };
         let does = match (card.behaviour, self.ko()) {
             (Behaviour::ExitsZero, true) => "할 일을 하고 바로 종료 코드 0으로 끝남",
@@ -160,13 +163,17 @@ impl Words {
                 format!("{when}, what is the phase (status.phase) of {target}?")
             }
             (Field::Status, Lang::Ko) => {
-                format!("{when}, `kubectl get pods`의 STATUS 열에는 {target}에 대해 무엇이 보일까요?")
+                format!(
+                    "{when}, `kubectl get pods`의 STATUS 열에는 {target}에 대해 무엇이 보일까요?"
+                )
             }
             (Field::Status, Lang::En) => format!(
                 "{when}, what does `kubectl get pods` show in the STATUS column for {target}?"
             ),
             (Field::Restarts, Lang::Ko) => {
-                format!("{when}, `kubectl get pods`의 RESTARTS 열에는 {target}에 대해 무엇이 보일까요?")
+                format!(
+                    "{when}, `kubectl get pods`의 RESTARTS 열에는 {target}에 대해 무엇이 보일까요?"
+                )
             }
             (Field::Restarts, Lang::En) => format!(
                 "{when}, what does `kubectl get pods` show in the RESTARTS column for {target}?"
@@ -264,7 +271,10 @@ impl Words {
     pub fn playing(&self, card: &Card, speed: u64) -> String {
         let after = span(card.after_ms, self.0);
         match self.0 {
-            Lang::Ko => format!("▶ {after} 뒤까지 {speed}× 속도로 재생 중 ({})", self.zero(card)),
+            Lang::Ko => format!(
+                "▶ {after} 뒤까지 {speed}× 속도로 재생 중 ({})",
+                self.zero(card)
+            ),
             Lang::En => format!("▶ Playing to {after} at {speed}× ({})", self.zero(card)),
         }
     }
@@ -321,12 +331,12 @@ impl Words {
         match (stopped, self.0) {
             (false, Lang::Ko) => format!("드릴을 마쳤습니다: {asked}장 중 {right}장 맞힘{pct}."),
             (false, Lang::En) => format!("Drill finished: {right} of {asked} right{pct}."),
-            (true, Lang::Ko) => format!(
-                "드릴을 멈췄습니다: {planned}장 중 {asked}장에 답했고 {right}장 맞힘{pct}."
-            ),
-            (true, Lang::En) => format!(
-                "Drill stopped: {asked} of {planned} cards answered, {right} right{pct}."
-            ),
+            (true, Lang::Ko) => {
+                format!("드릴을 멈췄습니다: {planned}장 중 {asked}장에 답했고 {right}장 맞힘{pct}.")
+            }
+            (true, Lang::En) => {
+                format!("Drill stopped: {asked} of {planned} cards answered, {right} right{pct}.")
+            }
         }
     }
 
