@@ -9,7 +9,7 @@
 
 use super::GlobalArgs;
 use super::quiz::{Io, NEEDS_PLAIN, open_store, read_line, save};
-use super::tutor::open_app;
+use super::tutor::open_drill_app;
 use crate::lesson::Catalog;
 use crate::quiz::drill::DrillSession;
 use crate::quiz::plain::cards::{feedback_text, header, next_review, question_text, summary_text};
@@ -79,7 +79,7 @@ pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 /// (after its report) quits.
 fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::open(global.lessons.as_deref())?;
-    let mut app = open_app(catalog, None, global);
+    let mut app = open_drill_app(catalog, global);
     let seed = args.seed.unwrap_or(app.now().millis() as u64);
     app.open_drill(DrillOptions {
         count: args.count as usize,

@@ -160,6 +160,13 @@ impl App {
         self.live.open_section(id, self.section, setup);
     }
 
+    /// Attach the progress file after the start, without recording a visit
+    /// to the starting section (`kubetutor drill` opens no lesson).
+    pub fn with_store(mut self, store: Option<Store>) -> App {
+        self.store = store;
+        self
+    }
+
     /// Use a fixed clock (tests).
     pub fn with_clock(mut self, clock: fn() -> Timestamp) -> App {
         self.clock = clock;

@@ -155,6 +155,7 @@ pub(super) fn card_text(
             pal.dim,
             width,
         );
+        manifest(&mut out, &card.manifest(), w, pal, width);
         return CardText {
             lines: out,
             question_at,
@@ -231,9 +232,23 @@ pub(super) fn card_text(
         pal.dim,
         width,
     );
+    manifest(&mut out, &card.manifest(), w, pal, width);
     CardText {
         lines: out,
         question_at,
         verdict_at: Some(verdict_at),
+    }
+}
+
+/// The manifest the card applies, last (the scenario above says the same
+/// in words), each YAML line wrapped under its own indent.
+fn manifest(out: &mut Vec<Line<'static>>, yaml: &str, w: &Words, pal: &Palette, width: usize) {
+    out.push(Line::default());
+    heading(out, w.manifest(), pal, width);
+    for line in yaml.lines() {
+        let body = line.trim_start();
+        let lead = format!("  {}", &line[..line.len() - body.len()]);
+        let rest = format!("{lead}  ");
+        para(out, &lead, &rest, body, pal.dim, width);
     }
 }

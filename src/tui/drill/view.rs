@@ -185,29 +185,43 @@ fn draw_status(frame: &mut Frame, area: Rect, drill: &Drill, w: &Words, chrome: 
     if width == 0 || area.height == 0 {
         return;
     }
-    let mut left = format!(" kubetutor │ {}", w.title());
-    if let Some(q) = drill.question() {
-        left.push_str(&format!(" │ {}/{}", q.number, q.total));
-    }
-    let (right, asked) = drill.session().tally().total();
-    if asked > 0 {
-        left.push_str(&format!(
-            " │ {} ({:.0}%)",
-            w.score(right, asked),
-            f64::from(right) * 100.0 / f64::from(asked)
-        ));
-    }
-    left.push_str(&format!(" │ {} ", drill.lang().code().to_uppercase()));
     let hints = match drill.state() {
         State::Asking => w.status_asking(),
         State::Answered => w.status_answered(),
         State::Done => w.status_ended(drill.standalone()),
     };
-    let hints = format!("{hints} ");
-    let left_room = width.saturating_sub(text::width(&hints).min(width / 2));
-    let mut left = text::truncate(&left, left_room.saturating_sub(1));
-    left.push(' ');
-    let hints = text::truncate(&hints, width.saturating_sub(text::width(&left)));
+    let hints = text::truncate(&format!("{hints} "), width);
+    // The keys first; then as much of the left part as fits, segment by
+    // segment (never a segment cut in half).
+    let room = width.saturating_sub(text::width(&hints));
+    let mut segments = vec!["kubetutor".to_string(), w.title().to_string()];
+    if let Some(q) = drill.question() {
+        segments.push(format!("{}/{}", q.number, q.total));
+    }
+    let (right, asked) = drill.session().tally().total();
+    if asked > 0 {
+        segments.push(format!(
+            "{} ({:.0}%)",
+            w.score(right, asked),
+            f64::from(right) * 100.0 / f64::from(asked)
+        ));
+    }
+    segments.push(drill.lang().code().to_uppercase());
+    let mut left = String::new();
+    for seg in segments {
+        let next = if left.is_empty() {
+            format!(" {seg}")
+        } else {
+            format!("{left} │ {seg}")
+        };
+        if text::width(&next) + 1 > room {
+            continue;
+        }
+        left = next;
+    }
+    if !left.is_empty() {
+        left.push(' ');
+    }
     let gap = width.saturating_sub(text::width(&left) + text::width(&hints));
     let line = Line::from(vec![
         Span::styled(left, chrome.status_key),

@@ -57,6 +57,11 @@ impl Words {
         self.t("질문", "Question")
     }
 
+    /// The heading of the manifest the card applies.
+    pub fn manifest(&self) -> &'static str {
+        self.t("매니페스트 (kubectl apply)", "Manifest (kubectl apply)")
+    }
+
     /// What created the pod, as the object (`파드를`, `the Pod`).
     fn made(&self, owner: Owner) -> &'static str {
         match owner {
