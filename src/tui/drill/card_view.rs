@@ -20,6 +20,8 @@ pub(super) struct CardText {
     pub lines: Vec<Line<'static>>,
     pub question_at: usize,
     pub verdict_at: Option<usize>,
+    /// Where the manifest starts (the feedback ends above it).
+    pub manifest_at: usize,
 }
 
 /// `text` wrapped to `width`, the first line after `first`, the others
@@ -67,6 +69,7 @@ pub(super) fn card_text(
             lines: out,
             question_at: 0,
             verdict_at: None,
+            manifest_at: 0,
         };
     };
     let lang = drill.lang();
@@ -155,11 +158,13 @@ pub(super) fn card_text(
             pal.dim,
             width,
         );
+        let manifest_at = out.len();
         manifest(&mut out, &card.manifest(), w, pal, width);
         return CardText {
             lines: out,
             question_at,
             verdict_at: None,
+            manifest_at,
         };
     };
 
@@ -232,11 +237,13 @@ pub(super) fn card_text(
         pal.dim,
         width,
     );
+    let manifest_at = out.len();
     manifest(&mut out, &card.manifest(), w, pal, width);
     CardText {
         lines: out,
         question_at,
         verdict_at: Some(verdict_at),
+        manifest_at,
     }
 }
 

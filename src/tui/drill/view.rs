@@ -124,7 +124,7 @@ fn draw_card(
         // follow it), or to the verdict if even that is too far down.
         let rows = body.height as usize;
         if let Some(v) = card.verdict_at
-            && card.lines.len() > drill.scroll + rows
+            && card.manifest_at > drill.scroll + rows
         {
             let target = if v + 3 <= card.question_at + rows {
                 card.question_at
