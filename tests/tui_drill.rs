@@ -2,8 +2,8 @@
 //! question in English and Korean, a right answer, a wrong answer with the
 //! explanation and the card's cluster, the summary) at 160×48 and 80×30;
 //! a scripted session through the keymap and `App::apply`; reviews kept in
-//! the progress file and scheduling the next session; every size drawn
-//! without a panic.
+//! the progress file and scheduling the next session; Ctrl-C. Every size
+//! up to 300×100 is drawn in tests/tui_sizes.rs.
 
 #[path = "support/drill.rs"]
 mod support;
@@ -15,14 +15,12 @@ use kubetutor::progress::Store;
 use kubetutor::quiz::drill::State;
 use kubetutor::quiz::review::Grade;
 use kubetutor::timestamp::Timestamp;
-use kubetutor::tui::action::{Action, DrillKey};
+use kubetutor::tui::action::Action;
 use kubetutor::tui::app::{App, Overlay};
 use kubetutor::tui::drill::replay::Stage;
 use kubetutor::tui::drill::{DrillOptions, DrillPane};
-use kubetutor::tui::views;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyCode;
+use kubetutor::tui::keymap;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::sync::atomic::{AtomicI64, Ordering};
 use support::*;
 use tui::screen;
@@ -340,51 +338,55 @@ fn reviews_are_saved_and_the_next_session_asks_due_cards_first() {
     assert!(screen(&mut app, 160, 48).contains("Card 1 of 10 · review"));
 }
 
-fn sweep(app: &mut App) {
-    for width in 1..=200u16 {
-        for height in 1..=60u16 {
-            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-            terminal.draw(|frame| views::draw(frame, app)).unwrap();
-        }
+fn ctrl_c(app: &mut App) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    if let Some(action) = keymap::action_for(&event, app) {
+        app.apply(action);
     }
 }
 
-/// Every size, Korean: a question with hints, and the help over the drill.
+/// Ctrl-C in a running drill ends the session with its summary (the
+/// answers are already in the progress file); a second Ctrl-C quits, and
+/// the drill's report stays for `kubetutor drill` to print.
 #[test]
-fn every_size_draws_a_question_without_panic() {
-    let mut app = drill_app(Lang::Ko, 3, 7);
-    press_char(&mut app, 'h');
-    press_char(&mut app, 'h');
-    sweep(&mut app);
-    app.apply(Action::ToggleHelp);
-    for (w, h) in [(1, 1), (40, 12), (57, 19), (120, 12), (200, 60)] {
-        screen(&mut app, w, h);
-    }
-}
-
-/// Every size, Korean: an answered card whose cluster is playing, on the
-/// card pane and on the cluster pane (scrolled to its end).
-#[test]
-fn every_size_draws_an_answered_card_without_panic() {
-    let mut app = drill_app(Lang::Ko, 3, 7);
+fn ctrl_c_shows_the_summary_first_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.json");
+    let (store, _) = Store::open(&file);
+    let mut app = app_with(Lang::En, Some(store), t0);
+    app.open_drill(DrillOptions {
+        count: 3,
+        seed: 7,
+        standalone: true,
+    });
+    let key = drill(&app).question().unwrap().key.clone();
     answer_wrong(&mut app);
-    for _ in 0..5 {
-        app.apply(Action::Tick(100));
-    }
-    sweep(&mut app);
-    app.apply(Action::Drill(DrillKey::Pane));
-    app.apply(Action::Drill(DrillKey::Bottom));
-    sweep(&mut app);
+    ctrl_c(&mut app);
+    assert!(!app.quit, "the first Ctrl-C shows the summary");
+    let ended = drill(&app).ended().expect("the summary").clone();
+    assert!(ended.stopped);
+    assert_eq!((ended.summary.right, ended.summary.asked), (0, 1));
+    assert_eq!(ended.summary.next_due, Some(T0.plus_secs(600)));
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("Drill stopped: 1 of 3 cards answered, 0 right (0%).")
+            && s.contains("Next review due in 10m"),
+        "{s}"
+    );
+    // Saved already: a fresh look at the file sees the review.
+    let (saved, _) = Store::open(&file);
+    assert_eq!(saved.drill().card(&key).map(|c| c.reviews), Some(1));
+
+    ctrl_c(&mut app);
+    assert!(app.quit);
+    let (summary, at) = drill(&app).report(T0);
+    assert_eq!((summary.asked, at), (1, T0), "the report kept for printing");
 }
 
-/// Every size, Korean: the summary.
+/// Outside the drill, Ctrl-C quits at once as before.
 #[test]
-fn every_size_draws_the_summary_without_panic() {
-    let mut app = drill_app(Lang::Ko, 3, 7);
-    answer_wrong(&mut app);
-    press(&mut app, KeyCode::Enter);
-    answer_right(&mut app);
-    press(&mut app, KeyCode::Esc);
-    assert!(drill(&app).ended().is_some());
-    sweep(&mut app);
+fn ctrl_c_in_the_tutor_quits() {
+    let mut app = app_with(Lang::En, None, t0);
+    ctrl_c(&mut app);
+    assert!(app.quit);
 }
