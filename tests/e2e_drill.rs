@@ -153,3 +153,51 @@ fn ctrl_c_shows_the_summary_then_quits_with_the_review_saved() {
     let saved = store.drill().card(&cards[0].key).expect("saved");
     assert_eq!((saved.reviews, saved.correct), (1, 1));
 }
+
+/// Standard input on a terminal but standard output piped: the full
+/// screen cannot be drawn, so a clear message and exit status 2.
+#[test]
+fn output_piped_from_a_terminal_gets_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.json");
+    let tmux = Tmux::start(100, 20, &[]);
+    tmux.type_line(&format!(
+        "KUBETUTOR_PROGRESS={} {BIN} drill --count 1 | cat; echo EXIT:${{PIPESTATUS[0]}}",
+        progress.display()
+    ));
+    tmux.wait_for_all(&[
+        "the drill view needs a terminal on standard output",
+        "kubetutor drill --plain",
+        "EXIT:2",
+    ]);
+}
+
+/// Standard input not a terminal (a script, a pipe) and no `--plain`: the
+/// plain drill runs, as with `--plain`.
+#[test]
+fn piped_input_runs_the_plain_drill() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let cards = expected(7, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["drill", "--seed", "7", "--count", "1", "--lang", "en"])
+        .env("KUBETUTOR_PROGRESS", dir.path().join("progress.json"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let answer = format!("{}\n", cards[0].answer + 1);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answer.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout.contains("Card 1 of 1"), "{stdout}");
+    assert!(stdout.contains("Session: 1 of 1 right."), "{stdout}");
+}
