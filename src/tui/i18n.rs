@@ -178,8 +178,8 @@ impl Ui {
 
     pub fn status_hints(&self) -> &'static str {
         self.pick(
-            "←→ 섹션  ↑↓ 스크롤  Tab 창  D 드릴  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
-            "←→ section  ↑↓ scroll  Tab pane  D drill  : command  Space pause  t lessons  L language  ? help  q quit",
+            "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  D 드릴  L 언어  ? 도움말  q 종료",
+            "←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  D drill  L language  ? help  q quit",
         )
     }
 
