@@ -95,7 +95,7 @@ impl Replay {
     /// speed, never past the card's moment; the lights move one tick.
     pub fn tick(&mut self, real_ms: u64) {
         if self.stage == Stage::Playing {
-            let left = self.card.after_ms - self.played_ms;
+            let left = self.card.after_ms.saturating_sub(self.played_ms);
             let run = (real_ms.min(MAX_TICK_MS) * self.speed).min(left);
             self.cluster.advance(run);
             self.played_ms += run;
