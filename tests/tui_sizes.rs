@@ -94,3 +94,68 @@ fn overlays_and_the_cluster_pane_at_sampled_sizes() {
         }
     }
 }
+
+/// The pod-phase drill (src/tui/drill/) at every width 1..=300 and the
+/// sampled heights up to 100, in Korean: a question with its hints, a
+/// wrong answer whose cluster is playing (the card pane, then the cluster
+/// pane scrolled to its end), and the summary; English for the summary too.
+#[test]
+fn the_drill_at_every_width_up_to_300_by_100_draws() {
+    use kubetutor::tui::action::DrillKey;
+    use kubetutor::tui::drill::DrillOptions;
+
+    fn sweep(app: &mut App, what: &str) {
+        for width in 1..=300u16 {
+            for height in heights(width) {
+                let terminal = draw(app, width, height);
+                // The drill's pane corner is the first cell once the
+                // terminal is big enough; before that, the "too small" text.
+                let corner = terminal.backend().buffer()[(0, 0)].symbol().to_string();
+                let big = width >= MIN_WIDTH && height >= MIN_HEIGHT;
+                assert_eq!(corner == "┌", big, "{what} {width}x{height}: {corner:?}");
+            }
+        }
+    }
+    let open = |lang| {
+        let mut app = app(lang);
+        app.open_drill(DrillOptions {
+            count: 3,
+            seed: 7,
+            standalone: false,
+        });
+        app
+    };
+    let wrong = |app: &App| {
+        let o = app.drill.as_ref().unwrap().outcome().expect("a card");
+        (o.answer + 1) % o.choices.len()
+    };
+
+    let mut app = open(Lang::Ko);
+    app.apply(Action::Drill(DrillKey::Hint));
+    app.apply(Action::Drill(DrillKey::Hint));
+    sweep(&mut app, "question");
+
+    let choice = wrong(&app);
+    app.apply(Action::Drill(DrillKey::Choose(choice)));
+    for _ in 0..5 {
+        app.apply(Action::Tick(100));
+    }
+    sweep(&mut app, "answered");
+    app.apply(Action::Drill(DrillKey::Pane));
+    app.apply(Action::Drill(DrillKey::Bottom));
+    sweep(&mut app, "cluster");
+
+    app.apply(Action::Drill(DrillKey::Back));
+    assert!(app.drill.as_ref().unwrap().ended().is_some());
+    sweep(&mut app, "summary");
+
+    let mut en = open(Lang::En);
+    let choice = wrong(&en);
+    en.apply(Action::Drill(DrillKey::Choose(choice)));
+    en.apply(Action::Drill(DrillKey::Back));
+    for width in (1..=300u16).step_by(3) {
+        for height in heights(width) {
+            draw(&mut en, width, height);
+        }
+    }
+}

@@ -1,21 +1,37 @@
-//! `kubetutor drill --plain [--count N] [--seed N]`: the pod-phase drill
-//! on standard input and output. Each card's answer and explanation come
-//! from the simulator ([`crate::quiz::drill`]); reviews are saved as they
-//! are answered, and the session ends (also when input ends early) with
-//! the accuracy per category and when the next review is due.
+//! `kubetutor drill [--plain] [--count N] [--seed N]`: the pod-phase drill.
+//! On a terminal it opens the tutor's full-screen view straight into the
+//! drill ([`crate::tui::drill`]); with `--plain`, or when standard input is
+//! not a terminal, it runs on standard input and output. Each card's answer
+//! and explanation come from the simulator ([`crate::quiz::drill`]);
+//! reviews are saved as they are answered, and the session ends (also when
+//! input ends early) with the accuracy per category and when the next
+//! review is due.
 
 use super::GlobalArgs;
 use super::quiz::{Io, NEEDS_PLAIN, open_store, read_line, save};
+use super::tutor::open_drill_app;
+use crate::lesson::Catalog;
 use crate::quiz::drill::DrillSession;
 use crate::quiz::plain::cards::{feedback_text, header, next_review, question_text, summary_text};
 use crate::quiz::plain::questions::Words;
 use crate::quiz::plain::{self, Command, clean};
 use crate::timestamp::Timestamp;
+use crate::tui::drill::DrillOptions;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = "\
+On a terminal (standard input and output) the drill opens full screen:
+  1-9, or ↑↓ and Enter   answer the card
+  h / s                  a hint / show the answer (graded as wrong)
+  Enter, → or n          the next card, once answered
+  r                      replay the card's cluster from its start
+  Tab / j k PgUp PgDn    switch pane / scroll the pane
+  Esc, q or Ctrl-C       end the session with its report; again to quit
+  ?                      every key
+On leaving, the report is printed on the terminal as well.
+
 Answering (with --plain, or when standard input is not a terminal):
   a number or the answer's text   answer the card
   h                               a hint (a right answer after a hint counts as hard)
@@ -42,8 +58,11 @@ pub struct Args {
 pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let stdin = io::stdin();
     if !args.plain && stdin.is_terminal() {
+        if io::stdout().is_terminal() {
+            return full_screen(&args, global);
+        }
         eprintln!(
-            "kubetutor: the drill view of the tutor is not available yet; use `kubetutor drill --plain`"
+            "kubetutor: the drill view needs a terminal on standard output; use `kubetutor drill --plain`"
         );
         return Ok(ExitCode::from(NEEDS_PLAIN));
     }
@@ -54,6 +73,29 @@ pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         err: &mut stderr.lock(),
     };
     run_with(&args, global, &mut io, &Timestamp::now)
+}
+
+/// The tutor's interface opened straight into the drill; leaving the drill
+/// (after its report) quits.
+fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::open(global.lessons.as_deref())?;
+    let mut app = open_drill_app(catalog, global);
+    let seed = args.seed.unwrap_or(app.now().millis() as u64);
+    app.open_drill(DrillOptions {
+        count: args.count as usize,
+        seed,
+        standalone: true,
+    });
+    crate::tui::run_on(&mut app)?;
+    // The report again on the normal screen, where it stays (also after
+    // Ctrl-C or a signal: every answer was saved as it was given).
+    if let Some(drill) = app.drill.as_deref()
+        && drill.session().tally().total().1 > 0
+    {
+        let (summary, at) = drill.report(app.now());
+        print!("{}", summary_text(&summary, drill.lang(), at));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The session, with its input, output and clock supplied.

@@ -25,7 +25,26 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
             "the tutor needs a terminal; for plain text use `kubetutor list` or `kubetutor render LESSON_ID`"
         );
     }
+    let app = open_app(catalog, lesson, global);
+    crate::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
 
+/// The interface's state on `catalog`, with the progress file and the
+/// language of `global`, opened on `lesson` or where the student left off;
+/// problems loading the course or the progress go to the banner.
+pub fn open_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs) -> App {
+    build_app(catalog, lesson, global, true)
+}
+
+/// [`open_app`] for `kubetutor drill`: the progress file is attached
+/// without recording a visit to a lesson the student has not opened.
+pub fn open_drill_app(catalog: Catalog, global: &GlobalArgs) -> App {
+    build_app(catalog, None, global, false)
+}
+
+fn build_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs, visit: bool) -> App {
+    let lang = global.lang();
     let mut banner = Vec::new();
     let store = match path::resolve(global.progress.as_deref()) {
         Ok(file) => {
@@ -50,13 +69,16 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
         theme: Theme::for_no_color(no_color),
         color: !no_color,
     };
-    let mut app = App::new(catalog, options, store);
+    let mut app = if visit {
+        App::new(catalog, options, store)
+    } else {
+        App::new(catalog, options, None).with_store(store)
+    };
     app.banner.extend(banner);
     if let Some(dir) = &global.lessons {
         app.reload = Some(LiveReload::new(dir.clone(), load_banner));
     }
-    crate::tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    app
 }
 
 /// "unknown lesson 'podd'; did you mean 'pods'?" plus where to find the ids.

@@ -2,6 +2,7 @@
 //! become actions (`keymap`), and only `App::apply` changes state.
 
 pub use super::console::BarKey;
+pub use super::drill::DrillKey;
 
 /// Which main pane has the focus (and, on a narrow terminal, is shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,4 +53,8 @@ pub enum Action {
     Bar(BarKey),
     /// Scroll the command output sideways by this many columns.
     ScrollSideways(i32),
+    /// Open the pod-phase drill over the lesson (`D`; src/tui/drill/).
+    OpenDrill,
+    /// A key of the open drill.
+    Drill(DrillKey),
 }

@@ -71,6 +71,9 @@ pub struct App {
     pub scroll: usize,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
+    /// The pod-phase drill, when open: it takes the whole screen
+    /// (src/tui/drill/).
+    pub drill: Option<Box<super::drill::Drill>>,
     /// Warnings shown in a banner until dismissed.
     pub banner: Vec<String>,
     pub quit: bool,
@@ -101,6 +104,7 @@ impl App {
             scroll: 0,
             focus: Pane::Lesson,
             overlay: None,
+            drill: None,
             banner: Vec::new(),
             quit: false,
             theme: options.theme,
@@ -156,6 +160,13 @@ impl App {
         self.live.open_section(id, self.section, setup);
     }
 
+    /// Attach the progress file after the start, without recording a visit
+    /// to the starting section (`kubetutor drill` opens no lesson).
+    pub fn with_store(mut self, store: Option<Store>) -> App {
+        self.store = store;
+        self
+    }
+
     /// Use a fixed clock (tests).
     pub fn with_clock(mut self, clock: fn() -> Timestamp) -> App {
         self.clock = clock;
@@ -189,6 +200,16 @@ impl App {
         self.store.as_ref()
     }
 
+    /// For the drill, which records its reviews (src/tui/drill/).
+    pub(in crate::tui) fn store_mut(&mut self) -> Option<&mut Store> {
+        self.store.as_mut()
+    }
+
+    /// The app's clock (fixed in tests).
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
     /// The current section rendered at `width`, cached until the lesson,
     /// section, language or width changes.
     pub fn rendered(&mut self, width: u16) -> &Text<'static> {
@@ -215,6 +236,10 @@ impl App {
     }
 
     fn apply_action(&mut self, action: Action) {
+        // The pod-phase drill, when open, goes first (src/tui/drill/).
+        if self.drill_action(action) {
+            return;
+        }
         if self.cluster_action(action) {
             return;
         }

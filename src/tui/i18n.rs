@@ -106,20 +106,31 @@ pub const KEYS: &[KeyHelp] = &[
         en: "course list (Enter opens a lesson)",
         ko: "강의 목록 (Enter로 열기)",
     },
+    // The pod-phase drill (src/tui/drill/; `kubetutor drill` opens it too).
+    KeyHelp {
+        keys: "D",
+        en: "pod-phase drill, full screen (= kubetutor drill)",
+        ko: "파드 단계 드릴, 전체 화면 (= kubetutor drill)",
+    },
+    KeyHelp {
+        keys: "D: 1-9 ↑↓ Enter",
+        en: "answer the card (h a hint, s show the answer)",
+        ko: "카드에 답하기 (h 힌트, s 정답 보기)",
+    },
+    KeyHelp {
+        keys: "D: → r q Esc ^C",
+        en: "next / replay the cluster / summary; again: leave",
+        ko: "다음 카드 / 클러스터 다시 재생 / 결과, 한 번 더: 나가기",
+    },
     KeyHelp {
         keys: "L",
         en: "switch language (한국어 / English)",
         ko: "언어 전환 (한국어 / English)",
     },
     KeyHelp {
-        keys: "x",
-        en: "dismiss the warning banner",
-        ko: "경고 배너 닫기",
-    },
-    KeyHelp {
-        keys: "?",
-        en: "this help",
-        ko: "이 도움말",
+        keys: "?  /  x",
+        en: "this help / dismiss the warning banner",
+        ko: "이 도움말 / 경고 배너 닫기",
     },
     KeyHelp {
         keys: "q  Ctrl-C",
@@ -167,8 +178,8 @@ impl Ui {
 
     pub fn status_hints(&self) -> &'static str {
         self.pick(
-            "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
-            "←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  L language  ? help  q quit",
+            "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  D 드릴  L 언어  ? 도움말  q 종료",
+            "←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  D drill  L language  ? help  q quit",
         )
     }
 

@@ -19,10 +19,19 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
 fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+        // In a running drill, Ctrl-C ends the session with its summary
+        // first (the reviews are already saved); pressed again, it quits.
+        if app.drill.as_ref().is_some_and(|d| d.ended().is_none()) {
+            return Some(Action::Drill(super::drill::DrillKey::Back));
+        }
         return Some(Action::Quit);
     }
     if app.console.is_open() {
         return bar_key(key, ctrl).map(Action::Bar);
+    }
+    // The pod-phase drill, when open, has its own keys (src/tui/drill/).
+    if app.drill.is_some() && app.overlay.is_none() {
+        return super::drill::keys::key_action(key);
     }
     match app.overlay {
         Some(Overlay::Help) => match key.code {
@@ -54,6 +63,7 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
             KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
             KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
             KeyCode::Char('t') => Some(Action::ToggleCourse),
+            KeyCode::Char('D') => Some(Action::OpenDrill),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('L') => Some(Action::ToggleLanguage),
             KeyCode::Char('x') => Some(Action::DismissBanner),

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cluster;
 pub mod console;
+pub mod drill;
 pub mod i18n;
 pub mod keymap;
 pub mod panic_key;
@@ -29,6 +30,12 @@ pub const TICK: Duration = Duration::from_millis(100);
 
 /// Run the interface until the student quits or a signal asks us to stop.
 pub fn run(mut app: App) -> anyhow::Result<()> {
+    run_on(&mut app)
+}
+
+/// [`run`] on an app the caller keeps (to read its state afterwards: the
+/// drill's report once the terminal is back).
+pub fn run_on(app: &mut App) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -51,7 +58,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let _ = execute!(stdout(), EnableMouseCapture);
 
     let panic_key = panic_key::from_env();
-    let result = event_loop(&mut terminal, &mut app, &stop, panic_key);
+    let result = event_loop(&mut terminal, app, &stop, panic_key);
 
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();

@@ -113,37 +113,49 @@ pub fn summary_text(s: &Summary, lang: Lang, now: Timestamp) -> String {
         Lang::Ko => format!("이번 세션: {}장 중 {}장 맞힘.\n", s.asked, s.right),
     };
     if !s.categories.is_empty() {
-        let head = match lang {
-            Lang::En => ["CATEGORY", "RIGHT", "ACCURACY", "NEXT DUE"],
-            Lang::Ko => ["분류", "맞힘", "정답률", "다음 복습"],
-        };
-        let rows: Vec<Vec<String>> = s
-            .categories
-            .iter()
-            .map(|c| {
-                vec![
-                    category_name(&c.category, lang),
-                    format!("{}/{}", c.right, c.asked),
-                    format!(
-                        "{:.0}%",
-                        f64::from(c.right) * 100.0 / f64::from(c.asked.max(1))
-                    ),
-                    c.next_due.map_or("-".into(), |d| until(lang, now, d)),
-                ]
-            })
-            .collect();
-        out.push_str(&table(&head, &rows));
+        out.push_str(&category_table(s, lang, now));
     }
-    out.push_str(&match (s.due_now, s.next_due, lang) {
-        (0, Some(d), Lang::En) => format!("Next review due {} ({d}).\n", until(lang, now, d)),
-        (0, Some(d), Lang::Ko) => format!("다음 복습: {} ({d}).\n", until(lang, now, d)),
-        (0, None, Lang::En) => "No review scheduled yet.\n".into(),
-        (0, None, Lang::Ko) => "예정된 복습이 아직 없습니다.\n".into(),
+    out.push_str(&due_line(s, lang, now));
+    out.push('\n');
+    out
+}
+
+/// Accuracy per category and when each one's next card is due, as a
+/// table (a heading row first).
+pub fn category_table(s: &Summary, lang: Lang, now: Timestamp) -> String {
+    let head = match lang {
+        Lang::En => ["CATEGORY", "RIGHT", "ACCURACY", "NEXT DUE"],
+        Lang::Ko => ["분류", "맞힘", "정답률", "다음 복습"],
+    };
+    let rows: Vec<Vec<String>> = s
+        .categories
+        .iter()
+        .map(|c| {
+            vec![
+                category_name(&c.category, lang),
+                format!("{}/{}", c.right, c.asked),
+                format!(
+                    "{:.0}%",
+                    f64::from(c.right) * 100.0 / f64::from(c.asked.max(1))
+                ),
+                c.next_due.map_or("-".into(), |d| until(lang, now, d)),
+            ]
+        })
+        .collect();
+    table(&head, &rows)
+}
+
+/// When the next review falls due, or how many cards are due now.
+pub fn due_line(s: &Summary, lang: Lang, now: Timestamp) -> String {
+    match (s.due_now, s.next_due, lang) {
+        (0, Some(d), Lang::En) => format!("Next review due {} ({d}).", until(lang, now, d)),
+        (0, Some(d), Lang::Ko) => format!("다음 복습: {} ({d}).", until(lang, now, d)),
+        (0, None, Lang::En) => "No review scheduled yet.".into(),
+        (0, None, Lang::Ko) => "예정된 복습이 아직 없습니다.".into(),
         (n, _, Lang::En) => format!(
-            "{n} card{} due for review now.\n",
+            "{n} card{} due for review now.",
             if n == 1 { "" } else { "s" }
         ),
-        (n, _, Lang::Ko) => format!("지금 복습할 카드 {n}장.\n"),
-    });
-    out
+        (n, _, Lang::Ko) => format!("지금 복습할 카드 {n}장."),
+    }
 }

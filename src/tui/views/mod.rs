@@ -10,6 +10,10 @@ mod output;
 mod popup;
 mod status;
 
+// The drill mode (src/tui/drill/) draws its panes with these.
+pub(in crate::tui) use lesson::pane_block;
+pub(in crate::tui) use popup::Rows;
+
 use super::action::Pane;
 use super::app::{App, Geometry, Overlay};
 use super::i18n::Ui;
@@ -49,6 +53,15 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             row.width as usize,
         );
         frame.render_widget(Paragraph::new(Line::styled(line, chrome.banner)), row);
+    }
+
+    // The pod-phase drill takes the main area and the status bar.
+    if app.drill.is_some() {
+        super::drill::view::draw(frame, main, status, app);
+        if app.overlay == Some(Overlay::Help) {
+            help::draw(frame, main, &ui, &chrome);
+        }
+        return;
     }
 
     // The last command's output takes the bottom of the main area, across
