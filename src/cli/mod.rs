@@ -15,6 +15,7 @@ use std::process::ExitCode;
 pub mod check;
 pub mod convert;
 pub mod drill;
+pub mod lint;
 pub mod quiz;
 pub mod validate;
 
@@ -79,6 +80,7 @@ pub enum Command {
     Quiz(quiz::Args),
     /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
     Drill(drill::Args),
+    Lint(lint::Args),
 }
 
 /// Parse the command line and run it.
@@ -105,6 +107,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Check(args) => check::run(args, &cli.global),
             Command::Quiz(args) => quiz::run(args, &cli.global),
             Command::Drill(args) => drill::run(args, &cli.global),
+            Command::Lint(args) => lint::run(&args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }
