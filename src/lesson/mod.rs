@@ -12,6 +12,8 @@ mod front_matter;
 pub mod lint;
 pub mod loader;
 pub mod model;
+pub mod reload;
+pub mod scaffold;
 mod scan;
 mod source;
 mod validate;

@@ -55,7 +55,7 @@ pub struct Options {
 }
 
 #[derive(PartialEq, Eq, Clone)]
-struct CacheKey {
+pub(super) struct CacheKey {
     lesson: String,
     lang: Lang,
     section: usize,
@@ -65,7 +65,8 @@ struct CacheKey {
 pub struct App {
     pub catalog: Catalog,
     pub lang: Lang,
-    lesson: Option<String>,
+    // pub(super): live reload (tui/reload.rs) keeps the position.
+    pub(super) lesson: Option<String>,
     pub section: usize,
     pub scroll: usize,
     pub focus: Pane,
@@ -78,7 +79,10 @@ pub struct App {
     pub geometry: Geometry,
     store: Option<Store>,
     clock: fn() -> Timestamp,
-    cache: Option<(CacheKey, Text<'static>)>,
+    // pub(super): live reload (tui/reload.rs) drops it with the old lessons.
+    pub(super) cache: Option<(CacheKey, Text<'static>)>,
+    /// Live reload of a `--lessons` folder (tui/reload.rs); None otherwise.
+    pub reload: Option<super::reload::LiveReload>,
     /// The live cluster (seeded with [`DEFAULT_SEED`]; see [`App::with_seed`]).
     pub live: Live,
     /// The command bar, its history and the last command's output.
@@ -105,6 +109,7 @@ impl App {
             store,
             clock: Timestamp::now,
             cache: None,
+            reload: None,
             live: Live::new(DEFAULT_SEED),
             console: Console::default(),
         };

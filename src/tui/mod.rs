@@ -8,6 +8,8 @@ pub mod cluster;
 pub mod console;
 pub mod i18n;
 pub mod keymap;
+pub mod panic_key;
+pub mod reload;
 pub mod theme;
 pub mod views;
 
@@ -48,7 +50,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     }));
     let _ = execute!(stdout(), EnableMouseCapture);
 
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let panic_key = panic_key::from_env();
+    let result = event_loop(&mut terminal, &mut app, &stop, panic_key);
 
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -59,6 +62,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    panic_key: Option<event::KeyCode>,
 ) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
     let mut next_tick = last_tick + TICK;
@@ -67,17 +71,21 @@ fn event_loop(
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             let event = event::read()?;
+            panic_key::check(panic_key, &event); // test hook, tui/panic_key.rs
             if let Some(action) = keymap::action_for(&event, app) {
                 app.apply(action);
             }
             // Drain what is already queued before drawing again.
             while !app.quit && event::poll(Duration::ZERO)? {
                 let event = event::read()?;
+                panic_key::check(panic_key, &event);
                 if let Some(action) = keymap::action_for(&event, app) {
                     app.apply(action);
                 }
             }
         }
+        // Live reload of a --lessons folder (tui/reload.rs).
+        app.poll_reload();
         let now = Instant::now();
         if now >= next_tick {
             let elapsed = now.duration_since(last_tick).as_millis() as u64;
