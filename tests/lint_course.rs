@@ -95,3 +95,83 @@ fn the_seed_notes_lint_with_warnings_only() {
     );
     assert_eq!(o.status.code(), Some(0));
 }
+
+fn kubetutor(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+        .args(args)
+        .env_remove("KUBETUTOR_PROGRESS")
+        .output()
+        .expect("the binary runs")
+}
+
+/// The seed notes through `--format json`: the documented shape
+/// (`findings` of `{path, line, severity, message}`, `summary` of
+/// `{errors, warnings, files}`), warnings only, and exit status 0.
+#[test]
+fn the_seed_notes_lint_as_json_with_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/lessons/jekyll/02-kubernetes-notes.md"
+        ),
+        dir.path().join("notes.md"),
+    )
+    .unwrap();
+    let o = kubetutor(&["lint", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(
+        doc,
+        serde_json::json!({
+            "findings": [{
+                "path": "notes.md",
+                "line": 10,
+                "severity": "warning",
+                "message": "lesson `notes` has no quiz and no exercise: the student can only read it"
+            }],
+            "summary": {"errors": 0, "warnings": 1, "files": 1}
+        })
+    );
+}
+
+/// Issue 7: what `kubetutor new` writes passes lint, in Korean and in
+/// English, alone in a folder or side by side as the two versions of one
+/// lesson (so the skeleton also keeps ko/en parity).
+#[test]
+fn kubetutor_new_skeletons_lint_clean_in_both_languages() {
+    let split = tempfile::tempdir().unwrap();
+    std::fs::create_dir(split.path().join("ko")).unwrap();
+    std::fs::create_dir(split.path().join("en")).unwrap();
+    let split_dir = split.path().to_str().unwrap();
+    for (lang, title) in [("ko", "파드의 단계"), ("en", "Pod phases")] {
+        let alone = tempfile::tempdir().unwrap();
+        let alone_dir = alone.path().to_str().unwrap();
+        for dir in [alone_dir, split_dir] {
+            let made = kubetutor(&[
+                "--lang",
+                lang,
+                "new",
+                title,
+                "--id",
+                "pod-phases",
+                "--dir",
+                dir,
+            ]);
+            assert_eq!(made.status.code(), Some(0), "{made:?}");
+        }
+        let o = kubetutor(&["lint", alone_dir]);
+        assert_eq!(
+            String::from_utf8(o.stdout).unwrap(),
+            "0 errors, 0 warnings in 1 file\n",
+            "{lang}"
+        );
+        assert_eq!(o.status.code(), Some(0), "{lang}");
+    }
+    let both = kubetutor(&["lint", split_dir]);
+    assert_eq!(
+        String::from_utf8(both.stdout).unwrap(),
+        "0 errors, 0 warnings in 2 files\n"
+    );
+    assert_eq!(both.status.code(), Some(0));
+}

@@ -201,6 +201,40 @@ fn a_choice_question_with_two_correct_choices() {
 }
 
 #[test]
+fn answer_keys_that_cannot_be_right() {
+    expect(
+        "answer-keys",
+        "keys.md:17: error: quiz: answer \"Completed\" is not one of the choices\n\
+         keys.md:25: error: quiz: an order question needs at least two `items` (found 1)\n\
+         keys.md:30: error: quiz: a text question needs at least one accepted answer in `accept`\n\
+         3 errors, 0 warnings in 1 file\n",
+        1,
+    );
+}
+
+#[test]
+fn front_matter_that_is_not_valid() {
+    expect(
+        "front-matter",
+        "bad.md:4: error: front matter: did not find expected ',' or ']', while parsing a flow sequence at line 3\n\
+         order.md:4: error: front matter: `order` must be a number\n\
+         2 errors, 0 warnings in 2 files\n",
+        1,
+    );
+}
+
+#[test]
+fn a_lesson_id_and_an_exercise_id_used_twice() {
+    expect(
+        "duplicate-ids",
+        "first.md:1: error: duplicate lesson id `first` in en: again.md has it too\n\
+         pod2.md:10: error: duplicate exercise id `first-pod` in en: pod1.md:10 has it too\n\
+         2 errors, 0 warnings in 4 files\n",
+        1,
+    );
+}
+
+#[test]
 fn a_block_that_is_not_yaml() {
     expect(
         "broken-yaml",
