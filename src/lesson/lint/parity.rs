@@ -211,17 +211,19 @@ impl Pair<'_, '_> {
             }
         }
         let (ko_order, en_order) = (shared(ko, en), shared(en, ko));
-        if let Some(i) = (0..ko_order.len()).find(|&i| ko_order[i] != en_order[i]) {
+        // An id used twice in one version is an error of its own (ids), so
+        // the lists may differ in length: compare as far as both go.
+        if let Some((k, e)) = ko_order.iter().zip(&en_order).find(|(k, e)| k != e) {
             let line = ko
                 .iter()
-                .find(|p| *id(&p.item.value) == ko_order[i])
+                .find(|p| id(&p.item.value) == k)
                 .map_or(1, |p| p.item.line);
             self.out.warning(
                 &self.ko.path,
                 line,
                 format!(
-                    "the {what}s are in another order than in {}: `{}` comes here where `{}` comes there",
-                    self.en.path, ko_order[i], en_order[i]
+                    "the {what}s are in another order than in {}: `{k}` comes here where `{e}` comes there",
+                    self.en.path
                 ),
             );
         }
@@ -348,4 +350,43 @@ fn same_setup(a: Option<&Setup>, b: Option<&Setup>) -> bool {
         })
     };
     bare(a) == bare(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lesson::files::LessonFile;
+    use crate::lesson::lint::{Root, lint};
+
+    fn file(path: &str, quizzes: &[&str]) -> LessonFile {
+        let mut text = String::from("---\nid: store\ntitle: Store\n---\n\n## Store\n");
+        for id in quizzes {
+            text.push_str(&format!(
+                "\n```quiz\nid: {id}\nkind: text\nquestion: Where is state kept?\naccept: [etcd]\nexplain: In etcd.\n```\n"
+            ));
+        }
+        LessonFile {
+            path: path.into(),
+            text,
+        }
+    }
+
+    /// A quiz id used twice in one version only: a duplicate, reported
+    /// once, and no panic comparing the two versions' order.
+    #[test]
+    fn an_id_used_twice_in_one_version_is_a_duplicate_not_a_crash() {
+        let report = lint(
+            "",
+            vec![
+                file("ko/store.md", &["a", "b", "a"]),
+                file("en/store.md", &["a", "b"]),
+            ],
+            Vec::new(),
+            &Root::Dir("no-such-dir".into()),
+        );
+        let lines: Vec<String> = report.findings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            ["ko/store.md:24: error: duplicate quiz id `a` in ko: ko/store.md:8 has it too"]
+        );
+    }
 }
