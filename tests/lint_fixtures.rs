@@ -284,7 +284,7 @@ fn the_folder_may_come_from_lessons_too() {
         text(&both.stderr),
         "kubetutor: two lessons folders given (tests/fixtures/lint/warnings and --lessons tests/fixtures/lint/clean): give one\n"
     );
-    assert_eq!(both.status.code(), Some(1));
+    assert_eq!(both.status.code(), Some(2));
 }
 
 #[test]

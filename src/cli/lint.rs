@@ -23,7 +23,8 @@ should have (a `why` on every choice, an `explain` on every quiz, an
 
 const AFTER_HELP: &str = "\
 Exit status: 0 when there is no error (warnings allowed), 1 when lint found
-an error, 2 when the folder cannot be used (missing, a file, no lessons).
+an error, 2 when the folder cannot be used (missing, a file, no lessons,
+or two different folders given).
 
 Examples:
   kubetutor lint                     the built-in course
@@ -57,11 +58,14 @@ pub struct Args {
 /// Lint and print; the exit status says whether there was an error.
 pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let dir = match (&args.dir, &global.lessons) {
-        (Some(a), Some(b)) if a != b => anyhow::bail!(
-            "two lessons folders given ({} and --lessons {}): give one",
-            a.display(),
-            b.display()
-        ),
+        (Some(a), Some(b)) if a != b => {
+            eprintln!(
+                "kubetutor: two lessons folders given ({} and --lessons {}): give one",
+                a.display(),
+                b.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
         (Some(d), _) | (None, Some(d)) => Some(d),
         (None, None) => None,
     };
