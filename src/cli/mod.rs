@@ -16,6 +16,7 @@ use std::process::ExitCode;
 pub mod check;
 pub mod convert;
 pub mod drill;
+pub mod lint;
 pub mod quiz;
 pub mod validate;
 
@@ -80,6 +81,8 @@ pub enum Command {
     Quiz(quiz::Args),
     /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
     Drill(drill::Args),
+    /// Check lesson files: they load, their quiz keys and exercise solutions are proven by the engine.
+    Lint(lint::Args),
     /// Start a new lesson file (a section, a quiz and an exercise to edit).
     #[command(after_help = new::AFTER_HELP)]
     New(new::Args),
@@ -109,6 +112,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Check(args) => check::run(args, &cli.global),
             Command::Quiz(args) => quiz::run(args, &cli.global),
             Command::Drill(args) => drill::run(args, &cli.global),
+            Command::Lint(args) => lint::run(&args, &cli.global),
             Command::New(args) => new::run(&args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),

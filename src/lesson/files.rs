@@ -92,6 +92,13 @@ pub fn embedded() -> Vec<LessonFile> {
     out
 }
 
+/// Whether the embedded `lessons/` folder holds a file or folder at `path`
+/// (relative to `lessons/`, `/`-separated): where lint looks for the
+/// images and files the built-in lessons refer to.
+pub fn embedded_contains(path: &str) -> bool {
+    EMBEDDED.get_file(path).is_some() || EMBEDDED.get_dir(path).is_some()
+}
+
 /// Read every lesson file under `root` (sub-folders included, hidden ones
 /// skipped), sorted by path. A file that cannot be read is a load error; a
 /// missing path, a file, or a folder with no lesson files is an [`OpenError`].

@@ -9,6 +9,7 @@ mod blocks;
 pub mod catalog;
 pub mod files;
 mod front_matter;
+pub mod lint;
 pub mod loader;
 pub mod model;
 pub mod reload;
