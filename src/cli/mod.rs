@@ -1,24 +1,23 @@
 //! The command line: global options, subcommands and their plain-text output.
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
+pub mod check;
+pub mod convert;
+pub mod drill;
+pub mod lint;
 pub mod list;
 pub mod new;
 pub mod progress;
+pub mod quiz;
 pub mod render;
 mod sim;
 pub mod tutor;
+pub mod validate;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-pub mod check;
-pub mod convert;
-pub mod drill;
-pub mod lint;
-pub mod quiz;
-pub mod validate;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,28 +63,34 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print a lesson as text, laid out for a width (tables, code, boxes).
-    #[command(after_help = render::AFTER_HELP)]
-    Render(render::Args),
-    /// Show the saved progress, export it as JSON, or reset it.
-    Progress(progress::Args),
+    // For students: the course, its questions and the drill, and what was saved.
     /// List the lessons of the course and report files that failed to load.
     #[command(long_about = list::LONG_ABOUT, after_long_help = list::AFTER_HELP)]
     List(list::Args),
-    Validate(validate::Args),
-    Convert(convert::Args),
-    /// Run simulator commands (from --script FILE or standard input) and print their output.
-    Sim(sim::Args),
-    Check(check::Args),
+    /// Print a lesson as text, laid out for a width (tables, code, boxes).
+    #[command(after_help = render::AFTER_HELP)]
+    Render(render::Args),
     /// Answer a lesson's questions (`--plain`: on standard input and output).
     Quiz(quiz::Args),
     /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
     Drill(drill::Args),
-    /// Check lesson files: they load, their quiz keys and exercise solutions are proven by the engine.
-    Lint(lint::Args),
+    /// Show the saved progress, export it as JSON, or reset it.
+    Progress(progress::Args),
+
+    // The cluster and manifests, from the shell. `validate`, `convert` and
+    // `check` take their help text from the doc comments of their `Args`.
+    /// Run simulator commands (from --script FILE or standard input) and print their output.
+    Sim(sim::Args),
+    Validate(validate::Args),
+    Convert(convert::Args),
+    Check(check::Args),
+
+    // For instructors.
     /// Start a new lesson file (a section, a quiz and an exercise to edit).
     #[command(after_help = new::AFTER_HELP)]
     New(new::Args),
+    /// Check lesson files: they load, their quiz keys and exercise solutions are proven by the engine.
+    Lint(lint::Args),
 }
 
 /// Parse the command line and run it.
