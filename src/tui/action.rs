@@ -1,7 +1,9 @@
 //! Everything the student can ask the interface to do. Keys and mouse events
 //! become actions (`keymap`), and only `App::apply` changes state.
 
+pub use super::blocks::BlockKey;
 pub use super::console::BarKey;
+pub use super::editor::EditorKey;
 
 /// Which main pane has the focus (and, on a narrow terminal, is shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,4 +54,11 @@ pub enum Action {
     Bar(BarKey),
     /// Scroll the command output sideways by this many columns.
     ScrollSideways(i32),
+    /// A key for the section's quizzes and exercises (`]` / `[` move
+    /// between them; the focused one takes the rest).
+    Block(BlockKey),
+    /// A key for the open exercise editor.
+    Editor(EditorKey),
+    /// Scroll the help overlay.
+    ScrollHelp(i32),
 }

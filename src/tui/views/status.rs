@@ -22,7 +22,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
         ));
     }
     left.push_str(&format!(" │ {} ", app.lang.code().to_uppercase()));
-    let hints = format!("{} ", ui.status_hints());
+    let hints = if app.editor.is_some() {
+        ui.editor_footer()
+    } else {
+        app.block_hints().unwrap_or(ui.status_hints())
+    };
+    let hints = format!("{hints} ");
     let left_room = width.saturating_sub(text::width(&hints).min(width / 2));
     let mut left = text::truncate(&left, left_room.saturating_sub(1));
     left.push(' ');
