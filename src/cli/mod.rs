@@ -2,6 +2,7 @@
 //! Each subcommand lives in its own file and exposes `Args` + `run`.
 
 pub mod list;
+pub mod new;
 pub mod progress;
 pub mod render;
 mod sim;
@@ -79,6 +80,9 @@ pub enum Command {
     Quiz(quiz::Args),
     /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
     Drill(drill::Args),
+    /// Start a new lesson file (a section, a quiz and an exercise to edit).
+    #[command(after_help = new::AFTER_HELP)]
+    New(new::Args),
 }
 
 /// Parse the command line and run it.
@@ -105,6 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Check(args) => check::run(args, &cli.global),
             Command::Quiz(args) => quiz::run(args, &cli.global),
             Command::Drill(args) => drill::run(args, &cli.global),
+            Command::New(args) => new::run(&args, &cli.global),
         },
         None => tutor::run(cli.lesson, &cli.global),
     }

@@ -41,8 +41,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         let outcome = kubectl::execute(&mut cluster, cmd);
         failed |= !outcome.ok;
-        writeln!(out, "$ {cmd}")?;
-        out.write_all(outcome.output.as_bytes())?;
+        // Commands and their output may quote what was typed: control
+        // characters in a script never reach the terminal.
+        writeln!(out, "$ {}", crate::text::sanitize(cmd))?;
+        out.write_all(crate::text::sanitize(&outcome.output).as_bytes())?;
     }
     out.flush()?;
     Ok(if failed {

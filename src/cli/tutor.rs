@@ -7,6 +7,7 @@ use crate::markdown::Theme;
 use crate::progress::{Store, path};
 use crate::tui::app::{App, Options};
 use crate::tui::i18n::Ui;
+use crate::tui::reload::LiveReload;
 use anyhow::bail;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -37,8 +38,10 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
             None
         }
     };
+    let mut load_banner = Vec::new();
     if !catalog.errors().is_empty() {
-        banner.insert(0, Ui::new(lang).load_errors(catalog.errors().len()));
+        load_banner.push(Ui::new(lang).load_errors(catalog.errors().len()));
+        banner.insert(0, load_banner[0].clone());
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let options = Options {
@@ -49,6 +52,9 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
     };
     let mut app = App::new(catalog, options, store);
     app.banner.extend(banner);
+    if let Some(dir) = &global.lessons {
+        app.reload = Some(LiveReload::new(dir.clone(), load_banner));
+    }
     crate::tui::run(app)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -27,7 +27,9 @@ pub fn report(name: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
             out.push_str(&format!("    {} {hint}\n", lang.pick("힌트:", "hint:")));
         }
     }
-    out
+    // Field paths and values quote the manifest: no control character of
+    // it reaches the terminal.
+    crate::text::sanitize(&out).into_owned()
 }
 
 pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {

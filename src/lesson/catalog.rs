@@ -159,14 +159,9 @@ impl Catalog {
             }
         }
         errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-        let order = |lang: Lang| {
-            let mut order: Vec<usize> = (0..entries.len()).collect();
-            order.sort_by(|&a, &b| course_order(&entries[a], &entries[b], lang));
-            order
-        };
         Catalog {
-            order_ko: order(Lang::Ko),
-            order_en: order(Lang::En),
+            order_ko: course_order_of(&entries, Lang::Ko),
+            order_en: course_order_of(&entries, Lang::En),
             entries,
             errors,
         }
@@ -213,6 +208,51 @@ impl Catalog {
         groups
     }
 
+    /// Every lesson id and its versions, sorted by id.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter()
+    }
+
+    /// The lessons (any language) loaded from the file at `path`.
+    pub fn lessons_from<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Lesson> {
+        self.entries
+            .iter()
+            .flat_map(|e| [e.ko.as_ref(), e.en.as_ref()])
+            .flatten()
+            .filter(move |l| l.path == path)
+    }
+
+    /// Add a lesson (live reload keeps a last good version this way). Returns
+    /// false, changing nothing, when its id already has a version in its
+    /// language.
+    pub fn insert(&mut self, lesson: Lesson) -> bool {
+        let at = match self
+            .entries
+            .binary_search_by(|e| e.id.as_str().cmp(&lesson.id))
+        {
+            Ok(at) => at,
+            Err(at) => {
+                self.entries.insert(
+                    at,
+                    Entry {
+                        id: lesson.id.clone(),
+                        ko: None,
+                        en: None,
+                    },
+                );
+                at
+            }
+        };
+        let slot = self.entries[at].slot(lesson.lang);
+        if slot.is_some() {
+            return false;
+        }
+        *slot = Some(lesson);
+        self.order_ko = course_order_of(&self.entries, Lang::Ko);
+        self.order_en = course_order_of(&self.entries, Lang::En);
+        true
+    }
+
     /// Number of lesson ids.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -226,6 +266,13 @@ impl Catalog {
     pub fn errors(&self) -> &[LoadError] {
         &self.errors
     }
+}
+
+/// Indexes into `entries` in course order for a `lang` reader.
+fn course_order_of(entries: &[Entry], lang: Lang) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| course_order(&entries[a], &entries[b], lang));
+    order
 }
 
 /// Course order for a `lang` reader, using the version that reader sees.

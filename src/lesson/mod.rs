@@ -11,6 +11,8 @@ pub mod files;
 mod front_matter;
 pub mod loader;
 pub mod model;
+pub mod reload;
+pub mod scaffold;
 mod scan;
 mod source;
 mod validate;

@@ -6,6 +6,7 @@ pub mod check;
 pub mod diagnostic;
 mod document;
 mod emit;
+mod line_breaks;
 pub mod path;
 pub mod positions;
 mod schema;
@@ -83,7 +84,8 @@ impl Loaded {
 /// Parse and validate a manifest text. Never panics; every problem found is a
 /// diagnostic, and valid documents still yield objects when others fail.
 pub fn load(text: &str) -> Loaded {
-    let parsed = source::parse(text);
+    let normalized = line_breaks::normalize(text);
+    let parsed = source::parse(&normalized);
     let mut diagnostics = parsed.diagnostics;
     let mut documents = Vec::new();
     for raw in &parsed.docs {

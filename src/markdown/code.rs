@@ -9,7 +9,7 @@
 //! wrapped to the width as it is.
 
 use super::frame::{FRAME_EXTRA, framed};
-use super::highlight::{Language, highlight};
+use super::highlight::{Language, guess, highlight};
 use super::inline::Spans;
 use super::theme::Theme;
 use crate::text::{sanitize, width, wrap_spans};
@@ -29,7 +29,13 @@ pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -
     let code = code.strip_suffix('\n').unwrap_or(&code);
     let info = sanitize(info);
     let label = info.split_whitespace().next().unwrap_or("");
-    let mut rows = highlight(code, Language::from_info(label), theme);
+    // A fence without a language (common in study notes) gets a guess.
+    let language = if label.is_empty() {
+        guess(code)
+    } else {
+        Language::from_info(label)
+    };
+    let mut rows = highlight(code, language, theme);
     if rows.is_empty() {
         rows.push(Vec::new());
     }

@@ -60,7 +60,7 @@ pub struct Options {
 }
 
 #[derive(PartialEq, Eq, Clone)]
-struct CacheKey {
+pub(super) struct CacheKey {
     lesson: String,
     lang: Lang,
     section: usize,
@@ -107,7 +107,8 @@ pub struct FocusedLines {
 pub struct App {
     pub catalog: Catalog,
     pub lang: Lang,
-    lesson: Option<String>,
+    // pub(super): live reload (tui/reload.rs) keeps the position.
+    pub(super) lesson: Option<String>,
     pub section: usize,
     pub scroll: usize,
     pub focus: Pane,
@@ -122,7 +123,10 @@ pub struct App {
     pub help_scroll: usize,
     store: Option<Store>,
     clock: fn() -> Timestamp,
-    cache: Option<(CacheKey, LessonView)>,
+    // pub(super): live reload (tui/reload.rs) drops it with the old lessons.
+    pub(super) cache: Option<(CacheKey, LessonView)>,
+    /// Live reload of a `--lessons` folder (tui/reload.rs); None otherwise.
+    pub reload: Option<super::reload::LiveReload>,
     /// The live cluster (seeded with [`DEFAULT_SEED`]; see [`App::with_seed`]).
     pub live: Live,
     /// The command bar, its history and the last command's output.
@@ -156,6 +160,7 @@ impl App {
             store,
             clock: Timestamp::now,
             cache: None,
+            reload: None,
             live: Live::new(DEFAULT_SEED),
             console: Console::default(),
             blocks: Blocks::default(),

@@ -10,7 +10,9 @@ pub mod console;
 pub mod editor;
 pub mod i18n;
 pub mod keymap;
+pub mod panic_key;
 pub mod quiz_keys;
+pub mod reload;
 pub mod theme;
 pub mod views;
 
@@ -58,7 +60,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     // (Enter would indent every pasted line once more).
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
 
-    let result = event_loop(&mut terminal, &mut app, &stop, &interrupt);
+    let panic_key = panic_key::from_env();
+    let result = event_loop(&mut terminal, &mut app, &stop, &interrupt, panic_key);
     app.on_exit();
 
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
@@ -79,6 +82,7 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     interrupt: &AtomicBool,
+    panic_key: Option<event::KeyCode>,
 ) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
     let mut next_tick = last_tick + TICK;
@@ -87,10 +91,12 @@ fn event_loop(
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             let event = event::read()?;
+            panic_key::check(panic_key, &event); // test hook, tui/panic_key.rs
             handle(&event, app);
             // Drain what is already queued before drawing again.
             while !app.quit && app.pending_external().is_none() && event::poll(Duration::ZERO)? {
                 let event = event::read()?;
+                panic_key::check(panic_key, &event);
                 handle(&event, app);
             }
         }
@@ -104,6 +110,8 @@ fn event_loop(
             next_tick = last_tick + TICK;
             continue;
         }
+        // Live reload of a --lessons folder (tui/reload.rs).
+        app.poll_reload();
         let now = Instant::now();
         if now >= next_tick {
             let elapsed = now.duration_since(last_tick).as_millis() as u64;

@@ -7,9 +7,12 @@
 //! structure fits in a few hundred lines. The scanners never fail: anything
 //! they do not recognise keeps the plain code style.
 
+mod guess;
 mod json;
 mod shell;
 mod yaml;
+
+pub(crate) use guess::guess;
 
 use super::inline::Spans;
 use super::theme::Theme;

@@ -1,0 +1,150 @@
+//! Inputs far larger than any real one, to show the work grows with the
+//! size and nothing more: a 10 MB lesson (loaded, then every section
+//! rendered at 120 columns), the same 10 MB as one section, one 1 MB
+//! paragraph, and a table of 20,000 rows. The 10,000-line manifests are in
+//! benches/manifest.rs.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kubetutor::lang::Lang;
+use kubetutor::lesson::parse_lesson;
+use kubetutor::markdown::{Theme, render, render_section};
+use std::hint::black_box;
+
+const MB: usize = 1 << 20;
+const SAMPLE: &str = include_str!("../tests/fixtures/markdown/lesson.md");
+const PODS: &str = include_str!("../tests/fixtures/lessons/course/en/01-pods.md");
+
+/// The Markdown fixture (prose, a table, code, Korean, emoji) and a lesson
+/// with quiz and exercise blocks, repeated under `## ` headings (or without
+/// them: one section) until the text is `size` bytes.
+fn big_lesson(size: usize, sections: bool) -> String {
+    let pods = PODS.split_once("\n---\n").map_or(PODS, |(_, b)| b);
+    let pods = pods.replace("id: ", "id: x");
+    let mut out = String::from("---\nid: big\ntitle: Big\n---\n# Big\n\n");
+    let mut i = 0;
+    while out.len() < size {
+        if sections {
+            out.push_str(&format!("\n## Part {i}\n\n"));
+        }
+        // Unique block ids so the loader's duplicate checks have work to do;
+        // the fixtures' own headings pushed below section level.
+        out.push_str(&format!("\n{SAMPLE}").replace("\n#", "\n###"));
+        out.push_str(
+            &pods
+                .replace("\n#", "\n###")
+                .replace("id: x", &format!("id: x{i}-")),
+        );
+        i += 1;
+    }
+    out
+}
+
+fn paragraph(size: usize) -> String {
+    let words = [
+        "파드는",
+        "kubelet",
+        "컨테이너를",
+        "🏗️",
+        "실행합니다.",
+        "a-very-long-token-without-spaces",
+    ];
+    let mut out = String::new();
+    let mut i = 0;
+    while out.len() < size {
+        out.push_str(words[i % words.len()]);
+        out.push(' ');
+        i += 1;
+    }
+    out
+}
+
+fn table(rows: usize) -> String {
+    let mut out = String::from("| 상태 | 의미 | 설명 |\n|:---|:---:|---:|\n");
+    for i in 0..rows {
+        out.push_str(&format!(
+            "| **Pending {i}** | 대기 중 | 이미지를 받는 중일 수 있습니다. <br> • 노드를 찾는 중 `{i}` |\n"
+        ));
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let theme = Theme::colored();
+    let many = big_lesson(10 * MB, true);
+    let one = big_lesson(10 * MB, false);
+    let (lesson, errors) = parse_lesson("big.md", &many, Lang::En);
+    let lesson = lesson.expect("the big lesson loads");
+    assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
+    assert!(lesson.sections.len() > 500);
+    let (single, _) = parse_lesson("one.md", &one, Lang::En);
+    let single = single.expect("loads");
+    assert!(single.sections.len() <= 2);
+
+    let mut g = c.benchmark_group("large_lesson_10mb");
+    g.sample_size(10);
+    g.bench_function("load_many_sections", |b| {
+        b.iter(|| parse_lesson("big.md", black_box(&many), Lang::En))
+    });
+    g.bench_function("render_every_section_120_columns", |b| {
+        b.iter(|| {
+            lesson
+                .sections
+                .iter()
+                .map(|s| render_section(s, 120, &theme).lines.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("load_one_section", |b| {
+        b.iter(|| parse_lesson("one.md", black_box(&one), Lang::En))
+    });
+    g.bench_function("render_one_section_120_columns", |b| {
+        b.iter(|| {
+            single
+                .sections
+                .iter()
+                .map(|s| render_section(s, 120, &theme).lines.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    // The same content at 1, 3 and 10 MB: time per MB should stay flat.
+    let mut g = c.benchmark_group("scaling_one_section");
+    g.sample_size(10);
+    for mb in [1usize, 3, 10] {
+        let text = big_lesson(mb * MB, false);
+        g.throughput(criterion::Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(criterion::BenchmarkId::new("load", mb), &text, |b, t| {
+            b.iter(|| parse_lesson("one.md", black_box(t), Lang::En))
+        });
+        let (l, _) = parse_lesson("one.md", &text, Lang::En);
+        let l = l.expect("loads");
+        g.bench_with_input(criterion::BenchmarkId::new("render_120", mb), &l, |b, l| {
+            b.iter(|| {
+                l.sections
+                    .iter()
+                    .map(|s| render_section(s, 120, &theme).lines.len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("large_markdown");
+    g.sample_size(10);
+    let para = paragraph(MB);
+    g.bench_function("paragraph_1mb_120_columns", |b| {
+        b.iter(|| render(black_box(&para), 120, &theme))
+    });
+    let rows = table(20_000);
+    g.bench_function("table_20000_rows_120_columns", |b| {
+        b.iter(|| render(black_box(&rows), 120, &theme))
+    });
+    g.bench_function("table_20000_rows_40_columns", |b| {
+        b.iter(|| render(black_box(&rows), 40, &theme))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
