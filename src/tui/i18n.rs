@@ -122,7 +122,7 @@ pub const KEYS: &[KeyHelp] = &[
         ko: "답 확인 (단답형: 입력 시작)",
     },
     KeyHelp {
-        keys: "quiz u / d",
+        keys: "quiz u d S-↑ S-↓",
         en: "move the selected item up / down (put in order)",
         ko: "고른 항목을 위 / 아래로 옮기기 (순서 맞추기)",
     },
@@ -135,6 +135,11 @@ pub const KEYS: &[KeyHelp] = &[
         keys: "quiz a",
         en: "show the answer (asks first: the question then scores 0)",
         ko: "정답 보기 (먼저 묻습니다: 그 문제는 0점)",
+    },
+    KeyHelp {
+        keys: "quiz y / n",
+        en: "answer a question the tutor asks (yes / no)",
+        ko: "묻는 말에 답하기 (예 / 아니요)",
     },
     KeyHelp {
         keys: "quiz r",

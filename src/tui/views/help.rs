@@ -15,7 +15,8 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame, area: Rect, scroll: &mut usize, ui: &Ui, chrome: &Chrome) {
     let key_col = KEYS.iter().map(|k| text::width(k.keys)).max().unwrap_or(0) + 2;
     let rows = KEYS.len() as u16 + 4;
-    let rect = centered(area, 80, rows);
+    // Wide enough for the longest description next to the keys.
+    let rect = centered(area, 100, rows);
     frame.render_widget(ClearWide, rect);
     // A blank row above the table, the border around it.
     let visible = (rect.height as usize).saturating_sub(3);
