@@ -133,9 +133,7 @@ impl App {
                 });
             }
             EditorKey::NextError => editor.next_error(),
-            EditorKey::Undo => {
-                editor.area.undo();
-            }
+            EditorKey::Undo => editor.undo(),
             EditorKey::Redo => {
                 editor.area.redo();
             }

@@ -112,6 +112,10 @@ pub struct Editor {
     pub checked: Option<String>,
     pub confirm: Option<Confirm>,
     pub note: Option<Note>,
+    /// The text areas that whole-text replacements (reset, solution, the
+    /// external editor) put aside, with their own undo history: one undo
+    /// past a replacement brings the old text back.
+    pub replaced: Vec<TextArea<'static>>,
 }
 
 impl Editor {
@@ -128,6 +132,7 @@ impl Editor {
             checked: None,
             confirm: None,
             note: None,
+            replaced: Vec::new(),
         }
     }
 
@@ -140,13 +145,20 @@ impl Editor {
         s
     }
 
-    /// Replace the whole text as one edit (undo brings the old one back).
+    /// Replace the whole text as one edit (one undo brings the old one back).
     pub fn replace_text(&mut self, text: &str) {
-        self.area.select_all();
-        self.area.cut();
-        self.area.insert_str(clean(text).trim_end_matches('\n'));
-        self.area.move_cursor(CursorMove::Top);
-        self.area.move_cursor(CursorMove::Head);
+        let old = std::mem::replace(&mut self.area, text_area(text));
+        self.replaced.push(old);
+    }
+
+    /// Undo the last edit, or the last whole-text replacement once the
+    /// edits made since are undone.
+    pub fn undo(&mut self) {
+        if !self.area.undo()
+            && let Some(old) = self.replaced.pop()
+        {
+            self.area = old;
+        }
     }
 
     /// Whether the text changed since the last check.
