@@ -210,7 +210,7 @@ pub fn draw(d: &QuizDraw, width: usize, theme: &Theme, look: &Look, ui: &Ui) -> 
             }
         }
         QuizKind::Text => {
-            let label = format!("{} ", ui.quiz_answer());
+            let label = format!("{} ", ui.quiz_your_answer());
             let room = inner.saturating_sub(text::width(&label) + 2).clamp(1, 40);
             let (shown, col) = st.text.view(room);
             let content = if shown.is_empty() && !d.typing && !over {

@@ -60,6 +60,11 @@ impl Ui {
         self.pick_str("정답:", "Answer:")
     }
 
+    /// The label of the box a `text` answer is typed in.
+    pub fn quiz_your_answer(&self) -> &'static str {
+        self.pick_str("내 답:", "Your answer:")
+    }
+
     pub fn quiz_in_place(&self, n: usize, of: usize) -> String {
         match self.lang {
             Lang::Ko => format!("{of}개 중 {n}개가 제자리에 있습니다."),

@@ -173,6 +173,11 @@ impl App {
         editor.diagnostics = run.partial().diagnostics;
         editor.selected = None;
         editor.report = None;
+        // The text scrolls to the first error (a small terminal shows
+        // only part of the manifest); F8 goes on to the next.
+        if editor.errors().next().is_some() {
+            editor.next_error();
+        }
         if let Some(cluster) = run.cluster() {
             let note = match lang {
                 crate::lang::Lang::Ko => format!("▶ 연습 {}: 내 매니페스트 적용", editor.spec.id),
