@@ -359,3 +359,16 @@ fn the_score_is_kept_in_the_progress_and_restored() {
     let s = screen(&mut app, 100, 30);
     assert!(s.contains("1/5"), "{s}");
 }
+
+#[test]
+fn an_overlay_on_top_takes_the_keys_and_the_status_bar() {
+    let mut app = quiz_app(Lang::En, 1);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Enter check"), "{s}");
+    app.apply(Action::ToggleCourse);
+    let s = screen(&mut app, 160, 48);
+    assert!(!s.contains("Enter check"), "{s}");
+    assert!(app.focused_block().is_none());
+    app.apply(Action::CloseOverlay);
+    assert!(app.focused_block().is_some(), "the focus comes back");
+}

@@ -95,7 +95,8 @@ impl App {
 
     /// What has the focus (for the key map and the status bar).
     pub fn focused_block(&self) -> Option<Focused> {
-        if self.focus != Pane::Lesson {
+        // An overlay on top takes the keys (and the status bar says so).
+        if self.focus != Pane::Lesson || self.overlay.is_some() {
             return None;
         }
         match self.focused_block_ref()? {
