@@ -372,3 +372,16 @@ fn an_overlay_on_top_takes_the_keys_and_the_status_bar() {
     app.apply(Action::CloseOverlay);
     assert!(app.focused_block().is_some(), "the focus comes back");
 }
+
+#[test]
+fn the_status_bar_says_how_to_reach_a_sections_quiz() {
+    let mut app = app_on("quiz", "checks", Lang::En);
+    let s = screen(&mut app, 160, 48);
+    assert!(!s.contains("] quiz/exercise"), "no quiz in the intro:\n{s}");
+    app.apply(Action::NextSection);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("] quiz/exercise"), "{s}");
+    app.apply(Action::ToggleLanguage);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("] 퀴즈·연습"), "{s}");
+}

@@ -270,6 +270,14 @@ impl Ui {
         self.pick("English", "한국어")
     }
 
+    /// The status bar in a section with a quiz or an exercise.
+    pub fn status_hints_blocks(&self) -> &'static str {
+        self.pick(
+            "] 퀴즈·연습  ←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",
+            "] quiz/exercise  ←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  L language  ? help  q quit",
+        )
+    }
+
     pub fn status_hints(&self) -> &'static str {
         self.pick(
             "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  L 언어  ? 도움말  q 종료",

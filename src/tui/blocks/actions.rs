@@ -81,6 +81,11 @@ impl App {
             .collect()
     }
 
+    /// Whether the current section has a quiz or an exercise to focus.
+    pub fn has_live_blocks(&self) -> bool {
+        !self.live_blocks().is_empty()
+    }
+
     /// The focused block of the current section.
     fn focused_block_ref(&self) -> Option<Block> {
         let i = self.blocks.focus?;

@@ -25,7 +25,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
     let hints = if app.editor.is_some() {
         ui.editor_footer()
     } else {
-        app.block_hints().unwrap_or(ui.status_hints())
+        match app.block_hints() {
+            Some(hints) => hints,
+            // A section with a quiz or an exercise: say how to reach it.
+            None if app.overlay.is_none() && app.has_live_blocks() => ui.status_hints_blocks(),
+            None => ui.status_hints(),
+        }
     };
     let hints = format!("{hints} ");
     let left_room = width.saturating_sub(text::width(&hints).min(width / 2));
