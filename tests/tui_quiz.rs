@@ -287,6 +287,10 @@ fn a_predict_answer_plays_the_scenario_in_the_cluster_pane() {
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("crash-demo"), "the scenario in the pane:\n{s}");
     assert!(s.contains("✓ Right!"), "{s}");
+    assert!(
+        s.contains("The simulator: playing in the cluster pane 0s / 2m"),
+        "{s}"
+    );
     // The wait plays out in about four seconds of ticks.
     ticks(&mut app, 45);
     let p = app.blocks.playback.as_ref().unwrap();
@@ -297,6 +301,10 @@ fn a_predict_answer_plays_the_scenario_in_the_cluster_pane() {
     assert!(
         s.contains("→ CrashLoopBackOff"),
         "the note names the outcome:\n{s}"
+    );
+    assert!(
+        s.contains("The simulator: after 2m, pod/crash-demo status = CrashLoopBackOff"),
+        "the feedback names the simulator's outcome:\n{s}"
     );
 }
 
