@@ -9,6 +9,8 @@ use kubetutor::lesson::catalog::Catalog;
 use kubetutor::markdown::Theme;
 use kubetutor::tui::action::Action;
 use kubetutor::tui::app::{App, Options};
+use kubetutor::tui::blocks::BlockKey;
+use kubetutor::tui::editor::EditorKey;
 use kubetutor::tui::views::{self, MIN_HEIGHT, MIN_WIDTH};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -158,4 +160,89 @@ fn the_drill_at_every_width_up_to_300_by_100_draws() {
             draw(&mut en, width, height);
         }
     }
+}
+
+/// The quiz fixture in Korean, opened on its section `section`, the first
+/// question focused.
+fn quiz_app(section: usize) -> App {
+    let catalog = Catalog::from_dir(Path::new("tests/fixtures/quiz")).expect("fixture loads");
+    let mut app = App::new(
+        catalog,
+        Options {
+            lang: Lang::Ko,
+            start: Some("checks".into()),
+            theme: Theme::colored(),
+            color: true,
+        },
+        None,
+    );
+    for _ in 0..section {
+        app.apply(Action::NextSection);
+    }
+    app.apply(Action::Block(BlockKey::Next));
+    app
+}
+
+fn sweep(app: &mut App) {
+    for width in (1..=300u16).step_by(3).chain([299, 300]) {
+        for height in [1, 2, 5, MIN_HEIGHT - 1, MIN_HEIGHT, 13, 24, 30, 57, 100] {
+            draw(app, width, height);
+        }
+    }
+}
+
+#[test]
+fn quizzes_and_the_editor_at_sampled_sizes() {
+    // A choice answered wrong (its why, a try left), then the answer shown.
+    let mut app = quiz_app(1);
+    app.apply(Action::Block(BlockKey::Number(1)));
+    app.apply(Action::Block(BlockKey::Enter));
+    app.apply(Action::Block(BlockKey::Hint));
+    sweep(&mut app);
+    app.apply(Action::Block(BlockKey::Answer));
+    sweep(&mut app);
+    app.apply(Action::Block(BlockKey::Confirm(true)));
+    sweep(&mut app);
+
+    // A Korean answer being typed, the caret after wide glyphs.
+    let mut app = quiz_app(2);
+    app.apply(Action::Block(BlockKey::Next));
+    app.apply(Action::Block(BlockKey::Enter));
+    for c in "이티시디 🙂 아주 긴 답을 써 봅니다 끝까지".chars() {
+        app.apply(Action::Block(BlockKey::Type(c)));
+    }
+    sweep(&mut app);
+
+    // A predict question played out in the cluster pane.
+    let mut app = quiz_app(3);
+    app.apply(Action::Block(BlockKey::Number(1)));
+    app.apply(Action::Block(BlockKey::Enter));
+    for _ in 0..10 {
+        app.apply(Action::Tick(100));
+    }
+    sweep(&mut app);
+
+    // The editor with problems listed under the text.
+    let catalog =
+        Catalog::from_dir(Path::new("tests/fixtures/exercises/course")).expect("fixture loads");
+    let mut app = App::new(
+        catalog,
+        Options {
+            lang: Lang::Ko,
+            start: Some("scale".into()),
+            theme: Theme::colored(),
+            color: true,
+        },
+        None,
+    );
+    app.apply(Action::NextSection);
+    app.apply(Action::Block(BlockKey::Next));
+    app.apply(Action::Block(BlockKey::Enter));
+    assert!(app.editor.is_some());
+    app.paste("스펙: 🙂\ncontianers: [\n");
+    app.apply(Action::Editor(EditorKey::Submit));
+    assert!(!app.editor.as_ref().unwrap().diagnostics.is_empty());
+    sweep(&mut app);
+    app.apply(Action::Editor(EditorKey::Reset));
+    sweep(&mut app);
 }

@@ -84,8 +84,26 @@ fn help_overlay_lists_every_key() {
     app.apply(Action::ToggleHelp);
     let s = screen(&mut app, 100, 30);
     insta::assert_snapshot!("help_100x30", s);
+    // The table scrolls: collect every page.
+    let mut seen = s.clone();
+    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 1 {
+        app.apply(Action::ScrollHelp(10));
+        seen.push_str(&screen(&mut app, 100, 30));
+    }
     for key in kubetutor::tui::i18n::KEYS {
-        assert!(s.contains(key.en), "help misses {:?}", key.en);
+        assert!(seen.contains(key.en), "help misses {:?}", key.en);
+    }
+    // Korean too, at the same size.
+    app.apply(Action::ToggleHelp);
+    app.apply(Action::ToggleLanguage);
+    app.apply(Action::ToggleHelp);
+    let mut seen = screen(&mut app, 100, 30);
+    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 1 {
+        app.apply(Action::ScrollHelp(10));
+        seen.push_str(&screen(&mut app, 100, 30));
+    }
+    for key in kubetutor::tui::i18n::KEYS {
+        assert!(seen.contains(key.ko), "Korean help misses {:?}", key.ko);
     }
     app.apply(Action::ToggleHelp);
     assert_eq!(app.overlay, None);

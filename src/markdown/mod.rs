@@ -26,7 +26,9 @@ mod theme;
 mod writer;
 
 pub use highlight::Language;
-pub use section::render_section;
+pub use section::{
+    BlockLines, DrawBlock, RenderedSection, inline_markdown, render_section, render_section_with,
+};
 pub use theme::{Syntax, Theme};
 
 use ratatui::text::{Line, Span, Text};

@@ -1,35 +1,103 @@
 //! A lesson section: its title, its Markdown, and a marker box for each
-//! interactive block.
+//! interactive block, or whatever the caller draws in its place.
 
 use super::boxes;
+use super::inline::{Spans, render_inline};
 use super::theme::Theme;
 use super::writer::Writer;
 use crate::lesson::model::{Block, Section};
-use ratatui::text::Text;
+use ratatui::text::{Line, Text};
 
 /// Renders `section` at `width` columns: the title as a level-2 heading
 /// (unless the first Markdown block already starts with that heading), then
 /// every block in order, interactive blocks as boxes.
 pub fn render_section(section: &Section, width: u16, theme: &Theme) -> Text<'static> {
+    render_section_with(section, width, theme, &mut |_, _, _| None).text
+}
+
+/// Where an interactive block landed in a rendered section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockLines {
+    /// Index of the block in [`Section::blocks`].
+    pub index: usize,
+    /// First line of the block in the rendered text, and how many lines.
+    pub start: usize,
+    pub len: usize,
+}
+
+/// A section rendered with some blocks drawn by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedSection {
+    pub text: Text<'static>,
+    /// Every interactive block (quiz, exercise, cluster, invalid), in order.
+    pub blocks: Vec<BlockLines>,
+}
+
+/// What draws a block instead of its marker box: called with the block's
+/// index in [`Section::blocks`], the block and the width available; `None`
+/// keeps the marker box. Lines wider than the width are cut.
+pub type DrawBlock<'a> = dyn FnMut(usize, &Block, usize) -> Option<Vec<Line<'static>>> + 'a;
+
+/// [`render_section`], asking `draw` first for each interactive block (the
+/// interface draws live quizzes and exercises this way), and telling where
+/// each block landed.
+pub fn render_section_with(
+    section: &Section,
+    width: u16,
+    theme: &Theme,
+    draw: &mut DrawBlock<'_>,
+) -> RenderedSection {
     let mut w = Writer::new(theme, usize::from(width));
     if !section.title.trim().is_empty() && !starts_with_title(section) {
         w.heading(2, section.title.trim());
     }
-    for block in &section.blocks {
+    let mut blocks = Vec::new();
+    for (index, block) in section.blocks.iter().enumerate() {
         let avail = w.avail();
-        match block {
-            Block::Markdown(md) => w.markdown(md),
-            Block::Quiz(q) => w.block(boxes::quiz(&q.value, avail, theme)),
-            Block::Exercise(e) => w.block(boxes::exercise(&e.value, avail, theme)),
-            Block::Cluster(c) => w.block(boxes::cluster(&c.value, avail, theme)),
-            Block::Invalid {
-                line,
-                info,
-                message,
-            } => w.block(boxes::invalid(*line, info, message, avail, theme)),
+        if let Block::Markdown(md) = block {
+            w.markdown(md);
+            continue;
         }
+        let lines = match draw(index, block, avail) {
+            Some(lines) => lines
+                .into_iter()
+                .map(|l| crate::text::truncate_line(&l, avail).spans)
+                .collect(),
+            None => marker(block, avail, theme),
+        };
+        let len = lines.len();
+        w.block(lines);
+        blocks.push(BlockLines {
+            index,
+            start: w.len() - len,
+            len,
+        });
     }
-    Text::from(w.finish())
+    RenderedSection {
+        text: Text::from(w.finish()),
+        blocks,
+    }
+}
+
+fn marker(block: &Block, avail: usize, theme: &Theme) -> Vec<Spans> {
+    match block {
+        Block::Markdown(_) => Vec::new(),
+        Block::Quiz(q) => boxes::quiz(&q.value, avail, theme),
+        Block::Exercise(e) => boxes::exercise(&e.value, avail, theme),
+        Block::Cluster(c) => boxes::cluster(&c.value, avail, theme),
+        Block::Invalid {
+            line,
+            info,
+            message,
+        } => boxes::invalid(*line, info, message, avail, theme),
+    }
+}
+
+/// Inline Markdown (a question, a choice, a goal) as lines of spans in the
+/// body text style: emphasis and code kept, not wrapped (one entry per hard
+/// line break). Control characters are removed.
+pub fn inline_markdown(markdown: &str, theme: &Theme) -> Vec<Vec<ratatui::text::Span<'static>>> {
+    render_inline(markdown, theme.text, theme)
 }
 
 /// Does the first Markdown block open with an ATX heading whose text is the

@@ -96,6 +96,11 @@ impl<'t> Writer<'t> {
         self.close_leaf();
     }
 
+    /// Lines written so far.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
     /// The width left for content inside the open quotes and items.
     pub(crate) fn avail(&self) -> usize {
         self.width.saturating_sub(self.containers.width()).max(1)

@@ -1,8 +1,10 @@
 //! Everything the student can ask the interface to do. Keys and mouse events
 //! become actions (`keymap`), and only `App::apply` changes state.
 
+pub use super::blocks::BlockKey;
 pub use super::console::BarKey;
 pub use super::drill::DrillKey;
+pub use super::editor::EditorKey;
 
 /// Which main pane has the focus (and, on a narrow terminal, is shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,4 +59,11 @@ pub enum Action {
     OpenDrill,
     /// A key of the open drill.
     Drill(DrillKey),
+    /// A key for the section's quizzes and exercises (`]` / `[` move
+    /// between them; the focused one takes the rest).
+    Block(BlockKey),
+    /// A key for the open exercise editor.
+    Editor(EditorKey),
+    /// Scroll the help overlay.
+    ScrollHelp(i32),
 }

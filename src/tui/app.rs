@@ -1,11 +1,16 @@
 //! The interface's state and the one place it changes: [`App::apply`].
 
 use super::action::{Action, Pane};
+use super::blocks::look::Look;
+use super::blocks::{self, Blocks, Marks};
 use super::cluster::live::{DEFAULT_SEED, Live};
 use super::console::Console;
+use super::editor::Editor;
+use super::editor::actions::ExternalRequest;
+use super::i18n::Ui;
 use crate::lang::Lang;
 use crate::lesson::catalog::{Catalog, Found};
-use crate::markdown::{self, Theme};
+use crate::markdown::{self, BlockLines, Theme};
 use crate::progress::Store;
 use crate::timestamp::Timestamp;
 use ratatui::layout::Rect;
@@ -60,6 +65,43 @@ pub(super) struct CacheKey {
     lang: Lang,
     section: usize,
     width: u16,
+    /// [`Blocks::version`]: the live blocks changed.
+    version: u64,
+}
+
+/// The current section as the lesson pane draws it.
+#[derive(Debug, Clone, Default)]
+pub struct LessonView {
+    pub text: Text<'static>,
+    /// Where each interactive block is.
+    pub blocks: Vec<BlockLines>,
+    /// The focused block's cursor row and text caret (relative to its
+    /// first line).
+    pub marks: Marks,
+}
+
+impl LessonView {
+    /// The lines of the focused block, and its cursor row and caret as
+    /// lines of the section.
+    pub fn focused(&self) -> Option<FocusedLines> {
+        let index = self.marks.focused?;
+        let b = *self.blocks.iter().find(|b| b.index == index)?;
+        Some(FocusedLines {
+            block: b,
+            cursor: self.marks.cursor_row.map(|r| b.start + r),
+            caret: self.marks.caret.map(|(r, c)| (b.start + r, c)),
+        })
+    }
+}
+
+/// Where the focused block is in the rendered section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FocusedLines {
+    pub block: BlockLines,
+    /// The line of its cursor row.
+    pub cursor: Option<usize>,
+    /// The line and column of the text caret, while typing.
+    pub caret: Option<(usize, usize)>,
 }
 
 pub struct App {
@@ -80,16 +122,24 @@ pub struct App {
     pub theme: Theme,
     pub color: bool,
     pub geometry: Geometry,
+    /// First row of the help overlay's key table.
+    pub help_scroll: usize,
     store: Option<Store>,
     clock: fn() -> Timestamp,
     // pub(super): live reload (tui/reload.rs) drops it with the old lessons.
-    pub(super) cache: Option<(CacheKey, Text<'static>)>,
+    pub(super) cache: Option<(CacheKey, LessonView)>,
     /// Live reload of a `--lessons` folder (tui/reload.rs); None otherwise.
     pub reload: Option<super::reload::LiveReload>,
     /// The live cluster (seeded with [`DEFAULT_SEED`]; see [`App::with_seed`]).
     pub live: Live,
     /// The command bar, its history and the last command's output.
     pub console: Console,
+    /// The section's live quizzes and exercises.
+    pub blocks: Blocks,
+    /// The exercise editor, when open.
+    pub editor: Option<Editor>,
+    /// The external editor the event loop should run.
+    pub(in crate::tui) external: Option<ExternalRequest>,
 }
 
 impl App {
@@ -110,12 +160,16 @@ impl App {
             theme: options.theme,
             color: options.color,
             geometry: Geometry::default(),
+            help_scroll: 0,
             store,
             clock: Timestamp::now,
             cache: None,
             reload: None,
             live: Live::new(DEFAULT_SEED),
             console: Console::default(),
+            blocks: Blocks::default(),
+            editor: None,
+            external: None,
         };
         let resume = app
             .store
@@ -133,6 +187,7 @@ impl App {
         }
         app.section = section.min(app.section_count().saturating_sub(1));
         app.record_visit();
+        app.sync_blocks();
         app.open_section_cluster();
         app
     }
@@ -213,26 +268,95 @@ impl App {
     /// The current section rendered at `width`, cached until the lesson,
     /// section, language or width changes.
     pub fn rendered(&mut self, width: u16) -> &Text<'static> {
+        &self.lesson_view(width).text
+    }
+
+    /// The current section rendered at `width` with its live blocks,
+    /// cached until the lesson, section, language, width or a block
+    /// changes.
+    pub fn lesson_view(&mut self, width: u16) -> &LessonView {
+        self.sync_blocks();
         let key = CacheKey {
             lesson: self.lesson.clone().unwrap_or_default(),
             lang: self.lang,
             section: self.section,
             width,
+            version: self.blocks.version,
         };
         if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
-            let text = self
-                .current()
-                .and_then(|f| f.lesson.sections.get(self.section))
-                .map(|s| markdown::render_section(s, width, &self.theme))
+            let ui = Ui::new(self.lang);
+            let look = Look::new(self.color);
+            let section = self.section;
+            let mut marks = Marks::default();
+            let found = self
+                .lesson
+                .as_deref()
+                .and_then(|id| self.catalog.get(id, self.lang));
+            let rendered = found
+                .and_then(|f| f.lesson.sections.get(section))
+                .map(|s| {
+                    let paint = blocks::Paint {
+                        theme: &self.theme,
+                        look: &look,
+                        ui: &ui,
+                        section,
+                    };
+                    markdown::render_section_with(s, width, &self.theme, &mut |i, b, w| {
+                        blocks::draw_block(&self.blocks, i, b, w, &paint, &mut marks)
+                    })
+                })
                 .unwrap_or_default();
-            self.cache = Some((key.clone(), text));
+            marks.focused = self.blocks.focus;
+            let view = LessonView {
+                text: rendered.text,
+                blocks: rendered.blocks,
+                marks,
+            };
+            self.cache = Some((key.clone(), view));
         }
-        &self.cache.get_or_insert_with(|| (key, Text::default())).1
+        &self
+            .cache
+            .get_or_insert_with(|| (key, LessonView::default()))
+            .1
+    }
+
+    /// Where the student is: lesson, section, language.
+    fn place(&self) -> (Option<String>, usize, Lang) {
+        (self.lesson.clone(), self.section, self.lang)
     }
 
     pub fn apply(&mut self, action: Action) {
+        if let Action::Tick(_) = action {
+            self.blocks_tick();
+        }
+        let place = self.place();
         self.apply_action(action);
+        if self.place() != place {
+            self.left_section();
+        }
+        self.sync_blocks();
         self.open_section_cluster();
+    }
+
+    /// The interface is closing: keep the editor's draft.
+    pub fn on_exit(&mut self) {
+        self.save_editor_draft();
+    }
+
+    /// Save the progress; a failure goes to the banner (once).
+    pub(in crate::tui) fn save_progress(&mut self) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        if let Err(e) = store.save() {
+            self.banner_once(e.to_string());
+        }
+    }
+
+    pub(in crate::tui) fn banner_once(&mut self, message: String) {
+        if !self.banner.contains(&message) {
+            self.banner.push(message);
+        }
     }
 
     fn apply_action(&mut self, action: Action) {
@@ -244,7 +368,15 @@ impl App {
             return;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.save_editor_draft();
+                self.quit = true
+            }
+            Action::Block(key) => self.block_action(key),
+            Action::Editor(key) => self.editor_action(key),
+            Action::ScrollHelp(lines) => {
+                self.help_scroll = (self.help_scroll as i64 + lines as i64).max(0) as usize
+            }
             Action::NextSection => self.step(1),
             Action::PrevSection => self.step(-1),
             Action::Scroll(lines) => self.scroll_by(lines as i64),
@@ -283,6 +415,7 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
                     _ => Some(Overlay::Help),
@@ -387,11 +520,6 @@ impl App {
         if total > 0 && seen >= total {
             store.complete_lesson(&id, now);
         }
-        if let Err(e) = store.save() {
-            let msg = e.to_string();
-            if !self.banner.contains(&msg) {
-                self.banner.push(msg);
-            }
-        }
+        self.save_progress();
     }
 }

@@ -102,6 +102,111 @@ pub const KEYS: &[KeyHelp] = &[
         ko: "명령 결과나 겹친 창 닫기",
     },
     KeyHelp {
+        keys: "]  /  [",
+        en: "focus the next / previous quiz or exercise of the section",
+        ko: "섹션의 다음 / 이전 퀴즈나 연습으로 이동",
+    },
+    KeyHelp {
+        keys: "quiz ↑ ↓  1-9",
+        en: "move the choice cursor / pick a choice by its number",
+        ko: "보기 커서 이동 / 번호로 바로 고르기",
+    },
+    KeyHelp {
+        keys: "quiz Space",
+        en: "pick (one answer) or toggle [x] (several answers)",
+        ko: "고르기 (하나) 또는 [x] 켜고 끄기 (여러 개)",
+    },
+    KeyHelp {
+        keys: "quiz Enter",
+        en: "check the answer (short answer: start typing)",
+        ko: "답 확인 (단답형: 입력 시작)",
+    },
+    KeyHelp {
+        keys: "quiz u d S-↑ S-↓",
+        en: "move the selected item up / down (put in order)",
+        ko: "고른 항목을 위 / 아래로 옮기기 (순서 맞추기)",
+    },
+    KeyHelp {
+        keys: "quiz h",
+        en: "next hint (costs nothing)",
+        ko: "다음 힌트 (감점 없음)",
+    },
+    KeyHelp {
+        keys: "quiz a",
+        en: "show the answer (asks first: the question then scores 0)",
+        ko: "정답 보기 (먼저 묻습니다: 그 문제는 0점)",
+    },
+    KeyHelp {
+        keys: "quiz y / n",
+        en: "answer a question the tutor asks (yes / no)",
+        ko: "묻는 말에 답하기 (예 / 아니요)",
+    },
+    KeyHelp {
+        keys: "quiz r",
+        en: "answer again for practice (the score keeps the first answer)",
+        ko: "연습으로 다시 풀기 (점수는 처음 답)",
+    },
+    KeyHelp {
+        keys: "quiz Esc",
+        en: "stop typing; again to leave the block",
+        ko: "입력 끝내기, 한 번 더 누르면 블록에서 나가기",
+    },
+    KeyHelp {
+        keys: "exercise Enter",
+        en: "open the editor on your draft (h: next hint)",
+        ko: "초안으로 편집기 열기 (h: 다음 힌트)",
+    },
+    KeyHelp {
+        keys: "edit Ctrl-S  F5",
+        en: "check: errors at their lines, else a run in the cluster",
+        ko: "확인: 오류는 그 줄에, 아니면 클러스터에서 실행",
+    },
+    KeyHelp {
+        keys: "edit Esc",
+        en: "close the editor (the draft is kept)",
+        ko: "편집기 닫기 (초안은 저장됩니다)",
+    },
+    KeyHelp {
+        keys: "edit Ctrl-Z  Ctrl-Y",
+        en: "undo / redo",
+        ko: "되돌리기 / 다시 하기",
+    },
+    KeyHelp {
+        keys: "edit Ctrl-T  F2",
+        en: "next hint",
+        ko: "다음 힌트",
+    },
+    KeyHelp {
+        keys: "edit Ctrl-G  F3",
+        en: "show the solution (after a failed check; asks first)",
+        ko: "정답 보기 (확인에 실패한 뒤, 먼저 묻습니다)",
+    },
+    KeyHelp {
+        keys: "edit Ctrl-R  F6",
+        en: "reset to the starter (asks first)",
+        ko: "처음 코드로 되돌리기 (먼저 묻습니다)",
+    },
+    KeyHelp {
+        keys: "edit Ctrl-O  F4",
+        en: "edit in $VISUAL / $EDITOR",
+        ko: "$VISUAL / $EDITOR에서 편집",
+    },
+    KeyHelp {
+        keys: "edit F8  Ctrl-N",
+        en: "move the cursor to the next error",
+        ko: "다음 오류로 커서 이동",
+    },
+    KeyHelp {
+        keys: "edit Tab  S-Tab",
+        en: "indent / unindent by two spaces",
+        ko: "두 칸 들여쓰기 / 내어쓰기",
+    },
+    KeyHelp {
+        keys: "help ↑ ↓  PgDn",
+        en: "scroll this help",
+        ko: "이 도움말 스크롤",
+    },
+    KeyHelp {
         keys: "t",
         en: "course list (Enter opens a lesson)",
         ko: "강의 목록 (Enter로 열기)",
@@ -128,9 +233,14 @@ pub const KEYS: &[KeyHelp] = &[
         ko: "언어 전환 (한국어 / English)",
     },
     KeyHelp {
-        keys: "?  /  x",
-        en: "this help / dismiss the warning banner",
-        ko: "이 도움말 / 경고 배너 닫기",
+        keys: "x",
+        en: "dismiss the warning banner",
+        ko: "경고 배너 닫기",
+    },
+    KeyHelp {
+        keys: "?  F1",
+        en: "this help",
+        ko: "이 도움말",
     },
     KeyHelp {
         keys: "q  Ctrl-C",
@@ -176,6 +286,14 @@ impl Ui {
         self.pick("English", "한국어")
     }
 
+    /// The status bar in a section with a quiz or an exercise.
+    pub fn status_hints_blocks(&self) -> &'static str {
+        self.pick(
+            "] 퀴즈·연습  ←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  D 드릴  L 언어  ? 도움말  q 종료",
+            "] quiz/exercise  ←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  D drill  L language  ? help  q quit",
+        )
+    }
+
     pub fn status_hints(&self) -> &'static str {
         self.pick(
             "←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  D 드릴  L 언어  ? 도움말  q 종료",
@@ -184,7 +302,10 @@ impl Ui {
     }
 
     pub fn help_footer(&self) -> &'static str {
-        self.pick("Esc 또는 ? 로 닫기", "Esc or ? closes")
+        self.pick(
+            "Esc 또는 ? 로 닫기 · ↑↓ 스크롤",
+            "Esc or ? closes · ↑↓ scroll",
+        )
     }
 
     pub fn course_footer(&self) -> &'static str {

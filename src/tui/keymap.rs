@@ -3,6 +3,7 @@
 
 use super::action::{Action, BarKey};
 use super::app::{App, Overlay};
+use super::quiz_keys;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
@@ -33,10 +34,21 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
     if app.drill.is_some() && app.overlay.is_none() {
         return super::drill::keys::key_action(key);
     }
+    if app.editor.is_some() && app.overlay.is_none() {
+        return quiz_keys::editor_key(key, app).map(Action::Editor);
+    }
     match app.overlay {
         Some(Overlay::Help) => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Action::CloseOverlay),
-            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter | KeyCode::F(1) => {
+                Some(Action::CloseOverlay)
+            }
+            KeyCode::Char('q') if app.editor.is_none() => Some(Action::Quit),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::ScrollHelp(1)),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::ScrollHelp(-1)),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::ScrollHelp(10)),
+            KeyCode::PageUp => Some(Action::ScrollHelp(-10)),
+            KeyCode::Home | KeyCode::Char('g') => Some(Action::ScrollHelp(-10_000)),
+            KeyCode::End | KeyCode::Char('G') => Some(Action::ScrollHelp(10_000)),
             _ => None,
         },
         Some(Overlay::Course { .. }) => match key.code {
@@ -52,32 +64,43 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             _ => None,
         },
-        None => match key.code {
-            KeyCode::Right | KeyCode::Char('n') => Some(Action::NextSection),
-            KeyCode::Left | KeyCode::Char('p') => Some(Action::PrevSection),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Scroll(1)),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Scroll(-1)),
-            KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
-            KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
-            KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
-            KeyCode::Char('t') => Some(Action::ToggleCourse),
-            KeyCode::Char('D') => Some(Action::OpenDrill),
-            KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Char('L') => Some(Action::ToggleLanguage),
-            KeyCode::Char('x') => Some(Action::DismissBanner),
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Esc => Some(Action::CloseOverlay),
-            KeyCode::Char(':') => Some(Action::OpenCommandBar),
-            KeyCode::Char(' ') => Some(Action::TogglePause),
-            KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::Faster),
-            KeyCode::Char('-') | KeyCode::Char('_') => Some(Action::Slower),
-            KeyCode::Char('.') => Some(Action::StepOnce),
-            KeyCode::Char('h') if app.console.output.is_some() => Some(Action::ScrollSideways(-8)),
-            KeyCode::Char('l') if app.console.output.is_some() => Some(Action::ScrollSideways(8)),
-            _ => None,
-        },
+        None => {
+            if let Some(k) = quiz_keys::block_key(key, ctrl, app) {
+                return Some(Action::Block(k));
+            }
+            reading_key(key, app)
+        }
+    }
+}
+
+/// Keys while reading (no overlay, no block taking the key).
+fn reading_key(key: &KeyEvent, app: &App) -> Option<Action> {
+    match key.code {
+        KeyCode::Right | KeyCode::Char('n') => Some(Action::NextSection),
+        KeyCode::Left | KeyCode::Char('p') => Some(Action::PrevSection),
+        KeyCode::Down | KeyCode::Char('j') => Some(Action::Scroll(1)),
+        KeyCode::Up | KeyCode::Char('k') => Some(Action::Scroll(-1)),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+        KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
+        KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
+        KeyCode::Char('t') => Some(Action::ToggleCourse),
+        KeyCode::Char('D') => Some(Action::OpenDrill),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
+        KeyCode::Char('L') => Some(Action::ToggleLanguage),
+        KeyCode::Char('x') => Some(Action::DismissBanner),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Esc => Some(Action::CloseOverlay),
+        KeyCode::Char(':') => Some(Action::OpenCommandBar),
+        KeyCode::Char(' ') => Some(Action::TogglePause),
+        KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::Faster),
+        KeyCode::Char('-') | KeyCode::Char('_') => Some(Action::Slower),
+        KeyCode::Char('.') => Some(Action::StepOnce),
+        KeyCode::Char('h') if app.console.output.is_some() => Some(Action::ScrollSideways(-8)),
+        KeyCode::Char('l') if app.console.output.is_some() => Some(Action::ScrollSideways(8)),
+        KeyCode::F(1) => Some(Action::ToggleHelp),
+        _ => None,
     }
 }
 

@@ -4,12 +4,15 @@
 
 pub mod action;
 pub mod app;
+pub mod blocks;
 pub mod cluster;
 pub mod console;
 pub mod drill;
+pub mod editor;
 pub mod i18n;
 pub mod keymap;
 pub mod panic_key;
+pub mod quiz_keys;
 pub mod reload;
 pub mod theme;
 pub mod views;
@@ -18,7 +21,10 @@ use action::Action;
 use anyhow::Context;
 use app::App;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use std::io::stdout;
 use std::sync::Arc;
@@ -37,13 +43,15 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 /// drill's report once the terminal is back).
 pub fn run_on(app: &mut App) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot install the signal handlers")?;
+    }
+    // Kept apart: Ctrl-C in an external editor (a cooked terminal) reaches
+    // us too, and must not end the tutor when the editor returns.
+    let interrupt = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT] {
+        signal_hook::flag::register(signal, Arc::clone(&interrupt))
             .context("cannot install the signal handlers")?;
     }
 
@@ -52,44 +60,62 @@ pub fn run_on(app: &mut App) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui_hook(info);
     }));
-    let _ = execute!(stdout(), EnableMouseCapture);
+    // Bracketed paste: a pasted manifest arrives as one piece, not as keys
+    // (Enter would indent every pasted line once more).
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
 
     let panic_key = panic_key::from_env();
-    let result = event_loop(&mut terminal, app, &stop, panic_key);
+    let result = event_loop(&mut terminal, app, &stop, &interrupt, panic_key);
+    app.on_exit();
 
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+fn handle(event: &Event, app: &mut App) {
+    if let Event::Paste(text) = event {
+        app.paste(text);
+    } else if let Some(action) = keymap::action_for(event, app) {
+        app.apply(action);
+    }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    interrupt: &AtomicBool,
     panic_key: Option<event::KeyCode>,
 ) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
     let mut next_tick = last_tick + TICK;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !stop.load(Ordering::Relaxed) && !interrupt.load(Ordering::Relaxed) {
         terminal.draw(|frame| views::draw(frame, app))?;
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             let event = event::read()?;
             panic_key::check(panic_key, &event); // test hook, tui/panic_key.rs
-            if let Some(action) = keymap::action_for(&event, app) {
-                app.apply(action);
-            }
+            handle(&event, app);
             // Drain what is already queued before drawing again.
-            while !app.quit && event::poll(Duration::ZERO)? {
+            while !app.quit && app.pending_external().is_none() && event::poll(Duration::ZERO)? {
                 let event = event::read()?;
                 panic_key::check(panic_key, &event);
-                if let Some(action) = keymap::action_for(&event, app) {
-                    app.apply(action);
-                }
+                handle(&event, app);
             }
+        }
+        if let Some(request) = app.take_external() {
+            let ui = i18n::Ui::new(app.lang);
+            let result = editor::external::edit(terminal, &request, &ui);
+            // A Ctrl-C typed in the editor was the editor's.
+            interrupt.store(false, Ordering::Relaxed);
+            app.external_done(result);
+            last_tick = Instant::now();
+            next_tick = last_tick + TICK;
+            continue;
         }
         // Live reload of a --lessons folder (tui/reload.rs).
         app.poll_reload();

@@ -114,6 +114,8 @@ impl App {
     pub fn replace_catalog(&mut self, catalog: Catalog) {
         self.catalog = catalog;
         self.cache = None;
+        // The questions and exercises are rebuilt from the new lessons.
+        self.blocks.set_built_for(None);
         let exists = self
             .lesson
             .as_deref()

@@ -58,6 +58,9 @@ pub struct Live {
     pub setup_error: Option<String>,
     /// First row of the cluster pane's scrolling part.
     pub scroll: usize,
+    /// Shown at the top of the pane while the cluster is one that a quiz
+    /// or an exercise put there (see [`Live::show`]).
+    pub note: Option<String>,
 }
 
 impl Live {
@@ -75,6 +78,7 @@ impl Live {
             origin: None,
             setup_error: None,
             scroll: 0,
+            note: None,
         }
     }
 
@@ -163,9 +167,37 @@ impl Live {
         self.origin = Some((lesson.to_string(), section));
     }
 
+    /// Show `cluster` instead of the section's (a `predict` question played
+    /// out, an exercise's run), with a note on top, until [`Live::end_show`].
+    pub fn show(&mut self, cluster: Cluster, note: String) {
+        self.flow = Flow::from_instant(&cluster, 0);
+        self.cluster = cluster;
+        self.opened = None;
+        self.origin = None;
+        self.setup_error = None;
+        self.carry = 0;
+        self.scroll = 0;
+        self.note = (!note.is_empty()).then_some(note);
+    }
+
+    /// Stop showing what [`Live::show`] put there: back to a default
+    /// cluster, running (the next section's `cluster` block, if any, then
+    /// sets itself up as usual).
+    pub fn end_show(&mut self) {
+        if self.note.take().is_some() {
+            self.cluster = Cluster::new(self.seed);
+            self.flow = Flow::quiet(&self.cluster);
+            self.opened = None;
+            self.paused = false;
+            self.carry = 0;
+            self.scroll = 0;
+        }
+    }
+
     /// The cluster was replaced by a command (`reset`, `scenario NAME`): it
     /// no longer is the section's setup.
     pub fn replaced_by_command(&mut self) {
+        self.note = None;
         self.flow = Flow::quiet(&self.cluster);
         self.origin = None;
         self.setup_error = None;

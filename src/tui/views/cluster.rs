@@ -61,6 +61,11 @@ fn frame_block(app: &App, ui: &Ui, chrome: &Chrome, width: u16) -> Block<'static
 /// language, and the setup error if there was one.
 fn notes(app: &App, ui: &Ui, pal: &Palette, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
+    if let Some(note) = &app.live.note {
+        for l in text::wrap_str(&text::sanitize(note), width) {
+            out.push(Line::styled(l, pal.heading));
+        }
+    }
     if let Some(err) = &app.live.setup_error {
         let msg = format!("⚠ {}: {}", ui.setup_failed(), text::sanitize(err));
         for l in text::wrap_str(&msg, width) {

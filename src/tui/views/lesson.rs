@@ -22,9 +22,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
                 .map(|o| format!("{o} · "))
                 .unwrap_or_default();
             let count = found.lesson.sections.len();
+            let mut position = format!("{} {}/{}", ui.section_word(), app.section + 1, count);
+            if let Some(score) = app.quiz_score() {
+                let quiz = ui.lesson_score(&score.0, score.1);
+                // The title keeps a third of the border: drop the word
+                // "section" before the score is cut.
+                let room = (area.width as usize).saturating_sub(4) / 3;
+                position = format!("{position} · {quiz}");
+                if text::width(&position) > room {
+                    position = format!("{}/{} · {quiz}", app.section + 1, count);
+                }
+            }
             (
                 format!("{order}{}", found.lesson.title),
-                format!("{} {}/{}", ui.section_word(), app.section + 1, count),
+                position,
                 found.fallback,
             )
         }
@@ -58,14 +69,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     let pad = u16::from(body.width > 20);
     let text_width = body.width.saturating_sub(1 + pad).max(1);
     let rows = body.height as usize;
-    let total = app.rendered(text_width).lines.len();
+    let view = app.lesson_view(text_width);
+    let total = view.text.lines.len();
+    let focused = view.focused();
     app.geometry.lesson_rows = rows;
     app.geometry.lesson_lines = total;
+    if std::mem::take(&mut app.blocks.reveal)
+        && let Some(f) = focused
+    {
+        app.scroll = reveal(app.scroll, rows, f.block.start, f.block.len, f.cursor);
+    }
     app.scroll = app.scroll.min(total.saturating_sub(rows));
     let scroll = app.scroll;
     let text_area = Rect::new(body.x + pad, body.y, text_width, body.height);
-    let lines = &app.rendered(text_width).lines;
+    let lines = &app.lesson_view(text_width).text.lines;
     frame.render_widget(Rows(&lines[scroll.min(lines.len())..]), text_area);
+    if let Some((line, col)) = focused.and_then(|f| f.caret)
+        && line >= scroll
+        && line < scroll + rows
+        && col < text_width as usize
+    {
+        frame.set_cursor_position(ratatui::layout::Position::new(
+            text_area.x + col as u16,
+            text_area.y + (line - scroll) as u16,
+        ));
+    }
 
     if total > rows {
         let mut state = ScrollbarState::new(total.saturating_sub(rows))
@@ -79,6 +107,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
             &mut state,
         );
     }
+}
+
+/// The first row to show so that a block (`start`, `len` lines) is in
+/// view: all of it when it fits, else from its cursor row on.
+fn reveal(scroll: usize, rows: usize, start: usize, len: usize, cursor: Option<usize>) -> usize {
+    let end = start + len;
+    if len <= rows {
+        if start < scroll {
+            return start;
+        }
+        if end > scroll + rows {
+            return end - rows;
+        }
+        return scroll;
+    }
+    let at = cursor.unwrap_or(start);
+    if at < scroll || at >= scroll + rows {
+        // Some of the block above the cursor stays in view.
+        return at.saturating_sub(rows / 3).max(start);
+    }
+    scroll
 }
 
 /// A bordered pane with a title on the left and a note on the right, both

@@ -4,6 +4,7 @@
 mod cluster;
 mod command_bar;
 mod course;
+mod editor;
 mod help;
 mod lesson;
 mod output;
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.drill.is_some() {
         super::drill::view::draw(frame, main, status, app);
         if app.overlay == Some(Overlay::Help) {
-            help::draw(frame, main, &ui, &chrome);
+            help::draw(frame, main, &mut app.help_scroll, &ui, &chrome);
         }
         return;
     }
@@ -71,8 +72,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                 .areas(panes);
-        lesson::draw(frame, left, app, &ui, &chrome);
+        if app.editor.is_some() {
+            editor::draw(frame, left, app, &ui, &chrome);
+        } else {
+            lesson::draw(frame, left, app, &ui, &chrome);
+        }
         cluster::draw(frame, right, app, &ui, &chrome);
+    } else if app.editor.is_some() {
+        editor::draw(frame, panes, app, &ui, &chrome);
     } else {
         match app.focus {
             Pane::Lesson => lesson::draw(frame, panes, app, &ui, &chrome),
@@ -86,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     command_bar::draw(frame, status, main, app, &ui, &chrome);
 
     match app.overlay {
-        Some(Overlay::Help) => help::draw(frame, main, &ui, &chrome),
+        Some(Overlay::Help) => help::draw(frame, main, &mut app.help_scroll, &ui, &chrome),
         Some(Overlay::Course { selected }) => {
             course::draw(frame, main, app, selected, &ui, &chrome)
         }

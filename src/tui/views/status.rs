@@ -22,7 +22,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
         ));
     }
     left.push_str(&format!(" │ {} ", app.lang.code().to_uppercase()));
-    let hints = format!("{} ", ui.status_hints());
+    let hints = if app.editor.is_some() {
+        ui.editor_footer()
+    } else {
+        match app.block_hints() {
+            Some(hints) => hints,
+            // A section with a quiz or an exercise: say how to reach it.
+            None if app.overlay.is_none() && app.has_live_blocks() => ui.status_hints_blocks(),
+            None => ui.status_hints(),
+        }
+    };
+    let hints = format!("{hints} ");
     let left_room = width.saturating_sub(text::width(&hints).min(width / 2));
     let mut left = text::truncate(&left, left_room.saturating_sub(1));
     left.push(' ');

@@ -1,0 +1,395 @@
+//! Quizzes answered inline in the lesson pane (ratatui's TestBackend): the
+//! question drawn before and after a wrong and a right answer, each kind
+//! driven by its keys, a `predict` question played out in the cluster
+//! pane, and the score kept in the progress file and shown again.
+
+#[path = "support/tui.rs"]
+mod support;
+
+use kubetutor::lang::Lang;
+use kubetutor::progress::Store;
+use kubetutor::timestamp::Timestamp;
+use kubetutor::tui::action::Action;
+use kubetutor::tui::app::App;
+use kubetutor::tui::blocks::BlockKey;
+use std::path::Path;
+use support::*;
+
+fn key(app: &mut App, k: BlockKey) {
+    app.apply(Action::Block(k));
+}
+
+/// The quiz fixture (`checks`: one question of each kind), opened on
+/// section `section` with its first question focused.
+fn quiz_app(lang: Lang, section: usize) -> App {
+    let mut app = app_on("quiz", "checks", lang);
+    for _ in 0..section {
+        app.apply(Action::NextSection);
+    }
+    key(&mut app, BlockKey::Next);
+    app
+}
+
+fn fixed_now() -> Timestamp {
+    Timestamp::from_secs(1_800_000_000)
+}
+
+/// The quiz fixture with a progress file at `path`.
+fn quiz_app_with_store(path: &Path, lang: Lang) -> App {
+    let (store, warnings) = Store::open(path);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let catalog = kubetutor::lesson::catalog::Catalog::from_dir(Path::new("tests/fixtures/quiz"))
+        .expect("fixture loads");
+    App::new(
+        catalog,
+        kubetutor::tui::app::Options {
+            lang,
+            start: Some("checks".into()),
+            theme: kubetutor::markdown::Theme::plain(),
+            color: false,
+        },
+        Some(store),
+    )
+    .with_clock(fixed_now)
+}
+
+fn type_answer(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, BlockKey::Type(c));
+    }
+}
+
+#[test]
+fn a_choice_question_before_and_after_a_wrong_and_a_right_answer() {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Ko, "ko")] {
+        for (w, h) in [(160u16, 48u16), (80, 30)] {
+            let mut app = quiz_app(lang, 1);
+            insta::assert_snapshot!(
+                format!("choice_{tag}_{w}x{h}_before"),
+                screen(&mut app, w, h)
+            );
+            // 1 is wrong (Running); a try is left.
+            key(&mut app, BlockKey::Number(1));
+            key(&mut app, BlockKey::Enter);
+            let wrong = screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("choice_{tag}_{w}x{h}_wrong"), wrong);
+            // 2 is right (Failed).
+            key(&mut app, BlockKey::Number(2));
+            key(&mut app, BlockKey::Enter);
+            let right = screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("choice_{tag}_{w}x{h}_right"), right);
+        }
+    }
+}
+
+#[test]
+fn a_wrong_choice_shows_its_why_and_allows_one_more_try() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Number(1));
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("✗ Not quite. Try once more."), "{s}");
+    assert!(s.contains("1. Running — Nothing runs any more."), "{s}");
+    assert!(!s.contains("Answer: 2. Failed"), "no answer yet:\n{s}");
+    // Second wrong try: the question ends and the answer is shown.
+    key(&mut app, BlockKey::Number(3));
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(
+        s.contains("3. Succeeded — Succeeded needs every container to exit with code 0."),
+        "{s}"
+    );
+    assert!(s.contains("Answer: 2. Failed"), "{s}");
+    assert!(
+        s.contains("With Never nothing restarts the container"),
+        "{s}"
+    );
+    assert!(s.contains("section 2/4 · quiz 0/5"), "no points:\n{s}");
+}
+
+#[test]
+fn a_choice_picked_with_the_arrows_and_enter() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Down);
+    key(&mut app, BlockKey::Space);
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("2. (•) Failed ✓"), "{s}");
+    assert!(s.contains("✓ Right!"), "{s}");
+    assert!(s.contains("section 2/4 · quiz 1/5"), "one point:\n{s}");
+}
+
+#[test]
+fn hints_come_one_at_a_time_on_request() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Hint);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Look at the exit code."), "{s}");
+    assert!(!s.contains("Never means no restart."), "{s}");
+    key(&mut app, BlockKey::Hint);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Never means no restart."), "{s}");
+}
+
+#[test]
+fn the_answer_on_request_asks_first_and_scores_nothing() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Answer);
+    let s = screen(&mut app, 160, 48);
+    assert!(!s.contains("Answer: 2. Failed"), "asked first:\n{s}");
+    // No: nothing shown.
+    key(&mut app, BlockKey::Confirm(false));
+    let s = screen(&mut app, 160, 48);
+    assert!(!s.contains("Answer: 2. Failed"), "{s}");
+    key(&mut app, BlockKey::Answer);
+    key(&mut app, BlockKey::Confirm(true));
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Answer: 2. Failed"), "{s}");
+    assert!(s.contains("section 2/4 · quiz 0/5"), "{s}");
+}
+
+#[test]
+fn multi_toggles_with_space_and_digits() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Next); // the multi question
+    key(&mut app, BlockKey::Space); // 1. Pending
+    key(&mut app, BlockKey::Number(2)); // CrashLoopBackOff on
+    key(&mut app, BlockKey::Number(2)); // and off again
+    key(&mut app, BlockKey::Down);
+    key(&mut app, BlockKey::Down);
+    key(&mut app, BlockKey::Space); // 3. Unknown
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("1. [x] Pending"), "{s}");
+    assert!(s.contains("2. [ ] CrashLoopBackOff"), "{s}");
+    assert!(s.contains("3. [x] Unknown"), "{s}");
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("✓ Right!"), "{s}");
+    assert!(s.contains("quiz 1/5"), "{s}");
+}
+
+#[test]
+fn multi_with_nothing_picked_asks_for_a_pick() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Next);
+    key(&mut app, BlockKey::Enter);
+    let q = &app.blocks.quiz.as_ref().unwrap().questions()[1];
+    assert_eq!(q.attempt.tries(), 0, "an empty pick is no try");
+}
+
+/// The `order` question's items as shown, top to bottom.
+fn shown_order(app: &App) -> Vec<usize> {
+    app.blocks.quizzes["apply-path"].order.clone()
+}
+
+#[test]
+fn order_items_move_until_they_are_in_order() {
+    let mut app = quiz_app(Lang::En, 2);
+    let start = shown_order(&app);
+    assert_ne!(start, vec![0, 1, 2, 3], "shown shuffled");
+    // Selection sort with the keys: pick the row, move the item up.
+    for target in 0..4 {
+        let at = shown_order(&app).iter().position(|&i| i == target).unwrap();
+        key(&mut app, BlockKey::Number(at as u8 + 1));
+        for _ in target..at {
+            key(&mut app, BlockKey::MoveUp);
+        }
+    }
+    assert_eq!(shown_order(&app), vec![0, 1, 2, 3]);
+    let s = screen(&mut app, 160, 48);
+    let rows: Vec<usize> = ["kubectl", "api-server", "scheduler", "kubelet"]
+        .iter()
+        .map(|item| s.find(&format!(". {item}")).expect(item))
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "drawn in order:\n{s}");
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("✓ Right!"), "{s}");
+    assert!(s.contains("quiz 1/5"), "{s}");
+}
+
+#[test]
+fn order_moved_down_and_answered_wrong_says_how_many_are_in_place() {
+    let mut app = quiz_app(Lang::En, 2);
+    let before = shown_order(&app);
+    key(&mut app, BlockKey::Number(1));
+    key(&mut app, BlockKey::MoveDown);
+    let after = shown_order(&app);
+    assert_eq!(after[0], before[1]);
+    assert_eq!(after[1], before[0]);
+    // The cursor follows the moved item.
+    assert_eq!(app.blocks.quizzes["apply-path"].cursor, 1);
+}
+
+#[test]
+fn a_text_answer_typed_in_korean_is_accepted() {
+    let mut app = quiz_app(Lang::Ko, 2);
+    key(&mut app, BlockKey::Next); // the text question
+    key(&mut app, BlockKey::Enter); // start typing
+    type_answer(&mut app, "이티시x");
+    key(&mut app, BlockKey::Backspace);
+    type_answer(&mut app, "디");
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("이티시디"), "{s}");
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(
+        s.contains("etcd에 클러스터의 모든 객체가 저장됩니다."),
+        "{s}"
+    );
+    let q = app
+        .blocks
+        .quiz
+        .as_ref()
+        .unwrap()
+        .questions()
+        .iter()
+        .find(|q| q.id() == "store")
+        .unwrap();
+    assert!(q.attempt.is_finished());
+    assert_eq!(q.attempt.score().unwrap().points(), 1.0);
+}
+
+#[test]
+fn a_wrong_text_answer_in_english_leaves_a_try() {
+    let mut app = quiz_app(Lang::En, 2);
+    key(&mut app, BlockKey::Next);
+    key(&mut app, BlockKey::Enter);
+    type_answer(&mut app, "redis");
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("✗ Not quite. Try once more."), "{s}");
+    key(&mut app, BlockKey::Enter);
+    key(&mut app, BlockKey::ClearLine);
+    type_answer(&mut app, "ETCD");
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("✓ Right!"), "{s}");
+    assert!(s.contains("quiz 0.5/5"), "right on the second try:\n{s}");
+}
+
+#[test]
+fn a_predict_answer_plays_the_scenario_in_the_cluster_pane() {
+    let mut app = quiz_app(Lang::En, 3);
+    // The simulator's outcome, computed when the lesson was opened.
+    let q = app.blocks.quiz.as_ref().unwrap().questions()[4].clone();
+    assert_eq!(q.id(), "crash-status");
+    let outcome = q.predicted().expect("predicted").value.clone();
+    assert_eq!(outcome, "CrashLoopBackOff");
+    key(&mut app, BlockKey::Number(2)); // Running: wrong
+    key(&mut app, BlockKey::Enter);
+    assert!(app.blocks.playback.is_none(), "a try is left");
+    key(&mut app, BlockKey::Number(1));
+    key(&mut app, BlockKey::Enter);
+    let playback = app.blocks.playback.clone().expect("played out");
+    assert_eq!(playback.total_ms, 120_000);
+    assert_eq!(playback.played_ms, 0);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("crash-demo"), "the scenario in the pane:\n{s}");
+    assert!(s.contains("✓ Right!"), "{s}");
+    assert!(
+        s.contains("The simulator: playing in the cluster pane 0s / 2m"),
+        "{s}"
+    );
+    // The wait plays out in about four seconds of ticks.
+    ticks(&mut app, 45);
+    let p = app.blocks.playback.as_ref().unwrap();
+    assert!(p.is_done(), "{p:?}");
+    assert_eq!(app.live.cluster.now(), 120_000);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("CrashLoopBackOff"), "the pod's STATUS:\n{s}");
+    assert!(
+        s.contains("→ CrashLoopBackOff"),
+        "the note names the outcome:\n{s}"
+    );
+    assert!(
+        s.contains("The simulator: after 2m, pod/crash-demo status = CrashLoopBackOff"),
+        "the feedback names the simulator's outcome:\n{s}"
+    );
+}
+
+#[test]
+fn leaving_the_section_ends_the_playback() {
+    let mut app = quiz_app(Lang::En, 3);
+    key(&mut app, BlockKey::Number(1));
+    key(&mut app, BlockKey::Enter);
+    assert!(app.blocks.playback.is_some());
+    app.apply(Action::PrevSection);
+    assert!(app.blocks.playback.is_none());
+    assert_eq!(app.blocks.focus, None);
+}
+
+#[test]
+fn the_score_is_kept_in_the_progress_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    {
+        let mut app = quiz_app_with_store(&path, Lang::En);
+        app.apply(Action::NextSection);
+        key(&mut app, BlockKey::Next);
+        key(&mut app, BlockKey::Number(2));
+        key(&mut app, BlockKey::Enter); // right: 1 point
+        key(&mut app, BlockKey::Next);
+        key(&mut app, BlockKey::Number(2));
+        key(&mut app, BlockKey::Enter); // CrashLoopBackOff: wrong, a try left
+        key(&mut app, BlockKey::Number(2)); // off again
+        key(&mut app, BlockKey::Number(1));
+        key(&mut app, BlockKey::Enter); // only Pending: wrong again, over
+        app.apply(Action::Quit);
+    }
+    let text = std::fs::read_to_string(&path).expect("saved");
+    assert!(text.contains("exit-1-never"), "{text}");
+    let (store, _) = Store::open(&path);
+    let q = store
+        .quiz("checks", "exit-1-never")
+        .unwrap()
+        .scored()
+        .unwrap();
+    assert!(q.correct && q.tries == 1 && !q.revealed, "{q:?}");
+    let q = store.quiz("checks", "phases").unwrap().scored().unwrap();
+    assert!(!q.correct && q.tries == 2, "{q:?}");
+    assert_eq!(store.lesson_summary("checks").quiz.points, 1.0);
+
+    // Opened again: the answers and the score are back.
+    let mut app = quiz_app_with_store(&path, Lang::En);
+    app.apply(Action::NextSection);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("quiz 1/5"), "{s}");
+    assert!(s.contains("Answer: 2. Failed"), "{s}");
+    // A finished question takes no new answer.
+    key(&mut app, BlockKey::Next);
+    key(&mut app, BlockKey::Number(1));
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("quiz 1/5"), "{s}");
+    // The course list shows the score.
+    app.apply(Action::ToggleCourse);
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("1/5"), "{s}");
+}
+
+#[test]
+fn an_overlay_on_top_takes_the_keys_and_the_status_bar() {
+    let mut app = quiz_app(Lang::En, 1);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Enter check"), "{s}");
+    app.apply(Action::ToggleCourse);
+    let s = screen(&mut app, 160, 48);
+    assert!(!s.contains("Enter check"), "{s}");
+    assert!(app.focused_block().is_none());
+    app.apply(Action::CloseOverlay);
+    assert!(app.focused_block().is_some(), "the focus comes back");
+}
+
+#[test]
+fn the_status_bar_says_how_to_reach_a_sections_quiz() {
+    let mut app = app_on("quiz", "checks", Lang::En);
+    let s = screen(&mut app, 160, 48);
+    assert!(!s.contains("] quiz/exercise"), "no quiz in the intro:\n{s}");
+    app.apply(Action::NextSection);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("] quiz/exercise"), "{s}");
+    app.apply(Action::ToggleLanguage);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("] 퀴즈·연습"), "{s}");
+}
