@@ -119,3 +119,33 @@ fn an_exercise_edited_in_visual_then_checked() {
     assert!(saved.contains("scale-web"), "{saved}");
     assert!(saved.contains("app: web"), "the draft is kept:\n{saved}");
 }
+
+/// `kubetutor quiz LESSON` on a terminal opens the tutor on the lesson's
+/// first question, ready to answer; with standard output piped it says
+/// the view needs a terminal (exit status 2) and points at `--plain`.
+#[test]
+fn the_quiz_command_opens_the_tutor_on_the_first_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = start(
+        120,
+        40,
+        &[],
+        dir.path(),
+        &format!("--lang en --lessons {} quiz checks", fixtures("quiz")),
+    );
+    tmux.wait_for_all(&["section 2/4", "❯ 1. ( ) Running"]);
+    tmux.keys(&["2", "Enter"]);
+    tmux.wait_for_all(&["✓ Right!", "quiz 1/5"]);
+    tmux.keys(&["Escape", "q"]);
+    tmux.assert_terminal_restored();
+
+    tmux.type_line(&format!(
+        "clear; {BIN} --lessons {} quiz checks | cat; echo EXIT:${{PIPESTATUS[0]}}",
+        fixtures("quiz")
+    ));
+    tmux.wait_for_all(&[
+        "the quiz view needs a terminal on standard output",
+        "kubetutor quiz checks --plain",
+        "EXIT:2",
+    ]);
+}

@@ -393,3 +393,50 @@ fn the_status_bar_says_how_to_reach_a_sections_quiz() {
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("] 퀴즈·연습"), "{s}");
 }
+
+/// `kubetutor quiz LESSON` on a terminal: the tutor opens on the lesson's
+/// first section that asks something, with that question focused. The
+/// course's pod-phase lesson asks first in its second section; a lesson
+/// with no question says so (false) and stays where it was.
+#[test]
+fn the_quiz_command_opens_on_the_first_question() {
+    let open = |lesson: &str| {
+        App::new(
+            kubetutor::lesson::catalog::Catalog::open(None).expect("the course loads"),
+            kubetutor::tui::app::Options {
+                lang: Lang::En,
+                start: Some(lesson.into()),
+                theme: kubetutor::markdown::Theme::plain(),
+                color: false,
+            },
+            None,
+        )
+    };
+    let mut app = open("pod-phases");
+    assert!(app.focus_first_quiz());
+    assert_eq!(app.section, 1);
+    assert!(matches!(
+        app.focused_block(),
+        Some(kubetutor::tui::blocks::Focused::Quiz { .. })
+    ));
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Quiz 1/2"), "{s}");
+    assert!(s.contains("Which of these are pod phases"), "{s}");
+    // Digits answer the focused question at once.
+    for d in [1, 3, 5, 7, 8] {
+        key(&mut app, BlockKey::Number(d));
+    }
+    key(&mut app, BlockKey::Enter);
+    assert!(screen(&mut app, 160, 48).contains("✓ Right!"));
+
+    // The quiz fixture asks first in its second section ("Phases").
+    let mut fixture = app_on("quiz", "checks", Lang::En);
+    assert!(fixture.focus_first_quiz());
+    assert_eq!(fixture.section, 1);
+
+    // A lesson without questions: nothing to focus, the lesson stays open.
+    let mut reading = app_on("quiz", "no-quiz", Lang::En);
+    assert!(!reading.focus_first_quiz());
+    assert_eq!(reading.section, 0);
+    assert_eq!(reading.focused_block(), None);
+}

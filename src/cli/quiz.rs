@@ -1,3 +1,6 @@
+//! `kubetutor quiz LESSON_ID`: on a terminal, the tutor opened on the
+//! lesson's first question.
+//!
 //! `kubetutor quiz LESSON_ID --plain`: a lesson's questions on standard
 //! input and output, with the same checker and attempt rules as the TUI
 //! (tries, hints, the answer on request or after a second wrong try), for
@@ -20,6 +23,10 @@ use std::process::ExitCode;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = "\
+On a terminal (standard input and output) the tutor opens on the lesson's
+first question, ready to answer: digits or arrows and Enter, h a hint,
+] the next question, ? every key.
+
 Answering (with --plain, or when standard input is not a terminal):
   a number or the choice's text   answer (`1, 3` for several, `3 1 2` for an order)
   h                               a hint
@@ -48,15 +55,19 @@ pub struct Io<'a> {
     pub err: &'a mut dyn Write,
 }
 
-/// The exit status when the TUI would be needed but is not there yet.
+/// The exit status when the full-screen view is asked for without a
+/// terminal to draw it on.
 pub(super) const NEEDS_PLAIN: u8 = 2;
 
 pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let stdin = io::stdin();
     if !args.plain && stdin.is_terminal() {
+        if io::stdout().is_terminal() {
+            return full_screen(&args, global);
+        }
         eprintln!(
-            "kubetutor: the quiz view of the tutor is not available yet; use `kubetutor quiz {} --plain`, or open the lesson with `kubetutor {}`",
-            args.lesson, args.lesson
+            "kubetutor: the quiz view needs a terminal on standard output; use `kubetutor quiz {} --plain`",
+            args.lesson
         );
         return Ok(ExitCode::from(NEEDS_PLAIN));
     }
@@ -67,6 +78,22 @@ pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         err: &mut stderr.lock(),
     };
     run_with(&args, global, &mut io, &Timestamp::now)
+}
+
+/// The tutor opened on the lesson's first question, focused to answer.
+fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
+    let catalog = Catalog::open(global.lessons.as_deref())?;
+    if catalog.entry(&args.lesson).is_none() {
+        anyhow::bail!("{}", unknown_lesson(&args.lesson, &catalog, lang));
+    }
+    let mut app = super::tutor::open_app(catalog, Some(args.lesson.clone()), global);
+    if !app.focus_first_quiz() {
+        eprintln!("{}", Words(lang).no_questions(&args.lesson));
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The session, with its input, output and clock supplied.

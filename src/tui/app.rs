@@ -415,7 +415,14 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
-                self.help_scroll = 0;
+                // Over the drill, the help opens at the drill's keys.
+                self.help_scroll = match self.drill {
+                    Some(_) => super::i18n::KEYS
+                        .iter()
+                        .position(|k| k.keys == "D")
+                        .unwrap_or(0),
+                    None => 0,
+                };
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
                     _ => Some(Overlay::Help),

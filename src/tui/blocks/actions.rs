@@ -127,6 +127,40 @@ impl App {
         }
     }
 
+    /// Go to the first section of the current lesson that asks a question
+    /// and focus that question (`kubetutor quiz LESSON` on a terminal).
+    /// False when the lesson has no question the tutor can ask.
+    pub fn focus_first_quiz(&mut self) -> bool {
+        let Some(target) = self.current().and_then(|f| {
+            f.lesson
+                .sections
+                .iter()
+                .position(|s| s.quizzes().next().is_some())
+        }) else {
+            return false;
+        };
+        for _ in self.section..target {
+            self.apply(crate::tui::action::Action::NextSection);
+        }
+        if self.section != target {
+            return false;
+        }
+        self.sync_blocks();
+        let live = self.live_blocks();
+        let Some(&first) = live.iter().find(|&&i| {
+            self.current()
+                .and_then(|f| f.lesson.sections.get(self.section)?.blocks.get(i).cloned())
+                .is_some_and(|b| matches!(b, Block::Quiz(_)))
+        }) else {
+            return false;
+        };
+        self.focus = Pane::Lesson;
+        self.blocks.typing = false;
+        self.blocks.focus = Some(first);
+        self.blocks.reveal = true;
+        true
+    }
+
     pub(in crate::tui) fn block_action(&mut self, key: BlockKey) {
         self.sync_blocks();
         self.blocks.touch();
