@@ -121,7 +121,7 @@ fn korean_output_keeps_the_english_original_of_validation_errors() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stdout(&o),
-        "연습 scale-web: app=web 레이블을 가진 파드 extra를 더해서 app=web 파드 네 개가 실행되게 하십시오.\n\
+        "실습 scale-web: app=web 레이블을 가진 파드 extra를 더해서 app=web 파드 네 개가 실행되게 하십시오.\n\
          extra.yaml:7:1: spec.containers: 필수 값이 없습니다 (Required value)\n\
          extra.yaml:8:3: spec.contianers: 알 수 없는 필드 \"spec.contianers\" (unknown field \"spec.contianers\")\n    \
          힌트: \"containers\"를 쓰려던 것인가요?\n\

@@ -205,7 +205,7 @@ fn the_format_check_reads_the_notation() {
     );
     assert_eq!(
         lines("json.exercise.yaml", "bare-pod.yaml", Lang::Ko)[0],
-        "✗ JSON 형식으로 작성 — YAML로 쓰였습니다. 이 연습은 JSON을 요구합니다"
+        "✗ JSON 형식으로 작성 — YAML로 쓰였습니다. 이 실습은 JSON을 요구합니다"
     );
     assert_eq!(
         lines("json.exercise.yaml", "bare-pod.json", Lang::En),

@@ -391,7 +391,7 @@ fn the_status_bar_says_how_to_reach_a_sections_quiz() {
     assert!(s.contains("] quiz/exercise"), "{s}");
     app.apply(Action::ToggleLanguage);
     let s = screen(&mut app, 160, 48);
-    assert!(s.contains("] 퀴즈·연습"), "{s}");
+    assert!(s.contains("] 퀴즈·실습"), "{s}");
 }
 
 /// `kubetutor quiz LESSON` on a terminal: the tutor opens on the lesson's

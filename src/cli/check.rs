@@ -128,7 +128,7 @@ pub fn list(catalog: &Catalog, lang: Lang) -> String {
     }
     if s.is_empty() {
         s.push_str(lang.pick(
-            "이 코스에는 연습이 없습니다\n",
+            "이 코스에는 실습이 없습니다\n",
             "this course has no exercises\n",
         ));
     }
@@ -139,16 +139,16 @@ pub fn list(catalog: &Catalog, lang: Lang) -> String {
 pub fn unknown(catalog: &Catalog, id: &str, lang: Lang) -> String {
     let mut s = match lang {
         Lang::En => format!("kubetutor: no exercise {id:?} in the course"),
-        Lang::Ko => format!("kubetutor: 코스에 {id:?} 연습이 없습니다"),
+        Lang::Ko => format!("kubetutor: 코스에 {id:?} 실습이 없습니다"),
     };
     if let Some(near) = course::suggest(catalog, id, lang) {
         s.push_str(&match lang {
             Lang::En => format!("\n  did you mean {near}?"),
-            Lang::Ko => format!("\n  비슷한 연습: {near}"),
+            Lang::Ko => format!("\n  비슷한 실습: {near}"),
         });
     }
     s.push_str(lang.pick(
-        "\n  연습 목록: kubetutor check --list",
+        "\n  실습 목록: kubetutor check --list",
         "\n  the exercises: kubetutor check --list",
     ));
     s
@@ -183,7 +183,7 @@ fn read(file: &Path) -> Result<String, String> {
 pub fn render(found: &CourseExercise<'_>, name: &str, report: &Report, lang: Lang) -> String {
     let mut s = format!(
         "{} {}: {}\n",
-        lang.pick("연습", "exercise"),
+        lang.pick("실습", "exercise"),
         found.spec.id,
         found
             .spec

@@ -131,7 +131,7 @@ impl Report {
                 format!("ERROR: the exercise's cluster could not be set up (a lesson problem): {e}")
             }
             (Outcome::SetupFailed(e), Lang::Ko) => {
-                format!("오류: 연습의 클러스터를 준비할 수 없습니다 (레슨의 문제): {e}")
+                format!("오류: 실습의 클러스터를 준비할 수 없습니다 (레슨의 문제): {e}")
             }
         }
     }

@@ -306,7 +306,7 @@ impl Seen {
                     (true, Lang::Ko) => format!("{w}{} 쓰였습니다", particle_ro(*written)),
                     (false, Lang::En) => format!("the text is {w}, the exercise asks for {e}"),
                     (false, Lang::Ko) => format!(
-                        "{w}{} 쓰였습니다. 이 연습은 {e}{} 요구합니다",
+                        "{w}{} 쓰였습니다. 이 실습은 {e}{} 요구합니다",
                         particle_ro(*written),
                         particle_eul(*expected)
                     ),

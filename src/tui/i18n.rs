@@ -104,7 +104,7 @@ pub const KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "]  /  [",
         en: "focus the next / previous quiz or exercise of the section",
-        ko: "섹션의 다음 / 이전 퀴즈나 연습으로 이동",
+        ko: "섹션의 다음 / 이전 퀴즈나 실습으로 이동",
     },
     KeyHelp {
         keys: "quiz ↑ ↓  1-9",
@@ -289,7 +289,7 @@ impl Ui {
     /// The status bar in a section with a quiz or an exercise.
     pub fn status_hints_blocks(&self) -> &'static str {
         self.pick(
-            "] 퀴즈·연습  ←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  D 드릴  L 언어  ? 도움말  q 종료",
+            "] 퀴즈·실습  ←→ 섹션  ↑↓ 스크롤  Tab 창  : 명령  Space 정지  t 목록  D 드릴  L 언어  ? 도움말  q 종료",
             "] quiz/exercise  ←→ section  ↑↓ scroll  Tab pane  : command  Space pause  t lessons  D drill  L language  ? help  q quit",
         )
     }

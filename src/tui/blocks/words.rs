@@ -210,7 +210,7 @@ impl Ui {
 impl Ui {
     pub fn exercise_title(&self, id: &str) -> String {
         match self.lang {
-            Lang::Ko => format!("연습 · {id}"),
+            Lang::Ko => format!("실습 · {id}"),
             Lang::En => format!("Exercise · {id}"),
         }
     }
@@ -227,7 +227,7 @@ impl Ui {
     }
 
     pub fn exercise_passed(&self) -> &'static str {
-        self.pick_str("✓ 통과한 연습입니다.", "✓ Passed.")
+        self.pick_str("✓ 통과한 실습입니다.", "✓ Passed.")
     }
 
     pub fn exercise_last(&self) -> &'static str {

@@ -180,7 +180,7 @@ impl App {
         }
         if let Some(cluster) = run.cluster() {
             let note = match lang {
-                crate::lang::Lang::Ko => format!("▶ 연습 {}: 내 매니페스트 적용", editor.spec.id),
+                crate::lang::Lang::Ko => format!("▶ 실습 {}: 내 매니페스트 적용", editor.spec.id),
                 crate::lang::Lang::En => {
                     format!("▶ Exercise {}: your manifest applied", editor.spec.id)
                 }
