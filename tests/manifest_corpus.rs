@@ -5,16 +5,12 @@
 use kubetutor::manifest::{self, Format};
 use std::path::PathBuf;
 
-/// `shared/k8s-examples`, found beside the checkout or one of its parents.
+/// The Kubernetes examples corpus (see its SOURCES.md), kept with the tests.
 fn corpus() -> PathBuf {
-    if let Ok(dir) = std::env::var("KUBETUTOR_EXAMPLES") {
-        return PathBuf::from(dir);
-    }
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    here.ancestors()
-        .map(|a| a.join("shared/k8s-examples"))
-        .find(|p| p.join("SOURCES.md").is_file())
-        .expect("shared/k8s-examples not found beside the checkout (set KUBETUTOR_EXAMPLES)")
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/k8s-examples"
+    ))
 }
 
 /// `(file, kinds)` rows of the table in SOURCES.md.

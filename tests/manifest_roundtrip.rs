@@ -6,14 +6,7 @@ use std::path::PathBuf;
 
 fn corpus_files() -> Vec<PathBuf> {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let root = std::env::var("KUBETUTOR_EXAMPLES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            here.ancestors()
-                .map(|a| a.join("shared/k8s-examples"))
-                .find(|p| p.is_dir())
-                .expect("shared/k8s-examples not found")
-        });
+    let root = here.join("tests/fixtures/k8s-examples");
     let mut out = Vec::new();
     let mut dirs = vec![root, here.join("tests/fixtures/manifests")];
     while let Some(d) = dirs.pop() {
