@@ -337,4 +337,10 @@ fn a_pasted_manifest_goes_in_as_it_is() {
         "{}",
         text(&app)
     );
+    // With the help overlay over the editor, a paste goes nowhere.
+    let before = text(&app);
+    app.apply(Action::ToggleHelp);
+    app.paste("kind: Nope\n");
+    app.apply(Action::CloseOverlay);
+    assert_eq!(text(&app), before);
 }

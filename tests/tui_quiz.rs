@@ -291,6 +291,18 @@ fn a_predict_answer_plays_the_scenario_in_the_cluster_pane() {
         s.contains("The simulator: playing in the cluster pane 0s / 2m"),
         "{s}"
     );
+    assert!(
+        !s.contains("(Tab: watch it)"),
+        "the pane is on screen:\n{s}"
+    );
+    // A narrow terminal shows the lesson alone: the question says how to
+    // see the cluster play.
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("(Tab: watch it)"), "{s}");
+    app.apply(Action::FocusNext);
+    assert!(screen(&mut app, 100, 40).contains("crash-demo"));
+    app.apply(Action::FocusNext);
+    screen(&mut app, 160, 48);
     // The wait plays out in about four seconds of ticks.
     ticks(&mut app, 45);
     let p = app.blocks.playback.as_ref().unwrap();

@@ -65,6 +65,7 @@ pub(super) struct CacheKey {
     lang: Lang,
     section: usize,
     width: u16,
+    side_by_side: bool,
     /// [`Blocks::version`]: the live blocks changed.
     version: u64,
 }
@@ -122,6 +123,9 @@ pub struct App {
     pub theme: Theme,
     pub color: bool,
     pub geometry: Geometry,
+    /// Whether the last frame showed the lesson and the cluster side by
+    /// side (a narrow terminal shows one pane at a time).
+    pub side_by_side: bool,
     /// First row of the help overlay's key table.
     pub help_scroll: usize,
     store: Option<Store>,
@@ -160,6 +164,7 @@ impl App {
             theme: options.theme,
             color: options.color,
             geometry: Geometry::default(),
+            side_by_side: true,
             help_scroll: 0,
             store,
             clock: Timestamp::now,
@@ -281,6 +286,7 @@ impl App {
             lang: self.lang,
             section: self.section,
             width,
+            side_by_side: self.side_by_side,
             version: self.blocks.version,
         };
         if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
@@ -300,6 +306,7 @@ impl App {
                         look: &look,
                         ui: &ui,
                         section,
+                        cluster_hidden: !self.side_by_side,
                     };
                     markdown::render_section_with(s, width, &self.theme, &mut |i, b, w| {
                         blocks::draw_block(&self.blocks, i, b, w, &paint, &mut marks)

@@ -338,7 +338,11 @@ impl App {
         let body = if p.is_done() {
             format!("{} → {value}", ui.quiz_wait(&format_millis(p.total_ms)))
         } else {
-            ui.quiz_playing(&format_millis(p.played_ms), &format_millis(p.total_ms))
+            ui.quiz_playing(
+                &format_millis(p.played_ms),
+                &format_millis(p.total_ms),
+                false,
+            )
         };
         self.live.note = Some(format!("▶ {head}: {body}"));
     }

@@ -143,6 +143,9 @@ pub struct Paint<'a> {
     pub ui: &'a Ui,
     /// The section being drawn.
     pub section: usize,
+    /// Only the lesson pane is on screen (a narrow terminal): a `predict`
+    /// question says where to watch it play.
+    pub cluster_hidden: bool,
 }
 
 /// Draw block `index` of the current section, if it is a live one.
@@ -182,6 +185,7 @@ pub fn draw_block(
                 number,
                 of: in_section.len(),
                 played_ms: played,
+                cluster_hidden: paint.cluster_hidden,
             };
             let drawn = quiz_view::draw(&d, width, theme, look, ui);
             if focused {

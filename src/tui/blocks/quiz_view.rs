@@ -29,6 +29,8 @@ pub struct QuizDraw<'a> {
     /// `predict`: simulated ms of the wait the cluster pane has played
     /// (`None` before the answer).
     pub played_ms: Option<u64>,
+    /// The cluster pane is not on screen (Tab shows it).
+    pub cluster_hidden: bool,
 }
 
 /// The drawn question; `caret` is the text cursor (row, column inside the
@@ -384,7 +386,7 @@ fn predict_lines(d: &QuizDraw, inner: usize, look: &Look, ui: &Ui, rows: &mut Ve
     let what = spec.observe.as_ref().map(observe_label).unwrap_or_default();
     let total = format_millis(outcome.after_ms);
     let head = if shown < outcome.after_ms {
-        ui.quiz_playing(&format_millis(shown), &total)
+        ui.quiz_playing(&format_millis(shown), &total, d.cluster_hidden)
     } else {
         ui.quiz_observed(&total, &what, &outcome.value)
     };

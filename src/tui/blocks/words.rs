@@ -142,10 +142,17 @@ impl Ui {
         self.pick_str("시뮬레이터:", "The simulator:")
     }
 
-    pub fn quiz_playing(&self, done: &str, total: &str) -> String {
-        match self.lang {
-            Lang::Ko => format!("클러스터 창에서 재생 중 {done} / {total}"),
-            Lang::En => format!("playing in the cluster pane {done} / {total}"),
+    /// `hidden`: the cluster pane is not on screen, so say how to see it.
+    pub fn quiz_playing(&self, done: &str, total: &str, hidden: bool) -> String {
+        match (self.lang, hidden) {
+            (Lang::Ko, false) => format!("클러스터 창에서 재생 중 {done} / {total}"),
+            (Lang::Ko, true) => {
+                format!("클러스터 창에서 재생 중 {done} / {total} (Tab: 클러스터 창 보기)")
+            }
+            (Lang::En, false) => format!("playing in the cluster pane {done} / {total}"),
+            (Lang::En, true) => {
+                format!("playing in the cluster pane {done} / {total} (Tab: watch it)")
+            }
         }
     }
 

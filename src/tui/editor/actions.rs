@@ -294,13 +294,11 @@ impl App {
         }
     }
 
-    /// Pasted text (bracketed paste): into the editor, the answer being
-    /// typed, or the command bar.
+    /// Pasted text (bracketed paste): where a typed key would go, in the
+    /// same order as the key map: the command bar, else nothing while an
+    /// overlay or the drill is on top, else the editor or the answer being
+    /// typed. The command bar and a short answer take the first line only.
     pub fn paste(&mut self, text: &str) {
-        if let Some(editor) = self.editor.as_mut() {
-            editor.paste(text);
-            return;
-        }
         let line = text.lines().next().unwrap_or("");
         if self.console.is_open() {
             for c in line.chars() {
@@ -308,6 +306,13 @@ impl App {
                     crate::tui::action::BarKey::Insert(c),
                 ));
             }
+            return;
+        }
+        if self.overlay.is_some() || self.drill.is_some() {
+            return;
+        }
+        if let Some(editor) = self.editor.as_mut() {
+            editor.paste(text);
             return;
         }
         if self.blocks.typing {

@@ -35,11 +35,13 @@ fn temp_file(text: &str, suffix: &str) -> std::io::Result<PathBuf> {
     let mut n = 0u32;
     loop {
         let path = dir.join(format!("kubetutor-{}-{n}{suffix}", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // The draft is the student's: readable by them only, in a shared
+        // temporary directory.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
             Ok(mut f) => {
                 f.write_all(text.as_bytes())?;
                 return Ok(path);
@@ -113,5 +115,26 @@ pub fn edit(
         Ok(_) => text
             .map(|t| (name, t))
             .map_err(|e| ui.editor_external_failed(&format!("cannot read the file back: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::temp_file;
+
+    #[test]
+    fn the_temporary_file_holds_the_text_and_only_its_owner_reads_it() {
+        let path = temp_file("kind: Pod\n이름: 파드 🏗️\n", ".yaml").unwrap();
+        let back = std::fs::read_to_string(&path);
+        #[cfg(unix)]
+        let mode = {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777
+        };
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(back.unwrap(), "kind: Pod\n이름: 파드 🏗️\n");
+        assert!(path.to_string_lossy().ends_with(".yaml"));
+        #[cfg(unix)]
+        assert_eq!(mode, 0o600);
     }
 }

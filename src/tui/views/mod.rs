@@ -68,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     // The last command's output takes the bottom of the main area, across
     // the whole width, so kubectl's tables fit; the panes keep the rest.
     let (panes, output_area) = output::split(main, app);
+    app.side_by_side = area.width >= WIDE;
     if area.width >= WIDE {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
