@@ -73,8 +73,8 @@ fn korean_in_a_narrow_terminal() {
     tmux.keys(&["n"]);
     let screen = tmux.wait_for_all(&["단계 표", "이미지를 받는 중"]);
     assert!(
-        !screen.contains("클러스터"),
-        "one pane at a time when narrow:\n{screen}"
+        !screen.contains("┌ 클러스터"),
+        "one pane at a time when narrow (the cluster pane's title):\n{screen}"
     );
     tmux.keys(&["Tab"]);
     tmux.wait_for_all(&["STATUS 열을 지켜보세요.", "crash-demo"]);

@@ -105,3 +105,27 @@ fn width_zero_is_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("--width"), "{err}");
 }
+
+/// The boxes standing for interactive blocks speak the lesson's language.
+#[test]
+fn block_boxes_are_labelled_in_the_lesson_language() {
+    let (en, _, _) = render(&["pod-phases", "--width", "80", "--lang", "en"]);
+    let (ko, _, _) = render(&["pod-phases", "--width", "80", "--lang", "ko"]);
+    for label in [
+        "╭─ quiz · multi",
+        "│ Quiz: ",
+        "╭─ cluster",
+        "│ Cluster: crashloop",
+    ] {
+        assert!(en.contains(label), "en has no {label:?}:\n{en}");
+    }
+    for label in [
+        "╭─ 퀴즈 · multi",
+        "│ 퀴즈: ",
+        "╭─ 클러스터",
+        "│ 클러스터: crashloop",
+    ] {
+        assert!(ko.contains(label), "ko has no {label:?}:\n{ko}");
+    }
+    assert!(!ko.contains("Quiz: ") && !ko.contains("Cluster: "), "{ko}");
+}

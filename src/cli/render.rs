@@ -4,7 +4,7 @@
 use super::GlobalArgs;
 use crate::lesson::model::Lesson;
 use crate::lesson::{Catalog, parse_lesson};
-use crate::markdown::{Theme, render_section};
+use crate::markdown::{Theme, render_section_in};
 use crate::text;
 use anyhow::{Context, bail};
 use ratatui::text::{Line, Text};
@@ -102,7 +102,7 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         if i > 0 {
             lines.push(Line::from(""));
         }
-        lines.extend(render_section(section, width, &theme).lines);
+        lines.extend(render_section_in(section, width, &theme, lesson.lang).lines);
     }
     let text = Text::from(lines);
     let out = if styled {

@@ -6,6 +6,7 @@ use super::frame::{FRAME_EXTRA, framed};
 use super::inline::{Spans, render_inline};
 use super::theme::Theme;
 use crate::exercise::spec::ExerciseSpec;
+use crate::lang::Lang;
 use crate::quiz::spec::{QuizKind, QuizSpec};
 use crate::sim::setup::Setup;
 use crate::text::{sanitize, truncate, width, wrap_spans};
@@ -94,9 +95,17 @@ fn inline(markdown: &str, theme: &Theme) -> Vec<Spans> {
     render_inline(markdown, theme.text, theme)
 }
 
-pub(crate) fn quiz(q: &QuizSpec, avail: usize, theme: &Theme) -> Vec<Spans> {
+/// `(english, korean)` in `lang`.
+fn say(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ko => ko,
+    }
+}
+
+pub(crate) fn quiz(q: &QuizSpec, avail: usize, theme: &Theme, lang: Lang) -> Vec<Spans> {
     let mut paras = vec![Para::labelled(
-        "Quiz:",
+        say(lang, "Quiz:", "퀴즈:"),
         theme.box_label,
         inline(&q.question, theme),
     )];
@@ -125,30 +134,32 @@ pub(crate) fn quiz(q: &QuizSpec, avail: usize, theme: &Theme) -> Vec<Spans> {
         }
         QuizKind::Text => {}
     }
-    let title = format!("quiz · {}", q.kind.name());
+    let title = format!("{} · {}", say(lang, "quiz", "퀴즈"), q.kind.name());
     marker_box(&title, paras, avail, theme.box_border, theme.box_label)
 }
 
-pub(crate) fn exercise(e: &ExerciseSpec, avail: usize, theme: &Theme) -> Vec<Spans> {
+pub(crate) fn exercise(e: &ExerciseSpec, avail: usize, theme: &Theme, lang: Lang) -> Vec<Spans> {
     let paras = vec![Para::labelled(
-        "Exercise:",
+        say(lang, "Exercise:", "실습:"),
         theme.box_label,
         inline(&e.goal, theme),
     )];
-    marker_box("exercise", paras, avail, theme.box_border, theme.box_label)
+    let title = say(lang, "exercise", "실습");
+    marker_box(title, paras, avail, theme.box_border, theme.box_label)
 }
 
-pub(crate) fn cluster(setup: &Setup, avail: usize, theme: &Theme) -> Vec<Spans> {
+pub(crate) fn cluster(setup: &Setup, avail: usize, theme: &Theme, lang: Lang) -> Vec<Spans> {
     let label = sanitize(&setup.label()).into_owned();
     let mut paras = vec![Para::labelled(
-        "Cluster:",
+        say(lang, "Cluster:", "클러스터:"),
         theme.box_label,
         vec![vec![Span::styled(label, theme.text)]],
     )];
     if let Some(caption) = &setup.caption {
         paras.push(Para::plain(inline(caption, theme)));
     }
-    marker_box("cluster", paras, avail, theme.box_border, theme.box_label)
+    let title = say(lang, "cluster", "클러스터");
+    marker_box(title, paras, avail, theme.box_border, theme.box_label)
 }
 
 pub(crate) fn invalid(
@@ -157,11 +168,15 @@ pub(crate) fn invalid(
     message: &str,
     avail: usize,
     theme: &Theme,
+    lang: Lang,
 ) -> Vec<Spans> {
     let info = sanitize(info);
     let message = sanitize(message);
     let what = vec![vec![Span::styled(
-        format!("`{info}` block at line {line}"),
+        match lang {
+            Lang::En => format!("`{info}` block at line {line}"),
+            Lang::Ko => format!("{line}번째 줄의 `{info}` 블록"),
+        },
         theme.error_text,
     )]];
     let lines = message
@@ -169,8 +184,9 @@ pub(crate) fn invalid(
         .map(|l| vec![Span::styled(l.to_string(), theme.error_text)])
         .collect();
     let paras = vec![
-        Para::labelled("Error:", theme.error_text, what),
+        Para::labelled(say(lang, "Error:", "오류:"), theme.error_text, what),
         Para::plain(lines),
     ];
-    marker_box("error", paras, avail, theme.error_border, theme.error_text)
+    let title = say(lang, "error", "오류");
+    marker_box(title, paras, avail, theme.error_border, theme.error_text)
 }

@@ -27,7 +27,8 @@ mod writer;
 
 pub use highlight::Language;
 pub use section::{
-    BlockLines, DrawBlock, RenderedSection, inline_markdown, render_section, render_section_with,
+    BlockLines, DrawBlock, RenderedSection, inline_markdown, render_section, render_section_in,
+    render_section_with,
 };
 pub use theme::{Syntax, Theme};
 

@@ -5,6 +5,7 @@ use super::boxes;
 use super::inline::{Spans, render_inline};
 use super::theme::Theme;
 use super::writer::Writer;
+use crate::lang::Lang;
 use crate::lesson::model::{Block, Section};
 use ratatui::text::{Line, Text};
 
@@ -12,7 +13,18 @@ use ratatui::text::{Line, Text};
 /// (unless the first Markdown block already starts with that heading), then
 /// every block in order, interactive blocks as boxes.
 pub fn render_section(section: &Section, width: u16, theme: &Theme) -> Text<'static> {
-    render_section_with(section, width, theme, &mut |_, _, _| None).text
+    render_section_in(section, width, theme, Lang::En)
+}
+
+/// [`render_section`] with the boxes' labels ("Quiz:", "퀴즈:") in `lang`,
+/// the lesson's language.
+pub fn render_section_in(
+    section: &Section,
+    width: u16,
+    theme: &Theme,
+    lang: Lang,
+) -> Text<'static> {
+    render_section_with(section, width, theme, lang, &mut |_, _, _| None).text
 }
 
 /// Where an interactive block landed in a rendered section.
@@ -45,6 +57,7 @@ pub fn render_section_with(
     section: &Section,
     width: u16,
     theme: &Theme,
+    lang: Lang,
     draw: &mut DrawBlock<'_>,
 ) -> RenderedSection {
     let mut w = Writer::new(theme, usize::from(width));
@@ -63,7 +76,7 @@ pub fn render_section_with(
                 .into_iter()
                 .map(|l| crate::text::truncate_line(&l, avail).spans)
                 .collect(),
-            None => marker(block, avail, theme),
+            None => marker(block, avail, theme, lang),
         };
         let len = lines.len();
         w.block(lines);
@@ -79,17 +92,17 @@ pub fn render_section_with(
     }
 }
 
-fn marker(block: &Block, avail: usize, theme: &Theme) -> Vec<Spans> {
+fn marker(block: &Block, avail: usize, theme: &Theme, lang: Lang) -> Vec<Spans> {
     match block {
         Block::Markdown(_) => Vec::new(),
-        Block::Quiz(q) => boxes::quiz(&q.value, avail, theme),
-        Block::Exercise(e) => boxes::exercise(&e.value, avail, theme),
-        Block::Cluster(c) => boxes::cluster(&c.value, avail, theme),
+        Block::Quiz(q) => boxes::quiz(&q.value, avail, theme, lang),
+        Block::Exercise(e) => boxes::exercise(&e.value, avail, theme, lang),
+        Block::Cluster(c) => boxes::cluster(&c.value, avail, theme, lang),
         Block::Invalid {
             line,
             info,
             message,
-        } => boxes::invalid(*line, info, message, avail, theme),
+        } => boxes::invalid(*line, info, message, avail, theme, lang),
     }
 }
 

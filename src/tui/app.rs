@@ -308,9 +308,15 @@ impl App {
                         section,
                         cluster_hidden: !self.side_by_side,
                     };
-                    markdown::render_section_with(s, width, &self.theme, &mut |i, b, w| {
-                        blocks::draw_block(&self.blocks, i, b, w, &paint, &mut marks)
-                    })
+                    markdown::render_section_with(
+                        s,
+                        width,
+                        &self.theme,
+                        self.lang,
+                        &mut |i, b, w| {
+                            blocks::draw_block(&self.blocks, i, b, w, &paint, &mut marks)
+                        },
+                    )
                 })
                 .unwrap_or_default();
             marks.focused = self.blocks.focus;
