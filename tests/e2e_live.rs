@@ -119,3 +119,28 @@ fn a_panic_in_the_event_loop_restores_the_terminal_and_prints_after_it() {
     );
     tmux.assert_terminal_restored();
 }
+
+/// A folder with broken files opens on what loads; the banner counts the
+/// files with problems and shows the first one, `path:line: message`, and
+/// `x` dismisses it.
+#[test]
+fn broken_files_at_start_are_named_in_the_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(course.join("a-good.md"), lesson("Fine text.")).unwrap();
+    std::fs::write(
+        course.join("b-broken.md"),
+        "---\nid: broken\ntitle: [unclosed\n---\n# Broken\n",
+    )
+    .unwrap();
+    let tmux = start(dir.path(), "");
+    tmux.wait_for_all(&[
+        "⚠ 1 lesson file has problems (all of them: kubetutor list; x dismisses): b-broken.md:4: front matter:",
+        "Fine text.",
+    ]);
+    tmux.keys(&["x"]);
+    tmux.wait_until(|s| !s.contains("has problems"), "the banner dismissed");
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}

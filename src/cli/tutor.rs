@@ -59,7 +59,10 @@ fn build_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs, visi
     };
     let mut load_banner = Vec::new();
     if !catalog.errors().is_empty() {
-        load_banner.push(Ui::new(lang).load_errors(catalog.errors().len()));
+        let errors = catalog.errors();
+        let files: std::collections::BTreeSet<&str> =
+            errors.iter().map(|e| e.path.as_str()).collect();
+        load_banner.push(Ui::new(lang).load_errors(files.len(), &errors[0].to_string()));
         banner.insert(0, load_banner[0].clone());
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

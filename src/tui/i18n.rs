@@ -322,13 +322,19 @@ impl Ui {
         )
     }
 
-    pub fn load_errors(&self, count: usize) -> String {
+    /// The start-up banner when lesson files had problems: how many files,
+    /// the first problem (`path:line: message`), where to see them all.
+    pub fn load_errors(&self, files: usize, first: &str) -> String {
+        let first = crate::text::sanitize(first);
         match self.lang {
             Lang::Ko => format!(
-                "⚠ 강의 파일 {count}개를 불러오지 못했습니다. 자세한 내용: kubetutor list  (x 닫기)"
+                "⚠ 강의 파일 {files}개에 문제가 있습니다 (모두 보기: kubetutor list, x 닫기): {first}"
+            ),
+            Lang::En if files == 1 => format!(
+                "⚠ 1 lesson file has problems (all of them: kubetutor list; x dismisses): {first}"
             ),
             Lang::En => format!(
-                "⚠ {count} lesson file(s) failed to load. Details: kubetutor list  (x dismisses)"
+                "⚠ {files} lesson files have problems (all of them: kubetutor list; x dismisses): {first}"
             ),
         }
     }
