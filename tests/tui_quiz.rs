@@ -452,3 +452,25 @@ fn the_quiz_command_opens_on_the_first_question() {
     assert_eq!(reading.section, 0);
     assert_eq!(reading.focused_block(), None);
 }
+
+/// A resized terminal keeps the focused question in view (its text reflows,
+/// so the old scroll would point elsewhere): the course's pod-phase lesson,
+/// whose first question comes after a long table.
+#[test]
+fn a_resize_keeps_the_focused_question_in_view() {
+    let mut app = App::new(
+        kubetutor::lesson::catalog::Catalog::open(None).expect("the course loads"),
+        kubetutor::tui::app::Options {
+            lang: Lang::Ko,
+            start: Some("pod-phases".into()),
+            theme: kubetutor::markdown::Theme::plain(),
+            color: false,
+        },
+        None,
+    );
+    assert!(app.focus_first_quiz());
+    for (w, h) in [(60, 20), (40, 12), (100, 30), (41, 13), (200, 60), (40, 12)] {
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("❯ 1."), "{w}x{h}:\n{s}");
+    }
+}

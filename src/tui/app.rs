@@ -126,6 +126,10 @@ pub struct App {
     /// Whether the last frame showed the lesson and the cluster side by
     /// side (a narrow terminal shows one pane at a time).
     pub side_by_side: bool,
+    /// The lesson text's width and rows in the last frame: when they change
+    /// (a resized terminal), the focused quiz or exercise is brought back
+    /// into view.
+    pub lesson_size: (u16, usize),
     /// First row of the help overlay's key table.
     pub help_scroll: usize,
     store: Option<Store>,
@@ -165,6 +169,7 @@ impl App {
             color: options.color,
             geometry: Geometry::default(),
             side_by_side: true,
+            lesson_size: (0, 0),
             help_scroll: 0,
             store,
             clock: Timestamp::now,

@@ -74,7 +74,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     let focused = view.focused();
     app.geometry.lesson_rows = rows;
     app.geometry.lesson_lines = total;
-    if std::mem::take(&mut app.blocks.reveal)
+    let resized = std::mem::replace(&mut app.lesson_size, (text_width, rows)) != (text_width, rows);
+    if (std::mem::take(&mut app.blocks.reveal) || resized)
         && let Some(f) = focused
     {
         app.scroll = reveal(app.scroll, rows, f.block.start, f.block.len, f.cursor);
