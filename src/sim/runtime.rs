@@ -127,6 +127,35 @@ fn hop(component: Component, reason: &'static str, message: String) -> Hop {
     }
 }
 
+/// CNI gives the new sandbox its interface and an address from the node's
+/// range (`how`: which plugin path set it up), or `None` when the range is
+/// full.
+fn cni_add(ipam: &mut Ipam, how: &str, hops: &mut Vec<Hop>) -> Option<String> {
+    let ip = ipam.allocate();
+    if let Some(ip) = &ip {
+        let prefix = ipam.cidr().rsplit('/').next().unwrap_or("24");
+        hops.push(hop(
+            Component::Cni,
+            "AddedInterface",
+            format!("eth0 {ip}/{prefix} from {} ({how})", ipam.cidr()),
+        ));
+    }
+    ip
+}
+
+/// CNI gives the removed sandbox's address back to the node's range.
+fn cni_release(pod: &str, ip: Option<&str>, ipam: &mut Ipam, hops: &mut Vec<Hop>) {
+    if let Some(ip) = ip
+        && ipam.release(ip)
+    {
+        hops.push(hop(
+            Component::Cni,
+            "ReleasedIP",
+            format!("{ip} released for {pod}"),
+        ));
+    }
+}
+
 fn pull_error(kind: RuntimeKind, image: &str) -> String {
     let full = images::parse_ref(image).map_or_else(|| image.to_string(), |r| r.full());
     match kind {
@@ -193,19 +222,7 @@ impl Runtime for Containerd {
             "RunPodSandbox",
             format!("CRI RunPodSandbox {pod}: pause container started"),
         ));
-        let ip = ipam.allocate();
-        if let Some(ip) = &ip {
-            hops.push(hop(
-                Component::Cni,
-                "AddedInterface",
-                format!(
-                    "eth0 {ip}/{} from {} (host-local)",
-                    ipam.cidr().rsplit('/').next().unwrap_or("24"),
-                    ipam.cidr()
-                ),
-            ));
-        }
-        ip
+        cni_add(ipam, "host-local", hops)
     }
 
     fn remove_pod_sandbox(
@@ -215,15 +232,7 @@ impl Runtime for Containerd {
         ipam: &mut Ipam,
         hops: &mut Vec<Hop>,
     ) {
-        if let Some(ip) = ip
-            && ipam.release(ip)
-        {
-            hops.push(hop(
-                Component::Cni,
-                "ReleasedIP",
-                format!("{ip} released for {pod}"),
-            ));
-        }
+        cni_release(pod, ip, ipam, hops);
         hops.push(hop(
             Component::Containerd,
             "RemovePodSandbox",
@@ -303,19 +312,7 @@ impl Runtime for Dockershim {
             "TaskStart",
             format!("containerd runs the pause task for {pod}"),
         ));
-        let ip = ipam.allocate();
-        if let Some(ip) = &ip {
-            hops.push(hop(
-                Component::Cni,
-                "AddedInterface",
-                format!(
-                    "eth0 {ip}/{} from {} (set up by dockershim)",
-                    ipam.cidr().rsplit('/').next().unwrap_or("24"),
-                    ipam.cidr()
-                ),
-            ));
-        }
-        ip
+        cni_add(ipam, "set up by dockershim", hops)
     }
 
     fn remove_pod_sandbox(
@@ -325,15 +322,7 @@ impl Runtime for Dockershim {
         ipam: &mut Ipam,
         hops: &mut Vec<Hop>,
     ) {
-        if let Some(ip) = ip
-            && ipam.release(ip)
-        {
-            hops.push(hop(
-                Component::Cni,
-                "ReleasedIP",
-                format!("{ip} released for {pod}"),
-            ));
-        }
+        cni_release(pod, ip, ipam, hops);
         hops.push(hop(
             Component::Dockershim,
             "RemovePodSandbox",

@@ -203,42 +203,6 @@ fn create_pods(api: &mut ApiServer, job: &Job, n: usize, object: &ObjRef) {
         uid: job.meta.uid.clone(),
         oid: job.meta.oid,
     };
-    for _ in 0..n {
-        let mut meta = ObjectMeta::named(format!("{}-", job.meta.name));
-        meta.namespace = job.meta.namespace.clone();
-        meta.labels = job.spec.template.labels.clone();
-        let obj = Object {
-            meta,
-            spec: Spec::Pod(job.spec.template.spec.clone()),
-        };
-        match api.create(obj, Some(owner.clone()), true) {
-            Ok((_, pod)) => {
-                let name = api
-                    .store()
-                    .pods()
-                    .get(pod)
-                    .map(|p| p.meta.name.clone())
-                    .unwrap_or_default();
-                emit(
-                    api,
-                    SOURCE,
-                    EventType::Normal,
-                    object.clone(),
-                    "SuccessfulCreate",
-                    format!("Created pod: {name}"),
-                );
-            }
-            Err(e) => {
-                emit(
-                    api,
-                    SOURCE,
-                    EventType::Warning,
-                    object.clone(),
-                    "FailedCreate",
-                    format!("Error creating: {e}"),
-                );
-                break;
-            }
-        }
-    }
+    let namespace = &job.meta.namespace;
+    super::create_pods(api, SOURCE, &job.spec.template, namespace, owner, object, n);
 }

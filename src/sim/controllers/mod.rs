@@ -11,7 +11,9 @@ pub mod replicaset;
 
 use super::apiserver::ApiServer;
 use super::events::{Component, Event, EventType, ObjRef};
+use super::objects::{Object, ObjectMeta, PodTemplate, Spec};
 use super::store::WatchEvent;
+use super::stored::OwnerRef;
 
 /// Every controller of the controller manager.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +45,61 @@ impl Controllers {
         self.job.step(window, api);
         self.endpoints.step(window, api);
         self.gc.step(window, api);
+    }
+}
+
+/// Create up to `n` pods from `template` for the workload `owner` (in
+/// `namespace`), as the ReplicaSet and Job controllers do: generated names
+/// `{owner}-xxxxx`, the template's labels and annotations, and a
+/// SuccessfulCreate event on `object` for each pod, or a FailedCreate event
+/// and no more tries this round when the API server refuses one.
+pub(crate) fn create_pods(
+    api: &mut ApiServer,
+    source: &'static str,
+    template: &PodTemplate,
+    namespace: &str,
+    owner: OwnerRef,
+    object: &ObjRef,
+    n: usize,
+) {
+    for _ in 0..n {
+        let mut meta = ObjectMeta::named(format!("{}-", owner.name));
+        meta.namespace = namespace.to_string();
+        meta.labels = template.labels.clone();
+        meta.annotations = template.annotations.clone();
+        let obj = Object {
+            meta,
+            spec: Spec::Pod(template.spec.clone()),
+        };
+        match api.create(obj, Some(owner.clone()), true) {
+            Ok((_, pod)) => {
+                let name = api
+                    .store()
+                    .pods()
+                    .get(pod)
+                    .map(|p| p.meta.name.clone())
+                    .unwrap_or_default();
+                emit(
+                    api,
+                    source,
+                    EventType::Normal,
+                    object.clone(),
+                    "SuccessfulCreate",
+                    format!("Created pod: {name}"),
+                );
+            }
+            Err(e) => {
+                emit(
+                    api,
+                    source,
+                    EventType::Warning,
+                    object.clone(),
+                    "FailedCreate",
+                    format!("Error creating: {e}"),
+                );
+                break;
+            }
+        }
     }
 }
 

@@ -90,45 +90,9 @@ fn sync(oid: Oid, api: &mut ApiServer) {
             uid: rs.meta.uid.clone(),
             oid,
         };
-        for _ in 0..(want - owned.len()).min(BURST) {
-            let mut meta = ObjectMeta::named(format!("{}-", rs.meta.name));
-            meta.namespace = rs.meta.namespace.clone();
-            meta.labels = rs.spec.template.labels.clone();
-            meta.annotations = rs.spec.template.annotations.clone();
-            let obj = Object {
-                meta,
-                spec: Spec::Pod(rs.spec.template.spec.clone()),
-            };
-            match api.create(obj, Some(owner.clone()), true) {
-                Ok((_, pod)) => {
-                    let name = api
-                        .store()
-                        .pods()
-                        .get(pod)
-                        .map(|p| p.meta.name.clone())
-                        .unwrap_or_default();
-                    emit(
-                        api,
-                        SOURCE,
-                        EventType::Normal,
-                        object.clone(),
-                        "SuccessfulCreate",
-                        format!("Created pod: {name}"),
-                    );
-                }
-                Err(e) => {
-                    emit(
-                        api,
-                        SOURCE,
-                        EventType::Warning,
-                        object.clone(),
-                        "FailedCreate",
-                        format!("Error creating: {e}"),
-                    );
-                    break;
-                }
-            }
-        }
+        let n = (want - owned.len()).min(BURST);
+        let namespace = &rs.meta.namespace;
+        super::create_pods(api, SOURCE, &rs.spec.template, namespace, owner, &object, n);
     } else if owned.len() > want {
         let mut per_node: BTreeMap<Option<NodeId>, usize> = BTreeMap::new();
         for p in &owned {
