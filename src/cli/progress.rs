@@ -9,7 +9,6 @@ use crate::timestamp::Timestamp;
 use anyhow::Context;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -340,37 +339,13 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
-/// Columns padded by display width (Korean takes two cells a character),
-/// two spaces apart, no trailing spaces.
+/// [`crate::text::columns`] with control characters shown as `�`.
 fn table(head: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut all: Vec<Vec<String>> = vec![head.iter().map(|h| h.to_string()).collect()];
-    all.extend(
-        rows.into_iter()
-            .map(|r| r.iter().map(|c| clean(c)).collect()),
-    );
-    let cols = head.len();
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            all.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| cell.width())
-                .max()
-                .unwrap_or(0)
-        })
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clean(c)).collect())
         .collect();
-    let mut out = String::new();
-    for row in &all {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if c + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[c] - cell.width() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::text::columns(head, &rows)
 }
 
 #[cfg(test)]

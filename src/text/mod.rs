@@ -185,5 +185,42 @@ pub fn pad_right(s: &str, min_width: usize) -> String {
     out
 }
 
+/// A plain-text table: a head row and rows, columns padded by display
+/// width (Korean takes two cells a character), two spaces apart, no
+/// trailing spaces, a newline after every row. Cells are printed as they
+/// are: the caller removes control characters first.
+pub fn columns(head: &[&str], rows: &[Vec<String>]) -> String {
+    let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
+    let all: Vec<&Vec<String>> = std::iter::once(&head).chain(rows).collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|c| {
+            all.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| width(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in all {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                let pad = widths
+                    .get(c)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(width(cell))
+                    + 2;
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests;

@@ -121,35 +121,13 @@ pub fn until(lang: Lang, now: Timestamp, due: Timestamp) -> String {
     }
 }
 
-/// Columns padded by display width (Korean takes two cells a character),
-/// two spaces apart, no trailing spaces.
+/// [`crate::text::columns`] with control characters removed from the cells.
 pub fn table(head: &[&str], rows: &[Vec<String>]) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let all: Vec<Vec<String>> = std::iter::once(head.iter().map(|h| h.to_string()).collect())
-        .chain(rows.iter().map(|r| r.iter().map(|c| clean(c)).collect()))
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clean(c)).collect())
         .collect();
-    let widths: Vec<usize> = (0..head.len())
-        .map(|c| {
-            all.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| cell.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in &all {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if c + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[c].saturating_sub(cell.width()) + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::text::columns(head, &rows)
 }
 
 /// Points as printed: `3`, `2.5`.
