@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 /// The cluster lines without the nodes widget's "no pods yet, try
 /// :create ..." hint: in the drill the pod comes from the card, and there
@@ -173,16 +173,5 @@ pub(super) fn draw(
         Rows(visible),
         Rect::new(body.x + pad, body.y, width as u16, body.height),
     );
-    if total > rows {
-        let mut state = ScrollbarState::new(max)
-            .viewport_content_length(rows)
-            .position(drill.cluster_scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            body,
-            &mut state,
-        );
-    }
+    crate::tui::views::scrollbar(frame, body, total, rows, drill.cluster_scroll);
 }

@@ -16,7 +16,7 @@ use crate::tui::views::{Rows, WIDE, pane_block};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 /// Draw the drill into `main`, and its status bar into `status`.
 pub fn draw(frame: &mut Frame, main: Rect, status: Rect, app: &mut App) {
@@ -78,18 +78,7 @@ fn scrolled(frame: &mut Frame, body: Rect, lines: &[Line<'static>], drill: &mut 
         Rows(&lines[drill.scroll.min(total)..]),
         Rect::new(body.x + pad, body.y, width, body.height),
     );
-    if total > rows {
-        let mut state = ScrollbarState::new(max)
-            .viewport_content_length(rows)
-            .position(drill.scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            body,
-            &mut state,
-        );
-    }
+    crate::tui::views::scrollbar(frame, body, total, rows, drill.scroll);
 }
 
 /// The text width of a pane body (a column of padding, one of scrollbar).

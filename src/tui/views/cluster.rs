@@ -13,7 +13,7 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Block;
 
 /// The pane's frame: "Cluster" on the left, the clock and speed on the
 /// right, the time keys along the bottom when it has the focus.
@@ -158,17 +158,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
             Rows(visible),
             Rect::new(body.x + pad, body.y, width as u16, body.height),
         );
-        if total > rows {
-            let mut state = ScrollbarState::new(max)
-                .viewport_content_length(rows)
-                .position(app.live.scroll);
-            frame.render_stateful_widget(
-                Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                    .begin_symbol(None)
-                    .end_symbol(None),
-                body,
-                &mut state,
-            );
-        }
+        super::lesson::scrollbar(frame, body, total, rows, app.live.scroll);
     }
 }

@@ -96,18 +96,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         ));
     }
 
-    if total > rows {
-        let mut state = ScrollbarState::new(total.saturating_sub(rows))
-            .viewport_content_length(rows)
-            .position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            body,
-            &mut state,
-        );
-    }
+    scrollbar(frame, body, total, rows, scroll);
 }
 
 /// The first row to show so that a block (`start`, `len` lines) is in
@@ -133,6 +122,24 @@ fn reveal(scroll: usize, rows: usize, start: usize, len: usize, cursor: Option<u
 
 /// A bordered pane with a title on the left and a note on the right, both
 /// cut to fit by display width (Korean titles included).
+/// The scrollbar at the right edge of `area` when `total` lines do not fit
+/// in `rows`; `scroll` is the first line shown.
+pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, rows: usize, scroll: usize) {
+    if total <= rows {
+        return;
+    }
+    let mut state = ScrollbarState::new(total - rows)
+        .viewport_content_length(rows)
+        .position(scroll);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        area,
+        &mut state,
+    );
+}
+
 pub fn pane_block(
     title: &str,
     right: &str,

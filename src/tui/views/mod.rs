@@ -12,7 +12,7 @@ mod popup;
 mod status;
 
 // The drill mode (src/tui/drill/) draws its panes with these.
-pub(in crate::tui) use lesson::pane_block;
+pub(in crate::tui) use lesson::{pane_block, scrollbar};
 pub(in crate::tui) use popup::Rows;
 
 use super::action::Pane;
