@@ -5,6 +5,7 @@ use super::cluster::Cluster;
 use super::events::{Component, Event, EventType, ObjRef};
 use super::objects::*;
 use super::runtime::RuntimeKind;
+use super::store::Stored;
 use super::stored::*;
 use crate::lang::Lang;
 
@@ -111,34 +112,10 @@ impl Cluster {
                     .ok_or_else(|| not_found(kind, name))?;
                 self.api.delete_pod(oid, grace)?;
             }
-            Kind::ReplicaSet => {
-                let oid = s
-                    .replicasets()
-                    .oid_of(ns, name)
-                    .ok_or_else(|| not_found(kind, name))?;
-                self.api.delete::<ReplicaSet>(oid);
-            }
-            Kind::Deployment => {
-                let oid = s
-                    .deployments()
-                    .oid_of(ns, name)
-                    .ok_or_else(|| not_found(kind, name))?;
-                self.api.delete::<Deployment>(oid);
-            }
-            Kind::Job => {
-                let oid = s
-                    .jobs()
-                    .oid_of(ns, name)
-                    .ok_or_else(|| not_found(kind, name))?;
-                self.api.delete::<Job>(oid);
-            }
-            Kind::Service => {
-                let oid = s
-                    .services()
-                    .oid_of(ns, name)
-                    .ok_or_else(|| not_found(kind, name))?;
-                self.api.delete::<Service>(oid);
-            }
+            Kind::ReplicaSet => self.delete_named::<ReplicaSet>(kind, ns, name)?,
+            Kind::Deployment => self.delete_named::<Deployment>(kind, ns, name)?,
+            Kind::Job => self.delete_named::<Job>(kind, ns, name)?,
+            Kind::Service => self.delete_named::<Service>(kind, ns, name)?,
             Kind::Node | Kind::Event => {
                 return Err(ApiError::BadRequest(format!(
                     "deleting {res} is not simulated{}",
@@ -153,6 +130,24 @@ impl Cluster {
         let full = kubectl_name(kind, name);
         let word = full.split('/').next().unwrap_or_default();
         Ok(format!("{word} \"{name}\" deleted"))
+    }
+
+    /// Delete the `T` called `name` in `ns` at once (no grace period: only
+    /// pods have one).
+    fn delete_named<T: Stored>(
+        &mut self,
+        kind: Kind,
+        ns: &str,
+        name: &str,
+    ) -> Result<(), ApiError> {
+        let oid = self
+            .api
+            .store()
+            .table::<T>()
+            .oid_of(ns, name)
+            .ok_or_else(|| not_found(kind, name))?;
+        self.api.delete::<T>(oid);
+        Ok(())
     }
 
     /// `kubectl scale`: set `replicas` of a Deployment or ReplicaSet.
