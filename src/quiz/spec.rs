@@ -112,6 +112,23 @@ pub struct Observe {
     pub field: String,
 }
 
+impl Observe {
+    /// The object observed, as kubectl names its kind, and its name (or
+    /// selector for `pods`): `("pod", "crash-demo")`, `("pods", "app=web")`.
+    pub fn target(&self) -> Option<(&'static str, &str)> {
+        [
+            ("pod", &self.pod),
+            ("pods", &self.pods),
+            ("deployment", &self.deployment),
+            ("service", &self.service),
+            ("node", &self.node),
+            ("job", &self.job),
+        ]
+        .into_iter()
+        .find_map(|(kind, name)| name.as_deref().map(|n| (kind, n)))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuizSpec {

@@ -138,16 +138,9 @@ fn predict(spec: &QuizSpec, block: &Block, who: &str, found: &mut Vec<Placed>) {
 
 /// `pod crash-demo status`, `pods app=web running`.
 fn target(o: &Observe) -> String {
-    let named = [
-        ("pod", &o.pod),
-        ("pods", &o.pods),
-        ("deployment", &o.deployment),
-        ("service", &o.service),
-        ("node", &o.node),
-        ("job", &o.job),
-    ]
-    .into_iter()
-    .find_map(|(kind, name)| name.as_ref().map(|n| format!("{kind} {}", n.trim())));
+    let named = o
+        .target()
+        .map(|(kind, name)| format!("{kind} {}", name.trim()));
     format!("{} {}", named.unwrap_or_default(), o.field.trim())
 }
 

@@ -298,16 +298,7 @@ impl Words {
 
 /// `pod crash-demo`, `pods app=web`, `deployment web`.
 pub fn observe_target(o: &Observe) -> String {
-    let pairs = [
-        ("pod", &o.pod),
-        ("pods", &o.pods),
-        ("deployment", &o.deployment),
-        ("service", &o.service),
-        ("node", &o.node),
-        ("job", &o.job),
-    ];
-    pairs
-        .iter()
-        .find_map(|(kind, name)| name.as_ref().map(|n| format!("{kind} {}", clean(n))))
+    o.target()
+        .map(|(kind, name)| format!("{kind} {}", clean(name)))
         .unwrap_or_default()
 }

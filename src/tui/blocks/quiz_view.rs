@@ -54,17 +54,10 @@ fn inline(md: &str, theme: &Theme) -> Vec<Span<'static>> {
 }
 
 pub fn observe_label(o: &Observe) -> String {
-    let target = [
-        ("pod", &o.pod),
-        ("pods", &o.pods),
-        ("deployment", &o.deployment),
-        ("service", &o.service),
-        ("node", &o.node),
-        ("job", &o.job),
-    ]
-    .into_iter()
-    .find_map(|(k, v)| v.as_ref().map(|v| format!("{k}/{v}")))
-    .unwrap_or_default();
+    let target = o
+        .target()
+        .map(|(kind, name)| format!("{kind}/{name}"))
+        .unwrap_or_default();
     text::sanitize(&format!("{target} {}", o.field)).into_owned()
 }
 
