@@ -52,6 +52,31 @@ pub fn events(ctx: &Ctx, rows: usize) -> Vec<Line<'static>> {
     events::lines(ctx, rows)
 }
 
+/// The events log as the panes show it at their bottom: a heading ruled
+/// across `width` columns, then the last `rows` events, `width - pad` wide.
+pub fn events_log(
+    ctx: &Ctx,
+    border: ratatui::style::Style,
+    width: u16,
+    pad: u16,
+    rows: usize,
+) -> Vec<Line<'static>> {
+    let title = ctx.ui.events();
+    let mut lines = vec![Line::from(vec![
+        ratatui::text::Span::styled(format!("{title} "), ctx.pal.heading),
+        ratatui::text::Span::styled(
+            "─".repeat((width as usize).saturating_sub(crate::text::width(title) + 1)),
+            border,
+        ),
+    ])];
+    let full = Ctx {
+        width: width.saturating_sub(pad) as usize,
+        ..*ctx
+    };
+    lines.extend(events(&full, rows));
+    lines
+}
+
 /// A section heading.
 fn heading(ctx: &Ctx, title: &str) -> Line<'static> {
     let mut row = fit::Row::new(ctx.width);

@@ -16,7 +16,7 @@ use crate::tui::views::{Rows, pane_block};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 /// The cluster lines without the nodes widget's "no pods yet, try
@@ -144,18 +144,7 @@ pub(super) fn draw(
     let body = Rect::new(rest.x, rest.y, rest.width, rest.height - bottom_h);
     if bottom_h > 0 {
         let bottom = Rect::new(rest.x + pad, body.bottom(), rest.width - pad, bottom_h);
-        let mut ev = vec![Line::from(vec![
-            Span::styled(format!("{} ", ui.events()), pal.heading),
-            Span::styled(
-                "─".repeat((rest.width as usize).saturating_sub(text::width(ui.events()) + 1)),
-                chrome.border,
-            ),
-        ])];
-        let full = Ctx {
-            width: rest.width.saturating_sub(pad) as usize,
-            ..ctx
-        };
-        ev.extend(cluster::events(&full, rows as usize));
+        let ev = cluster::events_log(&ctx, chrome.border, rest.width, pad, rows as usize);
         frame.render_widget(Rows(&ev), bottom);
     }
 

@@ -130,18 +130,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     let bottom = Rect::new(inner.x, body.bottom(), inner.width, bottom_h);
 
     if bottom_h > 0 {
-        let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{} ", ui.events()), pal.heading),
-            Span::styled(
-                "─".repeat((inner.width as usize).saturating_sub(text::width(ui.events()) + 1)),
-                chrome.border,
-            ),
-        ])];
-        let full = Ctx {
-            width: inner.width.saturating_sub(pad) as usize,
-            ..ctx
-        };
-        lines.extend(cluster::events(&full, bottom_h as usize - 1));
+        let rows = bottom_h as usize - 1;
+        let lines = cluster::events_log(&ctx, chrome.border, inner.width, pad, rows);
         let events_area = Rect::new(bottom.x + pad, bottom.y, bottom.width - pad, bottom.height);
         frame.render_widget(Rows(&lines), events_area);
     }
