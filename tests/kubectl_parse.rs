@@ -13,7 +13,8 @@ fn kubectl_prefix_flags_and_forms() {
             output: Output::Wide,
             selector: Some("app=web".into()),
             scope: Scope::One("default".into()),
-            show_labels: false
+            show_labels: false,
+            sort_by: None
         }
     );
     assert_eq!(
@@ -24,7 +25,8 @@ fn kubectl_prefix_flags_and_forms() {
             output: Output::Json,
             selector: None,
             scope: Scope::One("default".into()),
-            show_labels: false
+            show_labels: false,
+            sort_by: None
         }
     );
     assert_eq!(

@@ -43,7 +43,7 @@ fn deleting_a_replicaset_pod_brings_a_replacement() {
     let rs = c
         .store()
         .replicasets()
-        .iter()
+        .in_namespace("default")
         .next()
         .unwrap()
         .meta
@@ -80,7 +80,14 @@ fn scaling_up_and_down() {
     c.advance(1_000);
     assert_eq!(active(&c, "web-").len(), 1);
     let scaling: Vec<String> = events_of(&c, "web").into_iter().map(|e| e.1).collect();
-    let rs = &c.store().replicasets().iter().next().unwrap().meta.name;
+    let rs = &c
+        .store()
+        .replicasets()
+        .in_namespace("default")
+        .next()
+        .unwrap()
+        .meta
+        .name;
     assert_eq!(
         scaling,
         [
@@ -107,7 +114,7 @@ fn rolling_update_respects_max_surge_and_max_unavailable() {
     let old_rs = c
         .store()
         .replicasets()
-        .iter()
+        .in_namespace("default")
         .next()
         .unwrap()
         .meta
@@ -121,14 +128,14 @@ fn rolling_update_respects_max_surge_and_max_unavailable() {
         let rs_total: u32 = c
             .store()
             .replicasets()
-            .iter()
+            .in_namespace("default")
             .map(|r| r.spec.replicas)
             .sum();
         assert!(rs_total <= 5, "never more than replicas + maxSurge");
         let available: u32 = c
             .store()
             .replicasets()
-            .iter()
+            .in_namespace("default")
             .map(|r| r.status.available)
             .sum();
         assert!(
@@ -144,7 +151,7 @@ fn rolling_update_respects_max_surge_and_max_unavailable() {
     let new_rs = c
         .store()
         .replicasets()
-        .iter()
+        .in_namespace("default")
         .find(|r| r.meta.name != old_rs)
         .unwrap()
         .meta
@@ -190,7 +197,7 @@ fn rolling_update_respects_max_surge_and_max_unavailable() {
     assert!(
         c.store()
             .pods()
-            .iter()
+            .in_namespace("default")
             .all(|p| p.spec.containers[0].image == "nginx:1.28")
     );
 }
@@ -258,15 +265,15 @@ fn deleting_a_deployment_removes_its_replicasets_and_pods() {
         "deployment.apps \"web\" deleted"
     );
     c.advance(300);
-    assert!(c.store().replicasets().is_empty());
+    assert_eq!(c.store().replicasets().in_namespace("default").count(), 0);
     assert!(
         c.store()
             .pods()
-            .iter()
+            .in_namespace("default")
             .all(|p| p.meta.deletion_ms.is_some())
     );
     c.advance(31_000);
-    assert!(c.store().pods().is_empty());
+    assert_eq!(c.store().pods().in_namespace("default").count(), 0);
 }
 
 #[test]

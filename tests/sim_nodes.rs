@@ -10,9 +10,11 @@ use kubetutor::sim::Cluster;
 use kubetutor::sim::status::{node_status, pod_status};
 use kubetutor::sim::stored::CondStatus;
 
+/// The student's pods on a node (the kube-system ones left out).
 fn on(c: &Cluster, node: &str) -> Vec<(String, String, String)> {
     c.pods_on(node)
         .into_iter()
+        .filter(|p| p.meta.namespace == "default")
         .map(|p| {
             (
                 p.meta.name.clone(),
@@ -127,7 +129,7 @@ fn a_node_back_within_the_toleration_keeps_its_pods() {
         on(&c, "node-1"),
         [(name, "Running".to_string(), "Running".to_string())]
     );
-    assert_eq!(c.store().pods().len(), 3);
+    assert_eq!(c.store().pods().in_namespace("default").count(), 3);
 }
 
 #[test]
@@ -137,11 +139,28 @@ fn drain_evicts_and_cordons() {
     c.apply(deployment("web", "nginx", 3)).unwrap();
     c.advance(30_000);
     let name = on(&c, "node-2")[0].0.clone();
-    let lines = c.drain("node-2", false).unwrap();
+    let proxy = c
+        .pods_on("node-2")
+        .into_iter()
+        .find(|p| p.meta.namespace == "kube-system")
+        .unwrap()
+        .meta
+        .name
+        .clone();
+    // Without --ignore-daemonsets kubectl stops at the DaemonSet's pod.
+    let err = c.drain("node-2", false).unwrap_err();
+    assert!(
+        err.contains(&format!(
+            "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/{proxy}"
+        )),
+        "{err}"
+    );
+    let lines = c.drain_with("node-2", false, true).unwrap();
     assert_eq!(
         lines,
         [
-            "node/node-2 cordoned".to_string(),
+            "node/node-2 already cordoned".to_string(),
+            format!("Warning: ignoring DaemonSet-managed Pods: kube-system/{proxy}"),
             format!("evicting pod default/{name}"),
             format!("pod/{name} evicted"),
             "node/node-2 drained".to_string(),
@@ -168,7 +187,7 @@ fn drain_evicts_and_cordons() {
         .node_name
         .clone()
         .unwrap();
-    let err = c.drain(&bare_node, false).unwrap_err();
+    let err = c.drain_with(&bare_node, false, true).unwrap_err();
     assert!(
         err.contains(
             "cannot delete Pods that declare no controller (use --force to override): default/bare"

@@ -202,6 +202,7 @@ fn check(c: &Cluster, phases: &mut BTreeMap<String, Phase>) -> Result<(), TestCa
             );
         }
         if !p.status.phase.is_terminal()
+            && !p.spec.host_network
             && let Some(ip) = &p.status.pod_ip
         {
             let node = c.node(p.spec.node_name.as_deref().unwrap_or("")).unwrap();
@@ -240,7 +241,7 @@ proptest! {
             c.advance(1000);
             check(&c, &mut phases)?;
         }
-        for d in c.store().deployments().iter() {
+        for d in c.store().deployments().in_namespace("default") {
             let sel = format!("app={}", d.meta.name);
             let ready = c.ready_matching("default", &sel).unwrap();
             prop_assert_eq!(ready as u32, d.spec.replicas, "deployment {}", d.meta.name);

@@ -81,7 +81,7 @@ fn scenario_objects_match_the_contract() {
             "10.244.3.0/24"
         ]
     );
-    assert!(c.store().pods().is_empty());
+    assert_eq!(c.store().pods().in_namespace("default").count(), 0);
 
     let c = scenario("crashloop");
     let p = c.pod("default", "crash-demo").unwrap();

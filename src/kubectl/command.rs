@@ -13,12 +13,16 @@ pub enum Resource {
     Services,
     Events,
     Endpoints,
+    Namespaces,
+    DaemonSets,
+    EndpointSlices,
+    Leases,
     All,
 }
 
 impl Resource {
-    /// Words offered for completion and suggestions.
-    pub const WORDS: [&'static str; 9] = [
+    /// Words offered for completion and suggestions, in declaration order.
+    pub const WORDS: [&'static str; 13] = [
         "pods",
         "nodes",
         "deployments",
@@ -27,6 +31,10 @@ impl Resource {
         "services",
         "events",
         "endpoints",
+        "namespaces",
+        "daemonsets",
+        "endpointslices",
+        "leases",
         "all",
     ];
 
@@ -45,6 +53,10 @@ impl Resource {
             Kind::Job => Resource::Jobs,
             Kind::Service => Resource::Services,
             Kind::Event => Resource::Events,
+            Kind::Namespace => Resource::Namespaces,
+            Kind::DaemonSet => Resource::DaemonSets,
+            Kind::EndpointSlice => Resource::EndpointSlices,
+            Kind::Lease => Resource::Leases,
         })
     }
 
@@ -57,6 +69,10 @@ impl Resource {
             Resource::Jobs => Kind::Job,
             Resource::Services => Kind::Service,
             Resource::Events => Kind::Event,
+            Resource::Namespaces => Kind::Namespace,
+            Resource::DaemonSets => Kind::DaemonSet,
+            Resource::EndpointSlices => Kind::EndpointSlice,
+            Resource::Leases => Kind::Lease,
             Resource::Endpoints | Resource::All => return None,
         })
     }
@@ -82,6 +98,12 @@ pub enum Scope {
     All,
 }
 
+impl Default for Scope {
+    fn default() -> Self {
+        Scope::One("default".into())
+    }
+}
+
 impl Scope {
     pub fn ns(&self) -> &str {
         match self {
@@ -102,6 +124,8 @@ pub enum Command {
         selector: Option<String>,
         scope: Scope,
         show_labels: bool,
+        /// `--sort-by`: a field path of the API form.
+        sort_by: Option<String>,
     },
     /// `get deployments,replicasets`: several types, one table each.
     GetTypes {
@@ -110,6 +134,10 @@ pub enum Command {
         selector: Option<String>,
         scope: Scope,
     },
+    /// `kubectl version`: the server's version (the release the cluster runs).
+    Version(Output),
+    /// `kubectl events`.
+    Events(super::events::EventsQuery),
     Describe {
         res: Resource,
         names: Vec<String>,
@@ -126,6 +154,9 @@ pub enum Command {
         replicas: u32,
         port: Option<u16>,
         ns: String,
+    },
+    CreateNamespace {
+        name: String,
     },
     Run {
         name: String,
@@ -164,6 +195,7 @@ pub enum Command {
     Drain {
         node: String,
         force: bool,
+        ignore_daemonsets: bool,
     },
     Logs {
         pod: String,
@@ -189,8 +221,8 @@ pub enum Command {
 }
 
 /// Every command word, for suggestions, completion and help.
-pub const COMMANDS: [&str; 20] = [
-    "get", "describe", "apply", "create", "run", "delete", "scale", "set", "rollout", "cordon",
-    "uncordon", "drain", "logs", "wait", "fault", "runtime", "scenario", "reset", "traffic",
-    "help",
+pub const COMMANDS: [&str; 22] = [
+    "get", "events", "version", "describe", "apply", "create", "run", "delete", "scale", "set",
+    "rollout", "cordon", "uncordon", "drain", "logs", "wait", "fault", "runtime", "scenario",
+    "reset", "traffic", "help",
 ];

@@ -39,7 +39,18 @@ fn names_of(c: &Cluster, res: Resource) -> Vec<String> {
             .in_namespace("default")
             .map(|d| d.meta.name.clone())
             .collect(),
-        Resource::Events | Resource::All => Vec::new(),
+        Resource::Namespaces => s.namespaces().iter().map(|d| d.meta.name.clone()).collect(),
+        Resource::DaemonSets => s
+            .daemonsets()
+            .in_namespace("default")
+            .map(|d| d.meta.name.clone())
+            .collect(),
+        Resource::EndpointSlices => s
+            .endpointslices()
+            .in_namespace("default")
+            .map(|d| d.meta.name.clone())
+            .collect(),
+        Resource::Leases | Resource::Events | Resource::All => Vec::new(),
     }
 }
 

@@ -60,13 +60,27 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             selector,
             scope,
             show_labels,
-        } => get::get(c, res, &names, output, &selector, &scope, show_labels),
+            sort_by,
+        } => get::get(
+            c,
+            res,
+            &names,
+            output,
+            &get::Filters {
+                selector,
+                scope,
+                show_labels,
+                sort_by,
+            },
+        ),
         Command::GetTypes {
             list,
             wide,
             selector,
             scope,
         } => get::get_types(c, &list, wide, &selector, &scope),
+        Command::Events(q) => super::events::events(c, &q),
+        Command::Version(output) => version(c, output),
         Command::Describe {
             res,
             names,
@@ -123,6 +137,21 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
                             .trim_start_matches("Error from server (AlreadyExists): ")
                     ))
                 }
+                Err(e) => Outcome::fail(e.to_string()),
+            }
+        }
+        Command::CreateNamespace { name } => {
+            let meta = ObjectMeta {
+                name: name.clone(),
+                namespace: String::new(),
+                labels: Labels::new(),
+                annotations: Labels::new(),
+            };
+            match c.create(Object {
+                meta,
+                spec: Spec::Namespace(NamespaceSpec {}),
+            }) {
+                Ok(()) => Outcome::ok(format!("namespace/{name} created")),
                 Err(e) => Outcome::fail(e.to_string()),
             }
         }
@@ -219,7 +248,11 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             Ok(false) => Outcome::ok(format!("node/{node} already uncordoned")),
             Err(e) => Outcome::fail(e.to_string()),
         },
-        Command::Drain { node, force } => match c.drain(&node, force) {
+        Command::Drain {
+            node,
+            force,
+            ignore_daemonsets,
+        } => match c.drain_with(&node, force, ignore_daemonsets) {
             Ok(lines) => Outcome::ok(lines.join("\n")),
             Err(e) => Outcome::fail(e),
         },
@@ -404,5 +437,20 @@ fn delete(
     Outcome {
         output: super::with_newline(lines.join("\n")),
         ok,
+    }
+}
+
+/// `kubectl version` without a client: `Server Version: v1.33.1`.
+/// <https://kubernetes.io/docs/reference/kubectl/generated/kubectl_version/>
+fn version(c: &Cluster, output: super::parse::Output) -> Outcome {
+    use super::parse::Output;
+    let v = c.release().version();
+    let minor = v.split('.').nth(1).unwrap_or_default();
+    let info = serde_json::json!({"serverVersion": {"gitTreeState": "clean", "gitVersion": v,
+        "major": "1", "minor": minor, "platform": "linux/amd64"}});
+    match output {
+        Output::Yaml => Outcome::ok(super::to_yaml(&info)),
+        Output::Json => Outcome::ok(super::to_json(&info)),
+        _ => Outcome::ok(format!("Server Version: {v}")),
     }
 }

@@ -3,34 +3,46 @@
 use super::Outcome;
 use super::listing::{Listing, Rows, finish, list};
 use super::parse::{Output, Resource, Scope};
+use super::sort_by::{self, SortPath};
 use super::table::table;
 use crate::sim::Cluster;
 use crate::sim::objects::*;
 use crate::sim::selector;
 use serde_json::{Value, json};
 
-pub fn get(
-    c: &Cluster,
-    res: Resource,
-    names: &[String],
-    output: Output,
-    selector: &Option<String>,
-    scope: &Scope,
-    show_labels: bool,
-) -> Outcome {
-    let sel = match selector.as_deref().map(selector::parse).transpose() {
+/// How a `get` narrows and orders what it lists.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub selector: Option<String>,
+    pub scope: Scope,
+    pub show_labels: bool,
+    pub sort_by: Option<String>,
+}
+
+pub fn get(c: &Cluster, res: Resource, names: &[String], output: Output, f: &Filters) -> Outcome {
+    let sel = match f.selector.as_deref().map(selector::parse).transpose() {
         Ok(s) => s,
         Err(e) => return Outcome::fail(format!("error: {e}")),
     };
+    let scope = &f.scope;
     if res == Resource::All {
         return get_all(c, &sel, scope);
     }
-    let l = list(c, res, names, output == Output::Wide, &sel, scope);
-    let ns_col = *scope == Scope::All && res != Resource::Nodes;
-    let rows = finish(l.rows, ns_col, show_labels.then_some(l.labels));
-    finish_output(rows, output, l.names, l.values, l.missing, res, scope)
+    let mut l = list(c, res, names, output == Output::Wide, &sel, scope);
+    if let Some(path) = &f.sort_by {
+        match SortPath::parse(path) {
+            Ok(p) => l.reorder(&sort_by::order(&l.values, &p)),
+            Err(e) => return Outcome::fail(e),
+        }
+    }
+    let ns_col = *scope == Scope::All && !matches!(res, Resource::Nodes | Resource::Namespaces);
+    let rows = finish(l.rows, ns_col, f.show_labels.then_some(l.labels));
+    // `get KIND NAME -o yaml` prints the object; anything else a List.
+    let one = names.len() == 1;
+    finish_output(rows, output, l.names, l.values, l.missing, res, scope, one)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn finish_output(
     r: Rows,
     output: Output,
@@ -39,6 +51,7 @@ fn finish_output(
     missing: Vec<String>,
     res: Resource,
     scope: &Scope,
+    one: bool,
 ) -> Outcome {
     let mut out = String::new();
     let mut ok = true;
@@ -48,7 +61,9 @@ fn finish_output(
                 out = table(&r.header, &r.rows);
             } else if missing.is_empty() {
                 out = match (res, scope) {
-                    (Resource::Nodes, _) | (_, Scope::All) => "No resources found\n".into(),
+                    (Resource::Nodes | Resource::Namespaces, _) | (_, Scope::All) => {
+                        "No resources found\n".into()
+                    }
                     (_, Scope::One(ns)) => format!("No resources found in {ns} namespace.\n"),
                 };
             }
@@ -61,11 +76,10 @@ fn finish_output(
         }
         Output::Yaml | Output::Json if values.is_empty() && !missing.is_empty() => {}
         Output::Yaml | Output::Json => {
-            let single = values.len() == 1
-                && missing.is_empty()
-                && r.rows.len() == 1
-                && res != Resource::Events;
-            let v = if single && !names.is_empty() {
+            // One object asked for by name is printed as it is; a listing
+            // (even of one object) is a List.
+            // https://kubernetes.io/docs/reference/kubectl/#output-options
+            let v = if one && values.len() == 1 {
                 values.into_iter().next().unwrap_or(Value::Null)
             } else {
                 json!({"apiVersion": "v1", "items": values, "kind": "List", "metadata": {"resourceVersion": ""}})
@@ -90,9 +104,11 @@ fn finish_output(
 }
 
 fn get_all(c: &Cluster, sel: &Option<LabelSelector>, scope: &Scope) -> Outcome {
+    // The "all" category, in its order.
     let all = [
         Resource::Pods,
         Resource::Services,
+        Resource::DaemonSets,
         Resource::Deployments,
         Resource::ReplicaSets,
         Resource::Jobs,
@@ -119,13 +135,19 @@ fn get_many(
             Resource::Jobs => "job.batch",
             Resource::Nodes => "node",
             Resource::Endpoints => "endpoints",
+            Resource::Namespaces => "namespace",
+            Resource::DaemonSets => "daemonset.apps",
+            Resource::EndpointSlices => "endpointslice.discovery.k8s.io",
+            Resource::Leases => "lease.coordination.k8s.io",
             Resource::Events | Resource::All => "",
         };
         let mut l = list_of(c, res, wide, sel, scope);
         if l.rows.rows.is_empty() {
             continue;
         }
-        let col = usize::from(*scope == Scope::All && res != Resource::Nodes);
+        let col = usize::from(
+            *scope == Scope::All && !matches!(res, Resource::Nodes | Resource::Namespaces),
+        );
         if !prefix.is_empty() {
             for row in &mut l.rows.rows {
                 row[col] = format!("{prefix}/{}", row[col]);

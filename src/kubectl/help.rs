@@ -13,7 +13,7 @@ kubectl commands (the leading \"kubectl\" is optional):
   scale deployment NAME --replicas=N
   set image deployment/NAME CONTAINER=IMAGE
   rollout status deployment NAME
-  cordon NODE | uncordon NODE | drain NODE [--force]
+  cordon NODE | uncordon NODE | drain NODE [--ignore-daemonsets] [--force]
   logs POD [-c CONTAINER] [--previous]
 simulator controls:
   wait DURATION                      let simulated time pass (30s, 5m, 1m30s)

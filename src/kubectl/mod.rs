@@ -13,12 +13,14 @@ pub mod command;
 pub mod complete;
 mod controls;
 pub mod describe;
+pub mod events;
 mod exec;
 mod flags;
 pub mod get;
 pub mod help;
 pub mod listing;
 pub mod parse;
+pub mod sort_by;
 pub mod suggest;
 pub mod table;
 
@@ -74,9 +76,37 @@ pub fn execute(cluster: &mut Cluster, line: &str) -> Outcome {
     }
 }
 
-/// The AGE column: time since `since`, as kubectl prints it.
+/// The AGE column: time since `since`, as kubectl prints it. API
+/// timestamps have whole seconds, so `since` is cut to its second first.
 pub fn age(now: u64, since: u64) -> String {
-    human_duration(now.saturating_sub(since))
+    human_duration(now.saturating_sub(since / 1000 * 1000))
+}
+
+/// The age of an instant an Event carries: its `eventTime` and series
+/// times have microseconds (`events.k8s.io` events), its first and last
+/// timestamps whole seconds.
+pub fn event_age(now: u64, ms: u64, micro: bool) -> String {
+    if micro {
+        human_duration(now.saturating_sub(ms))
+    } else {
+        age(now, ms)
+    }
+}
+
+/// `2m (x3 over 5m)` or `5m`: the Age of an event in `describe` and LAST
+/// SEEN of `kubectl events` (kubectl's getInterval).
+pub fn event_interval(e: &crate::sim::events::Event, now: u64) -> String {
+    let micro = e.is_new_api();
+    let first = event_age(now, e.first_ms, micro);
+    if e.count > 1 {
+        format!(
+            "{} (x{} over {first})",
+            event_age(now, e.last_ms, micro),
+            e.count
+        )
+    } else {
+        first
+    }
 }
 
 /// `3 (45s ago)`, kubectl's RESTARTS column.

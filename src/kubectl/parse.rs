@@ -33,6 +33,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     flag("all-namespaces", Some('A'), false),
                     flag("show-labels", None, false),
                     flag("watch", Some('w'), false),
+                    flag("sort-by", None, true),
                 ],
             )?;
             if a.has("watch") {
@@ -86,7 +87,88 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 selector: a.get("selector"),
                 scope,
                 show_labels: a.has("show-labels"),
+                sort_by: a.get("sort-by"),
             })
+        }
+        "version" => {
+            let a = parse_flags(
+                &rest,
+                &[flag("output", Some('o'), true), flag("client", None, false)],
+            )?;
+            if a.has("client") {
+                return Err("error: only the cluster is simulated here, not a kubectl client: `version` prints the server's version".into());
+            }
+            let output = match a.get("output").as_deref() {
+                None => Output::Table,
+                Some("yaml") => Output::Yaml,
+                Some("json") => Output::Json,
+                Some(o) => {
+                    return Err(format!(
+                        "error: --output {o:?} is not available, choose from: json, yaml"
+                    ));
+                }
+            };
+            Ok(Command::Version(output))
+        }
+        "events" | "event" => {
+            let a = parse_flags(
+                &rest,
+                &[
+                    NS,
+                    flag("all-namespaces", Some('A'), false),
+                    flag("for", None, true),
+                    flag("types", None, true),
+                    flag("output", Some('o'), true),
+                    flag("watch", Some('w'), false),
+                ],
+            )?;
+            if a.has("watch") {
+                return Err(
+                    "error: watching is not simulated: use `wait 30s`, then `events` again".into(),
+                );
+            }
+            if let Some(extra) = a.pos.first() {
+                return Err(format!(
+                    "error: unknown argument {extra:?}: use `events [--for KIND/NAME] [--types Warning] [-n NS | -A]`"
+                ));
+            }
+            let for_object = match a.get("for") {
+                None => None,
+                Some(f) => {
+                    let (r, n) = f.split_once('/').ok_or_else(|| {
+                        format!("error: --for must be in resource/name form, got {f:?}")
+                    })?;
+                    let kind = resource(r)?
+                        .kind()
+                        .ok_or_else(|| format!("error: --for must name one object, got {f:?}"))?;
+                    Some((kind, n.to_string()))
+                }
+            };
+            let types = match a.get("types") {
+                Some(t) => super::events::parse_types(&t)?,
+                None => Vec::new(),
+            };
+            let output = match a.get("output").as_deref() {
+                None => Output::Table,
+                Some("yaml") => Output::Yaml,
+                Some("json") => Output::Json,
+                Some(o) => {
+                    return Err(format!(
+                        "error: unable to match a printer suitable for the output format \"{o}\", allowed formats are: json,yaml"
+                    ));
+                }
+            };
+            let scope = if a.has("all-namespaces") {
+                Scope::All
+            } else {
+                Scope::One(a.ns())
+            };
+            Ok(Command::Events(super::events::EventsQuery {
+                scope,
+                for_object,
+                types,
+                output,
+            }))
         }
         "describe" => {
             let a = parse_flags(
@@ -132,8 +214,13 @@ pub fn parse(line: &str) -> Result<Command, String> {
             )?;
             match a.pos.first().map(String::as_str) {
                 Some("deployment" | "deploy") => {}
-                Some(other) => return Err(format!("error: creating a {other} is not simulated: use `create deployment NAME --image=IMAGE` or `apply -f FILE`{}", hint(other, ["deployment"]))),
-                None => return Err("error: specify what to create: create deployment NAME --image=IMAGE [--replicas=N]".into()),
+                Some("namespace" | "ns") => {
+                    return Ok(Command::CreateNamespace {
+                        name: one(&a.pos[1..], "NAME")?,
+                    });
+                }
+                Some(other) => return Err(format!("error: creating a {other} is not simulated: use `create deployment NAME --image=IMAGE`, `create namespace NAME` or `apply -f FILE`{}", hint(other, ["deployment", "namespace"]))),
+                None => return Err("error: specify what to create: create deployment NAME --image=IMAGE [--replicas=N], or create namespace NAME".into()),
             }
             let name = one(&a.pos[1..], "NAME")?;
             let image = a
@@ -322,6 +409,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 _ => Command::Drain {
                     node,
                     force: a.has("force"),
+                    ignore_daemonsets: a.has("ignore-daemonsets"),
                 },
             })
         }

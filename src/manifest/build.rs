@@ -147,8 +147,25 @@ pub fn object(kind: Kind, doc: &Value) -> Option<Object> {
             Spec::Job(j)
         }
         Kind::Service => Spec::Service(service(spec)),
-        Kind::Node | Kind::Event => return None,
+        Kind::Namespace => Spec::Namespace(NamespaceSpec {}),
+        Kind::DaemonSet => {
+            let mut d = DaemonSetSpec::new(
+                get(spec, "selector").map(selector).unwrap_or_default(),
+                template(spec),
+            );
+            d.min_ready_seconds = u32_of(spec, "minReadySeconds").unwrap_or(0);
+            d.revision_history_limit = u32_of(spec, "revisionHistoryLimit").unwrap_or(10);
+            if let Some(st) = get(spec, "updateStrategy") {
+                d.update_strategy = daemon_strategy(st);
+            }
+            Spec::DaemonSet(d)
+        }
+        Kind::Node | Kind::Event | Kind::EndpointSlice | Kind::Lease => return None,
     };
+    let mut meta = meta;
+    if !kind.namespaced() {
+        meta.namespace.clear();
+    }
     Some(Object { meta, spec })
 }
 
@@ -165,6 +182,24 @@ fn strategy(st: &Value) -> DeploymentStrategy {
     DeploymentStrategy::RollingUpdate {
         max_surge: pick("maxSurge"),
         max_unavailable: pick("maxUnavailable"),
+    }
+}
+
+/// `updateStrategy` of a DaemonSet: RollingUpdate with maxUnavailable 1 and
+/// maxSurge 0 unless said otherwise.
+fn daemon_strategy(st: &Value) -> DaemonSetUpdateStrategy {
+    if str_of(st, "type").as_deref() == Some("OnDelete") {
+        return DaemonSetUpdateStrategy::OnDelete;
+    }
+    let ru = get(st, "rollingUpdate");
+    let pick = |key: &str, default: IntOrPercent| {
+        ru.and_then(|r| get(r, key))
+            .and_then(int_or_percent)
+            .unwrap_or(default)
+    };
+    DaemonSetUpdateStrategy::RollingUpdate {
+        max_unavailable: pick("maxUnavailable", IntOrPercent::Int(1)),
+        max_surge: pick("maxSurge", IntOrPercent::Int(0)),
     }
 }
 
@@ -188,6 +223,10 @@ fn pod_spec(v: &Value) -> PodSpec {
         init_containers: items(v, "initContainers").iter().map(container).collect(),
         node_selector: labels_at(v, "nodeSelector"),
         node_name: str_of(v, "nodeName"),
+        host_network: get(v, "hostNetwork").and_then(Value::as_bool) == Some(true),
+        priority_class_name: str_of(v, "priorityClassName"),
+        service_account_name: str_of(v, "serviceAccountName")
+            .or_else(|| str_of(v, "serviceAccount")),
         ..PodSpec::default()
     };
     if let Some(rp) = str_of(v, "restartPolicy").and_then(|p| RestartPolicy::parse(&p)) {

@@ -7,6 +7,7 @@ use super::controllers::Controllers;
 use super::kubelet::Kubelet;
 use super::objects::*;
 use super::proxy::Proxy;
+use super::release::Release;
 use super::runtime::RuntimeKind;
 use super::scheduler::Scheduler;
 use super::store::Res;
@@ -49,6 +50,23 @@ pub struct Cluster {
     pub(super) kubelets: Vec<Kubelet>,
     pub(super) proxy: Proxy,
     pub(super) runtime: RuntimeKind,
+    /// The random source of the cluster's own objects (see [`super::system`]).
+    pub(super) system_rng: Rng,
+}
+
+/// The nodes' root filesystem (`ephemeral-storage` capacity): 100 GiB.
+const EPHEMERAL_STORAGE: u64 = 100 << 30;
+
+/// `8-4-4-4-12` from 32 hex digits.
+fn uuid_from(hex: &str) -> String {
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// `10.244.<i>.0/24` for node `i` (0 is the control plane), continuing past
@@ -64,94 +82,142 @@ fn node_ip(i: usize) -> String {
 
 impl Cluster {
     /// The default cluster: `control-plane` (tainted NoSchedule) and
-    /// `node-1`..`node-3` (2 CPU, 4Gi), containerd, the `kubernetes` Service.
+    /// `node-1`..`node-3` (2 CPU, 4Gi), containerd, Kubernetes v1.33, the
+    /// `kubernetes` Service, and the system pods in `kube-system` (see
+    /// [`super::system`]).
     pub fn new(seed: u64) -> Cluster {
         Cluster::with_config(seed, ClusterConfig::default())
     }
 
     pub fn with_config(seed: u64, config: ClusterConfig) -> Cluster {
         let mut rng = Rng::new(seed);
-        let mut api = ApiServer::new(rng.fork());
+        let api = ApiServer::new(rng.fork());
         let runtime = config.runtime;
-        let mut kubelets = Vec::with_capacity(config.workers + 1);
-        for i in 0..=config.workers {
-            let name = if i == 0 {
-                "control-plane".to_string()
-            } else {
-                format!("node-{i}")
-            };
-            let mut labels = Labels::new();
-            labels.insert("kubernetes.io/arch".into(), "amd64".into());
-            labels.insert("kubernetes.io/hostname".into(), name.clone());
-            labels.insert("kubernetes.io/os".into(), "linux".into());
-            let mut taints = Vec::new();
-            if i == 0 {
-                labels.insert(
-                    "node-role.kubernetes.io/control-plane".into(),
-                    String::new(),
-                );
-                taints.push(NodeTaint {
-                    taint: Taint {
-                        key: "node-role.kubernetes.io/control-plane".into(),
-                        value: None,
-                        effect: TaintEffect::NoSchedule,
-                    },
-                    added_ms: 0,
-                });
-            }
-            let res = Resources {
-                cpu_millis: config.cpu_millis,
-                memory_bytes: config.memory_bytes,
-            };
-            let cidr = pod_cidr(i);
-            let ip = node_ip(i);
-            let mut meta_src = ObjectMeta::named(name.clone());
-            meta_src.labels = labels;
-            let node = Node {
-                meta: Meta {
-                    oid: 0,
-                    uid: String::new(),
-                    name: name.clone(),
-                    namespace: String::new(),
-                    labels: meta_src.labels,
-                    annotations: Labels::new(),
-                    creation_ms: 0,
-                    resource_version: 0,
-                    generation: 1,
-                    deletion_ms: None,
-                    deletion_grace_s: None,
-                    owner: None,
-                },
-                pod_cidr: cidr.clone(),
-                taints,
-                unschedulable: false,
-                capacity: res,
-                allocatable: res,
-                max_pods: config.max_pods,
-                ready: Condition::new(CondStatus::True, 0)
-                    .with("KubeletReady", "kubelet is posting ready status"),
-                heartbeat_ms: 0,
-                internal_ip: ip.clone(),
-                kubelet_version: runtime.kubelet_version().to_string(),
-                runtime_version: runtime.version().to_string(),
-            };
-            let id = api.register_node(node);
-            let ipam = Ipam::new(&cidr).expect("valid pod CIDR");
-            kubelets.push(Kubelet::new(id, &name, ipam, &ip, runtime, rng.fork()));
-        }
+        let mut kubelet_rngs: Vec<Rng> = (0..=config.workers).map(|_| rng.fork()).collect();
+        let mut scheduler = Scheduler::new(rng.fork());
+        scheduler.set_release(Release::of(runtime));
+        let proxy = Proxy::new(rng.fork());
+        let system_rng = rng.fork();
         let mut cluster = Cluster {
             seed,
             config,
             clock: Clock::default(),
-            scheduler: Scheduler::new(rng.fork()),
+            scheduler,
             controllers: Controllers::new(),
-            proxy: Proxy::new(rng.fork()),
-            kubelets,
+            proxy,
+            kubelets: Vec::with_capacity(kubelet_rngs.len()),
             api,
             runtime,
+            system_rng,
         };
+        kubelet_rngs.reverse();
+        cluster.join_node(0, kubelet_rngs.pop().expect("one per node"));
+        cluster.init_control_plane();
+        for i in 1..=cluster.config.workers {
+            cluster.join_node(i, kubelet_rngs.pop().expect("one per node"));
+        }
         cluster.create_kubernetes_service();
+        cluster.workers_joined();
         cluster
+    }
+
+    /// Register node `i` (0 is the control plane) and start its kubelet.
+    fn join_node(&mut self, i: usize, rng: Rng) {
+        let release = Release::of(self.runtime);
+        let name = if i == 0 {
+            "control-plane".to_string()
+        } else {
+            format!("node-{i}")
+        };
+        let mut labels = Labels::new();
+        for (k, v) in [
+            ("beta.kubernetes.io/arch", "amd64"),
+            ("beta.kubernetes.io/os", "linux"),
+            ("kubernetes.io/arch", "amd64"),
+            ("kubernetes.io/os", "linux"),
+        ] {
+            labels.insert(k.into(), v.into());
+        }
+        labels.insert("kubernetes.io/hostname".into(), name.clone());
+        let mut taints = Vec::new();
+        if i == 0 {
+            for role in release.control_plane_roles() {
+                labels.insert(role.to_string(), String::new());
+            }
+            labels.insert(
+                "node.kubernetes.io/exclude-from-external-load-balancers".into(),
+                String::new(),
+            );
+            taints.push(NodeTaint {
+                taint: Taint {
+                    key: release.control_plane_taint().into(),
+                    value: None,
+                    effect: TaintEffect::NoSchedule,
+                },
+                added_ms: 0,
+            });
+        }
+        let res = Resources {
+            cpu_millis: self.config.cpu_millis,
+            memory_bytes: self.config.memory_bytes,
+        };
+        let cidr = pod_cidr(i);
+        let ip = node_ip(i);
+        let digest = crate::sim::names::digest(&name);
+        let mut annotations = Labels::new();
+        // Written by the TTL controller and the kubelet (kubeadm's CRI socket
+        // annotation belongs to the dockershim era).
+        annotations.insert("node.alpha.kubernetes.io/ttl".into(), "0".into());
+        annotations.insert(
+            "volumes.kubernetes.io/controller-managed-attach-detach".into(),
+            "true".into(),
+        );
+        if release == Release::V1_23 {
+            annotations.insert(
+                "kubeadm.alpha.kubernetes.io/cri-socket".into(),
+                "/var/run/dockershim.sock".into(),
+            );
+        }
+        let mut node = Node {
+            meta: Meta {
+                oid: 0,
+                uid: String::new(),
+                name: name.clone(),
+                namespace: String::new(),
+                labels,
+                annotations,
+                creation_ms: 0,
+                resource_version: 0,
+                generation: 1,
+                deletion_ms: None,
+                deletion_grace_s: None,
+                owner: None,
+            },
+            pod_cidr: cidr.clone(),
+            taints,
+            unschedulable: false,
+            capacity: res,
+            allocatable: res,
+            max_pods: self.config.max_pods,
+            ready: Condition::new(CondStatus::True, 0)
+                .with("KubeletReady", "kubelet is posting ready status"),
+            heartbeat_ms: 0,
+            internal_ip: ip.clone(),
+            kubelet_version: String::new(),
+            runtime_version: String::new(),
+            kube_proxy_version: String::new(),
+            os_image: String::new(),
+            kernel_version: String::new(),
+            machine_id: digest[..32].to_string(),
+            system_uuid: uuid_from(&digest[32..]),
+            boot_id: uuid_from(&crate::sim::names::digest(&format!("{name}/boot"))),
+            ephemeral_storage_bytes: EPHEMERAL_STORAGE,
+        };
+        release.node_info(&mut node);
+        let id = self.api.register_node(node);
+        let ipam = Ipam::new(&cidr).expect("valid pod CIDR");
+        self.kubelets
+            .push(Kubelet::new(id, &name, ipam, &ip, self.runtime, rng));
     }
 
     /// The `default/kubernetes` Service every cluster has (10.96.0.1:443 →

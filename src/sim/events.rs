@@ -108,6 +108,8 @@ pub struct Event {
     pub last_ms: u64,
     /// Orders events that last happened at the same time (record order).
     pub last_seq: u64,
+    /// The record order of the first occurrence (it names the event).
+    pub first_seq: u64,
     pub count: u32,
     pub event_type: EventType,
     pub reason: String,
@@ -137,6 +139,7 @@ impl Event {
             first_ms: 0,
             last_ms: 0,
             last_seq: 0,
+            first_seq: 0,
             count: 1,
             event_type,
             reason: reason.to_string(),
@@ -159,6 +162,53 @@ impl Event {
     pub fn host(mut self, node: &str) -> Self {
         self.host = Some(node.to_string());
         self
+    }
+
+    /// `metadata.name`: the involved object's name and the hex nanosecond
+    /// time the recorder made it (`<name>.<hex>`), so that listing events
+    /// in name order groups them by object, oldest first.
+    pub fn api_name(&self) -> String {
+        let nanos =
+            super::timefmt::unix_nanos(self.first_ms) + u128::from(self.first_seq % 1_000_000);
+        format!("{}.{nanos:x}", self.involved.name)
+    }
+
+    /// The namespace the Event is stored in (a node's events go to `default`).
+    pub fn api_namespace(&self) -> &str {
+        if self.involved.namespace.is_empty() {
+            "default"
+        } else {
+            &self.involved.namespace
+        }
+    }
+
+    /// The instant kubectl orders events by (`eventTime` of kubectl's
+    /// SortableEvents): the series' last observation or the `eventTime`
+    /// (microseconds) of an `events.k8s.io` event, the `lastTimestamp`
+    /// (whole seconds) of a `v1` one.
+    pub fn sort_ms(&self) -> u64 {
+        if self.is_new_api() {
+            self.last_ms
+        } else {
+            self.last_ms / 1000 * 1000
+        }
+    }
+
+    /// The key `kubectl describe` orders events by: the `lastTimestamp`
+    /// (whole seconds) alone, so `events.k8s.io` events (which have none)
+    /// come first (kubectl pkg/util/event SortableEvents).
+    pub fn describe_key(&self) -> u64 {
+        if self.is_new_api() {
+            0
+        } else {
+            1 + self.last_ms / 1000
+        }
+    }
+
+    /// Whether the reporter uses the `events.k8s.io` API (the scheduler):
+    /// `eventTime` and a `series` instead of first/last timestamps and a count.
+    pub fn is_new_api(&self) -> bool {
+        self.component == Component::Scheduler
     }
 }
 
@@ -293,6 +343,7 @@ impl EventLog {
         event.first_ms = now;
         event.last_ms = now;
         event.last_seq = seq;
+        event.first_seq = seq;
         event.count = 1;
         self.index
             .insert(k, self.first_id + self.events.len() as u64);
@@ -309,20 +360,43 @@ impl EventLog {
         }
     }
 
+    /// Drop the Events about objects of a namespace that was deleted (they
+    /// were objects in it too).
+    pub fn forget_namespace(&mut self, namespace: &str) {
+        if !self
+            .events
+            .iter()
+            .any(|e| e.involved.namespace == namespace)
+        {
+            return;
+        }
+        let kept: VecDeque<Event> = std::mem::take(&mut self.events)
+            .into_iter()
+            .filter(|e| e.involved.namespace != namespace)
+            .collect();
+        self.index.clear();
+        for (i, e) in kept.iter().enumerate() {
+            self.index.insert(key(e), self.first_id + i as u64);
+        }
+        self.events = kept;
+    }
+
     /// Kubernetes Events in the order they first happened (an aggregated
     /// event keeps its place; sort by `last_ms` for kubectl's order).
     pub fn events(&self) -> impl DoubleEndedIterator<Item = &Event> {
         self.events.iter()
     }
 
-    /// Events about one object, by last occurrence (as `describe` lists them).
+    /// Events about one object, as `describe` lists them: by
+    /// [`Event::sort_ms`], and for the same instant in the order the API
+    /// lists them (by name: first occurrence).
     pub fn events_for(&self, object: &ObjRef) -> Vec<&Event> {
         let mut v: Vec<&Event> = self
             .events
             .iter()
             .filter(|e| &e.involved == object)
             .collect();
-        v.sort_by_key(|e| (e.last_ms, e.last_seq));
+        v.sort_by_key(|e| (e.describe_key(), e.first_ms, e.first_seq));
         v
     }
 
@@ -355,6 +429,7 @@ mod tests {
             first_ms: 0,
             last_ms: 0,
             last_seq: 0,
+            first_seq: 0,
             count: 0,
             event_type: EventType::Warning,
             reason: reason.into(),

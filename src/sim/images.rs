@@ -116,6 +116,38 @@ const CATALOGUE: &[(&str, ImageKind, u64)] = &[
         51_201_337,
     ),
     ("registry.k8s.io/etcd", ImageKind::Server, 102_643_009),
+    ("k8s.gcr.io/etcd", ImageKind::Server, 102_643_009),
+    // The control-plane and add-on images kubeadm pulls.
+    (
+        "registry.k8s.io/kube-apiserver",
+        ImageKind::Server,
+        30_071_307,
+    ),
+    (
+        "registry.k8s.io/kube-controller-manager",
+        ImageKind::Server,
+        26_628_657,
+    ),
+    (
+        "registry.k8s.io/kube-scheduler",
+        ImageKind::Server,
+        20_658_969,
+    ),
+    ("registry.k8s.io/kube-proxy", ImageKind::Server, 31_889_488),
+    (
+        "registry.k8s.io/coredns/coredns",
+        ImageKind::Server,
+        20_939_036,
+    ),
+    ("k8s.gcr.io/kube-apiserver", ImageKind::Server, 32_601_471),
+    (
+        "k8s.gcr.io/kube-controller-manager",
+        ImageKind::Server,
+        30_180_193,
+    ),
+    ("k8s.gcr.io/kube-scheduler", ImageKind::Server, 15_134_087),
+    ("k8s.gcr.io/kube-proxy", ImageKind::Server, 39_276_946),
+    ("k8s.gcr.io/coredns/coredns", ImageKind::Server, 13_585_107),
     ("registry.k8s.io/goproxy", ImageKind::Server, 2_815_740),
     ("docker.io/polinux/stress", ImageKind::Server, 4_041_495),
     (

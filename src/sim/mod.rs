@@ -73,6 +73,7 @@ pub mod observe;
 pub mod ops;
 pub mod proxy;
 pub mod queries;
+pub mod release;
 pub mod runtime;
 pub mod scenarios;
 pub mod scheduler;
@@ -82,6 +83,7 @@ pub mod shell;
 pub mod status;
 pub mod store;
 pub mod stored;
+pub mod system;
 pub mod timefmt;
 pub mod validation;
 

@@ -16,6 +16,13 @@ pub fn suffix(rng: &mut Rng) -> String {
         .collect()
 }
 
+/// A 5-character suffix derived from `text` (a uid): names the API gives an
+/// object's parts (`kube-api-access-xxxxx`) without drawing from the RNG.
+pub fn suffix_from(text: &str) -> String {
+    let mut rng = Rng::new(u64::from(fnv32a(text.as_bytes())) << 16 | 0x5a5a);
+    suffix(&mut rng)
+}
+
 /// A version-4 style UID (`1b4e28ba-2fa1-4d2e-9f5c-8a6b0e7c3d21`).
 pub fn uid(rng: &mut Rng) -> String {
     let a = rng.next_u64();
@@ -28,6 +35,17 @@ pub fn uid(rng: &mut Rng) -> String {
         0x8000 | ((b >> 48) & 0x3fff),
         b & 0xffff_ffff_ffff
     )
+}
+
+/// A UID derived from `text` (for objects the cluster makes on behalf of
+/// another, without drawing from the RNG).
+pub fn uid_from(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    uid(&mut Rng::new(h))
 }
 
 /// 64 hex digits: a container or image digest.

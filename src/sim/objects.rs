@@ -20,10 +20,14 @@ pub enum Kind {
     Job,
     Service,
     Event,
+    Namespace,
+    DaemonSet,
+    EndpointSlice,
+    Lease,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Node,
         Kind::Pod,
         Kind::ReplicaSet,
@@ -31,6 +35,10 @@ impl Kind {
         Kind::Job,
         Kind::Service,
         Kind::Event,
+        Kind::Namespace,
+        Kind::DaemonSet,
+        Kind::EndpointSlice,
+        Kind::Lease,
     ];
 
     /// The `kind:` field of a manifest.
@@ -43,15 +51,21 @@ impl Kind {
             Kind::Job => "Job",
             Kind::Service => "Service",
             Kind::Event => "Event",
+            Kind::Namespace => "Namespace",
+            Kind::DaemonSet => "DaemonSet",
+            Kind::EndpointSlice => "EndpointSlice",
+            Kind::Lease => "Lease",
         }
     }
 
     /// The `apiVersion:` that serves this kind.
     pub fn api_version(self) -> &'static str {
         match self {
-            Kind::Node | Kind::Pod | Kind::Service | Kind::Event => "v1",
-            Kind::ReplicaSet | Kind::Deployment => "apps/v1",
+            Kind::Node | Kind::Pod | Kind::Service | Kind::Event | Kind::Namespace => "v1",
+            Kind::ReplicaSet | Kind::Deployment | Kind::DaemonSet => "apps/v1",
             Kind::Job => "batch/v1",
+            Kind::EndpointSlice => "discovery.k8s.io/v1",
+            Kind::Lease => "coordination.k8s.io/v1",
         }
     }
 
@@ -65,12 +79,16 @@ impl Kind {
             Kind::Job => "jobs",
             Kind::Service => "services",
             Kind::Event => "events",
+            Kind::Namespace => "namespaces",
+            Kind::DaemonSet => "daemonsets",
+            Kind::EndpointSlice => "endpointslices",
+            Kind::Lease => "leases",
         }
     }
 
     /// Whether objects of this kind live in a namespace.
     pub fn namespaced(self) -> bool {
-        !matches!(self, Kind::Node)
+        !matches!(self, Kind::Node | Kind::Namespace)
     }
 
     /// Resolve a kubectl resource word: singular, plural, short name or Kind,
@@ -86,6 +104,10 @@ impl Kind {
             "job" | "jobs" => Kind::Job,
             "service" | "services" | "svc" => Kind::Service,
             "event" | "events" | "ev" => Kind::Event,
+            "namespace" | "namespaces" | "ns" => Kind::Namespace,
+            "daemonset" | "daemonsets" | "ds" => Kind::DaemonSet,
+            "endpointslice" | "endpointslices" => Kind::EndpointSlice,
+            "lease" | "leases" => Kind::Lease,
             _ => return None,
         })
     }
@@ -331,6 +353,27 @@ pub struct PodSpec {
     pub node_name: Option<String>,
     pub tolerations: Vec<Toleration>,
     pub termination_grace_period_seconds: u64,
+    // The fields below are left out of the serialized form while unset, so
+    // that a template's `pod-template-hash` does not depend on them.
+    /// `hostNetwork`: the pod shares the node's network namespace and address.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub host_network: bool,
+    /// `priorityClassName` (`system-node-critical`, `system-cluster-critical`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_class_name: Option<String>,
+    /// `priority`: resolved from the class by the Priority admission plugin
+    /// (Pods only; templates leave it unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i32>,
+    /// `serviceAccountName`: what was written, or `default` on Pods by the
+    /// ServiceAccount admission plugin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_account_name: Option<String>,
+    /// `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`
+    /// as the DaemonSet controller writes it: one `matchFields` term,
+    /// `metadata.name In [...]`, naming the nodes the pod may run on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub node_name_affinity: Vec<String>,
 }
 
 impl Default for PodSpec {
@@ -343,6 +386,11 @@ impl Default for PodSpec {
             node_name: None,
             tolerations: Vec::new(),
             termination_grace_period_seconds: 30,
+            host_network: false,
+            priority_class_name: None,
+            priority: None,
+            service_account_name: None,
+            node_name_affinity: Vec::new(),
         }
     }
 }
@@ -527,6 +575,57 @@ impl JobSpec {
     }
 }
 
+/// How a DaemonSet replaces its pods when the template changes.
+/// <https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/>
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DaemonSetUpdateStrategy {
+    /// Replace old pods node by node, at most `max_unavailable` nodes without
+    /// an available pod at a time (`max_surge` > 0 starts the new pod first).
+    RollingUpdate {
+        max_unavailable: IntOrPercent,
+        max_surge: IntOrPercent,
+    },
+    /// New pods only once an old one is deleted by hand.
+    OnDelete,
+}
+
+impl Default for DaemonSetUpdateStrategy {
+    fn default() -> Self {
+        DaemonSetUpdateStrategy::RollingUpdate {
+            max_unavailable: IntOrPercent::Int(1),
+            max_surge: IntOrPercent::Int(0),
+        }
+    }
+}
+
+/// `spec` of a DaemonSet: one pod from `template` on every eligible node.
+/// <https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/>
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaemonSetSpec {
+    pub selector: LabelSelector,
+    pub template: PodTemplate,
+    pub update_strategy: DaemonSetUpdateStrategy,
+    pub min_ready_seconds: u32,
+    pub revision_history_limit: u32,
+}
+
+impl DaemonSetSpec {
+    pub fn new(selector: LabelSelector, template: PodTemplate) -> Self {
+        DaemonSetSpec {
+            selector,
+            template,
+            update_strategy: DaemonSetUpdateStrategy::default(),
+            min_ready_seconds: 0,
+            revision_history_limit: 10,
+        }
+    }
+}
+
+/// `spec` of a Namespace: nothing a user sets (its `finalizers` belong to
+/// the namespace controller).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamespaceSpec {}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServiceType {
     #[default]
@@ -579,6 +678,8 @@ pub enum Spec {
     Deployment(DeploymentSpec),
     Job(JobSpec),
     Service(ServiceSpec),
+    Namespace(NamespaceSpec),
+    DaemonSet(DaemonSetSpec),
 }
 
 impl Spec {
@@ -589,6 +690,8 @@ impl Spec {
             Spec::Deployment(_) => Kind::Deployment,
             Spec::Job(_) => Kind::Job,
             Spec::Service(_) => Kind::Service,
+            Spec::Namespace(_) => Kind::Namespace,
+            Spec::DaemonSet(_) => Kind::DaemonSet,
         }
     }
 }

@@ -4,6 +4,7 @@ use super::apiserver::{ApiError, Applied, TAINT_UNSCHEDULABLE, resource_name};
 use super::cluster::Cluster;
 use super::events::{Component, Event, EventType, ObjRef};
 use super::objects::*;
+use super::release::Release;
 use super::runtime::RuntimeKind;
 use super::store::Stored;
 use super::stored::*;
@@ -26,8 +27,10 @@ pub struct ManifestOutcome {
 /// `deployment.apps/web`: how kubectl names an object in its output.
 pub fn kubectl_name(kind: Kind, name: &str) -> String {
     let group = match kind {
-        Kind::Deployment | Kind::ReplicaSet => ".apps",
+        Kind::Deployment | Kind::ReplicaSet | Kind::DaemonSet => ".apps",
         Kind::Job => ".batch",
+        Kind::EndpointSlice => ".discovery.k8s.io",
+        Kind::Lease => ".coordination.k8s.io",
         _ => "",
     };
     format!("{}{group}/{name}", kind.name().to_ascii_lowercase())
@@ -116,6 +119,10 @@ impl Cluster {
             Kind::Deployment => self.delete_named::<Deployment>(kind, ns, name)?,
             Kind::Job => self.delete_named::<Job>(kind, ns, name)?,
             Kind::Service => self.delete_named::<Service>(kind, ns, name)?,
+            Kind::DaemonSet => self.delete_named::<DaemonSet>(kind, ns, name)?,
+            Kind::EndpointSlice => self.delete_named::<EndpointSlice>(kind, ns, name)?,
+            Kind::Lease => self.delete_named::<Lease>(kind, ns, name)?,
+            Kind::Namespace => self.api.delete_namespace(name)?,
             Kind::Node | Kind::Event => {
                 return Err(ApiError::BadRequest(format!(
                     "deleting {res} is not simulated{}",
@@ -287,22 +294,46 @@ impl Cluster {
         Ok(changed)
     }
 
-    /// `kubectl drain NODE [--force]`: cordon, then evict every pod. The
-    /// evicted pods are Terminating when this returns (time does not move).
+    /// `kubectl drain NODE [--force]` (see [`Cluster::drain_with`]; without
+    /// `--ignore-daemonsets`).
     pub fn drain(&mut self, node: &str, force: bool) -> Result<Vec<String>, String> {
+        self.drain_with(node, force, false)
+    }
+
+    /// `kubectl drain NODE [--force] [--ignore-daemonsets]`: cordon, then
+    /// evict every pod but mirror pods (skipped) and DaemonSet pods (the
+    /// drain stops unless told to ignore them; their controller would put
+    /// them back). The evicted pods are Terminating when this returns
+    /// (time does not move).
+    /// <https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/>
+    pub fn drain_with(
+        &mut self,
+        node: &str,
+        force: bool,
+        ignore_daemonsets: bool,
+    ) -> Result<Vec<String>, String> {
         let id = self.node_id(node).map_err(|e| e.to_string())?;
-        let pods: Vec<(Oid, String, String, bool)> = self
+        struct OnNode {
+            oid: Oid,
+            name: String,
+            daemon: bool,
+            bare: bool,
+        }
+        let pods: Vec<OnNode> = self
             .api
             .store()
             .pods_on(id)
             .filter(|p| p.meta.deletion_ms.is_none() && !p.status.phase.is_terminal())
-            .map(|p| {
-                (
-                    p.meta.oid,
-                    p.meta.namespace.clone(),
-                    p.meta.name.clone(),
-                    p.meta.owner.is_some(),
-                )
+            .filter(|p| !p.is_mirror())
+            .map(|p| OnNode {
+                oid: p.meta.oid,
+                name: format!("{}/{}", p.meta.namespace, p.meta.name),
+                daemon: p
+                    .meta
+                    .owner
+                    .as_ref()
+                    .is_some_and(|o| o.kind == Kind::DaemonSet),
+                bare: p.meta.owner.is_none(),
             })
             .collect();
         let mut lines = Vec::new();
@@ -317,32 +348,64 @@ impl Cluster {
                 "already cordoned"
             }
         ));
-        let bare: Vec<String> = pods
-            .iter()
-            .filter(|p| !p.3)
-            .map(|p| format!("{}/{}", p.1, p.2))
-            .collect();
+        let list = |f: &dyn Fn(&OnNode) -> bool| -> Vec<String> {
+            pods.iter()
+                .filter(|p| f(p))
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        let daemons = list(&|p| p.daemon);
+        let bare = list(&|p| p.bare);
+        // pkg/drain/filters.go: the DaemonSet filter comes first.
+        let mut fatal = Vec::new();
+        if !daemons.is_empty() && !ignore_daemonsets {
+            fatal.push(format!(
+                "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): {}",
+                daemons.join(", ")
+            ));
+        }
         if !bare.is_empty() && !force {
-            lines.push(format!(
-                "error: unable to drain node \"{node}\" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): {}, continuing command...",
+            fatal.push(format!(
+                "cannot delete cannot delete Pods that declare no controller (use --force to override): {}",
                 bare.join(", ")
+            ));
+        }
+        if !fatal.is_empty() {
+            let err = match fatal.as_slice() {
+                [one] => one.clone(),
+                many => format!("[{}]", many.join(", ")),
+            };
+            lines.push(format!(
+                "error: unable to drain node \"{node}\" due to error: {err}, continuing command..."
             ));
             lines.push("There are pending nodes to be drained:".into());
             lines.push(format!(" {node}"));
             return Err(lines.join("\n"));
         }
+        let mut warnings = Vec::new();
+        if !daemons.is_empty() {
+            warnings.push(format!(
+                "ignoring DaemonSet-managed Pods: {}",
+                daemons.join(", ")
+            ));
+        }
         if !bare.is_empty() {
-            lines.push(format!(
-                "Warning: deleting Pods that declare no controller: {}",
+            warnings.push(format!(
+                "deleting Pods that declare no controller: {}",
                 bare.join(", ")
             ));
         }
-        for (_, ns, name, _) in &pods {
-            lines.push(format!("evicting pod {ns}/{name}"));
+        if !warnings.is_empty() {
+            lines.push(format!("Warning: {}", warnings.join("; ")));
         }
-        for (oid, _, name, _) in &pods {
-            if self.api.delete_pod(*oid, None).is_ok() {
-                lines.push(format!("pod/{name} evicted"));
+        let evict: Vec<&OnNode> = pods.iter().filter(|p| !p.daemon).collect();
+        for p in &evict {
+            lines.push(format!("evicting pod {}", p.name));
+        }
+        for p in &evict {
+            if self.api.delete_pod(p.oid, None).is_ok() {
+                let short = p.name.split_once('/').map_or(p.name.as_str(), |(_, n)| n);
+                lines.push(format!("pod/{short} evicted"));
             }
         }
         lines.push(format!("node/{node} drained"));
@@ -405,11 +468,23 @@ impl Cluster {
     }
 
     /// `runtime containerd|dockershim`: every kubelet switches its CRI path.
+    /// The release changes with the path (v1.33 for containerd, v1.23 for
+    /// dockershim): the system pods are replaced by the other release's.
     pub fn set_runtime(&mut self, kind: RuntimeKind) {
+        let (before, after) = (Release::of(self.runtime), Release::of(kind));
         self.runtime = kind;
         for k in &mut self.kubelets {
             k.set_runtime(kind, &mut self.api);
         }
+        self.scheduler.set_release(after);
+        if before != after {
+            self.switch_release(after);
+        }
+    }
+
+    /// The Kubernetes release the cluster runs.
+    pub fn release(&self) -> Release {
+        Release::of(self.runtime)
     }
 
     /// `traffic SERVICE RPS`: simulated clients send RPS requests per second (0 stops).

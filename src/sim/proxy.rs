@@ -69,6 +69,8 @@ impl Traffic {
 #[derive(Debug, Clone)]
 pub struct Proxy {
     services: BTreeMap<Oid, Traffic>,
+    /// The Service of each EndpointSlice seen (slices are read per Service).
+    slice_service: BTreeMap<Oid, Oid>,
     mode: ProxyMode,
     rng: Rng,
 }
@@ -77,6 +79,7 @@ impl Proxy {
     pub fn new(rng: Rng) -> Self {
         Proxy {
             services: BTreeMap::new(),
+            slice_service: BTreeMap::new(),
             mode: ProxyMode::Random,
             rng,
         }
@@ -115,7 +118,23 @@ impl Proxy {
                 (Res::Service, Op::Deleted) => {
                     self.services.remove(&ev.oid);
                 }
-                (Res::Endpoints, _) => self.sync_endpoints(ev.oid, api),
+                // kube-proxy reads EndpointSlices (Endpoints is deprecated).
+                (Res::EndpointSlice, Op::Deleted) => {
+                    if let Some(svc) = self.slice_service.remove(&ev.oid) {
+                        self.sync_service(svc, api);
+                    }
+                }
+                (Res::EndpointSlice, _) => {
+                    let store = api.store();
+                    let svc = store.endpointslices().get(ev.oid).and_then(|e| {
+                        let name = e.service_name()?;
+                        store.services().find(&e.meta.namespace, name)
+                    });
+                    if let Some(svc) = svc.map(|s| s.meta.oid) {
+                        self.slice_service.insert(ev.oid, svc);
+                        self.sync_service(svc, api);
+                    }
+                }
                 _ => {}
             }
         }
@@ -150,21 +169,31 @@ impl Proxy {
         }
     }
 
-    fn sync_endpoints(&mut self, oid: Oid, api: &mut ApiServer) {
+    /// The ready endpoints of a Service, from all its EndpointSlices.
+    fn sync_service(&mut self, svc: Oid, api: &mut ApiServer) {
         let store = api.store();
-        let found = store.endpoints().get(oid).and_then(|ep| {
-            let svc = store.services().find(&ep.meta.namespace, &ep.meta.name)?;
-            Some((
-                svc.meta.oid,
-                svc.meta.namespace.clone(),
-                svc.meta.name.clone(),
-                ep.ready.clone(),
-                ep.ports.first().map(|p| p.port),
-            ))
-        });
-        let Some((svc, ns, name, ready, port)) = found else {
+        let Some(service) = store.services().get(svc) else {
             return;
         };
+        let (ns, name) = (service.meta.namespace.clone(), service.meta.name.clone());
+        let mut ready: Vec<(String, Option<String>, String)> = Vec::new();
+        let mut port = None;
+        for e in store
+            .endpointslices()
+            .in_namespace(&ns)
+            .filter(|e| e.service_name() == Some(name.as_str()))
+        {
+            port = port.or(e.ports.first().map(|p| p.port));
+            ready.extend(
+                e.endpoints
+                    .iter()
+                    .filter(|x| x.ready)
+                    .map(|x| (x.address.clone(), x.node.clone(), x.pod.clone())),
+            );
+        }
+        ready.sort();
+        let ready: Vec<(String, String)> =
+            ready.into_iter().map(|(ip, _, pod)| (pod, ip)).collect();
         let now = api.now();
         let t = self.services.entry(svc).or_insert_with(|| Traffic {
             namespace: ns.clone(),
@@ -172,10 +201,7 @@ impl Proxy {
             current_second: now / 1000,
             ..Traffic::default()
         });
-        let new: Vec<(String, String)> = ready
-            .iter()
-            .map(|a| (a.pod.clone(), a.ip.clone()))
-            .collect();
+        let new = ready;
         let port = port.map_or(String::new(), |p| format!(":{p}"));
         let object = ObjRef::new(Kind::Service, &ns, &name);
         let who = |pod: &str| {

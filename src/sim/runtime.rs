@@ -51,18 +51,12 @@ impl RuntimeKind {
 
     /// `containerRuntimeVersion` in the node status.
     pub fn version(self) -> &'static str {
-        match self {
-            RuntimeKind::Containerd => "containerd://1.7.22",
-            RuntimeKind::Dockershim => "docker://20.10.24",
-        }
+        super::release::Release::of(self).runtime_version()
     }
 
     /// The kubelet version that goes with the path (dockershim was removed in v1.24).
     pub fn kubelet_version(self) -> &'static str {
-        match self {
-            RuntimeKind::Containerd => "v1.31.0",
-            RuntimeKind::Dockershim => "v1.23.17",
-        }
+        super::release::Release::of(self).version()
     }
 
     /// Prefix of container ids (`containerd://...`, `docker://...`).
@@ -94,11 +88,13 @@ pub trait Runtime {
     fn kind(&self) -> RuntimeKind;
     /// A copy of this runtime and its state (image cache).
     fn clone_box(&self) -> Box<dyn Runtime>;
-    /// RunPodSandbox: the pause container and its network (CNI ADD).
+    /// RunPodSandbox: the pause container and its network (CNI ADD); with
+    /// no IPAM (a `hostNetwork` pod) the sandbox shares the node's network
+    /// and CNI is not called.
     fn run_pod_sandbox(
         &mut self,
         pod: &str,
-        ipam: &mut Ipam,
+        ipam: Option<&mut Ipam>,
         hops: &mut Vec<Hop>,
     ) -> Option<String>;
     /// StopPodSandbox + RemovePodSandbox (CNI DEL).
@@ -214,7 +210,7 @@ impl Runtime for Containerd {
     fn run_pod_sandbox(
         &mut self,
         pod: &str,
-        ipam: &mut Ipam,
+        ipam: Option<&mut Ipam>,
         hops: &mut Vec<Hop>,
     ) -> Option<String> {
         hops.push(hop(
@@ -222,7 +218,7 @@ impl Runtime for Containerd {
             "RunPodSandbox",
             format!("CRI RunPodSandbox {pod}: pause container started"),
         ));
-        cni_add(ipam, "host-local", hops)
+        cni_add(ipam?, "host-local", hops)
     }
 
     fn remove_pod_sandbox(
@@ -294,7 +290,7 @@ impl Runtime for Dockershim {
     fn run_pod_sandbox(
         &mut self,
         pod: &str,
-        ipam: &mut Ipam,
+        ipam: Option<&mut Ipam>,
         hops: &mut Vec<Hop>,
     ) -> Option<String> {
         hops.push(hop(
@@ -312,7 +308,7 @@ impl Runtime for Dockershim {
             "TaskStart",
             format!("containerd runs the pause task for {pod}"),
         ));
-        cni_add(ipam, "set up by dockershim", hops)
+        cni_add(ipam?, "set up by dockershim", hops)
     }
 
     fn remove_pod_sandbox(
@@ -452,7 +448,8 @@ mod tests {
         );
         hops.clear();
         assert_eq!(
-            d.run_pod_sandbox("web", &mut ipam, &mut hops).as_deref(),
+            d.run_pod_sandbox("web", Some(&mut ipam), &mut hops)
+                .as_deref(),
             Some("10.244.1.2")
         );
         assert_eq!(hops.last().unwrap().component, Component::Cni);

@@ -18,6 +18,7 @@ use super::apiserver::{ApiServer, TAINT_UNSCHEDULABLE};
 use super::clock::Rng;
 use super::events::{Component, Event, EventType, ObjRef};
 use super::objects::*;
+use super::release::Release;
 use super::store::{Op, Res, WatchEvent};
 use super::stored::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,6 +65,7 @@ pub struct Scheduler {
     move_requested: bool,
     next_start: usize,
     rng: Rng,
+    release: Release,
 }
 
 fn nonzero(r: Resources) -> Resources {
@@ -101,10 +103,6 @@ enum Unfit {
     Resources(Vec<&'static str>),
 }
 
-fn taint_text(t: &Taint) -> String {
-    format!("{{{}: {}}}", t.key, t.value.as_deref().unwrap_or(""))
-}
-
 impl Scheduler {
     pub fn new(rng: Rng) -> Self {
         Scheduler {
@@ -115,7 +113,18 @@ impl Scheduler {
             move_requested: false,
             next_start: 0,
             rng,
+            release: Release::V1_33,
         }
+    }
+
+    /// Swap the random source (the cluster's own set-up uses one of its own).
+    pub fn swap_rng(&mut self, rng: Rng) -> Rng {
+        std::mem::replace(&mut self.rng, rng)
+    }
+
+    /// The release whose wording the scheduler's messages use.
+    pub fn set_release(&mut self, release: Release) {
+        self.release = release;
     }
 
     /// Pods waiting for a node.
@@ -238,6 +247,7 @@ impl Scheduler {
     }
 
     fn filter(
+        &self,
         info: &NodeInfo,
         node: &Node,
         pod: &PodSpec,
@@ -251,15 +261,18 @@ impl Scheduler {
             t.effect != TaintEffect::PreferNoSchedule
                 && !pod.tolerations.iter().any(|tol| tol.tolerates(t))
         }) {
-            return Err(Unfit::Unresolvable(format!(
-                "node(s) had untolerated taint {}",
-                taint_text(t)
-            )));
+            return Err(Unfit::Unresolvable(
+                self.release
+                    .untolerated_taint(&t.key, t.value.as_deref().unwrap_or("")),
+            ));
         }
-        if !pod
-            .node_selector
-            .iter()
-            .all(|(k, v)| node.meta.labels.get(k) == Some(v))
+        let fits_affinity =
+            pod.node_name_affinity.is_empty() || pod.node_name_affinity.contains(&node.meta.name);
+        if !fits_affinity
+            || !pod
+                .node_selector
+                .iter()
+                .all(|(k, v)| node.meta.labels.get(k) == Some(v))
         {
             return Err(Unfit::Unresolvable(
                 "node(s) didn't match Pod's node affinity/selector".into(),
@@ -344,10 +357,33 @@ impl Scheduler {
         let mut resources: BTreeMap<&'static str, u32> = BTreeMap::new();
         let (mut no_help, mut no_victims) = (0u32, 0u32);
         let mut seen = 0;
-        for k in 0..n {
-            let id = (self.next_start + k) % n;
+        // NodeAffinity's PreFilter: a pod pinned to named nodes (a daemon
+        // pod) is only tried there; the other nodes do not match.
+        let pinned: Option<Vec<NodeId>> = (!pod.spec.node_name_affinity.is_empty()).then(|| {
+            pod.spec
+                .node_name_affinity
+                .iter()
+                .filter_map(|name| api.store().node_id(name))
+                .filter(|id| *id < n)
+                .collect()
+        });
+        if let Some(ids) = &pinned {
+            let others = (n - ids.len()) as u32;
+            if others > 0 {
+                unresolvable.insert(
+                    "node(s) didn't match Pod's node affinity/selector".into(),
+                    others,
+                );
+                no_help += others;
+            }
+        }
+        let order: Vec<NodeId> = match &pinned {
+            Some(ids) => ids.clone(),
+            None => (0..n).map(|k| (self.next_start + k) % n).collect(),
+        };
+        for (k, &id) in order.iter().enumerate() {
             seen = k + 1;
-            match Self::filter(&self.nodes[id], &store_nodes[id], &pod.spec, req, &unsched) {
+            match self.filter(&self.nodes[id], &store_nodes[id], &pod.spec, req, &unsched) {
                 Ok(()) => {
                     feasible += 1;
                     let s = Self::score(&self.nodes[id], nz);
@@ -380,7 +416,7 @@ impl Scheduler {
                 }
             }
         }
-        if n > 0 {
+        if n > 0 && pinned.is_none() {
             self.next_start = (self.next_start + seen) % n;
         }
         let (ns, name) = (pod.meta.namespace.clone(), pod.meta.name.clone());
@@ -422,11 +458,15 @@ impl Scheduler {
                         ));
                     }
                     pre.sort();
-                    format!(
-                        "0/{n} nodes are available: {}. preemption: 0/{n} nodes are available: {}.",
-                        parts.join(", "),
-                        pre.join(", ")
-                    )
+                    if self.release.reports_preemption() {
+                        format!(
+                            "0/{n} nodes are available: {}. preemption: 0/{n} nodes are available: {}.",
+                            parts.join(", "),
+                            pre.join(", ")
+                        )
+                    } else {
+                        format!("0/{n} nodes are available: {}.", parts.join(", "))
+                    }
                 };
                 let now = api.now();
                 self.unschedulable.insert(oid, now);

@@ -128,6 +128,15 @@ pub struct Node {
     pub internal_ip: String,
     pub kubelet_version: String,
     pub runtime_version: String,
+    /// The rest of `status.nodeInfo`.
+    pub kube_proxy_version: String,
+    pub os_image: String,
+    pub kernel_version: String,
+    pub machine_id: String,
+    pub system_uuid: String,
+    pub boot_id: String,
+    /// `ephemeral-storage` capacity (the node's root filesystem).
+    pub ephemeral_storage_bytes: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +150,37 @@ impl Node {
         self.meta
             .labels
             .contains_key("node-role.kubernetes.io/control-plane")
+    }
+
+    /// The node's roles as kubectl finds them (`findNodeRoles`): the
+    /// `node-role.kubernetes.io/<role>` labels and `kubernetes.io/role`,
+    /// sorted; `<none>` for none.
+    pub fn roles(&self) -> String {
+        let mut roles: Vec<&str> = self
+            .meta
+            .labels
+            .iter()
+            .filter_map(|(k, v)| match k.strip_prefix("node-role.kubernetes.io/") {
+                Some(role) if !role.is_empty() => Some(role),
+                _ if k == "kubernetes.io/role" && !v.is_empty() => Some(v.as_str()),
+                _ => None,
+            })
+            .collect();
+        roles.sort_unstable();
+        roles.dedup();
+        if roles.is_empty() {
+            "<none>".to_string()
+        } else {
+            roles.join(",")
+        }
+    }
+
+    /// A taint as kubectl prints it: `key=value:Effect` or `key:Effect`.
+    pub fn taint_text(t: &Taint) -> String {
+        match &t.value {
+            Some(v) => format!("{}={v}:{}", t.key, t.effect.name()),
+            None => format!("{}:{}", t.key, t.effect.name()),
+        }
     }
 }
 
@@ -314,9 +354,26 @@ pub struct Pod {
     pub status: PodStatus,
     /// The node the pod is bound to (mirrors `spec.node_name`).
     pub node: Option<NodeId>,
+    /// The `kube-api-access-xxxxx` projected volume (service account token,
+    /// `kube-root-ca.crt`, namespace) the ServiceAccount admission plugin
+    /// adds, mounted read-only in every container at
+    /// [`SERVICE_ACCOUNT_MOUNT`]; `None` for mirror pods.
+    /// <https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token>
+    pub token_volume: Option<String>,
 }
 
+/// Where the ServiceAccount admission plugin mounts the token volume.
+pub const SERVICE_ACCOUNT_MOUNT: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+/// The annotation a mirror pod (the API's copy of a static pod) carries.
+pub const MIRROR_ANNOTATION: &str = "kubernetes.io/config.mirror";
+
 impl Pod {
+    /// The API's copy of a static pod the kubelet runs from a file.
+    pub fn is_mirror(&self) -> bool {
+        self.meta.annotations.contains_key(MIRROR_ANNOTATION)
+    }
+
     pub fn is_ready(&self) -> bool {
         self.status
             .conditions
@@ -454,4 +511,111 @@ pub struct Endpoints {
     pub ready: Vec<EndpointAddress>,
     pub not_ready: Vec<EndpointAddress>,
     pub ports: Vec<EndpointPort>,
+}
+
+// ---------------------------------------------------------------- namespaces
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamespacePhase {
+    Active,
+    Terminating,
+}
+
+impl NamespacePhase {
+    pub fn name(self) -> &'static str {
+        match self {
+            NamespacePhase::Active => "Active",
+            NamespacePhase::Terminating => "Terminating",
+        }
+    }
+}
+
+/// A status condition of a namespace being deleted (`NamespaceContentRemaining` ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamespaceCondition {
+    pub kind: &'static str,
+    pub cond: Condition,
+}
+
+/// A Namespace. Deleting one sets `deletion_ms` and the phase Terminating;
+/// the namespace controller then deletes everything in it and, once it is
+/// empty, the namespace itself.
+/// <https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/>
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namespace {
+    pub meta: Meta,
+    pub phase: NamespacePhase,
+    pub conditions: Vec<NamespaceCondition>,
+}
+
+// ---------------------------------------------------------------- daemonsets
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DaemonSetStatus {
+    pub current_number_scheduled: u32,
+    pub desired_number_scheduled: u32,
+    pub number_available: u32,
+    pub number_misscheduled: u32,
+    pub number_ready: u32,
+    pub number_unavailable: u32,
+    pub updated_number_scheduled: u32,
+    pub observed_generation: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaemonSet {
+    pub meta: Meta,
+    pub spec: DaemonSetSpec,
+    pub status: DaemonSetStatus,
+}
+
+// ---------------------------------------------------------------- discovery
+
+/// One endpoint of an EndpointSlice: a pod's address and its conditions.
+/// <https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/#conditions>
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SliceEndpoint {
+    pub address: String,
+    /// Ready and not terminating.
+    pub ready: bool,
+    /// Ready, whether or not terminating.
+    pub serving: bool,
+    pub terminating: bool,
+    pub node: Option<String>,
+    pub pod: String,
+    pub pod_uid: String,
+}
+
+/// An EndpointSlice (`discovery.k8s.io/v1`), the API kube-proxy reads a
+/// Service's endpoints from. Endpoints (`v1`) is deprecated since v1.33.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointSlice {
+    pub meta: Meta,
+    pub endpoints: Vec<SliceEndpoint>,
+    pub ports: Vec<EndpointPort>,
+}
+
+impl EndpointSlice {
+    /// The Service this slice belongs to (`kubernetes.io/service-name`).
+    pub fn service_name(&self) -> Option<&str> {
+        self.meta.labels.get(SERVICE_NAME_LABEL).map(String::as_str)
+    }
+}
+
+/// The label that ties an EndpointSlice to its Service.
+pub const SERVICE_NAME_LABEL: &str = "kubernetes.io/service-name";
+
+// ---------------------------------------------------------------- coordination
+
+/// A Lease (`coordination.k8s.io/v1`). Each kubelet holds one named after
+/// its node in `kube-node-lease` and renews it every 10 s; the node
+/// lifecycle controller reads the renew time as the node's heartbeat.
+/// <https://kubernetes.io/docs/concepts/architecture/leases/#node-heart-beats>
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lease {
+    pub meta: Meta,
+    pub holder: Option<String>,
+    pub duration_s: Option<u32>,
+    pub acquire_ms: Option<u64>,
+    pub renew_ms: Option<u64>,
 }

@@ -75,6 +75,20 @@ pub fn rfc3339(ms: u64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
+/// `2025-01-01T00:00:12.345000Z`: a `MicroTime` (a Lease's renewTime, an
+/// Event's eventTime).
+pub fn rfc3339_micro(ms: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = parts(ms);
+    let micros = (ms % 1000) * 1000;
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{micros:06}Z")
+}
+
+/// Nanoseconds since the Unix epoch (what the event recorder puts in an
+/// Event's name).
+pub fn unix_nanos(ms: u64) -> u128 {
+    (u128::from(EPOCH_UNIX_SECS) * 1000 + u128::from(ms)) * 1_000_000
+}
+
 /// `Wed, 01 Jan 2025 00:00:12 +0000`: times in `kubectl describe`.
 pub fn rfc1123z(ms: u64) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];

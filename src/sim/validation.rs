@@ -32,6 +32,7 @@ pub fn name(kind: Kind, name: &str) -> Vec<String> {
     }
     let (ok, msg) = match kind {
         Kind::Service => (is_dns1035(name), DNS1035_MSG),
+        Kind::Namespace => (is_label(name), LABEL_MSG),
         _ => (is_subdomain(name), SUBDOMAIN_MSG),
     };
     if ok {
@@ -162,7 +163,9 @@ fn count(path: &str, n: u32, out: &mut Vec<String>) {
 /// Every problem with `obj`, as `field: message` causes.
 pub fn object(obj: &Object) -> Vec<String> {
     let mut out = name(obj.kind(), &obj.meta.name);
-    out.extend(namespace(&obj.meta.namespace));
+    if obj.kind().namespaced() {
+        out.extend(namespace(&obj.meta.namespace));
+    }
     labels("metadata.labels", &obj.meta.labels, &mut out);
     match &obj.spec {
         Spec::Pod(p) => pod_spec("spec", p, &mut out),
@@ -213,6 +216,11 @@ pub fn object(obj: &Object) -> Vec<String> {
             }
             labels("spec.selector", &s.selector, &mut out);
         }
+        Spec::DaemonSet(d) => {
+            template("spec", &d.selector, &d.template, &mut out);
+            always_only(&d.template, &mut out);
+        }
+        Spec::Namespace(_) => {}
     }
     out
 }

@@ -1,11 +1,12 @@
 //! `kubectl describe`: the human-readable detail of one object, laid out
 //! with kubectl's tab alignment, ending with its events.
 
+mod cluster;
+mod containers;
 mod node;
 mod pod;
 mod workloads;
 
-use super::listing::endpoints_text;
 use super::parse::{Resource, Scope};
 use super::table::{DESCRIBE, tabwrite};
 use super::{Outcome, age, labels_text};
@@ -13,9 +14,10 @@ use crate::quantity::{format_bytes, format_cpu};
 use crate::sim::Cluster;
 use crate::sim::events::ObjRef;
 use crate::sim::objects::*;
-use crate::sim::status::{job_status, qos_class};
+use crate::sim::status::qos_class;
 use crate::sim::stored::*;
 use crate::sim::timefmt::{human_duration, rfc1123z};
+use containers::{container, template, tolerations, volumes};
 use node::node;
 use pod::pod;
 use workloads::{deployment, job, replicaset, service};
@@ -52,14 +54,55 @@ impl W {
         self.multi(lvl, key, &v);
     }
 
+    /// printAnnotationsMultiline: `kubectl apply`'s last-applied
+    /// configuration is left out; a long or multi-line value goes under its
+    /// key, cut at 140 characters a line.
     fn annotations(&mut self, lvl: usize, l: &Labels) {
-        let v: Vec<String> = l.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        self.multi(lvl, "Annotations", &v);
+        const MAX: usize = 140;
+        let indent = "  ".repeat(lvl);
+        let keys: Vec<(&String, &String)> = l
+            .iter()
+            .filter(|(k, _)| *k != "kubectl.kubernetes.io/last-applied-configuration")
+            .collect();
+        if keys.is_empty() {
+            self.kv(lvl, "Annotations", "<none>");
+            return;
+        }
+        for (i, (k, v)) in keys.into_iter().enumerate() {
+            let lead = if i == 0 {
+                format!("{indent}Annotations:\t")
+            } else {
+                "\t".to_string()
+            };
+            let value = v.strip_suffix('\n').unwrap_or(v);
+            if value.len() + k.len() + 2 > MAX || value.contains('\n') {
+                self.0.push_str(&format!("{lead}{k}:\n"));
+                for part in value.split('\n') {
+                    let cut = if part.len() > MAX - 2 {
+                        let end = (0..=MAX - 2)
+                            .rev()
+                            .find(|i| part.is_char_boundary(*i))
+                            .unwrap_or(0);
+                        format!("{}...", &part[..end])
+                    } else {
+                        part.to_string()
+                    };
+                    self.0.push_str(&format!("\t  {cut}\n"));
+                }
+            } else {
+                self.0.push_str(&format!("{lead}{k}: {value}\n"));
+            }
+        }
     }
 
     fn events(&mut self, c: &Cluster, obj: &ObjRef) {
-        let now = c.now();
         let evs = c.api().log().events_for(obj);
+        self.event_rows(c.now(), &evs);
+    }
+
+    /// kubectl's DescribeEvents: Type, Reason, Age (the first occurrence, or
+    /// `last (xN over first)`), From, Message.
+    fn event_rows(&mut self, now: u64, evs: &[&crate::sim::events::Event]) {
         if evs.is_empty() {
             self.kv(0, "Events", "<none>");
             return;
@@ -68,16 +111,7 @@ impl W {
         self.line(1, "Type\tReason\tAge\tFrom\tMessage");
         self.line(1, "----\t------\t----\t----\t-------");
         for e in evs {
-            let a = if e.count > 1 {
-                format!(
-                    "{} (x{} over {})",
-                    age(now, e.last_ms),
-                    e.count,
-                    age(now, e.first_ms)
-                )
-            } else {
-                age(now, e.last_ms)
-            };
+            let a = super::event_interval(e, now);
             self.line(
                 1,
                 &format!(
@@ -85,7 +119,7 @@ impl W {
                     e.event_type.name(),
                     e.reason,
                     e.source,
-                    e.message
+                    e.message.trim()
                 ),
             );
         }
@@ -100,138 +134,6 @@ fn owner(w: &mut W, m: &Meta) {
     if let Some(o) = &m.owner {
         w.kv(0, "Controlled By", format!("{}/{}", o.kind.name(), o.name));
     }
-}
-
-fn state(w: &mut W, lvl: usize, key: &str, s: &ContainerState) {
-    match s {
-        ContainerState::Waiting { reason, message } => {
-            w.kv(lvl, key, "Waiting");
-            w.kv(lvl + 1, "Reason", reason);
-            if let Some(m) = message
-                .as_ref()
-                .filter(|_| key == "State" && reason != "ContainerCreating")
-            {
-                w.kv(lvl + 1, "Message", m);
-            }
-        }
-        ContainerState::Running { started_ms } => {
-            w.kv(lvl, key, "Running");
-            w.kv(lvl + 1, "Started", rfc1123z(*started_ms));
-        }
-        ContainerState::Terminated(t) => terminated(w, lvl, key, t),
-    }
-}
-
-fn terminated(w: &mut W, lvl: usize, key: &str, t: &Terminated) {
-    w.kv(lvl, key, "Terminated");
-    w.kv(lvl + 1, "Reason", &t.reason);
-    w.kv(lvl + 1, "Exit Code", t.exit_code.to_string());
-    w.kv(lvl + 1, "Started", rfc1123z(t.started_ms));
-    w.kv(lvl + 1, "Finished", rfc1123z(t.finished_ms));
-}
-
-fn resources(w: &mut W, lvl: usize, key: &str, r: Resources) {
-    if r == Resources::default() {
-        return;
-    }
-    w.line(lvl, &format!("{key}:"));
-    if r.cpu_millis > 0 {
-        w.kv(lvl + 1, "cpu", format_cpu(r.cpu_millis));
-    }
-    if r.memory_bytes > 0 {
-        w.kv(lvl + 1, "memory", format_bytes(r.memory_bytes));
-    }
-}
-
-fn container(w: &mut W, lvl: usize, c: &ContainerSpec, status: Option<&ContainerStatus>) {
-    if status.is_none() && lvl == 1 {
-        // Pod templates print the container name one space deeper, as kubectl does.
-        w.line(lvl, &format!(" {}:", c.name));
-    } else {
-        w.line(lvl, &format!("{}:", c.name));
-    }
-    let l = lvl + 1;
-    if let Some(id) = status.and_then(|s| s.container_id.as_ref()) {
-        w.kv(l, "Container ID", id);
-    }
-    w.kv(l, "Image", &c.image);
-    if let Some(s) = status.filter(|s| !s.image_id.is_empty()) {
-        w.kv(l, "Image ID", &s.image_id);
-    }
-    match c.ports.first() {
-        Some(p) => {
-            w.kv(
-                l,
-                "Port",
-                format!("{}/{}", p.container_port, p.protocol.name()),
-            );
-            w.kv(l, "Host Port", format!("0/{}", p.protocol.name()));
-        }
-        None => {
-            w.kv(l, "Port", "<none>");
-            w.kv(l, "Host Port", "<none>");
-        }
-    }
-    for (key, list) in [("Command", &c.command), ("Args", &c.args)] {
-        if !list.is_empty() {
-            w.line(l, &format!("{key}:"));
-            for a in list {
-                w.line(l + 1, a);
-            }
-        }
-    }
-    if let Some(s) = status {
-        state(w, l, "State", &s.state);
-        if let Some(t) = &s.last_state {
-            terminated(w, l, "Last State", t);
-        }
-        w.kv(l, "Ready", if s.ready { "True" } else { "False" });
-        w.kv(l, "Restart Count", s.restart_count.to_string());
-    }
-    resources(w, l, "Limits", c.limits);
-    resources(w, l, "Requests", c.effective_requests());
-    w.kv(l, "Environment", "<none>");
-    w.kv(l, "Mounts", "<none>");
-}
-
-fn tolerations(spec: &PodSpec) -> Vec<String> {
-    spec.tolerations
-        .iter()
-        .map(|t| {
-            let mut s = t.key.clone().unwrap_or_default();
-            if let Some(v) = &t.value {
-                s.push_str(&format!("={v}"));
-            }
-            if let Some(e) = t.effect {
-                s.push_str(&format!(":{}", e.name()));
-            }
-            if t.operator == TolerationOperator::Exists {
-                s.push_str(" op=Exists");
-            }
-            if let Some(secs) = t.toleration_seconds {
-                s.push_str(&format!(" for {secs}s"));
-            }
-            s
-        })
-        .collect()
-}
-
-fn template(w: &mut W, t: &PodTemplate) {
-    w.line(0, "Pod Template:");
-    w.labels(1, "Labels", &t.labels);
-    if !t.spec.init_containers.is_empty() {
-        w.line(1, "Init Containers:");
-        for c in &t.spec.init_containers {
-            container(w, 1, c, None);
-        }
-    }
-    w.line(1, "Containers:");
-    for c in &t.spec.containers {
-        container(w, 1, c, None);
-    }
-    w.kv(1, "Volumes", "<none>");
-    w.kv(1, "Node-Selectors", labels_text(&t.spec.node_selector));
-    w.multi(1, "Tolerations", &tolerations(&t.spec));
 }
 
 fn percent(part: u64, whole: u64) -> u64 {
@@ -330,9 +232,33 @@ pub fn describe(
                 found.push(d.meta.name.clone());
                 parts.push(service(c, d));
             }),
-        Resource::Events | Resource::Endpoints | Resource::All => {
+        Resource::Namespaces => s
+            .namespaces()
+            .sorted()
+            .filter(|d| wanted(&d.meta.name, &d.meta.labels))
+            .for_each(|d| {
+                found.push(d.meta.name.clone());
+                parts.push(cluster::namespace(d));
+            }),
+        Resource::DaemonSets => s
+            .daemonsets()
+            .in_namespace(ns)
+            .filter(|d| wanted(&d.meta.name, &d.meta.labels))
+            .for_each(|d| {
+                found.push(d.meta.name.clone());
+                parts.push(cluster::daemonset(c, d));
+            }),
+        Resource::EndpointSlices => s
+            .endpointslices()
+            .in_namespace(ns)
+            .filter(|d| wanted(&d.meta.name, &d.meta.labels))
+            .for_each(|d| {
+                found.push(d.meta.name.clone());
+                parts.push(cluster::endpointslice(c, d));
+            }),
+        Resource::Events | Resource::Endpoints | Resource::Leases | Resource::All => {
             return Outcome::fail(format!(
-                "error: describe is simulated for pods, nodes, deployments, replicasets, jobs and services, not {}",
+                "error: describe is simulated for pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, services and endpointslices, not {}",
                 res.plural()
             ));
         }

@@ -1,18 +1,38 @@
-//! `describe pod`.
+//! `describe pod` (kubectl pkg/describe: describePod).
 
 use super::*;
+
+/// kubectl's `translateTimestampSince` (apimachinery HumanDuration) of a
+/// timestamp (whole seconds): an instant two seconds or more in the future
+/// is `<invalid>`, a closer one `0s`.
+fn since(now: u64, t: u64) -> String {
+    let t = t / 1000 * 1000;
+    if t > now + 1999 {
+        "<invalid>".into()
+    } else if t > now {
+        "0s".into()
+    } else {
+        human_duration(now - t)
+    }
+}
 
 pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     let mut w = W::default();
     let m = &p.meta;
     w.kv(0, "Name", &m.name);
     w.kv(0, "Namespace", &m.namespace);
-    w.kv(0, "Priority", "0");
-    w.kv(0, "Service Account", "default");
-    let node = match (&p.spec.node_name, &p.status.host_ip) {
-        (Some(n), Some(ip)) => format!("{n}/{ip}"),
-        (Some(n), None) => n.clone(),
-        _ => "<none>".into(),
+    if let Some(prio) = p.spec.priority {
+        w.kv(0, "Priority", prio.to_string());
+    }
+    if let Some(pc) = &p.spec.priority_class_name {
+        w.kv(0, "Priority Class Name", pc);
+    }
+    if let Some(sa) = &p.spec.service_account_name {
+        w.kv(0, "Service Account", sa);
+    }
+    let node = match &p.spec.node_name {
+        Some(n) => format!("{n}/{}", p.status.host_ip.as_deref().unwrap_or("")),
+        None => "<none>".into(),
     };
     w.kv(0, "Node", node);
     if let Some(t) = p.status.start_ms {
@@ -20,20 +40,20 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     }
     w.labels(0, "Labels", &m.labels);
     w.annotations(0, &m.annotations);
-    let status = match m.deletion_ms {
-        Some(end) if c.now() > end => {
-            format!("Terminating (lasts {})", human_duration(c.now() - end))
+    match m.deletion_ms {
+        Some(end) if !p.status.phase.is_terminal() => {
+            w.kv(
+                0,
+                "Status",
+                format!("Terminating (lasts {})", since(c.now(), end)),
+            );
+            w.kv(
+                0,
+                "Termination Grace Period",
+                format!("{}s", m.deletion_grace_s.unwrap_or(30)),
+            );
         }
-        Some(_) => "Terminating".to_string(),
-        None => p.status.phase.name().to_string(),
-    };
-    w.kv(0, "Status", status);
-    if m.deletion_ms.is_some() {
-        w.kv(
-            0,
-            "Termination Grace Period",
-            format!("{}s", m.deletion_grace_s.unwrap_or(30)),
-        );
+        _ => w.kv(0, "Status", p.status.phase.name()),
     }
     if let Some(r) = &p.status.reason {
         w.kv(0, "Reason", r);
@@ -41,36 +61,35 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     if let Some(msg) = &p.status.message {
         w.kv(0, "Message", msg);
     }
+    w.kv(0, "IP", p.status.pod_ip.as_deref().unwrap_or(""));
     match &p.status.pod_ip {
         Some(ip) => {
-            w.kv(0, "IP", ip);
             w.line(0, "IPs:");
             w.kv(1, "IP", ip);
         }
-        None => {
-            w.kv(0, "IP", "");
-            w.kv(0, "IPs", "<none>");
-        }
+        None => w.kv(0, "IPs", "<none>"),
     }
     owner(&mut w, m);
+    let token = p.token_volume.as_deref();
     for (title, specs, statuses) in [
         (
-            "Init Containers:",
+            "Init Containers",
             &p.spec.init_containers,
             &p.status.init_statuses,
         ),
         (
-            "Containers:",
+            "Containers",
             &p.spec.containers,
             &p.status.container_statuses,
         ),
     ] {
-        if specs.is_empty() {
+        if title == "Init Containers" && specs.is_empty() {
             continue;
         }
-        w.line(0, title);
+        w.line(0, &format!("{title}:"));
         for cs in specs {
-            container(&mut w, 1, cs, statuses.iter().find(|s| s.name == cs.name));
+            let st = statuses.iter().find(|s| s.name == cs.name);
+            container(&mut w, false, cs, st, token);
         }
     }
     let conds = p.status.conditions.list();
@@ -78,12 +97,13 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
         w.line(0, "Conditions:");
         w.line(1, "Type\tStatus");
         for (k, cond) in conds {
-            w.line(1, &format!("{k}\t{} ", cond.status.name()));
+            // `"%v \t%v \n"`: a space before each tab and the line's end.
+            w.line(1, &format!("{k} \t{} ", cond.status.name()));
         }
     }
-    w.kv(0, "Volumes", "<none>");
+    volumes(&mut w, "", token);
     w.kv(0, "QoS Class", qos_class(&p.spec));
-    w.kv(0, "Node-Selectors", labels_text(&p.spec.node_selector));
+    w.labels(0, "Node-Selectors", &p.spec.node_selector);
     w.multi(0, "Tolerations", &tolerations(&p.spec));
     w.events(c, &ObjRef::new(Kind::Pod, &m.namespace, &m.name));
     w.done()

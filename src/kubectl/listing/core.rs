@@ -1,6 +1,7 @@
 //! Rows of pods, nodes, services, endpoints and events.
 
 use super::*;
+use crate::sim::events::Event;
 
 pub(super) fn pods(q: &Q) -> Listing {
     let (c, s, now, names, wide, sel, scope) = (q.c, q.s, q.now, q.names, q.wide, q.sel, q.scope);
@@ -68,15 +69,10 @@ pub(super) fn nodes(q: &Q) -> Listing {
         ]);
     }
     for n in p.found {
-        let role = if n.is_control_plane() {
-            "control-plane"
-        } else {
-            "<none>"
-        };
         let mut row = vec![
             n.meta.name.clone(),
             node_status(n),
-            role.into(),
+            n.roles(),
             age(now, n.meta.creation_ms),
             n.kubelet_version.clone(),
         ];
@@ -84,8 +80,8 @@ pub(super) fn nodes(q: &Q) -> Listing {
             row.extend([
                 n.internal_ip.clone(),
                 "<none>".into(),
-                "Ubuntu 24.04 LTS".into(),
-                "6.8.0-sim".into(),
+                n.os_image.clone(),
+                n.kernel_version.clone(),
                 n.runtime_version.clone(),
             ]);
         }
@@ -174,34 +170,78 @@ pub(super) fn endpoints(q: &Q) -> Listing {
     l
 }
 
+/// `get events`: in the order the API lists them, by namespace and name
+/// (which groups them by object, oldest first; not by time, kubernetes
+/// issue 29838). LAST SEEN is the last occurrence.
+/// <https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/>
 pub(super) fn events(q: &Q) -> Listing {
-    let (c, now, names, scope) = (q.c, q.now, q.names, q.scope);
+    let (c, now, names, wide, scope) = (q.c, q.now, q.names, q.wide, q.scope);
     let mut l = Listing::new(&["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]);
-    let mut evs: Vec<_> = c
+    if wide {
+        l.rows.header = vec![
+            "LAST SEEN",
+            "TYPE",
+            "REASON",
+            "OBJECT",
+            "SUBOBJECT",
+            "SOURCE",
+            "MESSAGE",
+            "FIRST SEEN",
+            "COUNT",
+            "NAME",
+        ];
+    }
+    let mut evs: Vec<(&str, String, &Event)> = c
         .events()
-        .filter(|e| e.involved.kind == Kind::Node || in_scope(scope, &e.involved.namespace))
+        .filter(|e| in_scope(scope, e.api_namespace()))
+        .map(|e| (e.api_namespace(), e.api_name(), e))
         .collect();
-    evs.sort_by_key(|e| (e.last_ms, e.last_seq));
-    for e in evs {
-        if !names.is_empty() && !names.contains(&e.involved.name) {
+    evs.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for (ns, name, e) in evs {
+        if !names.is_empty() && !names.contains(&name) {
             continue;
         }
-        let row = vec![
-            age(now, e.last_ms),
-            e.event_type.name().into(),
-            e.reason.clone(),
-            e.involved.display(),
-            e.message.clone(),
-        ];
-        let v = json!({"apiVersion": "v1", "kind": "Event", "count": e.count, "reason": e.reason, "message": e.message,
-                "type": e.event_type.name(), "involvedObject": {"kind": e.involved.kind.name(), "name": e.involved.name, "namespace": e.involved.namespace},
-                "source": {"component": e.source}, "firstTimestamp": crate::sim::timefmt::rfc3339(e.first_ms), "lastTimestamp": crate::sim::timefmt::rfc3339(e.last_ms)});
+        // The last occurrence: an `events.k8s.io` event's eventTime or
+        // series, a `v1` event's lastTimestamp (printEvent).
+        let last = crate::kubectl::event_age(now, e.last_ms, e.is_new_api());
+        let object = format!(
+            "{}/{}",
+            e.involved.kind.name().to_ascii_lowercase(),
+            e.involved.name
+        );
+        let row = if wide {
+            let source = match (&e.host, e.is_new_api()) {
+                (_, true) => format!("{}, {}-control-plane", e.source, e.source),
+                (Some(h), false) => format!("{}, {h}", e.source),
+                (None, false) => e.source.to_string(),
+            };
+            vec![
+                last,
+                e.event_type.name().into(),
+                e.reason.clone(),
+                object,
+                e.field_path.clone().unwrap_or_default(),
+                source,
+                e.message.trim().to_string(),
+                crate::kubectl::event_age(now, e.first_ms, e.is_new_api()),
+                e.count.to_string(),
+                name.clone(),
+            ]
+        } else {
+            vec![
+                last,
+                e.event_type.name().into(),
+                e.reason.clone(),
+                object,
+                e.message.trim().to_string(),
+            ]
+        };
         l.push(
-            q.ns_of(&e.involved.namespace).as_deref(),
+            q.ns_of(ns).as_deref(),
             row,
-            format!("event/{}", e.involved.name),
+            format!("event/{name}"),
             &Labels::new(),
-            v,
+            crate::sim::api_value::event(c, e),
         );
     }
     l

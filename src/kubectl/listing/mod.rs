@@ -1,6 +1,7 @@
 //! The rows `kubectl get` prints for each resource type, and what `-o
 //! name|yaml|json` print for the same objects.
 
+mod cluster;
 mod core;
 mod workloads;
 
@@ -12,7 +13,7 @@ use crate::sim::status::{job_status, node_status, pod_ready, pod_status};
 use crate::sim::store::Store;
 use crate::sim::stored::*;
 use crate::sim::timefmt::human_duration;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 fn in_scope(scope: &Scope, ns: &str) -> bool {
     match scope {
@@ -121,6 +122,17 @@ impl Listing {
         }
     }
 
+    /// Put the rows in the given order (indices into the current one).
+    pub(super) fn reorder(&mut self, order: &[usize]) {
+        fn pick<T: Clone>(v: &[T], order: &[usize]) -> Vec<T> {
+            order.iter().map(|&i| v[i].clone()).collect()
+        }
+        self.rows.rows = pick(&self.rows.rows, order);
+        self.names = pick(&self.names, order);
+        self.values = pick(&self.values, order);
+        self.labels = pick(&self.labels, order);
+    }
+
     fn push(
         &mut self,
         ns: Option<&str>,
@@ -185,6 +197,10 @@ pub(super) fn list(
         Resource::Jobs => workloads::jobs(&q),
         Resource::Services => core::services(&q),
         Resource::Endpoints => core::endpoints(&q),
+        Resource::Namespaces => cluster::namespaces(&q),
+        Resource::DaemonSets => cluster::daemonsets(&q),
+        Resource::EndpointSlices => cluster::endpointslices(&q),
+        Resource::Leases => cluster::leases(&q),
         Resource::Events | Resource::All => core::events(&q),
     }
 }

@@ -57,10 +57,12 @@ pub fn check_object(s: &mut Sink, doc: &Value, kind: Kind, root: &Obj) {
     }
     match kind {
         Kind::Pod => pod_spec(s, spec, &spec_path, kind),
-        Kind::Deployment | Kind::ReplicaSet => workload(s, spec, &spec_path, kind),
+        Kind::Deployment | Kind::ReplicaSet | Kind::DaemonSet => {
+            workload(s, spec, &spec_path, kind)
+        }
         Kind::Job => job(s, spec, &spec_path),
         Kind::Service => super::service::service(s, spec, &spec_path),
-        Kind::Node | Kind::Event => {}
+        Kind::Node | Kind::Event | Kind::Namespace | Kind::EndpointSlice | Kind::Lease => {}
     }
 }
 
@@ -240,7 +242,7 @@ fn restart_policy(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
             }
             _ => {}
         },
-        Kind::Deployment | Kind::ReplicaSet => {
+        Kind::Deployment | Kind::ReplicaSet | Kind::DaemonSet => {
             if let Some(v) = value
                 && v != "Always"
             {

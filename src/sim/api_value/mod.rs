@@ -1,8 +1,10 @@
 //! Objects as the Kubernetes API returns them (`kubectl get -o yaml|json`):
 //! apiVersion, kind, metadata, spec, status, with the API's defaults filled in.
 
+mod cluster;
 mod workloads;
 
+pub use cluster::{endpointslice, event};
 pub use workloads::endpoints;
 use workloads::{deployment, job, replicaset, service};
 
@@ -41,21 +43,23 @@ fn metadata(m: &Meta) -> Value {
     }
     if let Some(owner) = &m.owner {
         let api = owner.kind.api_version();
-        o.insert(
-            "ownerReferences".into(),
-            json!([{"apiVersion": api, "blockOwnerDeletion": true, "controller": true,
-                    "kind": owner.kind.name(), "name": owner.name, "uid": owner.uid}]),
-        );
+        let reference = if owner.kind == Kind::Node {
+            // A node's Lease and mirror pods name the node without controlling flags.
+            json!({"apiVersion": api, "kind": owner.kind.name(), "name": owner.name, "uid": owner.uid})
+        } else {
+            json!({"apiVersion": api, "blockOwnerDeletion": true, "controller": true,
+                    "kind": owner.kind.name(), "name": owner.name, "uid": owner.uid})
+        };
+        o.insert("ownerReferences".into(), json!([reference]));
         if m.name.starts_with(&format!("{}-", owner.name)) && owner.kind != Kind::Deployment {
             o.insert("generateName".into(), format!("{}-", owner.name).into());
         }
     }
     if let Some(d) = m.deletion_ms {
         o.insert("deletionTimestamp".into(), rfc3339(d).into());
-        o.insert(
-            "deletionGracePeriodSeconds".into(),
-            m.deletion_grace_s.unwrap_or(30).into(),
-        );
+        if let Some(g) = m.deletion_grace_s {
+            o.insert("deletionGracePeriodSeconds".into(), g.into());
+        }
     }
     o.insert(
         "resourceVersion".into(),
@@ -76,7 +80,9 @@ fn resources(r: Resources) -> Value {
     Value::Object(o)
 }
 
-fn container(c: &ContainerSpec) -> Value {
+/// A container; `token` is the service-account token volume a pod's
+/// containers mount (none in templates).
+fn container(c: &ContainerSpec, token: Option<&str>) -> Value {
     let mut o = Map::new();
     o.insert("name".into(), c.name.clone().into());
     o.insert("image".into(), c.image.clone().into());
@@ -131,36 +137,74 @@ fn container(c: &ContainerSpec) -> Value {
         "/dev/termination-log".into(),
     );
     o.insert("terminationMessagePolicy".into(), "File".into());
+    if let Some(v) = token {
+        o.insert(
+            "volumeMounts".into(),
+            json!([{"mountPath": SERVICE_ACCOUNT_MOUNT, "name": v, "readOnly": true}]),
+        );
+    }
     Value::Object(o)
 }
 
-fn pod_spec(s: &PodSpec) -> Value {
+/// A pod spec with the defaults of `SetDefaults_PodSpec` (what a template
+/// gets); for a Pod (`pod` given) also what `SetDefaults_Pod` and the
+/// admission plugins add: `enableServiceLinks`, the priority and its
+/// preemption policy, the `default` service account and its token volume.
+/// <https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/>
+fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
+    let token = pod.and_then(|p| p.token_volume.as_deref());
     let mut o = Map::new();
     o.insert(
         "containers".into(),
-        Value::Array(s.containers.iter().map(container).collect()),
+        Value::Array(s.containers.iter().map(|c| container(c, token)).collect()),
     );
     if !s.init_containers.is_empty() {
         o.insert(
             "initContainers".into(),
-            Value::Array(s.init_containers.iter().map(container).collect()),
+            Value::Array(
+                s.init_containers
+                    .iter()
+                    .map(|c| container(c, token))
+                    .collect(),
+            ),
+        );
+    }
+    if !s.node_name_affinity.is_empty() {
+        o.insert(
+            "affinity".into(),
+            json!({"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [
+                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": s.node_name_affinity}]}]}}}),
         );
     }
     o.insert("dnsPolicy".into(), "ClusterFirst".into());
-    o.insert("enableServiceLinks".into(), true.into());
+    if pod.is_some() {
+        o.insert("enableServiceLinks".into(), true.into());
+    }
+    if s.host_network {
+        o.insert("hostNetwork".into(), true.into());
+    }
     if let Some(n) = &s.node_name {
         o.insert("nodeName".into(), n.clone().into());
     }
     if !s.node_selector.is_empty() {
         o.insert("nodeSelector".into(), labels(&s.node_selector));
     }
-    o.insert("preemptionPolicy".into(), "PreemptLowerPriority".into());
-    o.insert("priority".into(), 0.into());
+    if pod.is_some() {
+        o.insert("preemptionPolicy".into(), "PreemptLowerPriority".into());
+    }
+    if let Some(p) = s.priority {
+        o.insert("priority".into(), p.into());
+    }
+    if let Some(pc) = &s.priority_class_name {
+        o.insert("priorityClassName".into(), pc.clone().into());
+    }
     o.insert("restartPolicy".into(), s.restart_policy.name().into());
     o.insert("schedulerName".into(), "default-scheduler".into());
     o.insert("securityContext".into(), json!({}));
-    o.insert("serviceAccount".into(), "default".into());
-    o.insert("serviceAccountName".into(), "default".into());
+    if let Some(sa) = &s.service_account_name {
+        o.insert("serviceAccount".into(), sa.clone().into());
+        o.insert("serviceAccountName".into(), sa.clone().into());
+    }
     o.insert(
         "terminationGracePeriodSeconds".into(),
         s.termination_grace_period_seconds.into(),
@@ -168,6 +212,13 @@ fn pod_spec(s: &PodSpec) -> Value {
     if !s.tolerations.is_empty() {
         let tols: Vec<Value> = s.tolerations.iter().map(toleration).collect();
         o.insert("tolerations".into(), Value::Array(tols));
+    }
+    if let Some(v) = token {
+        o.insert("volumes".into(), json!([{"name": v, "projected": {"defaultMode": 420, "sources": [
+            {"serviceAccountToken": {"expirationSeconds": 3607, "path": "token"}},
+            {"configMap": {"items": [{"key": "ca.crt", "path": "ca.crt"}], "name": "kube-root-ca.crt"}},
+            {"downwardAPI": {"items": [{"fieldRef": {"apiVersion": "v1", "fieldPath": "metadata.namespace"}, "path": "namespace"}]}}
+        ]}}]));
     }
     Value::Object(o)
 }
@@ -205,7 +256,7 @@ fn template(t: &PodTemplate) -> Value {
     if !t.annotations.is_empty() {
         meta["annotations"] = labels(&t.annotations);
     }
-    json!({"metadata": meta, "spec": pod_spec(&t.spec)})
+    json!({"metadata": meta, "spec": pod_spec(&t.spec, None)})
 }
 
 fn selector(s: &LabelSelector) -> Value {
@@ -308,7 +359,70 @@ fn pod(p: &Pod) -> Value {
     if let Some(t) = s.start_ms {
         st.insert("startTime".into(), rfc3339(t).into());
     }
-    json!({"apiVersion": "v1", "kind": "Pod", "metadata": metadata(&p.meta), "spec": pod_spec(&p.spec), "status": st})
+    let mut v = json!({"apiVersion": "v1", "kind": "Pod", "metadata": metadata(&p.meta), "spec": pod_spec(&p.spec, Some(p)), "status": st});
+    if p.is_mirror() {
+        // A mirror pod's node is its controller.
+        v["metadata"]["ownerReferences"][0]["controller"] = true.into();
+    }
+    v
+}
+
+/// The resources of a node's capacity (or allocatable), by name as the API
+/// keeps them.
+pub fn node_resources(n: &Node, capacity: bool) -> Vec<(String, String)> {
+    let r = if capacity { n.capacity } else { n.allocatable };
+    vec![
+        ("cpu".into(), format_cpu(r.cpu_millis)),
+        (
+            "ephemeral-storage".into(),
+            format_bytes(n.ephemeral_storage_bytes),
+        ),
+        ("hugepages-1Gi".into(), "0".into()),
+        ("hugepages-2Mi".into(), "0".into()),
+        ("memory".into(), format_bytes(r.memory_bytes)),
+        ("pods".into(), n.max_pods.to_string()),
+    ]
+}
+
+/// The four node conditions. The kubelet reports the pressure ones with
+/// Ready; when it goes silent the node lifecycle controller sets all four
+/// Unknown at once, so they change when Ready does.
+/// <https://kubernetes.io/docs/reference/node/node-status/#condition>
+pub fn node_conditions(n: &Node) -> Vec<(&'static str, Condition)> {
+    let lost = n.ready.status == CondStatus::Unknown;
+    let pressure = |reason: &str, msg: &str| {
+        let mut c = if lost {
+            Condition {
+                status: CondStatus::Unknown,
+                ..n.ready.clone()
+            }
+        } else {
+            Condition::new(CondStatus::False, n.ready.transition_ms).with(reason, msg)
+        };
+        c.probe_ms = n.ready.probe_ms;
+        c
+    };
+    vec![
+        (
+            "MemoryPressure",
+            pressure(
+                "KubeletHasSufficientMemory",
+                "kubelet has sufficient memory available",
+            ),
+        ),
+        (
+            "DiskPressure",
+            pressure("KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+        ),
+        (
+            "PIDPressure",
+            pressure(
+                "KubeletHasSufficientPID",
+                "kubelet has sufficient PID available",
+            ),
+        ),
+        ("Ready", n.ready.clone()),
+    ]
 }
 
 fn node(n: &Node) -> Value {
@@ -335,46 +449,30 @@ fn node(n: &Node) -> Value {
     if n.unschedulable {
         spec["unschedulable"] = true.into();
     }
-    let lost = n.ready.status == CondStatus::Unknown;
-    let pressure = |kind: &str, reason: &str, msg: &str| {
-        let c = if lost {
-            Condition {
-                status: CondStatus::Unknown,
-                ..n.ready.clone()
-            }
-        } else {
-            Condition::new(CondStatus::False, n.meta.creation_ms).with(reason, msg)
-        };
-        let mut v = condition(kind, &c, false);
-        v["lastHeartbeatTime"] = rfc3339(n.ready.probe_ms).into();
-        v
+    let conditions: Vec<Value> = node_conditions(n)
+        .iter()
+        .map(|(kind, c)| {
+            let mut v = condition(kind, c, false);
+            v["lastHeartbeatTime"] = rfc3339(c.probe_ms).into();
+            v
+        })
+        .collect();
+    let res = |capacity: bool| {
+        Value::Object(
+            node_resources(n, capacity)
+                .into_iter()
+                .map(|(k, v)| (k, Value::String(v)))
+                .collect(),
+        )
     };
-    let mut ready = condition("Ready", &n.ready, false);
-    ready["lastHeartbeatTime"] = rfc3339(n.ready.probe_ms).into();
-    let conditions = json!([
-        pressure(
-            "MemoryPressure",
-            "KubeletHasSufficientMemory",
-            "kubelet has sufficient memory available"
-        ),
-        pressure(
-            "DiskPressure",
-            "KubeletHasNoDiskPressure",
-            "kubelet has no disk pressure"
-        ),
-        pressure(
-            "PIDPressure",
-            "KubeletHasSufficientPID",
-            "kubelet has sufficient PID available"
-        ),
-        ready
-    ]);
-    let res = |r: Resources| json!({"cpu": format_cpu(r.cpu_millis), "memory": format_bytes(r.memory_bytes), "pods": n.max_pods.to_string()});
     let status = json!({
         "addresses": [{"address": n.internal_ip, "type": "InternalIP"}, {"address": n.meta.name, "type": "Hostname"}],
-        "allocatable": res(n.allocatable), "capacity": res(n.capacity), "conditions": conditions,
-        "nodeInfo": {"architecture": "amd64", "containerRuntimeVersion": n.runtime_version, "kernelVersion": "6.8.0-sim",
-                     "kubeletVersion": n.kubelet_version, "operatingSystem": "linux", "osImage": "Ubuntu 24.04 LTS"}
+        "allocatable": res(false), "capacity": res(true), "conditions": conditions,
+        "daemonEndpoints": {"kubeletEndpoint": {"Port": 10250}},
+        "nodeInfo": {"architecture": "amd64", "bootID": n.boot_id, "containerRuntimeVersion": n.runtime_version,
+                     "kernelVersion": n.kernel_version, "kubeProxyVersion": n.kube_proxy_version,
+                     "kubeletVersion": n.kubelet_version, "machineID": n.machine_id, "operatingSystem": "linux",
+                     "osImage": n.os_image, "systemUUID": n.system_uuid}
     });
     json!({"apiVersion": "v1", "kind": "Node", "metadata": metadata(&n.meta), "spec": spec, "status": status})
 }
@@ -397,6 +495,10 @@ impl Cluster {
             Kind::Deployment => s.deployments().find(ns, name).map(deployment),
             Kind::Job => s.jobs().find(ns, name).map(job),
             Kind::Service => s.services().find(ns, name).map(service),
+            Kind::Namespace => s.namespace(name).map(cluster::namespace),
+            Kind::DaemonSet => s.daemonsets().find(ns, name).map(cluster::daemonset),
+            Kind::EndpointSlice => s.endpointslices().find(ns, name).map(endpointslice),
+            Kind::Lease => s.leases().find(ns, name).map(cluster::lease),
             Kind::Event => None,
         }
         .ok_or_else(missing)

@@ -24,7 +24,7 @@ pub(super) fn replicaset(r: &ReplicaSet) -> Value {
         "status": st})
 }
 
-fn int_or_percent(v: IntOrPercent) -> Value {
+pub(super) fn int_or_percent(v: IntOrPercent) -> Value {
     match v {
         IntOrPercent::Int(n) => n.into(),
         IntOrPercent::Percent(p) => format!("{p}%").into(),

@@ -4,7 +4,10 @@ use super::*;
 
 impl ApiServer {
     /// Create the object, or change the existing one to match (`kubectl apply`).
-    pub fn apply(&mut self, obj: Object) -> Result<Applied, ApiError> {
+    pub fn apply(&mut self, mut obj: Object) -> Result<Applied, ApiError> {
+        if !obj.kind().namespaced() {
+            obj.meta.namespace.clear();
+        }
         let (kind, ns, name) = (
             obj.kind(),
             obj.meta.namespace.clone(),
@@ -111,6 +114,30 @@ impl ApiServer {
                     sv.meta.annotations = annotations;
                 })
             }
+            Spec::Namespace(_) => {
+                let oid = s.namespaces().oid_of("", &name).expect("exists");
+                let mut labels = labels;
+                labels.insert(super::create::NAMESPACE_NAME_LABEL.into(), name.clone());
+                self.store.update::<Namespace>(oid, |n| {
+                    n.meta.labels = labels;
+                    n.meta.annotations = annotations;
+                })
+            }
+            Spec::DaemonSet(spec) => {
+                let oid = s.daemonsets().oid_of(&ns, &name).expect("exists");
+                let cur = s.daemonsets().get(oid).expect("exists");
+                if cur.spec.selector != spec.selector {
+                    return Err(invalid(vec![immutable_selector(&spec.selector)]));
+                }
+                self.store.update::<DaemonSet>(oid, |d| {
+                    if d.spec != spec {
+                        d.meta.generation += 1;
+                        d.spec = spec;
+                    }
+                    d.meta.labels = labels;
+                    d.meta.annotations.extend(annotations);
+                })
+            }
         };
         if changed {
             let res = match kind {
@@ -118,6 +145,8 @@ impl ApiServer {
                 Kind::ReplicaSet => Res::ReplicaSet,
                 Kind::Deployment => Res::Deployment,
                 Kind::Job => Res::Job,
+                Kind::Namespace => Res::Namespace,
+                Kind::DaemonSet => Res::DaemonSet,
                 _ => Res::Service,
             };
             self.trace(res, &ns, &name, "PATCH", "200 OK", "put");

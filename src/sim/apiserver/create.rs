@@ -21,6 +21,9 @@ impl ApiServer {
                 }
             }
         }
+        if !obj.kind().namespaced() {
+            obj.meta.namespace.clear();
+        }
         let causes = validation::object(&obj);
         if !causes.is_empty() {
             return Err(ApiError::Invalid {
@@ -29,6 +32,7 @@ impl ApiServer {
                 causes,
             });
         }
+        self.admit_namespace(obj.kind(), &obj.meta.namespace, &obj.meta.name)?;
         if self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
             return Err(ApiError::AlreadyExists {
                 resource: resource_name(obj.kind()).to_string(),
@@ -78,6 +82,27 @@ impl ApiServer {
                 spec.cluster_ip = Some(ip);
                 (Res::Service, self.store.insert(Service { meta, spec }))
             }
+            Spec::Namespace(_) => {
+                let mut meta = meta;
+                // The apiserver labels every namespace with its name.
+                // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#automatic-labelling
+                meta.labels
+                    .insert(NAMESPACE_NAME_LABEL.into(), meta.name.clone());
+                let ns = Namespace {
+                    meta,
+                    phase: NamespacePhase::Active,
+                    conditions: Vec::new(),
+                };
+                (Res::Namespace, self.store.insert(ns))
+            }
+            Spec::DaemonSet(spec) => (
+                Res::DaemonSet,
+                self.store.insert(DaemonSet {
+                    meta,
+                    spec,
+                    status: DaemonSetStatus::default(),
+                }),
+            ),
         };
         self.trace(res, &ns, &name, "POST", "201 Created", "put");
         Ok((res, oid))
@@ -92,7 +117,34 @@ impl ApiServer {
             Kind::Job => s.jobs().oid_of(ns, name).is_some(),
             Kind::Service => s.services().oid_of(ns, name).is_some(),
             Kind::Node => s.node_id(name).is_some(),
+            Kind::Namespace => s.namespace(name).is_some(),
+            Kind::DaemonSet => s.daemonsets().oid_of(ns, name).is_some(),
+            Kind::EndpointSlice => s.endpointslices().oid_of(ns, name).is_some(),
+            Kind::Lease => s.leases().oid_of(ns, name).is_some(),
             Kind::Event => false,
+        }
+    }
+
+    /// The NamespaceLifecycle admission plugin: namespaced objects go only
+    /// into a namespace that exists and is not being deleted.
+    /// <https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#namespacelifecycle>
+    pub(super) fn admit_namespace(&self, kind: Kind, ns: &str, name: &str) -> Result<(), ApiError> {
+        if !kind.namespaced() {
+            return Ok(());
+        }
+        match self.store.namespace(ns) {
+            None => Err(ApiError::NotFound {
+                resource: "namespaces".into(),
+                name: ns.to_string(),
+            }),
+            Some(n) if n.phase == NamespacePhase::Terminating => Err(ApiError::Forbidden {
+                resource: resource_name(kind).into(),
+                name: name.to_string(),
+                reason: format!(
+                    "unable to create new content in namespace {ns} because it is being terminated"
+                ),
+            }),
+            Some(_) => Ok(()),
         }
     }
 
@@ -115,6 +167,17 @@ impl ApiServer {
                 });
             }
         }
+        let mirror = meta.annotations.contains_key(MIRROR_ANNOTATION);
+        // Priority admission: the value of the pod's PriorityClass (0 without one).
+        // https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/
+        spec.priority = Some(priority_value(spec.priority_class_name.as_deref()));
+        // ServiceAccount admission: the `default` account and its token volume.
+        // https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#serviceaccount
+        let token_volume = (!mirror).then(|| {
+            spec.service_account_name
+                .get_or_insert_with(|| "default".to_string());
+            format!("kube-api-access-{}", names::suffix_from(&meta.uid))
+        });
         let node = spec
             .node_name
             .as_deref()
@@ -128,6 +191,7 @@ impl ApiServer {
             spec,
             status,
             node,
+            token_volume,
         }
     }
 
@@ -167,6 +231,17 @@ impl ApiServer {
             }
         }
     }
+}
 
-    // ------------------------------------------------------------ update
+/// The label the apiserver puts on every namespace.
+pub const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
+
+/// The value of a built-in PriorityClass (`system-node-critical`,
+/// `system-cluster-critical`); 0 for none or any other class.
+pub fn priority_value(class: Option<&str>) -> i32 {
+    match class {
+        Some("system-node-critical") => 2_000_001_000,
+        Some("system-cluster-critical") => 2_000_000_000,
+        _ => 0,
+    }
 }

@@ -13,6 +13,10 @@ use super::validation;
 
 mod apply;
 mod create;
+mod kinds;
+
+pub use create::{NAMESPACE_NAME_LABEL, priority_value};
+pub use kinds::{IMMORTAL_NAMESPACES, NODE_LEASE_NAMESPACE, NODE_LEASE_SECONDS};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -44,6 +48,12 @@ pub enum ApiError {
         causes: Vec<String>,
     },
     BadRequest(String),
+    /// Refused by admission or policy: `resource "name" is forbidden: reason`.
+    Forbidden {
+        resource: String,
+        name: String,
+        reason: String,
+    },
 }
 
 impl fmt::Display for ApiError {
@@ -71,6 +81,14 @@ impl fmt::Display for ApiError {
                 }
             }
             ApiError::BadRequest(m) => write!(f, "Error from server (BadRequest): {m}"),
+            ApiError::Forbidden {
+                resource,
+                name,
+                reason,
+            } => write!(
+                f,
+                "Error from server (Forbidden): {resource} \"{name}\" is forbidden: {reason}"
+            ),
         }
     }
 }
@@ -87,6 +105,10 @@ pub fn resource_name(kind: Kind) -> &'static str {
         Kind::Job => "jobs.batch",
         Kind::Service => "services",
         Kind::Event => "events",
+        Kind::Namespace => "namespaces",
+        Kind::DaemonSet => "daemonsets.apps",
+        Kind::EndpointSlice => "endpointslices.discovery.k8s.io",
+        Kind::Lease => "leases.coordination.k8s.io",
     }
 }
 
@@ -130,12 +152,16 @@ pub struct ApiServer {
 fn api_path(res: Res, ns: &str, name: &str) -> String {
     let (group, plural) = match res {
         Res::Node => return format!("/api/v1/nodes/{name}"),
+        Res::Namespace => return format!("/api/v1/namespaces/{name}"),
         Res::Pod => ("/api/v1", "pods"),
         Res::Service => ("/api/v1", "services"),
         Res::Endpoints => ("/api/v1", "endpoints"),
         Res::ReplicaSet => ("/apis/apps/v1", "replicasets"),
         Res::Deployment => ("/apis/apps/v1", "deployments"),
+        Res::DaemonSet => ("/apis/apps/v1", "daemonsets"),
         Res::Job => ("/apis/batch/v1", "jobs"),
+        Res::EndpointSlice => ("/apis/discovery.k8s.io/v1", "endpointslices"),
+        Res::Lease => ("/apis/coordination.k8s.io/v1", "leases"),
     };
     format!("{group}/namespaces/{ns}/{plural}/{name}")
 }
@@ -181,11 +207,25 @@ impl ApiServer {
     // ------------------------------------------------------------ bookkeeping
 
     fn new_meta(&mut self, m: &ObjectMeta, owner: Option<OwnerRef>) -> Meta {
+        let uid = names::uid(&mut self.rng);
+        self.meta_with_uid(m, owner, uid)
+    }
+
+    /// Metadata for an object the cluster makes for another one (an
+    /// EndpointSlice for a Service, a Lease for a node): its uid is derived
+    /// from `from`, so making it does not change the names and uids drawn
+    /// for what users create.
+    fn derived_meta(&mut self, m: &ObjectMeta, owner: Option<OwnerRef>, from: &str) -> Meta {
+        let uid = names::uid_from(from);
+        self.meta_with_uid(m, owner, uid)
+    }
+
+    fn meta_with_uid(&mut self, m: &ObjectMeta, owner: Option<OwnerRef>, uid: String) -> Meta {
         let oid = self.next_oid;
         self.next_oid += 1;
         Meta {
             oid,
-            uid: names::uid(&mut self.rng),
+            uid,
             name: m.name.clone(),
             namespace: m.namespace.clone(),
             labels: m.labels.clone(),
@@ -413,6 +453,16 @@ impl ApiServer {
             }
             if let Some(ep) = self.store.endpoints().oid_of(&ns, &name) {
                 self.delete::<Endpoints>(ep);
+            }
+            let slices: Vec<Oid> = self
+                .store
+                .endpointslices()
+                .in_namespace(&ns)
+                .filter(|e| e.service_name() == Some(name.as_str()))
+                .map(|e| e.meta.oid)
+                .collect();
+            for oid in slices {
+                self.delete::<EndpointSlice>(oid);
             }
         }
         true

@@ -5,7 +5,7 @@
 
 use crate::sim::apiserver::ApiServer;
 use crate::sim::objects::*;
-use crate::sim::store::{Op, Res, WatchEvent};
+use crate::sim::store::{Op, Res, Store, WatchEvent};
 use crate::sim::stored::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -37,19 +37,8 @@ impl EndpointsController {
                     if let Some(old) = self.pod_services.get(&ev.oid) {
                         self.dirty.extend(old.iter().copied());
                     }
-                    let store = api.store();
-                    if let Some(pod) = store.pods().get(ev.oid) {
-                        for svc in store.services().in_namespace(&pod.meta.namespace) {
-                            if !svc.spec.selector.is_empty()
-                                && svc
-                                    .spec
-                                    .selector
-                                    .iter()
-                                    .all(|(k, v)| pod.meta.labels.get(k) == Some(v))
-                            {
-                                self.dirty.insert(svc.meta.oid);
-                            }
-                        }
+                    if let Some(pod) = api.store().pods().get(ev.oid) {
+                        self.dirty.extend(selected_services(api.store(), pod));
                     }
                 }
                 _ => {}
@@ -75,7 +64,7 @@ impl EndpointsController {
             .cloned()
             .collect();
         let (mut ready, mut not_ready) = (Vec::new(), Vec::new());
-        let mut ports = Vec::new();
+        let mut ports: Vec<EndpointPort> = Vec::new();
         for p in &pods {
             self.pod_services.entry(p.meta.oid).or_default().insert(oid);
             let Some(ip) = p.status.pod_ip.clone() else {
@@ -96,28 +85,54 @@ impl EndpointsController {
                 not_ready.push(addr);
             }
         }
-        for sp in &svc.spec.ports {
-            let port = match &sp.target_port {
-                PortRef::Number(n) => Some(*n),
-                PortRef::Name(name) => pods.iter().find_map(|p| {
-                    p.spec
-                        .containers
-                        .iter()
-                        .flat_map(|c| &c.ports)
-                        .find(|cp| cp.name.as_deref() == Some(name.as_str()))
-                        .map(|cp| cp.container_port)
-                }),
-            };
-            if let Some(port) = port {
-                ports.push(EndpointPort {
-                    name: sp.name.clone(),
-                    port,
-                    protocol: sp.protocol,
-                });
-            }
-        }
+        ports.extend(service_ports(&svc, &pods));
         ready.sort();
         not_ready.sort();
         api.set_endpoints(&svc, ready, not_ready, ports);
     }
+}
+
+/// The Services (with a selector) in the pod's namespace whose selector the
+/// pod's labels match.
+pub(crate) fn selected_services(store: &Store, pod: &Pod) -> Vec<Oid> {
+    store
+        .services()
+        .in_namespace(&pod.meta.namespace)
+        .filter(|svc| {
+            !svc.spec.selector.is_empty()
+                && svc
+                    .spec
+                    .selector
+                    .iter()
+                    .all(|(k, v)| pod.meta.labels.get(k) == Some(v))
+        })
+        .map(|svc| svc.meta.oid)
+        .collect()
+}
+
+/// The endpoint ports of a Service: each port's target, a number or the
+/// container port of that name in the selected pods.
+pub(crate) fn service_ports(svc: &Service, pods: &[Pod]) -> Vec<EndpointPort> {
+    let mut ports = Vec::new();
+    for sp in &svc.spec.ports {
+        let port = match &sp.target_port {
+            PortRef::Number(n) => Some(*n),
+            PortRef::Name(name) => pods.iter().find_map(|p| {
+                p.spec
+                    .containers
+                    .iter()
+                    .flat_map(|c| &c.ports)
+                    .find(|cp| cp.name.as_deref() == Some(name.as_str()))
+                    .map(|cp| cp.container_port)
+            }),
+        };
+        if let Some(port) = port {
+            ports.push(EndpointPort {
+                name: sp.name.clone(),
+                port,
+                protocol: sp.protocol,
+            });
+        }
+    }
+    ports
 }

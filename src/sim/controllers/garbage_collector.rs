@@ -15,7 +15,10 @@ impl GarbageCollector {
     pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
         for ev in window {
             if ev.op != Op::Deleted
-                || !matches!(ev.res, Res::Deployment | Res::ReplicaSet | Res::Job)
+                || !matches!(
+                    ev.res,
+                    Res::Deployment | Res::ReplicaSet | Res::Job | Res::DaemonSet
+                )
             {
                 continue;
             }

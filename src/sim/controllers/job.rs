@@ -144,8 +144,15 @@ fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
             st.conditions
                 .push(condition("FailureTarget", reason, msg, now));
             st.conditions.push(condition("Failed", reason, msg, now));
+            // The running pods are killed; a pod that ends without
+            // succeeding counts as failed (a pod restarted under OnFailure
+            // included).
+            // https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-backoff-failure-policy
             for p in &active {
                 let _ = api.delete_pod(p.meta.oid, None);
+                if st.counted.insert(p.meta.oid) {
+                    st.failed += 1;
+                }
             }
             emit(api, SOURCE, EventType::Warning, object, reason, msg.into());
         } else {

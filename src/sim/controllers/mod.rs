@@ -2,10 +2,13 @@
 //! actual state. Each watches the store, and writes only through the API
 //! server.
 
+pub mod daemonset;
 pub mod deployment;
 pub mod endpoints;
+pub mod endpointslice;
 pub mod garbage_collector;
 pub mod job;
+pub mod namespace;
 pub mod node_lifecycle;
 pub mod replicaset;
 
@@ -23,6 +26,9 @@ pub struct Controllers {
     pub replicaset: replicaset::ReplicaSetController,
     pub job: job::JobController,
     pub endpoints: endpoints::EndpointsController,
+    pub endpointslice: endpointslice::EndpointSliceController,
+    pub daemonset: daemonset::DaemonSetController,
+    pub namespace: namespace::NamespaceController,
     pub gc: garbage_collector::GarbageCollector,
 }
 
@@ -34,16 +40,28 @@ impl Controllers {
             replicaset: replicaset::ReplicaSetController::default(),
             job: job::JobController::default(),
             endpoints: endpoints::EndpointsController::default(),
+            endpointslice: endpointslice::EndpointSliceController::default(),
+            daemonset: daemonset::DaemonSetController::default(),
+            namespace: namespace::NamespaceController::default(),
             gc: garbage_collector::GarbageCollector,
         }
     }
 
     pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
         self.node_lifecycle.step(window, api);
+        self.step_workloads(window, api);
+    }
+
+    /// Every controller but node lifecycle (whose clock the cluster's own
+    /// set-up must not move).
+    pub(crate) fn step_workloads(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
         self.deployment.step(window, api);
         self.replicaset.step(window, api);
+        self.daemonset.step(window, api);
         self.job.step(window, api);
         self.endpoints.step(window, api);
+        self.endpointslice.step(window, api);
+        self.namespace.step(window, api);
         self.gc.step(window, api);
     }
 }

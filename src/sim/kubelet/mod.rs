@@ -113,8 +113,7 @@ impl Kubelet {
         }
         self.runtime = new_runtime(kind);
         api.update_node(self.node, true, |n| {
-            n.runtime_version = kind.version().to_string();
-            n.kubelet_version = kind.kubelet_version().to_string();
+            crate::sim::release::Release::of(kind).node_info(n);
         });
     }
 
@@ -168,6 +167,16 @@ impl Kubelet {
         if now >= self.next_heartbeat {
             self.heartbeat(api, now);
         }
+        self.sync_pods(api);
+    }
+
+    /// Sync the pods that changed or whose timers are due (a step without
+    /// the heartbeat: the cluster's own set-up uses it before time starts).
+    pub fn sync_pods(&mut self, api: &mut ApiServer) {
+        if self.down {
+            return;
+        }
+        let now = api.now();
         while let Some(Reverse((t, oid))) = self.timers.peek().copied() {
             if t > now {
                 break;
@@ -190,6 +199,10 @@ impl Kubelet {
             .node(self.node)
             .is_some_and(|n| n.ready.is_true());
         let kind = self.runtime.kind();
+        // The Lease in kube-node-lease is the heartbeat the node lifecycle
+        // controller reads.
+        // https://kubernetes.io/docs/concepts/architecture/leases/#node-heart-beats
+        api.renew_node_lease(self.node);
         api.update_node(self.node, !was_ready, |n| {
             n.heartbeat_ms = now;
             let ready = Condition::new(CondStatus::True, now)
@@ -226,6 +239,7 @@ impl Kubelet {
             rng: &mut self.rng,
             now,
             node: &self.node_name,
+            host_ip: &self.host_ip,
         };
         let Some(pod) = pod.filter(|p| p.node == Some(self.node)) else {
             if let Some(mut w) = self.workers.remove(&oid) {
@@ -258,7 +272,11 @@ impl Kubelet {
             self.workers.remove(&oid);
             return;
         }
-        let status = w.status(&pod, &self.host_ip, now);
+        let mut status = w.status(&pod, &self.host_ip, now);
+        if !crate::sim::release::Release::of(cx.runtime.kind()).reports_ready_to_start() {
+            // PodReadyToStartContainers came with v1.29.
+            status.conditions.ready_to_start = None;
+        }
         cx.api.update_pod_status(oid, |s| *s = status);
         if let Some(t) = w.next_wake(now)
             && w.wake.is_none_or(|old| old <= now || t < old)
@@ -271,5 +289,20 @@ impl Kubelet {
     /// Pods this kubelet runs (for the cluster view).
     pub fn pod_count(&self) -> usize {
         self.workers.len()
+    }
+
+    /// Whether a sync is waiting (a pod changed since the last one).
+    pub fn has_work(&self) -> bool {
+        !self.inbox.is_empty()
+    }
+
+    /// Swap the random source (the cluster's own set-up uses one of its own).
+    pub fn swap_rng(&mut self, rng: Rng) -> Rng {
+        std::mem::replace(&mut self.rng, rng)
+    }
+
+    /// An image already on the node (pulled when it was set up).
+    pub fn preload_image(&mut self, image: &str) {
+        self.runtime.image_pulled(image);
     }
 }

@@ -91,6 +91,12 @@ const MAX_ITERATIONS: u32 = 10_000;
 
 /// Programs that serve until stopped.
 const SERVERS: &[&str] = &[
+    "etcd",
+    "kube-apiserver",
+    "kube-controller-manager",
+    "kube-scheduler",
+    "kube-proxy",
+    "coredns",
     "nginx",
     "httpd",
     "httpd-foreground",

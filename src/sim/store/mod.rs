@@ -24,6 +24,10 @@ pub enum Res {
     Job,
     Service,
     Endpoints,
+    Namespace,
+    DaemonSet,
+    EndpointSlice,
+    Lease,
 }
 
 impl Res {
@@ -36,6 +40,10 @@ impl Res {
             Res::Deployment => Kind::Deployment,
             Res::Job => Kind::Job,
             Res::Service => Kind::Service,
+            Res::Namespace => Kind::Namespace,
+            Res::DaemonSet => Kind::DaemonSet,
+            Res::EndpointSlice => Kind::EndpointSlice,
+            Res::Lease => Kind::Lease,
             Res::Endpoints => return None,
         })
     }
@@ -50,6 +58,10 @@ impl Res {
             Res::Job => "jobs",
             Res::Service => "services/specs",
             Res::Endpoints => "services/endpoints",
+            Res::Namespace => "namespaces",
+            Res::DaemonSet => "daemonsets",
+            Res::EndpointSlice => "endpointslices",
+            Res::Lease => "leases",
         }
     }
 }
@@ -85,6 +97,10 @@ pub struct Store {
     jobs: Table<Job>,
     services: Table<Service>,
     endpoints: Table<Endpoints>,
+    namespaces: Table<Namespace>,
+    daemonsets: Table<DaemonSet>,
+    endpointslices: Table<EndpointSlice>,
+    leases: Table<Lease>,
     pods_by_node: Vec<BTreeSet<Oid>>,
     unbound: BTreeSet<Oid>,
     children: BTreeMap<(Res, Oid), BTreeSet<Oid>>,
@@ -109,6 +125,10 @@ impl Store {
             + self.jobs.len()
             + self.services.len()
             + self.endpoints.len()
+            + self.namespaces.len()
+            + self.daemonsets.len()
+            + self.endpointslices.len()
+            + self.leases.len()
     }
 
     pub fn nodes(&self) -> &[Node] {
@@ -145,6 +165,27 @@ impl Store {
 
     pub fn endpoints(&self) -> &Table<Endpoints> {
         &self.endpoints
+    }
+
+    /// Namespaces (cluster-scoped: stored under the namespace "").
+    pub fn namespaces(&self) -> &Table<Namespace> {
+        &self.namespaces
+    }
+
+    pub fn namespace(&self, name: &str) -> Option<&Namespace> {
+        self.namespaces.find("", name)
+    }
+
+    pub fn daemonsets(&self) -> &Table<DaemonSet> {
+        &self.daemonsets
+    }
+
+    pub fn endpointslices(&self) -> &Table<EndpointSlice> {
+        &self.endpointslices
+    }
+
+    pub fn leases(&self) -> &Table<Lease> {
+        &self.leases
     }
 
     pub fn table<T: Stored>(&self) -> &Table<T> {

@@ -122,3 +122,7 @@ stored!(Deployment, Res::Deployment, deployments);
 stored!(Job, Res::Job, jobs);
 stored!(Service, Res::Service, services);
 stored!(Endpoints, Res::Endpoints, endpoints);
+stored!(Namespace, Res::Namespace, namespaces);
+stored!(DaemonSet, Res::DaemonSet, daemonsets);
+stored!(EndpointSlice, Res::EndpointSlice, endpointslices);
+stored!(Lease, Res::Lease, leases);

@@ -13,6 +13,7 @@ use crate::sim::events::{Component, Event, EventType, ObjRef};
 use crate::sim::images::{self, Image};
 use crate::sim::names;
 use crate::sim::objects::{ContainerSpec, Kind, RestartPolicy};
+use crate::sim::release::Release;
 use crate::sim::runtime::{Hop, Runtime, RuntimeKind};
 use crate::sim::shell::{Program, Run};
 use crate::sim::stored::*;
@@ -25,6 +26,8 @@ pub(crate) struct Cx<'a> {
     pub rng: &'a mut Rng,
     pub now: u64,
     pub node: &'a str,
+    /// The node's address (the pod IP of `hostNetwork` pods).
+    pub host_ip: &'a str,
 }
 
 impl Cx<'_> {
@@ -165,12 +168,22 @@ impl Ctr {
             .map(|(kind, seed)| format!("{}://{}", kind.id_scheme(), names::hex64_from(seed)))
     }
 
-    /// `docker.io/library/nginx@sha256:...` once the image is on the node: the
-    /// digest is derived from the reference, so one image has one digest.
+    /// `docker.io/library/nginx@sha256:...` (containerd) or
+    /// `docker-pullable://nginx@sha256:...` (Docker) once the image is on the
+    /// node: the digest is derived from the reference, so one image has one
+    /// digest.
     fn image_id(&self) -> String {
         match (self.container_id, images::parse_ref(&self.spec.image)) {
-            (Some(_), Some(r)) => format!("{}@sha256:{}", r.repository, names::digest(&r.full())),
+            (Some((kind, _)), Some(r)) => Release::of(kind).image_id(&r, &names::digest(&r.full())),
             _ => String::new(),
+        }
+    }
+
+    /// `image` of the status: as the runtime names it once it runs one.
+    fn status_image(&self) -> String {
+        match (self.container_id, images::parse_ref(&self.spec.image)) {
+            (Some((kind, _)), Some(r)) => Release::of(kind).status_image(&r),
+            _ => self.spec.image.clone(),
         }
     }
 
@@ -208,6 +221,7 @@ pub(crate) struct Worker {
     pub oid: Oid,
     pub id: Ident,
     policy: RestartPolicy,
+    host_network: bool,
     sandbox_ip: Option<String>,
     sandbox_done: bool,
     init: Vec<Ctr>,
@@ -228,6 +242,7 @@ impl Worker {
                 uid: pod.meta.uid.clone(),
             },
             policy: pod.spec.restart_policy,
+            host_network: pod.spec.host_network,
             sandbox_ip: None,
             sandbox_done: false,
             init: pod
@@ -274,9 +289,11 @@ impl Worker {
         if !self.sandbox_done {
             self.sandbox_done = true;
             let mut hops = Vec::new();
-            self.sandbox_ip = cx
-                .runtime
-                .run_pod_sandbox(&self.id.name, cx.ipam, &mut hops);
+            let ipam = (!self.host_network).then_some(&mut *cx.ipam);
+            self.sandbox_ip = cx.runtime.run_pod_sandbox(&self.id.name, ipam, &mut hops);
+            if self.host_network {
+                self.sandbox_ip = Some(cx.host_ip.to_string());
+            }
             cx.hops(&self.id, hops);
             if self.sandbox_ip.is_none() {
                 cx.event(&self.id, None, EventType::Warning, "FailedCreatePodSandBox", format!("Failed to create pod sandbox: plugin type=\"host-local\" failed (add): failed to allocate for range 0: no IP addresses available in range set: {}", cx.ipam.cidr()));

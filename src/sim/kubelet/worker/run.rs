@@ -51,7 +51,12 @@ impl Worker {
                         Ok(img) => {
                             cx.runtime.image_pulled(&image);
                             let took = go_duration(done_at - started);
-                            cx.event(&self.id, Some(field), EventType::Normal, "Pulled", format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {} bytes.", img.size_bytes));
+                            let msg = Release::of(cx.runtime.kind()).pulled_message(
+                                &image,
+                                &took,
+                                img.size_bytes,
+                            );
+                            cx.event(&self.id, Some(field), EventType::Normal, "Pulled", msg);
                             self.ctr(w).pull_backoff.reset();
                             self.start(w, Some(img), cx);
                         }

@@ -149,7 +149,7 @@ impl Worker {
         let running = c.is_running();
         ContainerStatus {
             name: c.spec.name.clone(),
-            image: c.spec.image.clone(),
+            image: c.status_image(),
             image_id: c.image_id(),
             container_id: c.container_id(),
             ready: running && now >= c.ready_at && self.terminating.is_none(),

@@ -1,0 +1,129 @@
+//! The EndpointSlice controller: for every Service with a selector, slices
+//! of at most 100 endpoints listing the matching pods that have an address
+//! and have not finished, each with its conditions: `ready` (Ready and not
+//! terminating), `serving` (Ready), `terminating` (being deleted).
+//! <https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/>
+
+use super::endpoints::{selected_services, service_ports};
+use crate::sim::apiserver::ApiServer;
+use crate::sim::objects::*;
+use crate::sim::store::{Op, Res, WatchEvent};
+use crate::sim::stored::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The controller's `--max-endpoints-per-slice` default.
+pub const MAX_ENDPOINTS_PER_SLICE: usize = 100;
+/// `endpointslice.kubernetes.io/managed-by` of the slices this controller owns.
+pub const MANAGED_BY: &str = "endpointslice-controller.k8s.io";
+
+#[derive(Debug, Clone, Default)]
+pub struct EndpointSliceController {
+    dirty: BTreeSet<Oid>,
+    /// Which services each pod was last counted in.
+    pod_services: BTreeMap<Oid, BTreeSet<Oid>>,
+}
+
+impl EndpointSliceController {
+    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+        for ev in window {
+            match (ev.res, ev.op) {
+                (Res::Service, Op::Deleted) => {
+                    for set in self.pod_services.values_mut() {
+                        set.remove(&ev.oid);
+                    }
+                }
+                (Res::Service, _) => {
+                    self.dirty.insert(ev.oid);
+                }
+                (Res::Pod, Op::Deleted) => {
+                    if let Some(svcs) = self.pod_services.remove(&ev.oid) {
+                        self.dirty.extend(svcs);
+                    }
+                }
+                (Res::Pod, _) => {
+                    if let Some(old) = self.pod_services.get(&ev.oid) {
+                        self.dirty.extend(old.iter().copied());
+                    }
+                    if let Some(pod) = api.store().pods().get(ev.oid) {
+                        self.dirty.extend(selected_services(api.store(), pod));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for oid in std::mem::take(&mut self.dirty) {
+            self.sync(oid, api);
+        }
+    }
+
+    fn sync(&mut self, oid: Oid, api: &mut ApiServer) {
+        let Some(svc) = api.store().services().get(oid).cloned() else {
+            return;
+        };
+        if svc.spec.selector.is_empty() {
+            return;
+        }
+        let selector = LabelSelector::from_labels(svc.spec.selector.clone());
+        let pods: Vec<Pod> = api
+            .store()
+            .select_pods(&svc.meta.namespace, &selector)
+            .into_iter()
+            .cloned()
+            .collect();
+        let mut endpoints = Vec::new();
+        for p in &pods {
+            self.pod_services.entry(p.meta.oid).or_default().insert(oid);
+            let Some(ip) = p.status.pod_ip.clone() else {
+                continue;
+            };
+            if p.status.phase.is_terminal() {
+                continue;
+            }
+            let terminating = p.meta.deletion_ms.is_some();
+            endpoints.push(SliceEndpoint {
+                address: ip,
+                ready: p.is_ready() && !terminating,
+                serving: p.is_ready(),
+                terminating,
+                node: p.spec.node_name.clone(),
+                pod: p.meta.name.clone(),
+                pod_uid: p.meta.uid.clone(),
+            });
+        }
+        endpoints.sort_by(|a, b| a.pod.cmp(&b.pod));
+        let ports = service_ports(&svc, &pods);
+        let existing: Vec<Oid> = api
+            .store()
+            .endpointslices()
+            .in_namespace(&svc.meta.namespace)
+            .filter(|e| {
+                e.service_name() == Some(svc.meta.name.as_str())
+                    && e.meta.owner.as_ref().is_some_and(|o| o.oid == oid)
+            })
+            .map(|e| e.meta.oid)
+            .collect();
+        let mut chunks: Vec<Vec<SliceEndpoint>> = endpoints
+            .chunks(MAX_ENDPOINTS_PER_SLICE)
+            .map(<[SliceEndpoint]>::to_vec)
+            .collect();
+        if chunks.is_empty() {
+            // A Service with no endpoints still has one (empty) slice.
+            chunks.push(Vec::new());
+        }
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            api.set_endpoint_slice(
+                &svc,
+                existing.get(i).copied(),
+                chunk,
+                ports.clone(),
+                Some(MANAGED_BY),
+            );
+        }
+        let used = existing
+            .len()
+            .min(endpoints.len().div_ceil(MAX_ENDPOINTS_PER_SLICE).max(1));
+        for extra in existing.into_iter().skip(used) {
+            api.delete::<EndpointSlice>(extra);
+        }
+    }
+}
