@@ -4,7 +4,8 @@
 //! <https://kubernetes.io/docs/reference/using-api/deprecation-guide/>
 
 use super::super::schema::{
-    DEPLOYMENT_SPEC, F, JOB_SPEC, OBJECT_META, Obj, POD_SPEC, REPLICA_SET_SPEC, SERVICE_SPEC, Ty, f,
+    DAEMON_SET_SPEC, DEPLOYMENT_SPEC, F, JOB_SPEC, NAMESPACE_SPEC, OBJECT_META, Obj, POD_SPEC,
+    REPLICA_SET_SPEC, SERVICE_SPEC, Ty, f,
 };
 use crate::sim::objects::Kind;
 
@@ -40,6 +41,14 @@ static SERVICE: Obj = Obj {
     go: "v1.Service",
     fields: &root(&SERVICE_SPEC),
 };
+static DAEMON_SET: Obj = Obj {
+    go: "v1.DaemonSet",
+    fields: &root(&DAEMON_SET_SPEC),
+};
+static NAMESPACE: Obj = Obj {
+    go: "v1.Namespace",
+    fields: &root(&NAMESPACE_SPEC),
+};
 
 /// The simulated kinds: kind, its apiVersion, the root object type.
 pub fn simulated(kind: &str) -> Option<(Kind, &'static Obj)> {
@@ -49,6 +58,8 @@ pub fn simulated(kind: &str) -> Option<(Kind, &'static Obj)> {
         "ReplicaSet" => (Kind::ReplicaSet, &REPLICA_SET),
         "Job" => (Kind::Job, &JOB),
         "Service" => (Kind::Service, &SERVICE),
+        "DaemonSet" => (Kind::DaemonSet, &DAEMON_SET),
+        "Namespace" => (Kind::Namespace, &NAMESPACE),
         _ => return None,
     })
 }
@@ -60,7 +71,6 @@ pub const OTHER_KINDS: &[(&str, &[&str])] = &[
     ("Secret", &["v1"]),
     ("PersistentVolumeClaim", &["v1"]),
     ("PersistentVolume", &["v1"]),
-    ("Namespace", &["v1"]),
     ("ServiceAccount", &["v1"]),
     ("Node", &["v1"]),
     ("Endpoints", &["v1"]),
@@ -71,7 +81,6 @@ pub const OTHER_KINDS: &[(&str, &[&str])] = &[
     ("Event", &["v1", "events.k8s.io/v1"]),
     ("List", &["v1"]),
     ("StatefulSet", &["apps/v1"]),
-    ("DaemonSet", &["apps/v1"]),
     ("ControllerRevision", &["apps/v1"]),
     ("CronJob", &["batch/v1"]),
     ("Ingress", &["networking.k8s.io/v1"]),
@@ -106,9 +115,17 @@ pub fn versions_of(kind: &str) -> Option<Vec<&'static str>> {
 
 /// Every kind name we know, for "did you mean".
 pub fn all_kinds() -> impl Iterator<Item = &'static str> {
-    ["Pod", "Deployment", "ReplicaSet", "Job", "Service"]
-        .into_iter()
-        .chain(OTHER_KINDS.iter().map(|(k, _)| *k))
+    [
+        "Pod",
+        "Deployment",
+        "ReplicaSet",
+        "Job",
+        "Service",
+        "DaemonSet",
+        "Namespace",
+    ]
+    .into_iter()
+    .chain(OTHER_KINDS.iter().map(|(k, _)| *k))
 }
 
 #[cfg(test)]

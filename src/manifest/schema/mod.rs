@@ -11,7 +11,10 @@ mod pod;
 mod workloads;
 
 pub use pod::POD_SPEC;
-pub use workloads::{DEPLOYMENT_SPEC, JOB_SPEC, OBJECT_META, REPLICA_SET_SPEC, SERVICE_SPEC};
+pub use workloads::{
+    DAEMON_SET_SPEC, DEPLOYMENT_SPEC, JOB_SPEC, NAMESPACE_SPEC, OBJECT_META, REPLICA_SET_SPEC,
+    SERVICE_SPEC,
+};
 
 /// How a string field's value is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -69,6 +69,40 @@ static ROLLING_UPDATE: Obj = Obj {
     ],
 };
 
+// <https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/daemon-set-v1/>
+pub static DAEMON_SET_SPEC: Obj = Obj {
+    go: "v1.DaemonSetSpec",
+    fields: &[
+        req("selector", SELECTOR),
+        req("template", TEMPLATE),
+        f("updateStrategy", Ty::Obj(&DAEMON_SET_STRATEGY)),
+        f("minReadySeconds", I32),
+        f("revisionHistoryLimit", I32),
+    ],
+};
+
+static DAEMON_SET_STRATEGY: Obj = Obj {
+    go: "v1.DaemonSetUpdateStrategy",
+    fields: &[
+        f("type", Ty::Enum(&["RollingUpdate", "OnDelete"])),
+        f("rollingUpdate", Ty::Obj(&ROLLING_UPDATE_DAEMON_SET)),
+    ],
+};
+
+static ROLLING_UPDATE_DAEMON_SET: Obj = Obj {
+    go: "v1.RollingUpdateDaemonSet",
+    fields: &[
+        f("maxUnavailable", Ty::IntOrStr),
+        f("maxSurge", Ty::IntOrStr),
+    ],
+};
+
+// <https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/namespace-v1/>
+pub static NAMESPACE_SPEC: Obj = Obj {
+    go: "v1.NamespaceSpec",
+    fields: &[f("finalizers", STRS)],
+};
+
 pub static REPLICA_SET_SPEC: Obj = Obj {
     go: "v1.ReplicaSetSpec",
     fields: &[
