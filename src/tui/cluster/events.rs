@@ -4,6 +4,7 @@
 use super::Ctx;
 use super::fit::{Row, short_name};
 use crate::sim::events::{Event, EventType};
+use crate::sim::system::is_system_namespace;
 use crate::sim::timefmt::human_duration;
 use crate::text;
 use ratatui::text::Line;
@@ -16,7 +17,13 @@ pub(super) fn lines(ctx: &Ctx, rows: usize) -> Vec<Line<'static>> {
         return Vec::new();
     }
     let now = ctx.cluster.now();
-    let mut events: Vec<&Event> = ctx.cluster.events().collect();
+    // The cluster's own namespaces (kube-system) are left out, as the
+    // default-namespace `kubectl get events` leaves them out.
+    let mut events: Vec<&Event> = ctx
+        .cluster
+        .events()
+        .filter(|e| !is_system_namespace(&e.involved.namespace))
+        .collect();
     events.sort_by_key(|e| (e.last_ms, e.last_seq));
     let shown = &events[events.len().saturating_sub(rows)..];
     if shown.is_empty() {

@@ -15,6 +15,7 @@
 use crate::sim::Cluster;
 use crate::sim::events::{Activity, Component};
 use crate::sim::objects::Kind;
+use crate::sim::system::is_system_namespace;
 use std::collections::{BTreeMap, VecDeque};
 
 /// Interface ticks a component stays lit after its beat.
@@ -149,7 +150,8 @@ impl Flow {
         let mut step = None;
         for a in cluster.activity_since(self.next_seq) {
             self.next_seq = a.seq + 1;
-            if is_bootstrap(a) {
+            // The cluster's own pods (kube-system) stay out of the flow.
+            if is_bootstrap(a) || is_system_namespace(&a.object.namespace) {
                 continue;
             }
             if step != Some(a.time_ms) {

@@ -12,6 +12,7 @@ use crate::sim::kubelet::HEARTBEAT_MS;
 use crate::sim::objects::Resources;
 use crate::sim::status;
 use crate::sim::stored::{Node, Pod};
+use crate::sim::system::is_system_namespace;
 use crate::sim::timefmt::human_duration;
 use crate::text;
 use ratatui::text::Line;
@@ -137,13 +138,20 @@ pub(super) fn lines(ctx: &Ctx, cols: &Columns) -> Vec<Line<'static>> {
     let mut out = vec![heading(ctx, ctx.ui.nodes())];
     let mut any_pods = false;
     for node in ctx.cluster.nodes() {
-        let pods = ctx.cluster.pods_on(&node.meta.name);
+        // The cluster's own pods (kube-system) are not listed, but what
+        // they request counts in the bars.
+        let all = ctx.cluster.pods_on(&node.meta.name);
+        let pods: Vec<&Pod> = all
+            .iter()
+            .copied()
+            .filter(|p| !is_system_namespace(&p.meta.namespace))
+            .collect();
         any_pods |= !pods.is_empty();
         out.push(header(ctx, node, pods.len()));
         // The control plane runs no workloads (it is tainted): its bars
         // and chain would be empty noise unless a pod tolerates the taint.
         if !node.is_control_plane() || !pods.is_empty() {
-            out.extend(bars(ctx, node, &pods));
+            out.extend(bars(ctx, node, &all));
         }
         for p in pods {
             out.push(cols.row(ctx, p));

@@ -7,6 +7,7 @@ use super::style::phase_glyph;
 use super::{Ctx, heading};
 use crate::sim::status;
 use crate::sim::stored::Pod;
+use crate::sim::system::is_system_namespace;
 use crate::text;
 use ratatui::text::Line;
 
@@ -42,7 +43,11 @@ impl Columns {
             ip: 0,
             restarts: 0,
         };
-        for p in s.pods().iter() {
+        for p in s
+            .pods()
+            .iter()
+            .filter(|p| !is_system_namespace(&p.meta.namespace))
+        {
             cols.name = cols.name.max(text::width(&p.meta.name));
             cols.status = cols.status.max(text::width(&status::pod_status(p)));
             cols.ip = cols

@@ -6,6 +6,7 @@ use super::Ctx;
 use super::control_plane::chip;
 use super::fit::{Row, short_name, sparkline};
 use crate::sim::events::Component;
+use crate::sim::system::is_system_namespace;
 use crate::text;
 use ratatui::text::Line;
 
@@ -19,6 +20,7 @@ pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
         .services()
         .sorted()
         .filter(|svc| !(svc.meta.namespace == "default" && svc.meta.name == "kubernetes"))
+        .filter(|svc| !is_system_namespace(&svc.meta.namespace))
         .collect();
     if services.is_empty() {
         return Vec::new();
