@@ -111,10 +111,12 @@ impl Cluster {
             system_rng,
         };
         kubelet_rngs.reverse();
-        cluster.join_node(0, kubelet_rngs.pop().expect("one per node"));
+        let first = kubelet_rngs.pop().expect("one per node");
+        cluster.join_node(0, "control-plane".into(), first);
         cluster.init_control_plane();
         for i in 1..=cluster.config.workers {
-            cluster.join_node(i, kubelet_rngs.pop().expect("one per node"));
+            let rng = kubelet_rngs.pop().expect("one per node");
+            cluster.join_node(i, format!("node-{i}"), rng);
         }
         cluster.create_kubernetes_service();
         cluster.workers_joined();
@@ -122,13 +124,8 @@ impl Cluster {
     }
 
     /// Register node `i` (0 is the control plane) and start its kubelet.
-    fn join_node(&mut self, i: usize, rng: Rng) {
+    fn join_node(&mut self, i: usize, name: String, rng: Rng) {
         let release = Release::of(self.runtime);
-        let name = if i == 0 {
-            "control-plane".to_string()
-        } else {
-            format!("node-{i}")
-        };
         let mut labels = Labels::new();
         for (k, v) in [
             ("beta.kubernetes.io/arch", "amd64"),
@@ -218,6 +215,53 @@ impl Cluster {
         let ipam = Ipam::new(&cidr).expect("valid pod CIDR");
         self.kubelets
             .push(Kubelet::new(id, &name, ipam, &ip, self.runtime, rng));
+    }
+
+    /// A new worker joins (`kubeadm join`): its Node registers with the next
+    /// pod CIDR and address, its kubelet starts, and the DaemonSets put
+    /// their pods there. `name` defaults to the next `node-N`.
+    /// <https://kubernetes.io/docs/concepts/architecture/nodes/#self-registration-of-nodes>
+    pub fn add_worker(&mut self, name: Option<&str>) -> Result<String, String> {
+        let i = self.api.store().nodes().len();
+        let name = match name {
+            Some(n) => n.to_string(),
+            None => (i..)
+                .map(|k| format!("node-{k}"))
+                .find(|n| self.api.store().node_id(n).is_none())
+                .expect("a free name"),
+        };
+        let causes = super::validation::name(Kind::Node, &name);
+        if let Some(c) = causes.first() {
+            return Err(format!("The Node \"{name}\" is invalid: {c}"));
+        }
+        if self.api.store().node_id(&name).is_some() {
+            return Err(format!(
+                "Error from server (AlreadyExists): nodes \"{name}\" already exists"
+            ));
+        }
+        let rng = self.system_rng.fork();
+        self.join_node(i, name.clone(), rng);
+        let object = super::events::ObjRef::new(Kind::Node, "", &name);
+        self.api.record(
+            super::events::Event::new(
+                super::events::Component::Kubelet,
+                "kubelet",
+                super::events::EventType::Normal,
+                object.clone(),
+                "Starting",
+                "Starting kubelet.",
+            )
+            .host(&name),
+        );
+        self.api.record(super::events::Event::new(
+            super::events::Component::ControllerManager,
+            "node-controller",
+            super::events::EventType::Normal,
+            object,
+            "RegisteredNode",
+            format!("Node {name} event: Registered Node {name} in Controller"),
+        ));
+        Ok(name)
     }
 
     /// The `default/kubernetes` Service every cluster has (10.96.0.1:443 →

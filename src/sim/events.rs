@@ -363,16 +363,23 @@ impl EventLog {
     /// Drop the Events about objects of a namespace that was deleted (they
     /// were objects in it too).
     pub fn forget_namespace(&mut self, namespace: &str) {
-        if !self
-            .events
-            .iter()
-            .any(|e| e.involved.namespace == namespace)
-        {
+        self.retain_events(|e| e.involved.namespace != namespace);
+    }
+
+    /// Forget what was recorded from activity number `since` on about
+    /// objects `about` says yes to (the cluster's own quiet changes).
+    pub fn forget_since(&mut self, since: u64, about: impl Fn(&ObjRef) -> bool) {
+        self.retain_events(|e| e.last_seq < since || !about(&e.involved));
+        self.activity.retain(|a| a.seq < since || !about(&a.object));
+    }
+
+    fn retain_events(&mut self, keep: impl Fn(&Event) -> bool) {
+        if self.events.iter().all(&keep) {
             return;
         }
         let kept: VecDeque<Event> = std::mem::take(&mut self.events)
             .into_iter()
-            .filter(|e| e.involved.namespace != namespace)
+            .filter(|e| keep(e))
             .collect();
         self.index.clear();
         for (i, e) in kept.iter().enumerate() {

@@ -66,6 +66,9 @@ pub struct Scheduler {
     next_start: usize,
     rng: Rng,
     release: Release,
+    /// While the cluster replaces its own pods quietly, only those are
+    /// scheduled; the others wait for time to move.
+    system_only: bool,
 }
 
 fn nonzero(r: Resources) -> Resources {
@@ -114,7 +117,13 @@ impl Scheduler {
             next_start: 0,
             rng,
             release: Release::V1_33,
+            system_only: false,
         }
+    }
+
+    /// Schedule only the cluster's own (kube-system) pods for a while.
+    pub(super) fn set_system_only(&mut self, on: bool) {
+        self.system_only = on;
     }
 
     /// Swap the random source (the cluster's own set-up uses one of its own).
@@ -213,9 +222,20 @@ impl Scheduler {
                 self.active.insert(oid);
             }
         }
+        let mut later = BTreeSet::new();
         for oid in std::mem::take(&mut self.active) {
+            let system = api
+                .store()
+                .pods()
+                .get(oid)
+                .is_some_and(|p| super::system::is_system_namespace(&p.meta.namespace));
+            if self.system_only && !system {
+                later.insert(oid);
+                continue;
+            }
             self.schedule_one(oid, api);
         }
+        self.active.extend(later);
     }
 
     fn observe_pod(&mut self, ev: &WatchEvent, api: &ApiServer) {

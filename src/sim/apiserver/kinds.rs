@@ -28,13 +28,10 @@ impl ApiServer {
         self.log = EventLog::default();
     }
 
-    /// A copy of the logs, to put back with [`ApiServer::restore_log`].
-    pub(in crate::sim) fn save_log(&self) -> EventLog {
-        self.log.clone()
-    }
-
-    pub(in crate::sim) fn restore_log(&mut self, log: EventLog) {
-        self.log = log;
+    /// Forget the Events and activity recorded from activity number
+    /// `since` on about objects `about` says yes to.
+    pub(in crate::sim) fn forget_since(&mut self, since: u64, about: impl Fn(&ObjRef) -> bool) {
+        self.log.forget_since(since, about);
     }
 
     // ------------------------------------------------------------ namespaces

@@ -178,7 +178,8 @@ impl Cluster {
     /// the control-plane node's roles and taint, and the system pods are
     /// replaced by the other release's, quietly (an upgrade, already done).
     pub(super) fn switch_release(&mut self, release: Release) {
-        let log = self.api.save_log();
+        let since = self.api.log().next_seq();
+        self.scheduler.set_system_only(true);
         self.with_system_rng(|c| {
             c.mark_nodes(release);
             c.remove_system_workloads();
@@ -193,8 +194,12 @@ impl Cluster {
             c.release_workers(&cordoned);
             c.settle();
         });
+        self.scheduler.set_system_only(false);
         let _ = self.api.take_watch();
-        self.api.restore_log(log);
+        // What the system pods did is forgotten; what the upgrade did to a
+        // student's pods (a new scheduling attempt) stays.
+        self.api
+            .forget_since(since, |o| is_system_namespace(&o.namespace));
     }
 
     /// Keep new pods off the workers; returns which were cordoned already.
