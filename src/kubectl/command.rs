@@ -212,6 +212,8 @@ pub enum Command {
     },
     Runtime(RuntimeKind),
     Scenario(Option<String>),
+    /// A new worker joins the cluster.
+    Join(Option<String>),
     Reset,
     Traffic {
         service: String,
@@ -221,8 +223,8 @@ pub enum Command {
 }
 
 /// Every command word, for suggestions, completion and help.
-pub const COMMANDS: [&str; 22] = [
+pub const COMMANDS: [&str; 23] = [
     "get", "events", "version", "describe", "apply", "create", "run", "delete", "scale", "set",
     "rollout", "cordon", "uncordon", "drain", "logs", "wait", "fault", "runtime", "scenario",
-    "reset", "traffic", "help",
+    "join", "reset", "traffic", "help",
 ];

@@ -1,4 +1,5 @@
-//! The simulator controls: `wait`, `fault`, `runtime`, `scenario`, `reset`, `traffic`.
+//! The simulator controls: `wait`, `fault`, `runtime`, `scenario`, `join`,
+//! `reset`, `traffic`.
 
 use super::command::*;
 use super::flags::*;
@@ -47,6 +48,13 @@ pub(super) fn parse(cmd: &str, rest: &[String]) -> Result<Command, String> {
                 })
         }
         "scenario" => Ok(Command::Scenario(rest.first().cloned())),
+        "join" => match rest {
+            [] => Ok(Command::Join(None)),
+            [name] => Ok(Command::Join(Some(
+                name.strip_prefix("node/").unwrap_or(name).to_string(),
+            ))),
+            _ => Err("error: use: join [NODE]".into()),
+        },
         "reset" => Ok(Command::Reset),
         "traffic" => {
             let a = parse_flags(rest, &[NS])?;

@@ -336,6 +336,12 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
                 Err(e) => Outcome::fail(format!("error: {e}")),
             }
         }
+        Command::Join(name) => match c.add_worker(name.as_deref()) {
+            Ok(n) => Outcome::ok(format!(
+                "node/{n} joined: its kubelet registered the node and posts status; DaemonSets start their pods there"
+            )),
+            Err(e) => Outcome::fail(e),
+        },
         Command::Reset => {
             *c = Cluster::with_config(c.seed(), c.config().clone());
             Outcome::ok(format!("cluster reset (seed {})", c.seed()))

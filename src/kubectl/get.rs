@@ -39,8 +39,18 @@ pub fn get(c: &Cluster, res: Resource, names: &[String], output: Output, f: &Fil
     let rows = finish(l.rows, ns_col, f.show_labels.then_some(l.labels));
     // `get KIND NAME -o yaml` prints the object; anything else a List.
     let one = names.len() == 1;
-    finish_output(rows, output, l.names, l.values, l.missing, res, scope, one)
+    let mut out = finish_output(rows, output, l.names, l.values, l.missing, res, scope, one);
+    if res == Resource::Endpoints && c.release() == crate::sim::release::Release::V1_33 {
+        // The API server's deprecation warning (KEP-4974), which kubectl prints.
+        // https://kubernetes.io/docs/reference/using-api/deprecation-guide/
+        out.output.insert_str(0, ENDPOINTS_WARNING);
+    }
+    out
 }
+
+/// What a v1.33 API server says to a request for Endpoints.
+pub const ENDPOINTS_WARNING: &str =
+    "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
 #[allow(clippy::too_many_arguments)]
 fn finish_output(

@@ -3,11 +3,15 @@
 pub fn text() -> String {
     "\
 kubectl commands (the leading \"kubectl\" is optional):
-  get pods|nodes|deployments|replicasets|jobs|services|endpoints|events|all [NAME...]
-      [-o wide|yaml|json|name] [-l key=value] [-n NAMESPACE | -A] [--show-labels]
-  describe pod|node|deployment|replicaset|job|service NAME
+  get pods|nodes|namespaces|deployments|replicasets|daemonsets|jobs|services|endpointslices|
+      endpoints|leases|events|all [NAME...] [-o wide|yaml|json|name] [-l key=value]
+      [-n NAMESPACE | -A] [--show-labels] [--sort-by=.FIELD]
+  events [--for KIND/NAME] [--types Warning] [-n NAMESPACE | -A]   events in the order they happened
+  describe pod|node|namespace|deployment|replicaset|daemonset|job|service|endpointslice NAME
   apply -f FILE                      apply a manifest file (YAML or JSON, several documents)
   create deployment NAME --image=IMAGE [--replicas=N] [--port=N]
+  create namespace NAME
+  version                            the cluster's Kubernetes version
   run NAME --image=IMAGE [--restart=Always|OnFailure|Never] [-- COMMAND ARGS...]
   delete KIND NAME... | delete KIND -l key=value   [--grace-period=SECONDS] [--now] [--force]
   scale deployment NAME --replicas=N
@@ -22,6 +26,7 @@ simulator controls:
   fault crash POD                    the main process of the pod's container dies
   runtime containerd|dockershim      switch the container runtime path of every node
   scenario [NAME]                    list the scenarios, or start one (resets the cluster)
+  join [NODE]                        a new worker node joins the cluster
   reset                              back to the default cluster
   traffic SERVICE [RPS]              simulated requests to a Service (RPS 0 stops them)
   help                               this list

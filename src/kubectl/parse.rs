@@ -432,7 +432,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 ns: a.ns(),
             })
         }
-        "wait" | "sleep" | "fault" | "runtime" | "scenario" | "reset" | "traffic" => {
+        "wait" | "sleep" | "fault" | "runtime" | "scenario" | "join" | "reset" | "traffic" => {
             super::controls::parse(&cmd, &rest)
         }
         other => Err(format!(
