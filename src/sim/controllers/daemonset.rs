@@ -177,6 +177,15 @@ struct OnNode {
     keep: bool,
     /// Pods of this DaemonSet for the node, not being deleted, oldest first.
     pods: Vec<Pod>,
+    /// Some pod of this DaemonSet is on the node, maybe still terminating:
+    /// its replacement waits until it is gone.
+    exists: bool,
+}
+
+/// A pod the controller still sees on its node: all but the deleted ones
+/// that have already finished (`getNodesToDaemonPods`).
+fn counted(p: &Pod) -> bool {
+    p.meta.deletion_ms.is_none() || !matches!(p.status.phase, Phase::Succeeded | Phase::Failed)
 }
 
 /// Returns when to look again (a pod becoming available after minReadySeconds).
@@ -186,10 +195,9 @@ fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
     let hash = crate::sim::names::template_hash(&ds.spec.template);
     let mut by_node: BTreeMap<String, Vec<Pod>> = BTreeMap::new();
     for p in api.store().pods_owned_by(oid) {
-        if p.meta.deletion_ms.is_some() {
-            continue;
-        }
-        if let Some(n) = pod_node(p) {
+        if counted(p)
+            && let Some(n) = pod_node(p)
+        {
             by_node.entry(n.to_string()).or_default().push(p.clone());
         }
     }
@@ -202,21 +210,31 @@ fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
         .map(|n| {
             let (run, keep) = should_run(&spec, n);
             let mut pods = by_node.remove(&n.meta.name).unwrap_or_default();
+            let exists = !pods.is_empty();
+            pods.retain(|p| p.meta.deletion_ms.is_none());
             pods.sort_by_key(|p| (p.meta.creation_ms, p.meta.oid));
             OnNode {
                 node: n.meta.name.clone(),
                 run,
                 keep,
                 pods,
+                exists,
             }
         })
         .collect();
     let object = ObjRef::new(Kind::DaemonSet, &ds.meta.namespace, &ds.meta.name);
-    let mut delete: Vec<Pod> = by_node.into_values().flatten().collect();
+    let mut delete: Vec<Pod> = by_node
+        .into_values()
+        .flatten()
+        .filter(|p| p.meta.deletion_ms.is_none())
+        .collect();
     let mut create: Vec<String> = Vec::new();
+    // Surging, a node needs one pod not being deleted; otherwise a terminating
+    // one still holds its place (`podsShouldBeOnNode`, `util.AllowsSurge`).
+    let surging = budgets(&ds, 1).is_some_and(|(_, s)| s > 0);
     for n in &nodes {
         match n.pods.split_first() {
-            None if n.run => create.push(n.node.clone()),
+            None if n.run && (surging || !n.exists) => create.push(n.node.clone()),
             None => {}
             Some(_) if !n.keep => delete.extend(n.pods.iter().cloned()),
             Some((first, rest)) => {
@@ -278,7 +296,7 @@ fn rolling_update(ds: &DaemonSet, hash: &str, nodes: &[OnNode], now: u64) -> Vec
     if max_surge == 0 {
         let mut unavailable = 0;
         let mut candidates = Vec::new();
-        for n in nodes.iter().filter(|n| n.run || !n.pods.is_empty()) {
+        for n in nodes.iter().filter(|n| n.run || n.exists) {
             let new = n.pods.iter().find(|p| is_new(p, hash));
             let old = n.pods.iter().find(|p| !is_new(p, hash));
             match (old, new) {
@@ -363,11 +381,14 @@ fn update_status(oid: Oid, api: &mut ApiServer, hash: &str) -> Option<u64> {
     daemon_tolerations(&mut spec);
     let mut by_node: BTreeMap<&str, Vec<&Pod>> = BTreeMap::new();
     for p in api.store().pods_owned_by(oid) {
-        if p.meta.deletion_ms.is_none()
+        if counted(p)
             && let Some(n) = pod_node(p)
         {
             by_node.entry(n).or_default().push(p);
         }
+    }
+    for pods in by_node.values_mut() {
+        pods.sort_by_key(|p| (p.meta.creation_ms, p.meta.oid));
     }
     let mut st = DaemonSetStatus {
         observed_generation: ds.meta.generation,
