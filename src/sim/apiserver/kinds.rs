@@ -125,12 +125,19 @@ impl ApiServer {
             None => Labels::new(),
         };
         labels.insert(SERVICE_NAME_LABEL.into(), svc_name.clone());
-        if let Some(oid) = oid.filter(|o| self.store.endpointslices().get(*o).is_some()) {
-            self.update::<EndpointSlice>(oid, |e| {
-                e.endpoints = endpoints;
-                e.ports = ports;
-                e.meta.labels = labels;
-            });
+        if let Some(old) = oid.and_then(|o| self.store.endpointslices().get(o)) {
+            let oid = old.meta.oid;
+            let changed = old.endpoints != endpoints || old.ports != ports;
+            if changed || old.meta.labels != labels {
+                // The EndpointSlice strategy bumps the generation when the
+                // endpoints, ports or address type change.
+                self.update::<EndpointSlice>(oid, |e| {
+                    e.endpoints = endpoints;
+                    e.ports = ports;
+                    e.meta.labels = labels;
+                    e.meta.generation += u64::from(changed);
+                });
+            }
             return Some(oid);
         }
         // The suffix comes from the Service's uid (and a counter), not the
@@ -195,7 +202,9 @@ impl ApiServer {
                     oid: node_oid,
                 };
                 let from = format!("lease/{name}/{}", owner.uid);
-                let meta = self.derived_meta(&m, Some(owner), &from);
+                let mut meta = self.derived_meta(&m, Some(owner), &from);
+                // Leases have no generation (the coordination strategy sets none).
+                meta.generation = 0;
                 self.store.insert(Lease {
                     meta,
                     holder: Some(name),
