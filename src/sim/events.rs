@@ -409,10 +409,8 @@ impl EventLog {
 
     /// Steps with `seq >= since`, oldest first.
     pub fn activity_since(&self, since: u64) -> impl Iterator<Item = &Activity> {
-        let skip = self
-            .activity
-            .front()
-            .map_or(0, |a| since.saturating_sub(a.seq) as usize);
+        // By sequence number, not position: `forget_since` leaves gaps.
+        let skip = self.activity.partition_point(|a| a.seq < since);
         self.activity.iter().skip(skip)
     }
 
