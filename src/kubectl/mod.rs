@@ -149,6 +149,21 @@ fn looks_typed(s: &str) -> bool {
     ) || s.parse::<f64>().is_ok()
 }
 
+/// `2025-01-01T00:00:00Z` or with a fraction of a second,
+/// `2025-01-01T00:00:00.100000Z` (a MicroTime): what go-yaml reads as a
+/// timestamp, so it quotes it.
+fn is_timestamp(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return false;
+    }
+    match &b[19..] {
+        [b'Z'] => true,
+        [b'.', rest @ .., b'Z'] => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    }
+}
+
 /// `key: '40'` → `key: "40"`; `key: 2025-01-01T00:00:00Z` → quoted.
 fn requote(line: &str) -> String {
     let (head, value) = match line.find(": ") {
@@ -165,9 +180,7 @@ fn requote(line: &str) -> String {
     {
         return format!("{head}\"{inner}\"");
     }
-    let b = value.as_bytes();
-    let timestamp = b.len() == 20 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[19] == b'Z';
-    if timestamp {
+    if is_timestamp(value) {
         return format!("{head}\"{value}\"");
     }
     line.to_string()

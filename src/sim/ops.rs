@@ -380,6 +380,9 @@ impl Cluster {
             ));
             lines.push("There are pending nodes to be drained:".into());
             lines.push(format!(" {node}"));
+            // RunDrain returns the aggregated errors; CheckErr prints an
+            // aggregate one error a line, without the `error: ` prefix.
+            lines.extend(fatal);
             return Err(lines.join("\n"));
         }
         let mut warnings = Vec::new();
