@@ -62,7 +62,7 @@ fn self_healing_after_a_pod_is_deleted_and_30_seconds() {
         .cluster
         .store()
         .pods()
-        .sorted()
+        .in_namespace("default")
         .next()
         .unwrap()
         .meta
@@ -75,7 +75,7 @@ fn self_healing_after_a_pod_is_deleted_and_30_seconds() {
         .cluster
         .store()
         .pods()
-        .iter()
+        .in_namespace("default")
         .filter(|p| p.is_ready())
         .count();
     assert_eq!(running, 3, "the ReplicaSet replaced the deleted pod");
@@ -167,18 +167,34 @@ fn the_dockershim_chain() {
 fn a_section_block_sets_the_cluster_up_and_others_keep_it() {
     let mut app = live_app(Lang::En);
     // The intro has no block: the default cluster.
-    assert_eq!(app.live.cluster.store().pods().len(), 0);
+    assert_eq!(
+        app.live
+            .cluster
+            .store()
+            .pods()
+            .in_namespace("default")
+            .count(),
+        0
+    );
     app.apply(Action::NextSection);
     let pods: Vec<String> = app
         .live
         .cluster
         .store()
         .pods()
-        .iter()
+        .in_namespace("default")
         .map(|p| p.meta.name.clone())
         .collect();
     assert!(pods.is_empty(), "the Deployment has only been applied");
-    assert_eq!(app.live.cluster.store().deployments().len(), 1);
+    assert_eq!(
+        app.live
+            .cluster
+            .store()
+            .deployments()
+            .in_namespace("default")
+            .count(),
+        1
+    );
     // The caption is in the cluster pane (the right half), not only in the
     // lesson's marker box.
     let s = screen(&mut app, 160, 40);
@@ -196,11 +212,27 @@ fn a_section_block_sets_the_cluster_up_and_others_keep_it() {
     app.apply(Action::NextSection);
     ticks(&mut app, 1);
     assert_eq!(app.live.cluster.now(), now + 100);
-    assert_eq!(app.live.cluster.store().pods().len(), 2);
+    assert_eq!(
+        app.live
+            .cluster
+            .store()
+            .pods()
+            .in_namespace("default")
+            .count(),
+        2
+    );
     // Back to the block: the section opens again, the cluster starts over.
     app.apply(Action::PrevSection);
     assert_eq!(app.live.cluster.now(), 0);
-    assert_eq!(app.live.cluster.store().pods().len(), 0);
+    assert_eq!(
+        app.live
+            .cluster
+            .store()
+            .pods()
+            .in_namespace("default")
+            .count(),
+        0
+    );
     // Switching the language keeps the same cluster (the block is the same
     // but for its caption).
     ticks(&mut app, 50);
@@ -235,7 +267,15 @@ fn a_broken_setup_is_shown_in_the_pane() {
     // The next section's block works again.
     app.apply(Action::NextSection);
     assert_eq!(app.live.setup_error, None);
-    assert_eq!(app.live.cluster.store().deployments().len(), 1);
+    assert_eq!(
+        app.live
+            .cluster
+            .store()
+            .deployments()
+            .in_namespace("default")
+            .count(),
+        1
+    );
 }
 
 #[test]

@@ -366,7 +366,15 @@ fn reset_and_scenario_replace_the_cluster_of_the_section() {
     assert!(!s.contains("Watch the hello pods"), "{s}");
     assert!(s.contains("crash-demo"), "{s}");
     run(&mut app, "reset");
-    assert_eq!(app.live.cluster.store().pods().len(), 0);
+    assert_eq!(
+        app.live
+            .cluster
+            .store()
+            .pods()
+            .in_namespace("default")
+            .count(),
+        0
+    );
 }
 
 #[test]

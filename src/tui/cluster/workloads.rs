@@ -1,9 +1,11 @@
 //! Deployments (ready of wanted, image) and Jobs (completions, state): one
-//! line each, so the student sees the desired state beside the pods.
+//! line each, so the student sees the desired state beside the pods;
+//! the cluster's own (in kube-system) are not shown.
 
 use super::fit::Row;
 use super::{Ctx, heading};
 use crate::sim::status;
+use crate::sim::system::is_system_namespace;
 use crate::text;
 use ratatui::text::Line;
 
@@ -19,7 +21,12 @@ fn qualified(ns: &str, name: &str) -> String {
 pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
     let (s, ui, pal) = (ctx.cluster.store(), ctx.ui, ctx.pal);
     let mut out = Vec::new();
-    for d in s.deployments().sorted() {
+    // The cluster's own workloads (CoreDNS in kube-system) are left out.
+    for d in s
+        .deployments()
+        .sorted()
+        .filter(|d| !is_system_namespace(&d.meta.namespace))
+    {
         let mut row = Row::new(ctx.width);
         row.push("  deploy ", pal.dim);
         row.push(qualified(&d.meta.namespace, &d.meta.name), pal.name);
@@ -32,7 +39,11 @@ pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
         }
         out.push(row.line());
     }
-    for j in s.jobs().sorted() {
+    for j in s
+        .jobs()
+        .sorted()
+        .filter(|j| !is_system_namespace(&j.meta.namespace))
+    {
         let mut row = Row::new(ctx.width);
         row.push("  job ", pal.dim);
         row.push(qualified(&j.meta.namespace, &j.meta.name), pal.name);
