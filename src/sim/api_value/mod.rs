@@ -1,7 +1,10 @@
 //! Objects as the Kubernetes API returns them (`kubectl get -o yaml|json`):
 //! apiVersion, kind, metadata, spec, status, with the API's defaults filled in.
 
+mod events;
 mod workloads;
+
+pub use events::{event, event_name, event_namespace, event_v1};
 
 pub use workloads::endpoints;
 use workloads::{deployment, job, replicaset, service};
