@@ -66,7 +66,7 @@ const fn sub(name: &'static str, kind: &'static str, verbs: &'static [&'static s
     }
 }
 
-const STATUS: Sub = sub("status", "", &["get", "patch", "update"]);
+const STATUS: Sub = sub("status", "", &["get"]);
 const SCALE: Sub = Sub {
     name: "scale",
     group: "autoscaling",
