@@ -113,7 +113,7 @@ impl Host {
         self.state.requests += 1;
         let code = match &reply {
             Reply::Json { code, .. } | Reply::Text { code, .. } => *code,
-            Reply::Stream { .. } | Reply::Typed { .. } => 200,
+            Reply::Stream { .. } | Reply::Typed { .. } | Reply::Bytes { .. } => 200,
         };
         self.state.last = Some(format!(
             "{} {} {code}",

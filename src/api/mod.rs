@@ -30,6 +30,7 @@ pub mod host;
 pub mod kinds;
 pub mod kubeconfig;
 pub mod openapi;
+pub mod openapi_v2;
 pub mod patch;
 pub mod proto;
 pub mod read;
@@ -85,6 +86,11 @@ pub enum Reply {
     Typed {
         content_type: String,
         body: serde_json::Value,
+    },
+    /// Bytes of another media type (OpenAPI v2 in protobuf).
+    Bytes {
+        content_type: &'static str,
+        body: Vec<u8>,
     },
     /// Plain text (logs, health).
     Text { code: u16, body: String },

@@ -127,6 +127,7 @@ pub fn filter(r: &'static ResourceInfo, ns: Option<&str>, req: &Request) -> Resu
     };
     Ok(Filter {
         res: r,
+        table: req.wants_table(),
         namespace: ns.map(str::to_string),
         labels,
         fields,
@@ -137,6 +138,7 @@ pub fn filter(r: &'static ResourceInfo, ns: Option<&str>, req: &Request) -> Resu
 pub fn get(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: Option<&str>, name: &str, req: &Request) -> Reply {
     let filter = Filter {
         res: r,
+        table: false,
         namespace: ns.map(str::to_string),
         labels: None,
         fields: Vec::new(),
@@ -155,6 +157,7 @@ pub fn get(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: Option<&str>, 
 pub fn current(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: &str, name: &str) -> Result<Value, Status> {
     let filter = Filter {
         res: r,
+        table: false,
         namespace: r.namespaced.then(|| ns.to_string()),
         labels: None,
         fields: Vec::new(),
@@ -210,11 +213,18 @@ fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
         .and_then(|v| v.parse::<u64>().ok());
     let initial = if since.is_none() {
         // No resourceVersion: every current object first, as ADDED.
-        select(c, st, &filter, &[])
-            .rows
+        let p = select(c, st, &filter, &[]);
+        let columns = p.columns.clone();
+        p.rows
             .into_iter()
-            .map(|(_, v)| {
-                let mut s = serde_json::to_string(&json!({"type": "ADDED", "object": v})).unwrap_or_default();
+            .map(|(cells, v)| {
+                let obj = if filter.table {
+                    let one = Printed { columns: columns.clone(), rows: vec![(cells, v)] };
+                    table(&one, list_version(c, filter.res), &Request::default())
+                } else {
+                    v
+                };
+                let mut s = serde_json::to_string(&json!({"type": "ADDED", "object": obj})).unwrap_or_default();
                 s.push('\n');
                 bytes::Bytes::from(s)
             })
@@ -239,6 +249,24 @@ fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
         ))
         .into(),
     }
+}
+
+/// One object as a one-row Table (a watch event of `kubectl get -w`).
+pub fn row_table(c: &Cluster, r: &'static ResourceInfo, ns: &str, name: &str, obj: &Value) -> Option<Value> {
+    let res = r.printer()?;
+    let scope = if r.namespaced { Scope::One(ns.to_string()) } else { Scope::All };
+    let names = match r.backing {
+        Backing::Events { .. } => Vec::new(),
+        _ => vec![name.to_string()],
+    };
+    let mut p = printed(c, res, &names, &None, &scope);
+    let uid = &obj["metadata"]["uid"];
+    p.rows.retain(|(_, v)| v["metadata"]["name"] == name && (&v["metadata"]["uid"] == uid || uid.is_null()));
+    if p.rows.is_empty() {
+        return None;
+    }
+    let rv = obj["metadata"]["resourceVersion"].as_str().and_then(|v| v.parse().ok()).unwrap_or(0);
+    Some(table(&p, rv, &Request::default()))
 }
 
 /// A printed Table (`meta.k8s.io/v1`), rows carrying the object's metadata

@@ -59,6 +59,10 @@ pub fn handle(c: &mut Cluster, st: &mut State, req: &Request) -> Reply {
         ["apis", g] if get => discovery::group(g).map_or_else(|| Status::no_route().into(), Reply::ok),
         ["apis", g, v] if get => discovery::resource_list(g, v)
             .map_or_else(|| Status::no_route().into(), Reply::ok),
+        ["openapi", "v2"] if get => Reply::Bytes {
+            content_type: super::openapi_v2::MEDIA_TYPE,
+            body: super::openapi_v2::document(),
+        },
         ["openapi", "v3"] if get => Reply::ok(openapi::index()),
         ["openapi", "v3", rest @ ..] if get => openapi::document(&rest.join("/"))
             .map_or_else(|| Status::no_route().into(), Reply::ok),

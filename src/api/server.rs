@@ -240,6 +240,7 @@ fn respond(reply: Reply) -> hyper::Response<Out> {
         Reply::Typed { content_type, body } => {
             full(200, &content_type, serde_json::to_vec(&body).unwrap_or_default())
         }
+        Reply::Bytes { content_type, body } => full(200, content_type, body),
         Reply::Text { code, body } => full(code, "text/plain; charset=utf-8", body.into_bytes()),
         Reply::Stream { content_type, first, rest, timeout } => {
             let body = ChannelBody {

@@ -25,6 +25,8 @@ pub const QUEUE: usize = 512;
 #[derive(Debug, Clone)]
 pub struct Filter {
     pub res: &'static ResourceInfo,
+    /// Send each object as a one-row Table (`kubectl get -w`).
+    pub table: bool,
     /// `None`: every namespace.
     pub namespace: Option<String>,
     pub labels: Option<LabelSelector>,
@@ -91,6 +93,8 @@ pub struct Hub {
     cache: HashMap<(Res, Oid), Value>,
     /// The newest Kubernetes Event sequence number sent.
     event_seq: u64,
+    /// The last one-row Table sent per object (for its DELETED line).
+    rows: HashMap<(Option<Res>, String, String), Value>,
 }
 
 /// The store resource behind a served resource, if it is in the store.
@@ -192,11 +196,19 @@ impl Hub {
         let mut changes = self.store_changes(c, taps);
         changes.extend(self.event_changes(c));
         for ch in changes {
+            let wants_table = self
+                .watchers
+                .iter()
+                .any(|w| w.filter.table && store_res(w.filter.res) == ch.res);
+            let row = if wants_table { self.row(c, &ch) } else { None };
             self.watchers.retain(|w| {
                 if store_res(w.filter.res) != ch.res || !w.filter.matches(&ch.object) {
                     return !w.tx.is_closed();
                 }
-                let obj = convert(w.filter.res, &ch.object);
+                let obj = match (&row, w.filter.table) {
+                    (Some(t), true) => t.clone(),
+                    _ => convert(w.filter.res, &ch.object),
+                };
                 match w.tx.try_send(line(ch.kind, &obj)) {
                     Ok(()) => true,
                     // A watcher that does not read is dropped (it re-lists).
@@ -212,6 +224,24 @@ impl Hub {
             self.history.push_back(ch);
         }
         self.feed_logs(c);
+    }
+
+    /// The object of a change as a one-row Table (the last row printed, for
+    /// an object that is gone).
+    fn row(&mut self, c: &Cluster, ch: &Change) -> Option<Value> {
+        let name = ch.object["metadata"]["name"].as_str()?.to_string();
+        let ns = ch.object["metadata"]["namespace"].as_str().unwrap_or("").to_string();
+        let key = (ch.res, ns.clone(), name.clone());
+        if ch.kind == "DELETED" {
+            return self.rows.remove(&key);
+        }
+        let r = match ch.res {
+            Some(res) => kinds::RESOURCES.iter().find(|r| store_res(r) == Some(res))?,
+            None => core_events(),
+        };
+        let t = super::read::row_table(c, r, &ns, &name, &ch.object)?;
+        self.rows.insert(key, t.clone());
+        Some(t)
     }
 
     /// One change per object per call: its state now (or its last state,

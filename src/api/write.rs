@@ -211,7 +211,13 @@ fn create_namespace(c: &Cluster, st: &mut State, v: &Value, req: &Request) -> Re
     if !dry_run(req) {
         st.namespaces.insert(name.clone(), c.now());
     }
-    let filter = super::watch::Filter { res: super::kinds::find("", "v1", "namespaces").expect("served"), namespace: None, labels: None, fields: Vec::new() };
+    let filter = super::watch::Filter {
+        res: super::kinds::find("", "v1", "namespaces").expect("served"),
+        table: false,
+        namespace: None,
+        labels: None,
+        fields: Vec::new(),
+    };
     let v = read::select(c, st, &filter, std::slice::from_ref(&name))
         .rows
         .into_iter()
