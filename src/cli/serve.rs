@@ -80,19 +80,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    println!(
+    // A closed standard output (a pipe nobody reads) must not stop the server.
+    let mut out = std::io::stdout();
+    use std::io::Write;
+    let _ = writeln!(
+        out,
         "The simulated cluster answers the Kubernetes API at {} (127.0.0.1 only; HTTPS with a certificate made for this start, and a bearer token).",
         running.url()
     );
-    println!("In another terminal:");
-    println!("  export KUBECONFIG={}", path.display());
-    println!("  kubectl get nodes");
+    let _ = writeln!(out, "In another terminal:");
+    let _ = writeln!(out, "  export KUBECONFIG={}", path.display());
+    let _ = writeln!(out, "  kubectl get nodes");
     if kubectl_on_path().is_none() {
-        println!("{NO_KUBECTL}");
+        let _ = writeln!(out, "{NO_KUBECTL}");
     }
-    println!("Press Ctrl-C to stop.");
-    use std::io::Write;
-    std::io::stdout().flush()?;
+    let _ = writeln!(out, "Press Ctrl-C to stop.");
+    let _ = out.flush();
     let start = Instant::now();
     let sim_start = cluster.now();
     while !stop.load(Ordering::Relaxed) {
@@ -104,6 +107,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     running.stop();
-    println!("Stopped; {} left as it is.", path.display());
+    let _ = writeln!(out, "Stopped; {} left as it is.", path.display());
     Ok(ExitCode::SUCCESS)
 }
