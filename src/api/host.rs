@@ -55,6 +55,20 @@ impl Host {
         host
     }
 
+    /// Serve another cluster from now on (the tutor replaced its cluster):
+    /// open watches and followed logs end, as when an API server restarts.
+    pub fn attach(&mut self, cluster: &mut Cluster) {
+        cluster.set_watch_tap(true);
+        let namespaces = std::mem::take(&mut self.state.namespaces);
+        let requests = self.state.requests;
+        self.state = State {
+            namespaces,
+            requests,
+            ..State::default()
+        };
+        self.state.hub.prime(cluster);
+    }
+
     /// A channel for the HTTP side, and the host reading it.
     pub fn channel(cluster: &mut Cluster) -> (Sender<Job>, Host) {
         let (tx, rx) = std::sync::mpsc::channel();

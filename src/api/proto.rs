@@ -24,8 +24,6 @@ enum P {
     /// `map<string,bytes>` (Secret data)
     MapBytes,
     IntOrStr,
-    Quantity,
-    Time,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -147,7 +145,6 @@ static SECRET: &[Field] = &[
     f(5, "immutable", P::Bool),
 ];
 static QUANTITY: &[Field] = &[f(1, "string", P::Str)];
-static TIME: &[Field] = &[f(1, "seconds", P::Int)];
 static INT_OR_STRING: &[Field] = &[f(1, "type", P::Int), f(2, "intVal", P::Int), f(3, "strVal", P::Str)];
 
 fn message_of(kind: &str) -> Option<&'static [Field]> {
@@ -245,7 +242,7 @@ fn scalar(b: &[u8], p: P) -> Result<Value, String> {
     Ok(match p {
         P::Str | P::MapStr => Value::String(text(b)?),
         P::Bytes | P::MapBytes => Value::String(super::tls::base64(b)),
-        P::Quantity | P::MapQty => message(b, QUANTITY)?["string"].clone(),
+        P::MapQty => message(b, QUANTITY)?["string"].clone(),
         P::Msg(fields) => Value::Object(message(b, fields)?),
         P::IntOrStr => {
             let m = message(b, INT_OR_STRING)?;
@@ -254,10 +251,6 @@ fn scalar(b: &[u8], p: P) -> Result<Value, String> {
             } else {
                 m.get("intVal").cloned().unwrap_or(Value::from(0))
             }
-        }
-        P::Time => {
-            let secs = message(b, TIME)?.get("seconds").and_then(Value::as_i64).unwrap_or(0);
-            Value::from(secs)
         }
         P::Int | P::Bool => return Err("a number came as bytes".into()),
     })

@@ -31,6 +31,10 @@ pub struct Cli {
     /// Open the tutor at this lesson (an id from `kubetutor list`).
     pub lesson: Option<String>,
 
+    /// Also serve the tutor's cluster to the real kubectl (as `:serve` does).
+    #[arg(long)]
+    pub serve: bool,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -124,6 +128,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Lint(args) => lint::run(&args, &cli.global),
             Command::New(args) => new::run(&args, &cli.global),
         },
-        None => tutor::run(cli.lesson, &cli.global),
+        None => tutor::run(cli.lesson, &cli.global, cli.serve),
     }
 }

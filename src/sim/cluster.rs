@@ -259,6 +259,11 @@ impl Cluster {
         self.api.store_mut().set_tap(on);
     }
 
+    /// Whether a watch tap is attached.
+    pub fn watch_tap_on(&self) -> bool {
+        self.api.store().tap_on()
+    }
+
     /// The watch entries written since the last call (oldest first).
     pub fn take_watch_tap(&mut self) -> Vec<super::store::WatchEvent> {
         self.api.store_mut().take_tap()

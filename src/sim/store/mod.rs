@@ -232,6 +232,10 @@ impl Store {
         self.tap = on.then(Vec::new);
     }
 
+    pub(crate) fn tap_on(&self) -> bool {
+        self.tap.is_some()
+    }
+
     /// The watch entries written since the last call (empty when no tap is attached).
     pub(crate) fn take_tap(&mut self) -> Vec<WatchEvent> {
         self.tap.as_mut().map(std::mem::take).unwrap_or_default()

@@ -22,6 +22,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
         ));
     }
     left.push_str(&format!(" │ {} ", app.lang.code().to_uppercase()));
+    if let Some(s) = &app.live.serving {
+        left.push_str(&format!("│ {} ", super::super::serve::status(app.lang, s)));
+    }
     let hints = if app.editor.is_some() {
         ui.editor_footer()
     } else {
