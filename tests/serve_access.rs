@@ -15,18 +15,32 @@ fn requests_without_the_token_get_401() {
     let cwd = served.dir.path().to_path_buf();
     let (out, _, ok) = served.run(&k, &["get", "nodes", "-o", "name"], &cwd);
     assert!(ok);
-    assert_eq!(out, "node/control-plane\nnode/node-1\nnode/node-2\nnode/node-3\n");
+    assert_eq!(
+        out,
+        "node/control-plane\nnode/node-1\nnode/node-2\nnode/node-3\n"
+    );
     let (_, err, ok) = served.run(&k, &["get", "nodes", "--token", "not-the-token"], &cwd);
     assert!(!ok);
-    assert!(err.contains("error: You must be logged in to the server"), "{err}");
+    assert!(
+        err.contains("error: You must be logged in to the server"),
+        "{err}"
+    );
     // The same kubeconfig without its user: no token at all.
     let text = std::fs::read_to_string(served.kubeconfig()).expect("kubeconfig");
     let token = served.token();
     assert_eq!(token.len(), 64);
-    std::fs::write(served.kubeconfig(), text.replace(&format!("token: {token}"), "username: nobody")).expect("write");
+    std::fs::write(
+        served.kubeconfig(),
+        text.replace(&format!("token: {token}"), "username: nobody"),
+    )
+    .expect("write");
     let (_, err, ok) = served.run(&k, &["get", "pods"], &cwd);
     assert!(!ok);
-    assert!(err.contains("the server has asked for the client to provide credentials") || err.contains("Unauthorized"), "{err}");
+    assert!(
+        err.contains("the server has asked for the client to provide credentials")
+            || err.contains("Unauthorized"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -37,7 +51,10 @@ fn a_new_start_makes_a_new_token() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(a.kubeconfig()).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(a.kubeconfig())
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 }
@@ -49,7 +66,10 @@ fn other_addresses() -> Vec<Ipv4Addr> {
     let mut out = Vec::new();
     for w in lines.windows(2) {
         if w[1].contains("/32 host LOCAL")
-            && let Some(ip) = w[0].split_whitespace().last().and_then(|s| s.parse::<Ipv4Addr>().ok())
+            && let Some(ip) = w[0]
+                .split_whitespace()
+                .last()
+                .and_then(|s| s.parse::<Ipv4Addr>().ok())
             && !ip.is_loopback()
             && !out.contains(&ip)
         {
@@ -62,8 +82,17 @@ fn other_addresses() -> Vec<Ipv4Addr> {
 #[test]
 fn the_server_listens_on_loopback_only() {
     let served = Served::start(&[]);
-    let port: u16 = served.url.rsplit(':').next().and_then(|p| p.parse().ok()).expect("port");
-    assert!(served.url.starts_with("https://127.0.0.1:"), "{}", served.url);
+    let port: u16 = served
+        .url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
+    assert!(
+        served.url.starts_with("https://127.0.0.1:"),
+        "{}",
+        served.url
+    );
     // The kernel's table of listening sockets: 127.0.0.1 only (0100007F).
     let tcp = std::fs::read_to_string("/proc/net/tcp").expect("/proc/net/tcp");
     let listening: Vec<&str> = tcp
@@ -76,8 +105,18 @@ fn the_server_listens_on_loopback_only() {
         .collect();
     assert_eq!(listening, [format!("0100007F:{port:04X}")]);
     let tcp6 = std::fs::read_to_string("/proc/net/tcp6").unwrap_or_default();
-    assert!(!tcp6.lines().skip(1).any(|l| l.split_whitespace().nth(1).is_some_and(|a| a.ends_with(&format!(":{port:04X}")))));
-    assert!(TcpStream::connect_timeout(&SocketAddr::from((Ipv4Addr::LOCALHOST, port)), Duration::from_secs(2)).is_ok());
+    assert!(!tcp6.lines().skip(1).any(|l| {
+        l.split_whitespace()
+            .nth(1)
+            .is_some_and(|a| a.ends_with(&format!(":{port:04X}")))
+    }));
+    assert!(
+        TcpStream::connect_timeout(
+            &SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+            Duration::from_secs(2)
+        )
+        .is_ok()
+    );
     for ip in other_addresses() {
         let r = TcpStream::connect_timeout(&SocketAddr::from((ip, port)), Duration::from_secs(2));
         assert!(r.is_err(), "reachable on {ip}:{port}");

@@ -19,7 +19,11 @@ fn run_script(version: &str) {
     let served = Served::start(&["--speed", "20", "--seed", "1"]);
     let script = std::fs::read_to_string(script_dir().join("kubectl.txt")).expect("script");
     let mut transcript = String::new();
-    for line in script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in script
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let args: Vec<&str> = line.split_whitespace().collect();
         let (stdout, stderr, ok) = served.run(&k, &args, script_dir());
         transcript.push_str(&format!("$ kubectl {line}\n"));
@@ -39,9 +43,19 @@ fn run_script(version: &str) {
     }
     let expected = std::fs::read_to_string(&expected_path).expect("recorded output");
     for (i, (got, want)) in transcript.lines().zip(expected.lines()).enumerate() {
-        assert_eq!(got, want, "kubectl {version}, line {} of {}", i + 1, expected_path.display());
+        assert_eq!(
+            got,
+            want,
+            "kubectl {version}, line {} of {}",
+            i + 1,
+            expected_path.display()
+        );
     }
-    assert_eq!(transcript.lines().count(), expected.lines().count(), "kubectl {version}: line count");
+    assert_eq!(
+        transcript.lines().count(),
+        expected.lines().count(),
+        "kubectl {version}: line count"
+    );
 }
 
 #[test]

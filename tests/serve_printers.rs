@@ -2,10 +2,10 @@
 //! `get X` prints, for every kind the API serves (server-side printing uses
 //! the command bar's printers), with `-o wide` and across namespaces.
 
-#[path = "support/serve.rs"]
-mod serve;
 #[path = "support/inproc.rs"]
 mod inproc;
+#[path = "support/serve.rs"]
+mod serve;
 
 use kubetutor::kubectl::execute;
 use kubetutor::sim::Cluster;
@@ -34,7 +34,16 @@ fn kubectl_get_prints_what_the_command_bar_prints_for_every_kind() {
     let mut cluster = busy_cluster();
     let mut api = inproc::InProc::start(&mut cluster);
     let mut compared = 0;
-    for kind in ["nodes", "pods", "deployments", "replicasets", "jobs", "services", "endpoints", "events"] {
+    for kind in [
+        "nodes",
+        "pods",
+        "deployments",
+        "replicasets",
+        "jobs",
+        "services",
+        "endpoints",
+        "events",
+    ] {
         for extra in [&[][..], &["-o", "wide"][..], &["-A"][..]] {
             let mut args = vec!["get", kind];
             args.extend_from_slice(extra);
@@ -42,7 +51,10 @@ fn kubectl_get_prints_what_the_command_bar_prints_for_every_kind() {
             let (out, err, ok) = api.kubectl(&mut cluster, &kubectl, &args);
             assert!(ok, "kubectl {args:?}: {err}");
             assert_eq!(out, bar.output, "kubectl {}", args.join(" "));
-            assert!(out.lines().count() > 1, "kubectl {args:?} printed no rows: {out}");
+            assert!(
+                out.lines().count() > 1,
+                "kubectl {args:?} printed no rows: {out}"
+            );
             compared += 1;
         }
     }

@@ -50,7 +50,9 @@ pub fn resource_list(group: &str, version: &str) -> Option<Value> {
     } else {
         format!("{group}/{version}")
     };
-    Some(json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": list}))
+    Some(
+        json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": list}),
+    )
 }
 
 fn group_value(name: &str) -> Value {
@@ -125,7 +127,9 @@ fn aggregated_version(req: &Request) -> Option<&'static str> {
 pub fn root(core: bool, req: &Request, host: &str) -> Reply {
     if let Some(v) = aggregated_version(req) {
         return Reply::Typed {
-            content_type: format!("application/json;g=apidiscovery.k8s.io;v={v};as=APIGroupDiscoveryList"),
+            content_type: format!(
+                "application/json;g=apidiscovery.k8s.io;v={v};as=APIGroupDiscoveryList"
+            ),
             body: aggregated(core, &format!("apidiscovery.k8s.io/{v}")),
         };
     }
@@ -139,14 +143,12 @@ pub fn root(core: bool, req: &Request, host: &str) -> Reply {
 
 /// `/apis/GROUP`.
 pub fn group(name: &str) -> Option<Value> {
-    groups()
-        .contains(&name)
-        .then(|| {
-            let mut v = group_value(name);
-            v["kind"] = "APIGroup".into();
-            v["apiVersion"] = "v1".into();
-            v
-        })
+    groups().contains(&name).then(|| {
+        let mut v = group_value(name);
+        v["kind"] = "APIGroup".into();
+        v["apiVersion"] = "v1".into();
+        v
+    })
 }
 
 #[cfg(test)]
@@ -162,15 +164,25 @@ mod tests {
             .and_then(|rs| rs.iter().find(|r| r["name"] == "pods/eviction"))
             .cloned()
             .expect("pods/eviction");
-        assert_eq!((ev["group"].as_str(), ev["version"].as_str(), ev["kind"].as_str()),
-            (Some("policy"), Some("v1"), Some("Eviction")));
+        assert_eq!(
+            (
+                ev["group"].as_str(),
+                ev["version"].as_str(),
+                ev["kind"].as_str()
+            ),
+            (Some("policy"), Some("v1"), Some("Eviction"))
+        );
     }
 
     #[test]
     fn aggregated_discovery_lists_every_group_version() {
         let v = aggregated(false, "apidiscovery.k8s.io/v2");
-        let names: Vec<&str> = v["items"].as_array().expect("items").iter()
-            .filter_map(|i| i["metadata"]["name"].as_str()).collect();
+        let names: Vec<&str> = v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|i| i["metadata"]["name"].as_str())
+            .collect();
         assert_eq!(names, ["apps", "batch", "events.k8s.io"]);
         let deploy = &v["items"][0]["versions"][0]["resources"][0];
         assert_eq!(deploy["resource"], "deployments");

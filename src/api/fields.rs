@@ -71,14 +71,14 @@ pub fn parse(r: &ResourceInfo, text: &str) -> Result<Vec<FieldReq>, String> {
         } else if let Some((k, v)) = part.split_once('=') {
             (k, true, v)
         } else {
-            return Err(format!("invalid selector: '{text}'; can't understand '{part}'"));
+            return Err(format!(
+                "invalid selector: '{text}'; can't understand '{part}'"
+            ));
         };
         let path = path.trim();
         if path != "metadata.name" && path != "metadata.namespace" && !supported(r).contains(&path)
         {
-            return Err(format!(
-                "field label not supported: {path}"
-            ));
+            return Err(format!("field label not supported: {path}"));
         }
         out.push(FieldReq {
             path: path.to_string(),
@@ -147,6 +147,9 @@ mod tests {
             Err("field label not supported: spec.image".to_string())
         );
         let r = parse(pods, "spec.nodeName=node-1,status.phase!=Failed").expect("valid");
-        assert!(matches(&r, &json!({"spec": {"nodeName": "node-1"}, "status": {"phase": "Running"}})));
+        assert!(matches(
+            &r,
+            &json!({"spec": {"nodeName": "node-1"}, "status": {"phase": "Running"}})
+        ));
     }
 }

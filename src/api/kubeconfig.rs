@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 /// The first line of every kubeconfig written here: how a later start knows
 /// the file is its own to replace.
-pub const MARKER: &str = "# kubeconfig of kubetutor serve (the simulated cluster); rewritten at every start";
+pub const MARKER: &str =
+    "# kubeconfig of kubetutor serve (the simulated cluster); rewritten at every start";
 
 /// The context (and cluster and user) name.
 pub const CONTEXT: &str = "kubetutor";
@@ -68,10 +69,14 @@ pub fn write(path: &Path, text: &str) -> Result<(), String> {
             path.display()
         ));
     } else if path.exists() && std::fs::read_to_string(path).is_err() {
-        return Err(format!("{} exists and cannot be read; choose another file with --kubeconfig", path.display()));
+        return Err(format!(
+            "{} exists and cannot be read; choose another file with --kubeconfig",
+            path.display()
+        ));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
@@ -118,6 +123,9 @@ mod tests {
         let foreign = dir.path().join("config");
         std::fs::write(&foreign, "apiVersion: v1\nkind: Config\n").expect("write");
         assert!(write(&foreign, "x").is_err());
-        assert_eq!(std::fs::read_to_string(&foreign).expect("read"), "apiVersion: v1\nkind: Config\n");
+        assert_eq!(
+            std::fs::read_to_string(&foreign).expect("read"),
+            "apiVersion: v1\nkind: Config\n"
+        );
     }
 }

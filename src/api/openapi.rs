@@ -6,9 +6,9 @@
 //! Lists carry the strategic merge patch keys the server merges by.
 //! <https://kubernetes.io/docs/concepts/overview/kubernetes-api/#openapi-v3>
 
+use super::GIT_VERSION;
 use super::kinds::{Backing, RESOURCES, ResourceInfo};
 use super::patch::{ListStrategy, list_strategy};
-use super::GIT_VERSION;
 use crate::manifest::check::kinds::simulated;
 use crate::manifest::schema::{Obj, Ty};
 use serde_json::{Map, Value, json};
@@ -68,7 +68,10 @@ fn schema_name(go: &str) -> String {
         || name.starts_with("RollingUpdateDeployment")
     {
         "apps"
-    } else if name.starts_with("Job") || name.starts_with("PodFailurePolicy") || name.starts_with("SuccessPolicy") {
+    } else if name.starts_with("Job")
+        || name.starts_with("PodFailurePolicy")
+        || name.starts_with("SuccessPolicy")
+    {
         "batch"
     } else {
         "core"
@@ -92,7 +95,9 @@ impl Gen {
         match ty {
             Ty::Str(_) => json!({"type": "string", "default": ""}),
             Ty::Enum(values) => json!({"type": "string", "enum": values}),
-            Ty::Int(go) => json!({"type": "integer", "format": if *go == "int64" { "int64" } else { "int32" }}),
+            Ty::Int(go) => {
+                json!({"type": "integer", "format": if *go == "int64" { "int64" } else { "int32" }})
+            }
             Ty::Bool => json!({"type": "boolean"}),
             Ty::Quantity => reference(QUANTITY),
             Ty::IntOrStr => reference(INT_OR_STRING),
@@ -118,7 +123,9 @@ impl Gen {
                 }
                 v
             }
-            Ty::StrMap(..) => json!({"type": "object", "additionalProperties": {"type": "string", "default": ""}}),
+            Ty::StrMap(..) => {
+                json!({"type": "object", "additionalProperties": {"type": "string", "default": ""}})
+            }
             Ty::QtyMap => json!({"type": "object", "additionalProperties": reference(QUANTITY)}),
             Ty::Any => json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true}),
         }
@@ -159,10 +166,17 @@ fn root(g: &mut Gen, r: &ResourceInfo) -> String {
             schema_name(o.go)
         }
         _ => {
-            let pkg = if r.group.is_empty() { "core" } else { r.group.split('.').next().unwrap_or(r.group) };
+            let pkg = if r.group.is_empty() {
+                "core"
+            } else {
+                r.group.split('.').next().unwrap_or(r.group)
+            };
             let name = format!("io.k8s.api.{pkg}.v1.{}", r.kind);
             let mut meta_path = vec!["metadata"];
-            let meta = g.ty(&Ty::Obj(&crate::manifest::schema::OBJECT_META), &mut meta_path);
+            let meta = g.ty(
+                &Ty::Obj(&crate::manifest::schema::OBJECT_META),
+                &mut meta_path,
+            );
             g.schemas.insert(
                 name.clone(),
                 json!({"type": "object", "properties": {
@@ -188,7 +202,11 @@ fn param(name: &str) -> Value {
 fn operation(r: &ResourceInfo, action: &str, schema: &str, write: bool) -> Value {
     let mut params = vec![param("pretty")];
     if write {
-        params.extend([param("dryRun"), param("fieldManager"), param("fieldValidation")]);
+        params.extend([
+            param("dryRun"),
+            param("fieldManager"),
+            param("fieldValidation"),
+        ]);
     }
     if action == "patch" {
         params.push(param("force"));
@@ -216,7 +234,9 @@ pub fn document(gv: &str) -> Option<Value> {
     if served.is_empty() {
         return None;
     }
-    let mut g = Gen { schemas: Map::new() };
+    let mut g = Gen {
+        schemas: Map::new(),
+    };
     let mut paths = Map::new();
     for r in served {
         let schema = root(&mut g, r);
@@ -249,10 +269,18 @@ pub fn document(gv: &str) -> Option<Value> {
         paths.insert(format!("{coll}/{{name}}"), Value::Object(one));
         paths.insert(coll, Value::Object(many));
     }
-    g.schemas.insert(QUANTITY.into(), json!({"oneOf": [{"type": "string"}, {"type": "number"}]}));
-    g.schemas.insert(INT_OR_STRING.into(), json!({"type": "string", "format": "int-or-string"}));
-    Some(json!({"openapi": "3.0.0", "info": {"title": "Kubernetes", "version": GIT_VERSION},
-        "paths": paths, "components": {"schemas": g.schemas}}))
+    g.schemas.insert(
+        QUANTITY.into(),
+        json!({"oneOf": [{"type": "string"}, {"type": "number"}]}),
+    );
+    g.schemas.insert(
+        INT_OR_STRING.into(),
+        json!({"type": "string", "format": "int-or-string"}),
+    );
+    Some(
+        json!({"openapi": "3.0.0", "info": {"title": "Kubernetes", "version": GIT_VERSION},
+        "paths": paths, "components": {"schemas": g.schemas}}),
+    )
 }
 
 #[cfg(test)]
@@ -267,8 +295,14 @@ mod tests {
         assert_eq!(pod["x-kubernetes-group-version-kind"][0]["kind"], "Pod");
         let containers = &schemas["io.k8s.api.core.v1.PodSpec"]["properties"]["containers"];
         assert_eq!(containers["x-kubernetes-patch-merge-key"], "name");
-        assert_eq!(containers["items"]["allOf"][0]["$ref"], "#/components/schemas/io.k8s.api.core.v1.Container");
-        assert_eq!(schemas["io.k8s.api.core.v1.Container"]["required"], json!(["name", "image"]));
+        assert_eq!(
+            containers["items"]["allOf"][0]["$ref"],
+            "#/components/schemas/io.k8s.api.core.v1.Container"
+        );
+        assert_eq!(
+            schemas["io.k8s.api.core.v1.Container"]["required"],
+            json!(["name", "image"])
+        );
     }
 
     #[test]
@@ -276,9 +310,20 @@ mod tests {
         let doc = document("apis/apps/v1").expect("apps");
         let op = &doc["paths"]["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]["patch"];
         assert_eq!(op["x-kubernetes-group-version-kind"]["kind"], "Deployment");
-        let names: Vec<&str> = op["parameters"].as_array().expect("params").iter()
-            .filter_map(|p| p["name"].as_str()).collect();
-        assert!(names.contains(&"fieldValidation") && names.contains(&"dryRun"), "{names:?}");
-        assert!(index()["paths"]["apis/apps/v1"]["serverRelativeURL"].as_str().is_some());
+        let names: Vec<&str> = op["parameters"]
+            .as_array()
+            .expect("params")
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert!(
+            names.contains(&"fieldValidation") && names.contains(&"dryRun"),
+            "{names:?}"
+        );
+        assert!(
+            index()["paths"]["apis/apps/v1"]["serverRelativeURL"]
+                .as_str()
+                .is_some()
+        );
     }
 }

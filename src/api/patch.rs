@@ -43,7 +43,11 @@ pub enum ListStrategy {
 /// tags of k8s.io/api) for the fields of the simulated kinds.
 pub fn list_strategy(path: &[&str]) -> ListStrategy {
     let last = path.last().copied().unwrap_or("");
-    let parent = if path.len() >= 2 { path[path.len() - 2] } else { "" };
+    let parent = if path.len() >= 2 {
+        path[path.len() - 2]
+    } else {
+        ""
+    };
     match (parent, last) {
         ("containers" | "initContainers" | "ephemeralContainers", "ports") => {
             ListStrategy::MergeKey("containerPort")
@@ -54,8 +58,12 @@ pub fn list_strategy(path: &[&str]) -> ListStrategy {
         ("containers" | "initContainers" | "ephemeralContainers", "volumeDevices") => {
             ListStrategy::MergeKey("devicePath")
         }
-        (_, "containers" | "initContainers" | "ephemeralContainers") => ListStrategy::MergeKey("name"),
-        (_, "env" | "volumes" | "imagePullSecrets" | "resourceClaims") => ListStrategy::MergeKey("name"),
+        (_, "containers" | "initContainers" | "ephemeralContainers") => {
+            ListStrategy::MergeKey("name")
+        }
+        (_, "env" | "volumes" | "imagePullSecrets" | "resourceClaims") => {
+            ListStrategy::MergeKey("name")
+        }
         ("metadata", "ownerReferences") => ListStrategy::MergeKey("uid"),
         ("metadata", "finalizers") => ListStrategy::MergePrimitives,
         ("status", "conditions") => ListStrategy::MergeKey("type"),
@@ -127,7 +135,13 @@ fn merge(target: &Value, patch: &Value, path: &mut Vec<String>) -> Value {
             (Some(cur @ Value::Object(_)), Value::Object(_)) => merge(cur, v, path),
             (Some(Value::Array(cur)), Value::Array(items)) => {
                 let names: Vec<&str> = path.iter().map(String::as_str).collect();
-                merge_list(cur, items, list_strategy(&names), p.get(&format!("$setElementOrder/{k}")), path)
+                merge_list(
+                    cur,
+                    items,
+                    list_strategy(&names),
+                    p.get(&format!("$setElementOrder/{k}")),
+                    path,
+                )
             }
             _ => strip(v),
         };
@@ -241,7 +255,9 @@ mod tests {
             "containers": [{"name": "nginx", "$patch": "delete"}]}}},
             "metadata": {"labels": {"app": null, "tier": "web"}}});
         let out = apply(PatchType::Strategic, &deployment(), &p).expect("patch");
-        let cs = out["spec"]["template"]["spec"]["containers"].as_array().expect("list");
+        let cs = out["spec"]["template"]["spec"]["containers"]
+            .as_array()
+            .expect("list");
         assert_eq!(cs.len(), 1);
         assert_eq!(cs[0]["name"], "sidecar");
         assert_eq!(out["metadata"]["labels"], json!({"tier": "web"}));
@@ -251,7 +267,12 @@ mod tests {
     fn merge_patch_replaces_lists_and_json_patch_follows_pointers() {
         let p = json!({"spec": {"template": {"spec": {"containers": [{"name": "only", "image": "redis"}]}}}});
         let out = apply(PatchType::Merge, &deployment(), &p).expect("patch");
-        assert_eq!(out["spec"]["template"]["spec"]["containers"].as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            out["spec"]["template"]["spec"]["containers"]
+                .as_array()
+                .map(Vec::len),
+            Some(1)
+        );
         let jp = json!([{"op": "replace", "path": "/spec/replicas", "value": 5}]);
         let out = apply(PatchType::Json, &deployment(), &jp).expect("patch");
         assert_eq!(out["spec"]["replicas"], 5);
@@ -261,11 +282,17 @@ mod tests {
 
     #[test]
     fn service_ports_merge_by_port_and_container_ports_by_container_port() {
-        assert_eq!(list_strategy(&["spec", "ports"]), ListStrategy::MergeKey("port"));
+        assert_eq!(
+            list_strategy(&["spec", "ports"]),
+            ListStrategy::MergeKey("port")
+        );
         assert_eq!(
             list_strategy(&["spec", "template", "spec", "containers", "ports"]),
             ListStrategy::MergeKey("containerPort")
         );
-        assert_eq!(list_strategy(&["spec", "template", "spec", "tolerations"]), ListStrategy::Replace);
+        assert_eq!(
+            list_strategy(&["spec", "template", "spec", "tolerations"]),
+            ListStrategy::Replace
+        );
     }
 }

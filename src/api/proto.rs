@@ -48,8 +48,15 @@ static OBJECT_META: &[Field] = &[
     f(12, "annotations", P::MapStr),
     r(14, "finalizers", P::Str),
 ];
-static SELECTOR_REQ: &[Field] = &[f(1, "key", P::Str), f(2, "operator", P::Str), r(3, "values", P::Str)];
-static LABEL_SELECTOR: &[Field] = &[f(1, "matchLabels", P::MapStr), r(2, "matchExpressions", P::Msg(SELECTOR_REQ))];
+static SELECTOR_REQ: &[Field] = &[
+    f(1, "key", P::Str),
+    f(2, "operator", P::Str),
+    r(3, "values", P::Str),
+];
+static LABEL_SELECTOR: &[Field] = &[
+    f(1, "matchLabels", P::MapStr),
+    r(2, "matchExpressions", P::Msg(SELECTOR_REQ)),
+];
 static CONTAINER_PORT: &[Field] = &[
     f(1, "name", P::Str),
     f(2, "hostPort", P::Int),
@@ -92,9 +99,18 @@ static POD_SPEC: &[Field] = &[
     r(20, "initContainers", P::Msg(CONTAINER)),
     r(22, "tolerations", P::Msg(TOLERATION)),
 ];
-static TEMPLATE: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META)), f(2, "spec", P::Msg(POD_SPEC))];
-static ROLLING_UPDATE: &[Field] = &[f(1, "maxUnavailable", P::IntOrStr), f(2, "maxSurge", P::IntOrStr)];
-static STRATEGY: &[Field] = &[f(1, "type", P::Str), f(2, "rollingUpdate", P::Msg(ROLLING_UPDATE))];
+static TEMPLATE: &[Field] = &[
+    f(1, "metadata", P::Msg(OBJECT_META)),
+    f(2, "spec", P::Msg(POD_SPEC)),
+];
+static ROLLING_UPDATE: &[Field] = &[
+    f(1, "maxUnavailable", P::IntOrStr),
+    f(2, "maxSurge", P::IntOrStr),
+];
+static STRATEGY: &[Field] = &[
+    f(1, "type", P::Str),
+    f(2, "rollingUpdate", P::Msg(ROLLING_UPDATE)),
+];
 static DEPLOYMENT_SPEC: &[Field] = &[
     f(1, "replicas", P::Int),
     f(2, "selector", P::Msg(LABEL_SELECTOR)),
@@ -124,12 +140,30 @@ static SERVICE_SPEC: &[Field] = &[
     f(3, "clusterIP", P::Str),
     f(4, "type", P::Str),
 ];
-static DELETE_OPTIONS: &[Field] = &[f(1, "gracePeriodSeconds", P::Int), f(4, "propagationPolicy", P::Str)];
-static EVICTION: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META)), f(2, "deleteOptions", P::Msg(DELETE_OPTIONS))];
-static DEPLOYMENT: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META)), f(2, "spec", P::Msg(DEPLOYMENT_SPEC))];
-static JOB: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META)), f(2, "spec", P::Msg(JOB_SPEC))];
-static SERVICE: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META)), f(2, "spec", P::Msg(SERVICE_SPEC))];
-static POD: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META)), f(2, "spec", P::Msg(POD_SPEC))];
+static DELETE_OPTIONS: &[Field] = &[
+    f(1, "gracePeriodSeconds", P::Int),
+    f(4, "propagationPolicy", P::Str),
+];
+static EVICTION: &[Field] = &[
+    f(1, "metadata", P::Msg(OBJECT_META)),
+    f(2, "deleteOptions", P::Msg(DELETE_OPTIONS)),
+];
+static DEPLOYMENT: &[Field] = &[
+    f(1, "metadata", P::Msg(OBJECT_META)),
+    f(2, "spec", P::Msg(DEPLOYMENT_SPEC)),
+];
+static JOB: &[Field] = &[
+    f(1, "metadata", P::Msg(OBJECT_META)),
+    f(2, "spec", P::Msg(JOB_SPEC)),
+];
+static SERVICE: &[Field] = &[
+    f(1, "metadata", P::Msg(OBJECT_META)),
+    f(2, "spec", P::Msg(SERVICE_SPEC)),
+];
+static POD: &[Field] = &[
+    f(1, "metadata", P::Msg(OBJECT_META)),
+    f(2, "spec", P::Msg(POD_SPEC)),
+];
 static NAMESPACE: &[Field] = &[f(1, "metadata", P::Msg(OBJECT_META))];
 static CONFIG_MAP: &[Field] = &[
     f(1, "metadata", P::Msg(OBJECT_META)),
@@ -145,7 +179,11 @@ static SECRET: &[Field] = &[
     f(5, "immutable", P::Bool),
 ];
 static QUANTITY: &[Field] = &[f(1, "string", P::Str)];
-static INT_OR_STRING: &[Field] = &[f(1, "type", P::Int), f(2, "intVal", P::Int), f(3, "strVal", P::Str)];
+static INT_OR_STRING: &[Field] = &[
+    f(1, "type", P::Int),
+    f(2, "intVal", P::Int),
+    f(3, "strVal", P::Str),
+];
 
 fn message_of(kind: &str) -> Option<&'static [Field]> {
     Some(match kind {
@@ -182,7 +220,11 @@ impl<'a> Reader<'a> {
 
     fn bytes(&mut self) -> Result<&'a [u8], String> {
         let n = usize::try_from(self.varint()?).map_err(|_| "length too large")?;
-        let end = self.at.checked_add(n).filter(|e| *e <= self.b.len()).ok_or("truncated field")?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|e| *e <= self.b.len())
+            .ok_or("truncated field")?;
         let s = &self.b[self.at..end];
         self.at = end;
         Ok(s)
@@ -247,7 +289,9 @@ fn scalar(b: &[u8], p: P) -> Result<Value, String> {
         P::IntOrStr => {
             let m = message(b, INT_OR_STRING)?;
             if m.get("type").and_then(Value::as_i64) == Some(1) {
-                m.get("strVal").cloned().unwrap_or(Value::String(String::new()))
+                m.get("strVal")
+                    .cloned()
+                    .unwrap_or(Value::String(String::new()))
             } else {
                 m.get("intVal").cloned().unwrap_or(Value::from(0))
             }
@@ -310,7 +354,9 @@ pub fn is_protobuf(body: &[u8]) -> bool {
 /// Decode a protobuf body into the object's JSON (apiVersion, kind and the
 /// fields of the tables above).
 pub fn decode(body: &[u8]) -> Result<Value, String> {
-    let inner = body.strip_prefix(b"k8s\0").ok_or("not a Kubernetes protobuf body")?;
+    let inner = body
+        .strip_prefix(b"k8s\0")
+        .ok_or("not a Kubernetes protobuf body")?;
     let mut r = Reader { b: inner, at: 0 };
     let (mut api_version, mut kind, mut raw) = (String::new(), String::new(), &[][..]);
     while let Some((n, w)) = r.next()? {
@@ -329,8 +375,9 @@ pub fn decode(body: &[u8]) -> Result<Value, String> {
             _ => {}
         }
     }
-    let fields = message_of(&kind)
-        .ok_or_else(|| format!("{kind} in the protobuf encoding is not read by this server; send JSON"))?;
+    let fields = message_of(&kind).ok_or_else(|| {
+        format!("{kind} in the protobuf encoding is not read by this server; send JSON")
+    })?;
     let mut obj = message(raw, fields)?;
     obj.insert("apiVersion".into(), api_version.into());
     obj.insert("kind".into(), kind.into());

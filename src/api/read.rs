@@ -15,7 +15,8 @@ use crate::sim::selector;
 use serde_json::{Map, Value, json};
 
 /// The namespaces every cluster has.
-pub const SYSTEM_NAMESPACES: [&str; 4] = ["default", "kube-node-lease", "kube-public", "kube-system"];
+pub const SYSTEM_NAMESPACES: [&str; 4] =
+    ["default", "kube-node-lease", "kube-public", "kube-system"];
 
 /// Every namespace: the system ones, the ones objects live in, the created ones.
 pub fn namespaces(c: &Cluster, st: &State) -> Vec<(String, u64)> {
@@ -62,7 +63,10 @@ pub fn select(c: &Cluster, st: &State, filter: &Filter, names: &[String]) -> Pri
                 .filter(|(n, _)| names.is_empty() || names.contains(n))
                 .map(|(n, t)| {
                     let age = crate::kubectl::age(c.now(), t);
-                    (vec![n.clone(), "Active".into(), age], namespace_value(&n, t))
+                    (
+                        vec![n.clone(), "Active".into(), age],
+                        namespace_value(&n, t),
+                    )
                 })
                 .collect();
             Printed {
@@ -116,9 +120,10 @@ pub fn list_version(c: &Cluster, r: &ResourceInfo) -> u64 {
 /// Parse the selectors of a request into a filter.
 pub fn filter(r: &'static ResourceInfo, ns: Option<&str>, req: &Request) -> Result<Filter, Status> {
     let labels = match req.param("labelSelector").filter(|s| !s.is_empty()) {
-        Some(text) => Some(selector::parse(text).map_err(|e| {
-            Status::bad_request(format!("unable to parse requirement: {e}"))
-        })?),
+        Some(text) => Some(
+            selector::parse(text)
+                .map_err(|e| Status::bad_request(format!("unable to parse requirement: {e}")))?,
+        ),
         None => None,
     };
     let fields = match req.param("fieldSelector") {
@@ -135,7 +140,14 @@ pub fn filter(r: &'static ResourceInfo, ns: Option<&str>, req: &Request) -> Resu
 }
 
 /// `GET` of one object.
-pub fn get(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: Option<&str>, name: &str, req: &Request) -> Reply {
+pub fn get(
+    c: &Cluster,
+    st: &State,
+    r: &'static ResourceInfo,
+    ns: Option<&str>,
+    name: &str,
+    req: &Request,
+) -> Reply {
     let filter = Filter {
         res: r,
         table: false,
@@ -150,11 +162,23 @@ pub fn get(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: Option<&str>, 
     if req.wants_table() {
         return Reply::ok(table(&p, list_version(c, r), req));
     }
-    Reply::ok(p.rows.into_iter().next().map(|(_, v)| v).unwrap_or(Value::Null))
+    Reply::ok(
+        p.rows
+            .into_iter()
+            .next()
+            .map(|(_, v)| v)
+            .unwrap_or(Value::Null),
+    )
 }
 
 /// The object itself (for writes that start from it).
-pub fn current(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: &str, name: &str) -> Result<Value, Status> {
+pub fn current(
+    c: &Cluster,
+    st: &State,
+    r: &'static ResourceInfo,
+    ns: &str,
+    name: &str,
+) -> Result<Value, Status> {
     let filter = Filter {
         res: r,
         table: false,
@@ -171,7 +195,13 @@ pub fn current(c: &Cluster, st: &State, r: &'static ResourceInfo, ns: &str, name
 }
 
 /// `GET` of a collection: a list, a Table, or (with `watch`) a watch.
-pub fn list(c: &Cluster, st: &mut State, r: &'static ResourceInfo, ns: Option<&str>, req: &Request) -> Reply {
+pub fn list(
+    c: &Cluster,
+    st: &mut State,
+    r: &'static ResourceInfo,
+    ns: Option<&str>,
+    req: &Request,
+) -> Reply {
     let filter = match filter(r, ns, req) {
         Ok(f) => f,
         Err(s) => return s.into(),
@@ -181,7 +211,10 @@ pub fn list(c: &Cluster, st: &mut State, r: &'static ResourceInfo, ns: Option<&s
     }
     let mut p = select(c, st, &filter, &[]);
     let rv = list_version(c, r);
-    let offset: usize = req.param("continue").and_then(|t| t.parse().ok()).unwrap_or(0);
+    let offset: usize = req
+        .param("continue")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
     let limit: usize = req
         .param("limit")
         .and_then(|l| l.parse().ok())
@@ -202,8 +235,10 @@ pub fn list(c: &Cluster, st: &mut State, r: &'static ResourceInfo, ns: Option<&s
         return Reply::ok(t);
     }
     let items: Vec<Value> = p.rows.into_iter().map(|(_, v)| v).collect();
-    Reply::ok(json!({"kind": format!("{}List", r.kind), "apiVersion": r.group_version(),
-        "metadata": meta, "items": items}))
+    Reply::ok(
+        json!({"kind": format!("{}List", r.kind), "apiVersion": r.group_version(),
+        "metadata": meta, "items": items}),
+    )
 }
 
 fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
@@ -219,12 +254,16 @@ fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
             .into_iter()
             .map(|(cells, v)| {
                 let obj = if filter.table {
-                    let one = Printed { columns: columns.clone(), rows: vec![(cells, v)] };
+                    let one = Printed {
+                        columns: columns.clone(),
+                        rows: vec![(cells, v)],
+                    };
                     table(&one, list_version(c, filter.res), &Request::default())
                 } else {
                     v
                 };
-                let mut s = serde_json::to_string(&json!({"type": "ADDED", "object": obj})).unwrap_or_default();
+                let mut s = serde_json::to_string(&json!({"type": "ADDED", "object": obj}))
+                    .unwrap_or_default();
                 s.push('\n');
                 bytes::Bytes::from(s)
             })
@@ -252,20 +291,35 @@ fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
 }
 
 /// One object as a one-row Table (a watch event of `kubectl get -w`).
-pub fn row_table(c: &Cluster, r: &'static ResourceInfo, ns: &str, name: &str, obj: &Value) -> Option<Value> {
+pub fn row_table(
+    c: &Cluster,
+    r: &'static ResourceInfo,
+    ns: &str,
+    name: &str,
+    obj: &Value,
+) -> Option<Value> {
     let res = r.printer()?;
-    let scope = if r.namespaced { Scope::One(ns.to_string()) } else { Scope::All };
+    let scope = if r.namespaced {
+        Scope::One(ns.to_string())
+    } else {
+        Scope::All
+    };
     let names = match r.backing {
         Backing::Events { .. } => Vec::new(),
         _ => vec![name.to_string()],
     };
     let mut p = printed(c, res, &names, &None, &scope);
     let uid = &obj["metadata"]["uid"];
-    p.rows.retain(|(_, v)| v["metadata"]["name"] == name && (&v["metadata"]["uid"] == uid || uid.is_null()));
+    p.rows.retain(|(_, v)| {
+        v["metadata"]["name"] == name && (&v["metadata"]["uid"] == uid || uid.is_null())
+    });
     if p.rows.is_empty() {
         return None;
     }
-    let rv = obj["metadata"]["resourceVersion"].as_str().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let rv = obj["metadata"]["resourceVersion"]
+        .as_str()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     Some(table(&p, rv, &Request::default()))
 }
 
@@ -309,7 +363,12 @@ pub fn logs(c: &Cluster, st: &mut State, ns: &str, name: &str, req: &Request) ->
     };
     let container = req.param("container");
     if container.is_none() && pod.spec.containers.len() > 1 {
-        let names: Vec<&str> = pod.spec.containers.iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = pod
+            .spec
+            .containers
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         return Status::bad_request(format!(
             "a container name must be specified for pod {name}, choose one of: [{}]",
             names.join(" ")
@@ -319,7 +378,9 @@ pub fn logs(c: &Cluster, st: &mut State, ns: &str, name: &str, req: &Request) ->
     let lines = match c.logs(ns, name, container, req.flag("previous")) {
         Ok(l) => l,
         Err(e) => {
-            let msg = e.strip_prefix("Error from server (BadRequest): ").unwrap_or(&e);
+            let msg = e
+                .strip_prefix("Error from server (BadRequest): ")
+                .unwrap_or(&e);
             return Status::bad_request(msg).into();
         }
     };
@@ -338,5 +399,8 @@ pub fn logs(c: &Cluster, st: &mut State, ns: &str, name: &str, req: &Request) ->
             timeout: None,
         };
     }
-    Reply::Text { code: 200, body: text }
+    Reply::Text {
+        code: 200,
+        body: text,
+    }
 }

@@ -54,25 +54,37 @@ pub fn handle(c: &mut Cluster, st: &mut State, req: &Request) -> Reply {
         },
         ["api"] if get => discovery::root(true, req, "127.0.0.1"),
         ["apis"] if get => discovery::root(false, req, "127.0.0.1"),
-        ["api", "v1"] if get => discovery::resource_list("", "v1")
-            .map_or_else(|| Status::no_route().into(), Reply::ok),
-        ["apis", g] if get => discovery::group(g).map_or_else(|| Status::no_route().into(), Reply::ok),
-        ["apis", g, v] if get => discovery::resource_list(g, v)
-            .map_or_else(|| Status::no_route().into(), Reply::ok),
+        ["api", "v1"] if get => {
+            discovery::resource_list("", "v1").map_or_else(|| Status::no_route().into(), Reply::ok)
+        }
+        ["apis", g] if get => {
+            discovery::group(g).map_or_else(|| Status::no_route().into(), Reply::ok)
+        }
+        ["apis", g, v] if get => {
+            discovery::resource_list(g, v).map_or_else(|| Status::no_route().into(), Reply::ok)
+        }
         ["openapi", "v2"] if get => Reply::Bytes {
             content_type: super::openapi_v2::MEDIA_TYPE,
             body: super::openapi_v2::document(),
         },
         ["openapi", "v3"] if get => Reply::ok(openapi::index()),
-        ["openapi", "v3", rest @ ..] if get => openapi::document(&rest.join("/"))
-            .map_or_else(|| Status::no_route().into(), Reply::ok),
+        ["openapi", "v3", rest @ ..] if get => {
+            openapi::document(&rest.join("/")).map_or_else(|| Status::no_route().into(), Reply::ok)
+        }
         ["api", "v1", rest @ ..] => resource(c, st, req, "", "v1", rest),
         ["apis", g, v, rest @ ..] => resource(c, st, req, g, v, rest),
         _ => Status::no_route().into(),
     }
 }
 
-fn resource(c: &mut Cluster, st: &mut State, req: &Request, group: &str, version: &str, rest: &[&str]) -> Reply {
+fn resource(
+    c: &mut Cluster,
+    st: &mut State,
+    req: &Request,
+    group: &str,
+    version: &str,
+    rest: &[&str],
+) -> Reply {
     let Some(t) = target(group, version, rest) else {
         return Status::no_route().into();
     };
@@ -133,11 +145,10 @@ fn subresource(
             };
             Status::no_processes(what, name).into()
         }
-        ("binding", _) if pod => Status::method_not_allowed(
-            "create",
-            "pods/binding: the simulated scheduler binds pods",
-        )
-        .into(),
+        ("binding", _) if pod => {
+            Status::method_not_allowed("create", "pods/binding: the simulated scheduler binds pods")
+                .into()
+        }
         (_, m) => Status::method_not_allowed(m, &format!("{}/{sub}", r.qualified())).into(),
     }
 }
@@ -148,12 +159,19 @@ mod tests {
 
     #[test]
     fn paths_resolve_like_the_api_server() {
-        let t = target("", "v1", &["namespaces", "default", "pods", "web", "log"]).expect("pod log");
-        assert_eq!((t.res.plural, t.namespace, t.name, t.sub), ("pods", Some("default"), Some("web"), Some("log")));
+        let t =
+            target("", "v1", &["namespaces", "default", "pods", "web", "log"]).expect("pod log");
+        assert_eq!(
+            (t.res.plural, t.namespace, t.name, t.sub),
+            ("pods", Some("default"), Some("web"), Some("log"))
+        );
         let t = target("", "v1", &["namespaces", "dev"]).expect("a namespace");
         assert_eq!((t.res.plural, t.name), ("namespaces", Some("dev")));
         let t = target("apps", "v1", &["deployments"]).expect("all deployments");
         assert_eq!((t.namespace, t.name), (None, None));
-        assert!(target("", "v1", &["configmaps"]).is_none() || kinds::find("", "v1", "configmaps").is_some());
+        assert!(
+            target("", "v1", &["configmaps"]).is_none()
+                || kinds::find("", "v1", "configmaps").is_some()
+        );
     }
 }

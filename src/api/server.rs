@@ -10,7 +10,7 @@ use super::{Reply, Request};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited, combinators::BoxBody};
 use hyper::body::{Body, Frame, Incoming};
-use hyper::header::{HeaderValue, CONTENT_TYPE};
+use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use std::collections::{BTreeMap, VecDeque};
@@ -66,7 +66,12 @@ impl Drop for Running {
 }
 
 /// Listen on 127.0.0.1:`port` (0: any free port) and serve HTTPS until stopped.
-pub fn start(port: u16, token: String, tls: Arc<rustls::ServerConfig>, jobs: Sender<Job>) -> std::io::Result<Running> {
+pub fn start(
+    port: u16,
+    token: String,
+    tls: Arc<rustls::ServerConfig>,
+    jobs: Sender<Job>,
+) -> std::io::Result<Running> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
@@ -111,7 +116,9 @@ async fn serve(
         let _ = stream.set_nodelay(true);
         let (token, jobs, acceptor) = (token.clone(), jobs.clone(), acceptor.clone());
         tokio::spawn(async move {
-            let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream)).await else {
+            let Ok(Ok(stream)) =
+                tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream)).await
+            else {
                 return;
             };
             let svc = service_fn(move |req| handle(req, token.clone(), jobs.clone()));
@@ -124,7 +131,8 @@ async fn serve(
 
 fn full(code: u16, content_type: &str, body: Vec<u8>) -> hyper::Response<Out> {
     let mut r = hyper::Response::new(Full::new(Bytes::from(body)).boxed());
-    *r.status_mut() = hyper::StatusCode::from_u16(code).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    *r.status_mut() =
+        hyper::StatusCode::from_u16(code).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
     if let Ok(v) = HeaderValue::from_str(content_type) {
         r.headers_mut().insert(CONTENT_TYPE, v);
     }
@@ -132,7 +140,11 @@ fn full(code: u16, content_type: &str, body: Vec<u8>) -> hyper::Response<Out> {
 }
 
 fn status_response(s: Status) -> hyper::Response<Out> {
-    full(s.code, "application/json", serde_json::to_vec(&s.to_value()).unwrap_or_default())
+    full(
+        s.code,
+        "application/json",
+        serde_json::to_vec(&s.to_value()).unwrap_or_default(),
+    )
 }
 
 /// Decode `%XX` and `+` in a query component.
@@ -144,7 +156,9 @@ pub fn percent_decode(s: &str) -> String {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -179,7 +193,11 @@ fn header(req: &hyper::Request<Incoming>, name: &str) -> String {
         .to_string()
 }
 
-async fn handle(req: hyper::Request<Incoming>, token: Arc<String>, jobs: Sender<Job>) -> Result<hyper::Response<Out>, Infallible> {
+async fn handle(
+    req: hyper::Request<Incoming>,
+    token: Arc<String>,
+    jobs: Sender<Job>,
+) -> Result<hyper::Response<Out>, Infallible> {
     let auth = header(&req, "authorization");
     let given = auth.strip_prefix("Bearer ").unwrap_or("");
     if !constant_time_eq(given.as_bytes(), token.as_bytes()) {
@@ -188,7 +206,11 @@ async fn handle(req: hyper::Request<Incoming>, token: Arc<String>, jobs: Sender<
     let method = req.method().as_str().to_string();
     let path = percent_decode(req.uri().path());
     let query = query(req.uri().query());
-    let (accept, content_type, user_agent) = (header(&req, "accept"), header(&req, "content-type"), header(&req, "user-agent"));
+    let (accept, content_type, user_agent) = (
+        header(&req, "accept"),
+        header(&req, "content-type"),
+        header(&req, "user-agent"),
+    );
     let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
         Ok(b) => b.to_bytes().to_vec(),
         Err(_) => return Ok(status_response(Status::too_large())),
@@ -227,8 +249,16 @@ async fn handle(req: hyper::Request<Incoming>, token: Arc<String>, jobs: Sender<
 
 fn respond(reply: Reply) -> hyper::Response<Out> {
     match reply {
-        Reply::Json { code, body, warnings } => {
-            let mut r = full(code, "application/json", serde_json::to_vec(&body).unwrap_or_default());
+        Reply::Json {
+            code,
+            body,
+            warnings,
+        } => {
+            let mut r = full(
+                code,
+                "application/json",
+                serde_json::to_vec(&body).unwrap_or_default(),
+            );
             for w in warnings {
                 let text = format!("299 - \"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""));
                 if let Ok(v) = HeaderValue::from_str(&text) {
@@ -237,20 +267,29 @@ fn respond(reply: Reply) -> hyper::Response<Out> {
             }
             r
         }
-        Reply::Typed { content_type, body } => {
-            full(200, &content_type, serde_json::to_vec(&body).unwrap_or_default())
-        }
+        Reply::Typed { content_type, body } => full(
+            200,
+            &content_type,
+            serde_json::to_vec(&body).unwrap_or_default(),
+        ),
         Reply::Bytes { content_type, body } => full(200, content_type, body),
         Reply::Text { code, body } => full(code, "text/plain; charset=utf-8", body.into_bytes()),
-        Reply::Stream { content_type, first, rest, timeout } => {
+        Reply::Stream {
+            content_type,
+            first,
+            rest,
+            timeout,
+        } => {
             let body = ChannelBody {
                 first: first.into(),
                 rest,
                 deadline: timeout.map(|t| Box::pin(tokio::time::sleep(t))),
             };
             let mut r = hyper::Response::new(body.boxed());
-            r.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-            r.headers_mut().insert("transfer-encoding", HeaderValue::from_static("chunked"));
+            r.headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+            r.headers_mut()
+                .insert("transfer-encoding", HeaderValue::from_static("chunked"));
             r
         }
     }
@@ -272,7 +311,10 @@ impl Body for ChannelBody {
     type Data = Bytes;
     type Error = Infallible;
 
-    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
         if let Some(b) = self.first.pop_front() {
             return Poll::Ready(Some(Ok(Frame::data(b))));
         }
@@ -295,7 +337,9 @@ mod tests {
 
     #[test]
     fn query_components_are_decoded() {
-        let q = query(Some("labelSelector=app%3Dweb%2Ctier+in+%28a%29&watch=true&x"));
+        let q = query(Some(
+            "labelSelector=app%3Dweb%2Ctier+in+%28a%29&watch=true&x",
+        ));
         assert_eq!(q["labelSelector"], "app=web,tier in (a)");
         assert_eq!(q["watch"], "true");
         assert_eq!(q["x"], "");

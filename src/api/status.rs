@@ -86,7 +86,9 @@ impl Status {
         Status::new(
             415,
             "UnsupportedMediaType",
-            format!("the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got {content_type})"),
+            format!(
+                "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got {content_type})"
+            ),
         )
     }
 
@@ -116,9 +118,8 @@ impl Status {
         } else {
             format!("{qualified} \"{name}\" is invalid: [{}]", causes.join(", "))
         };
-        Status::new(422, "Invalid", message).with_details(
-            json!({"name": name, "group": group, "kind": kind, "causes": list}),
-        )
+        Status::new(422, "Invalid", message)
+            .with_details(json!({"name": name, "group": group, "kind": kind, "causes": list}))
     }
 
     /// A connection that needs a process in a container (exec, attach,

@@ -128,11 +128,27 @@ impl Hub {
             keys.push((Res::Node, n.meta.oid, Some(id)));
         }
         keys.extend(s.pods().iter().map(|o| (Res::Pod, o.meta.oid, None)));
-        keys.extend(s.replicasets().iter().map(|o| (Res::ReplicaSet, o.meta.oid, None)));
-        keys.extend(s.deployments().iter().map(|o| (Res::Deployment, o.meta.oid, None)));
+        keys.extend(
+            s.replicasets()
+                .iter()
+                .map(|o| (Res::ReplicaSet, o.meta.oid, None)),
+        );
+        keys.extend(
+            s.deployments()
+                .iter()
+                .map(|o| (Res::Deployment, o.meta.oid, None)),
+        );
         keys.extend(s.jobs().iter().map(|o| (Res::Job, o.meta.oid, None)));
-        keys.extend(s.services().iter().map(|o| (Res::Service, o.meta.oid, None)));
-        keys.extend(s.endpoints().iter().map(|o| (Res::Endpoints, o.meta.oid, None)));
+        keys.extend(
+            s.services()
+                .iter()
+                .map(|o| (Res::Service, o.meta.oid, None)),
+        );
+        keys.extend(
+            s.endpoints()
+                .iter()
+                .map(|o| (Res::Endpoints, o.meta.oid, None)),
+        );
         for (res, oid, node) in keys {
             if let Some(v) = c.api_value_of(res, oid, node) {
                 self.cache.insert((res, oid), v);
@@ -230,13 +246,18 @@ impl Hub {
     /// an object that is gone).
     fn row(&mut self, c: &Cluster, ch: &Change) -> Option<Value> {
         let name = ch.object["metadata"]["name"].as_str()?.to_string();
-        let ns = ch.object["metadata"]["namespace"].as_str().unwrap_or("").to_string();
+        let ns = ch.object["metadata"]["namespace"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
         let key = (ch.res, ns.clone(), name.clone());
         if ch.kind == "DELETED" {
             return self.rows.remove(&key);
         }
         let r = match ch.res {
-            Some(res) => kinds::RESOURCES.iter().find(|r| store_res(r) == Some(res))?,
+            Some(res) => kinds::RESOURCES
+                .iter()
+                .find(|r| store_res(r) == Some(res))?,
             None => core_events(),
         };
         let t = super::read::row_table(c, r, &ns, &name, &ch.object)?;

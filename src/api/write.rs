@@ -76,9 +76,7 @@ fn decode(
     for d in loaded.errors() {
         if d.message.starts_with("unknown field") || d.message.starts_with("duplicate field") {
             unknown.push(d.message.clone());
-        } else if d.path.is_empty() {
-            causes.push(d.message.clone());
-        } else if d.message.starts_with(&format!("{}:", d.path)) {
+        } else if d.path.is_empty() || d.message.starts_with(&format!("{}:", d.path)) {
             causes.push(d.message.clone());
         } else {
             causes.push(format!("{}: {}", d.path, d.message));
@@ -126,7 +124,13 @@ impl PipeKind for Status {
     }
 }
 
-fn check_namespace(c: &Cluster, st: &State, r: &ResourceInfo, ns: &str, v: &mut Value) -> Result<(), Status> {
+fn check_namespace(
+    c: &Cluster,
+    st: &State,
+    r: &ResourceInfo,
+    ns: &str,
+    v: &mut Value,
+) -> Result<(), Status> {
     if !r.namespaced {
         return Ok(());
     }
@@ -145,7 +149,13 @@ fn check_namespace(c: &Cluster, st: &State, r: &ResourceInfo, ns: &str, v: &mut 
 }
 
 /// `POST` to a collection.
-pub fn create(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str, req: &Request) -> Reply {
+pub fn create(
+    c: &mut Cluster,
+    st: &mut State,
+    r: &'static ResourceInfo,
+    ns: &str,
+    req: &Request,
+) -> Reply {
     let result = (|| -> Result<Reply, Status> {
         let fv = field_validation(req)?;
         let mut v = body(req)?;
@@ -168,7 +178,10 @@ pub fn create(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &st
                         r.kind,
                         r.group,
                         "",
-                        &["metadata.name: Required value: name or generateName is required".into()],
+                        &[
+                            "metadata.name: Required value: name or generateName is required"
+                                .into(),
+                        ],
                     ));
                 }
             }
@@ -188,13 +201,25 @@ pub fn create(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &st
     result.unwrap_or_else(Reply::from)
 }
 
-fn create_namespace(c: &Cluster, st: &mut State, v: &Value, req: &Request) -> Result<Reply, Status> {
+fn create_namespace(
+    c: &Cluster,
+    st: &mut State,
+    v: &Value,
+    req: &Request,
+) -> Result<Reply, Status> {
     let name = v["metadata"]["name"].as_str().unwrap_or("").to_string();
     if name.is_empty() {
-        return Err(Status::invalid("Namespace", "", "", &["metadata.name: Required value: name or generateName is required".into()]));
+        return Err(Status::invalid(
+            "Namespace",
+            "",
+            "",
+            &["metadata.name: Required value: name or generateName is required".into()],
+        ));
     }
     let valid = name.len() <= 63
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !name.starts_with('-')
         && !name.ends_with('-');
     if !valid {
@@ -202,7 +227,9 @@ fn create_namespace(c: &Cluster, st: &mut State, v: &Value, req: &Request) -> Re
             "Namespace",
             "",
             &name,
-            &[format!("metadata.name: Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")],
+            &[format!(
+                "metadata.name: Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+            )],
         ));
     }
     if read::namespace_exists(c, st, &name) {
@@ -228,6 +255,7 @@ fn create_namespace(c: &Cluster, st: &mut State, v: &Value, req: &Request) -> Re
 }
 
 /// Write a whole new state of an existing object (PUT, or a patch's result).
+#[allow(clippy::too_many_arguments)]
 fn update_to(
     c: &mut Cluster,
     st: &State,
@@ -280,7 +308,11 @@ fn update_node(
 ) -> Result<Reply, Status> {
     let text_map = |m: &Value| -> crate::sim::objects::Labels {
         m.as_object()
-            .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let mut taints = Vec::new();
@@ -293,7 +325,10 @@ fn update_node(
         })?;
         taints.push(Taint {
             key: t["key"].as_str().unwrap_or("").to_string(),
-            value: t["value"].as_str().filter(|s| !s.is_empty()).map(str::to_string),
+            value: t["value"]
+                .as_str()
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
             effect,
         });
     }
@@ -314,7 +349,12 @@ fn update_node(
             effect: TaintEffect::NoSchedule,
         });
     }
-    target.set_node_meta(name, text_map(&v["metadata"]["labels"]), text_map(&v["metadata"]["annotations"]), taints)?;
+    target.set_node_meta(
+        name,
+        text_map(&v["metadata"]["labels"]),
+        text_map(&v["metadata"]["annotations"]),
+        taints,
+    )?;
     if unschedulable != was {
         target.set_schedulable(name, !unschedulable)?;
     }
@@ -322,7 +362,14 @@ fn update_node(
 }
 
 /// `PUT` of one object.
-pub fn update(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str, name: &str, req: &Request) -> Reply {
+pub fn update(
+    c: &mut Cluster,
+    st: &mut State,
+    r: &'static ResourceInfo,
+    ns: &str,
+    name: &str,
+    req: &Request,
+) -> Reply {
     let result = (|| -> Result<Reply, Status> {
         if !r.verb("update") {
             return Err(Status::method_not_allowed("update", &r.qualified()));
@@ -335,7 +382,14 @@ pub fn update(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &st
 }
 
 /// `PATCH` of one object (server-side apply creates it when missing).
-pub fn patch(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str, name: &str, req: &Request) -> Reply {
+pub fn patch(
+    c: &mut Cluster,
+    st: &mut State,
+    r: &'static ResourceInfo,
+    ns: &str,
+    name: &str,
+    req: &Request,
+) -> Reply {
     let result = (|| -> Result<Reply, Status> {
         if !r.verb("patch") {
             return Err(Status::method_not_allowed("patch", &r.qualified()));
@@ -374,23 +428,44 @@ fn apply_create(
     let mut inner = req.clone();
     inner.body = serde_json::to_vec(&p).unwrap_or_default();
     match create(c, st, r, ns, &inner) {
-        Reply::Json { code: 201, body, warnings } => Ok(Reply::Json { code: 201, body, warnings }),
+        Reply::Json {
+            code: 201,
+            body,
+            warnings,
+        } => Ok(Reply::Json {
+            code: 201,
+            body,
+            warnings,
+        }),
         other => Ok(other),
     }
 }
 
 /// `DELETE` of one object.
-pub fn delete(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str, name: &str, req: &Request) -> Reply {
+pub fn delete(
+    c: &mut Cluster,
+    st: &mut State,
+    r: &'static ResourceInfo,
+    ns: &str,
+    name: &str,
+    req: &Request,
+) -> Reply {
     let result = (|| -> Result<Reply, Status> {
         if !r.verb("delete") {
             return Err(Status::method_not_allowed("delete", &r.qualified()));
         }
-        let opts = if req.body.is_empty() { json!({}) } else { body(req)? };
+        let opts = if req.body.is_empty() {
+            json!({})
+        } else {
+            body(req)?
+        };
         let grace = req
             .param("gracePeriodSeconds")
             .and_then(|g| g.parse::<u64>().ok())
             .or_else(|| opts["gracePeriodSeconds"].as_u64());
-        if let Some(p) = req.param("propagationPolicy").or(opts["propagationPolicy"].as_str())
+        if let Some(p) = req
+            .param("propagationPolicy")
+            .or(opts["propagationPolicy"].as_str())
             && !["Background", "Foreground", "Orphan"].contains(&p)
         {
             return Err(Status::bad_request(format!(
@@ -410,20 +485,31 @@ pub fn delete(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &st
         c.delete(kind, ns, name, grace)?;
         if kind == Kind::Pod {
             // Graceful deletion: the pod with its deletionTimestamp, or as it was.
-            return Ok(Reply::ok(read::current(c, st, r, ns, name).unwrap_or(before)));
+            return Ok(Reply::ok(
+                read::current(c, st, r, ns, name).unwrap_or(before),
+            ));
         }
-        Ok(Reply::ok(json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success",
-            "details": {"name": name, "group": r.group, "kind": r.plural, "uid": before["metadata"]["uid"]}})))
+        Ok(Reply::ok(
+            json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success",
+            "details": {"name": name, "group": r.group, "kind": r.plural, "uid": before["metadata"]["uid"]}}),
+        ))
     })();
     result.unwrap_or_else(Reply::from)
 }
 
-fn delete_namespace(c: &mut Cluster, st: &mut State, name: &str, dry: bool) -> Result<Reply, Status> {
+fn delete_namespace(
+    c: &mut Cluster,
+    st: &mut State,
+    name: &str,
+    dry: bool,
+) -> Result<Reply, Status> {
     if read::SYSTEM_NAMESPACES.contains(&name) {
         return Err(Status {
             code: 403,
             reason: "Forbidden",
-            message: format!("namespaces \"{name}\" is forbidden: this namespace may not be deleted"),
+            message: format!(
+                "namespaces \"{name}\" is forbidden: this namespace may not be deleted"
+            ),
             details: Some(json!({"name": name, "kind": "namespaces"})),
         });
     }
@@ -431,16 +517,38 @@ fn delete_namespace(c: &mut Cluster, st: &mut State, name: &str, dry: bool) -> R
         return Err(Status::not_found("namespaces", name));
     }
     if dry {
-        return Ok(Reply::ok(json!({"kind": "Namespace", "apiVersion": "v1", "metadata": {"name": name}})));
+        return Ok(Reply::ok(
+            json!({"kind": "Namespace", "apiVersion": "v1", "metadata": {"name": name}}),
+        ));
     }
     // The namespace controller deletes everything in it.
     let s = c.store();
     let mut doomed: Vec<(Kind, String)> = Vec::new();
-    doomed.extend(s.deployments().in_namespace(name).map(|o| (Kind::Deployment, o.meta.name.clone())));
-    doomed.extend(s.jobs().in_namespace(name).map(|o| (Kind::Job, o.meta.name.clone())));
-    doomed.extend(s.replicasets().in_namespace(name).map(|o| (Kind::ReplicaSet, o.meta.name.clone())));
-    doomed.extend(s.services().in_namespace(name).map(|o| (Kind::Service, o.meta.name.clone())));
-    doomed.extend(s.pods().in_namespace(name).map(|o| (Kind::Pod, o.meta.name.clone())));
+    doomed.extend(
+        s.deployments()
+            .in_namespace(name)
+            .map(|o| (Kind::Deployment, o.meta.name.clone())),
+    );
+    doomed.extend(
+        s.jobs()
+            .in_namespace(name)
+            .map(|o| (Kind::Job, o.meta.name.clone())),
+    );
+    doomed.extend(
+        s.replicasets()
+            .in_namespace(name)
+            .map(|o| (Kind::ReplicaSet, o.meta.name.clone())),
+    );
+    doomed.extend(
+        s.services()
+            .in_namespace(name)
+            .map(|o| (Kind::Service, o.meta.name.clone())),
+    );
+    doomed.extend(
+        s.pods()
+            .in_namespace(name)
+            .map(|o| (Kind::Pod, o.meta.name.clone())),
+    );
     for (kind, n) in doomed {
         let _ = c.delete(kind, name, &n, None);
     }
@@ -450,7 +558,14 @@ fn delete_namespace(c: &mut Cluster, st: &mut State, name: &str, dry: bool) -> R
 }
 
 /// The `scale` subresource of a Deployment or ReplicaSet.
-pub fn scale(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str, name: &str, req: &Request) -> Reply {
+pub fn scale(
+    c: &mut Cluster,
+    st: &mut State,
+    r: &'static ResourceInfo,
+    ns: &str,
+    name: &str,
+    req: &Request,
+) -> Reply {
     let result = (|| -> Result<Reply, Status> {
         let Backing::Object(kind @ (Kind::Deployment | Kind::ReplicaSet)) = r.backing else {
             return Err(Status::no_route());
@@ -459,7 +574,11 @@ pub fn scale(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str
         let sel = crate::kubectl::labels_text(
             &cur["spec"]["selector"]["matchLabels"]
                 .as_object()
-                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                        .collect()
+                })
                 .unwrap_or_default(),
         );
         let scale = json!({"kind": "Scale", "apiVersion": "autoscaling/v1",
@@ -475,13 +594,23 @@ pub fn scale(c: &mut Cluster, st: &mut State, r: &'static ResourceInfo, ns: &str
                     .ok_or_else(|| Status::unsupported_media(&req.content_type))?;
                 patch::apply(kind, &scale, &body(req)?).map_err(Status::bad_request)?
             }
-            m => return Err(Status::method_not_allowed(m, &format!("{}/scale", r.qualified()))),
+            m => {
+                return Err(Status::method_not_allowed(
+                    m,
+                    &format!("{}/scale", r.qualified()),
+                ));
+            }
         };
         let replicas = wanted["spec"]["replicas"].as_i64().unwrap_or(0);
         if replicas < 0 {
-            return Err(Status::invalid("Scale", "autoscaling", name, &[format!(
-                "spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"
-            )]));
+            return Err(Status::invalid(
+                "Scale",
+                "autoscaling",
+                name,
+                &[format!(
+                    "spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"
+                )],
+            ));
         }
         if !dry_run(req) {
             c.scale(kind, ns, name, u32::try_from(replicas).unwrap_or(u32::MAX))?;
@@ -500,13 +629,19 @@ pub fn evict(c: &mut Cluster, st: &mut State, ns: &str, name: &str, req: &Reques
     let result = (|| -> Result<Reply, Status> {
         let r = super::kinds::find("", "v1", "pods").expect("pods are served");
         read::current(c, st, r, ns, name)?;
-        let v = if req.body.is_empty() { json!({}) } else { body(req)? };
+        let v = if req.body.is_empty() {
+            json!({})
+        } else {
+            body(req)?
+        };
         let grace = v["deleteOptions"]["gracePeriodSeconds"].as_u64();
         if !dry_run(req) {
             c.delete(Kind::Pod, ns, name, grace)?;
         }
-        Ok(Reply::created(json!({"kind": "Status", "apiVersion": "v1", "metadata": {},
-            "status": "Success", "code": 201})))
+        Ok(Reply::created(
+            json!({"kind": "Status", "apiVersion": "v1", "metadata": {},
+            "status": "Success", "code": 201}),
+        ))
     })();
     result.unwrap_or_else(Reply::from)
 }

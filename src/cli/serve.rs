@@ -68,14 +68,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let path = match args.kubeconfig.clone().or_else(kubeconfig::default_path) {
         Some(p) => p,
-        None => anyhow::bail!("no state directory for the kubeconfig; give one with --kubeconfig FILE"),
+        None => {
+            anyhow::bail!("no state directory for the kubeconfig; give one with --kubeconfig FILE")
+        }
     };
     let token = kubeconfig::new_token()?;
     let (jobs, mut host) = Host::channel(&mut cluster);
     let tls = crate::api::tls::self_signed().map_err(anyhow::Error::msg)?;
     let running = server::start(args.port, token.clone(), tls.config.clone(), jobs)
         .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", args.port))?;
-    kubeconfig::write(&path, &kubeconfig::render(&running.url(), &tls.cert_pem, &token)).map_err(anyhow::Error::msg)?;
+    kubeconfig::write(
+        &path,
+        &kubeconfig::render(&running.url(), &tls.cert_pem, &token),
+    )
+    .map_err(anyhow::Error::msg)?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;

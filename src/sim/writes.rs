@@ -40,10 +40,14 @@ impl Cluster {
         annotations: Labels,
         taints: Vec<Taint>,
     ) -> Result<bool, ApiError> {
-        let id = self.api.store().node_id(node).ok_or_else(|| ApiError::NotFound {
-            resource: resource_name(Kind::Node).to_string(),
-            name: node.to_string(),
-        })?;
+        let id = self
+            .api
+            .store()
+            .node_id(node)
+            .ok_or_else(|| ApiError::NotFound {
+                resource: resource_name(Kind::Node).to_string(),
+                name: node.to_string(),
+            })?;
         let now = self.now();
         Ok(self.api.update_node(id, true, |n| {
             n.meta.labels = labels;

@@ -31,7 +31,9 @@ impl Serving {
     pub fn kubeconfig_shown(&self) -> String {
         let full = self.kubeconfig.display().to_string();
         match std::env::var("HOME") {
-            Ok(home) if !home.is_empty() && full.starts_with(&home) => format!("~{}", &full[home.len()..]),
+            Ok(home) if !home.is_empty() && full.starts_with(&home) => {
+                format!("~{}", &full[home.len()..])
+            }
             _ => full,
         }
     }
@@ -41,7 +43,12 @@ impl Live {
     /// Start serving the live cluster on 127.0.0.1:`port` (0: any free
     /// port), writing the kubeconfig at `path` (default: the state
     /// directory's). Returns what to tell the student.
-    pub fn start_serving(&mut self, port: u16, path: Option<PathBuf>, lang: Lang) -> Result<Vec<String>, String> {
+    pub fn start_serving(
+        &mut self,
+        port: u16,
+        path: Option<PathBuf>,
+        lang: Lang,
+    ) -> Result<Vec<String>, String> {
         if let Some(s) = &self.serving {
             return Ok(vec![already(lang, s)]);
         }
@@ -53,7 +60,10 @@ impl Live {
         let (jobs, host) = Host::channel(&mut self.cluster);
         let running = server::start(port, token.clone(), tls.config.clone(), jobs)
             .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-        kubeconfig::write(&path, &kubeconfig::render(&running.url(), &tls.cert_pem, &token))?;
+        kubeconfig::write(
+            &path,
+            &kubeconfig::render(&running.url(), &tls.cert_pem, &token),
+        )?;
         let serving = Serving {
             host,
             running,
@@ -61,8 +71,14 @@ impl Live {
         };
         let mut lines = vec![
             match lang {
-                Lang::Ko => format!("이 클러스터가 {}에서 쿠버네티스 API로 응답합니다(127.0.0.1 전용).", serving.url()),
-                Lang::En => format!("This cluster answers the Kubernetes API at {} (127.0.0.1 only).", serving.url()),
+                Lang::Ko => format!(
+                    "이 클러스터가 {}에서 쿠버네티스 API로 응답합니다(127.0.0.1 전용).",
+                    serving.url()
+                ),
+                Lang::En => format!(
+                    "This cluster answers the Kubernetes API at {} (127.0.0.1 only).",
+                    serving.url()
+                ),
             },
             match lang {
                 Lang::Ko => "다른 터미널에서:".to_string(),
@@ -111,15 +127,25 @@ impl Live {
 
 fn already(lang: Lang, s: &Serving) -> String {
     match lang {
-        Lang::Ko => format!("이미 {}에서 응답하고 있습니다: export KUBECONFIG={}", s.url(), s.kubeconfig.display()),
-        Lang::En => format!("Already answering at {}: export KUBECONFIG={}", s.url(), s.kubeconfig.display()),
+        Lang::Ko => format!(
+            "이미 {}에서 응답하고 있습니다: export KUBECONFIG={}",
+            s.url(),
+            s.kubeconfig.display()
+        ),
+        Lang::En => format!(
+            "Already answering at {}: export KUBECONFIG={}",
+            s.url(),
+            s.kubeconfig.display()
+        ),
     }
 }
 
 /// What to say when kubectl is not installed.
 pub fn no_kubectl(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ko => "kubectl을 찾을 수 없습니다. https://kubernetes.io/ko/docs/tasks/tools/ 에서 설치해 보세요. 명령줄(:)에서도 같은 명령을 이 클러스터에 실행할 수 있습니다.",
+        Lang::Ko => {
+            "kubectl을 찾을 수 없습니다. https://kubernetes.io/ko/docs/tasks/tools/ 에서 설치해 보세요. 명령줄(:)에서도 같은 명령을 이 클러스터에 실행할 수 있습니다."
+        }
         Lang::En => crate::cli::serve::NO_KUBECTL,
     }
 }
@@ -127,7 +153,15 @@ pub fn no_kubectl(lang: Lang) -> &'static str {
 /// The status bar's words while serving.
 pub fn status(lang: Lang, s: &Serving) -> String {
     match lang {
-        Lang::Ko => format!("kubectl 연결됨: export KUBECONFIG={} · 요청 {}", s.kubeconfig_shown(), s.requests()),
-        Lang::En => format!("kubectl: export KUBECONFIG={} · {} requests", s.kubeconfig_shown(), s.requests()),
+        Lang::Ko => format!(
+            "kubectl 연결됨: export KUBECONFIG={} · 요청 {}",
+            s.kubeconfig_shown(),
+            s.requests()
+        ),
+        Lang::En => format!(
+            "kubectl: export KUBECONFIG={} · {} requests",
+            s.kubeconfig_shown(),
+            s.requests()
+        ),
     }
 }

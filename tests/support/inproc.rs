@@ -37,7 +37,12 @@ impl InProc {
     }
 
     /// Run kubectl, answering its requests until it exits: (stdout, stderr, ok).
-    pub fn kubectl(&mut self, cluster: &mut Cluster, kubectl: &Path, args: &[&str]) -> (String, String, bool) {
+    pub fn kubectl(
+        &mut self,
+        cluster: &mut Cluster,
+        kubectl: &Path,
+        args: &[&str],
+    ) -> (String, String, bool) {
         let mut child = Command::new(kubectl)
             .args(args)
             .env("KUBECONFIG", self.kubeconfig())
@@ -65,6 +70,10 @@ impl InProc {
                 break status;
             }
         };
-        (out.join().expect("stdout"), err.join().expect("stderr"), status.success())
+        (
+            out.join().expect("stdout"),
+            err.join().expect("stderr"),
+            status.success(),
+        )
     }
 }

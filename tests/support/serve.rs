@@ -109,7 +109,7 @@ impl Drop for Served {
 
 /// Whether a word is a kubectl duration (`5s`, `3m20s`, `2d3h`).
 pub fn is_duration(w: &str) -> bool {
-    let w = w.trim_end_matches(|c| c == ',' || c == ')');
+    let w = w.trim_end_matches([',', ')']);
     let w = w.strip_prefix('(').unwrap_or(w);
     if w.is_empty() || !w.as_bytes()[0].is_ascii_digit() {
         return false;
@@ -150,7 +150,13 @@ pub fn normalise(text: &str) -> String {
         }
         let words: Vec<String> = line
             .split(' ')
-            .map(|w| if is_duration(w) { "<age>".to_string() } else { w.to_string() })
+            .map(|w| {
+                if is_duration(w) {
+                    "<age>".to_string()
+                } else {
+                    w.to_string()
+                }
+            })
             .collect();
         let mut joined = words.join(" ");
         while joined.contains("  ") {

@@ -216,7 +216,9 @@ fn serve_command(live: &mut Live, line: &str) -> Option<Output> {
         ["serve", "stop"] => {
             let stopped = live.stop_serving();
             let text = match (lang, stopped) {
-                (crate::lang::Lang::Ko, true) => "API 서버를 멈췄습니다. kubeconfig 파일은 그대로 둡니다.",
+                (crate::lang::Lang::Ko, true) => {
+                    "API 서버를 멈췄습니다. kubeconfig 파일은 그대로 둡니다."
+                }
                 (crate::lang::Lang::Ko, false) => "API를 제공하고 있지 않습니다.",
                 (_, true) => "Stopped answering the API; the kubeconfig file stays.",
                 (_, false) => "The API is not being served.",
@@ -234,7 +236,10 @@ fn serve_command(live: &mut Live, line: &str) -> Option<Output> {
                 Err(e) => (vec![format!("error: {e}")], false),
             }
         }
-        _ => (vec!["usage: serve [--port N] | serve stop".to_string()], false),
+        _ => (
+            vec!["usage: serve [--port N] | serve stop".to_string()],
+            false,
+        ),
     };
     Some(Output {
         command: crate::text::sanitize(line).into_owned(),
