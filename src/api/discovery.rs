@@ -183,7 +183,16 @@ mod tests {
             .iter()
             .filter_map(|i| i["metadata"]["name"].as_str())
             .collect();
-        assert_eq!(names, ["apps", "batch", "events.k8s.io"]);
+        assert_eq!(
+            names,
+            [
+                "apps",
+                "batch",
+                "events.k8s.io",
+                "discovery.k8s.io",
+                "coordination.k8s.io"
+            ]
+        );
         let deploy = &v["items"][0]["versions"][0]["resources"][0];
         assert_eq!(deploy["resource"], "deployments");
         assert_eq!(deploy["subresources"][0]["responseKind"]["kind"], "Scale");

@@ -16,6 +16,10 @@ pub enum Backing {
     Events { new_api: bool },
     /// Namespaces: the ones in use plus the ones created.
     Namespaces,
+    /// EndpointSlices, one per Endpoints object.
+    EndpointSlices,
+    /// Node Leases, one per node.
+    Leases,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -221,6 +225,32 @@ pub const RESOURCES: &[ResourceInfo] = &[
         subresources: &[],
         backing: Backing::Events { new_api: true },
     },
+    ResourceInfo {
+        group: "discovery.k8s.io",
+        version: "v1",
+        kind: "EndpointSlice",
+        plural: "endpointslices",
+        singular: "endpointslice",
+        short_names: &[],
+        namespaced: true,
+        verbs: READ_VERBS,
+        categories: &[],
+        subresources: &[],
+        backing: Backing::EndpointSlices,
+    },
+    ResourceInfo {
+        group: "coordination.k8s.io",
+        version: "v1",
+        kind: "Lease",
+        plural: "leases",
+        singular: "lease",
+        short_names: &[],
+        namespaced: true,
+        verbs: READ_VERBS,
+        categories: &[],
+        subresources: &[],
+        backing: Backing::Leases,
+    },
 ];
 
 impl ResourceInfo {
@@ -248,7 +278,7 @@ impl ResourceInfo {
             Backing::Object(k) => Resource::parse(Kind::plural(k))?,
             Backing::Endpoints => Resource::Endpoints,
             Backing::Events { .. } => Resource::Events,
-            Backing::Namespaces => return None,
+            Backing::Namespaces | Backing::EndpointSlices | Backing::Leases => return None,
         })
     }
 
@@ -298,6 +328,15 @@ mod tests {
             find("apps", "v1", "deployments").map(ResourceInfo::qualified),
             Some("deployments.apps".to_string())
         );
-        assert_eq!(groups(), ["apps", "batch", "events.k8s.io"]);
+        assert_eq!(
+            groups(),
+            [
+                "apps",
+                "batch",
+                "events.k8s.io",
+                "discovery.k8s.io",
+                "coordination.k8s.io"
+            ]
+        );
     }
 }

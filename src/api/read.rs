@@ -74,6 +74,9 @@ pub fn select(c: &Cluster, st: &State, filter: &Filter, names: &[String]) -> Pri
                 rows,
             }
         }
+        Backing::EndpointSlices | Backing::Leases => {
+            derived_rows(c, filter.res, &filter.namespace, names)
+        }
         _ => {
             let Some(res) = filter.res.printer() else {
                 return Printed {
@@ -96,6 +99,55 @@ pub fn select(c: &Cluster, st: &State, filter: &Filter, names: &[String]) -> Pri
     };
     p.rows.retain(|(_, v)| filter.matches(v));
     p
+}
+
+/// EndpointSlices or node Leases, with their rows.
+fn derived_rows(c: &Cluster, r: &ResourceInfo, ns: &Option<String>, names: &[String]) -> Printed {
+    let (source, kind) = match r.backing {
+        Backing::EndpointSlices => (
+            crate::kubectl::command::Resource::Endpoints,
+            "EndpointSlice",
+        ),
+        _ => (crate::kubectl::command::Resource::Nodes, "Lease"),
+    };
+    let scope = match (r.backing, ns) {
+        (Backing::Leases, Some(ns)) if ns != "kube-node-lease" => {
+            return Printed {
+                columns: Vec::new(),
+                rows: Vec::new(),
+            };
+        }
+        (Backing::EndpointSlices, Some(ns)) => Scope::One(ns.clone()),
+        _ => Scope::All,
+    };
+    let src = printed(c, source, &[], &None, &scope);
+    let mut columns = Vec::new();
+    let mut rows = Vec::new();
+    for (_, v) in src.rows {
+        let obj = match r.backing {
+            Backing::EndpointSlices => super::derived::endpoint_slice(&v),
+            _ => super::derived::node_lease(&v),
+        };
+        let name = obj["metadata"]["name"].as_str().unwrap_or("").to_string();
+        if !names.is_empty() && !names.contains(&name) {
+            continue;
+        }
+        let created = obj["metadata"]["creationTimestamp"].as_str().unwrap_or("");
+        let age = crate::kubectl::age(c.now(), sim_ms(created));
+        let (cols, cells) = super::derived::row(kind, &obj, age);
+        columns = cols;
+        rows.push((cells, obj));
+    }
+    if columns.is_empty() {
+        columns = super::derived::row(kind, &Value::Null, String::new()).0;
+    }
+    Printed { columns, rows }
+}
+
+/// Simulated milliseconds of an RFC 3339 timestamp printed on this thread.
+fn sim_ms(ts: &str) -> u64 {
+    let ms = crate::timestamp::Timestamp::parse_rfc3339(ts).map_or(0, |t| t.millis().max(0) as u64);
+    ms.saturating_sub(crate::sim::timefmt::thread_epoch() * 1000)
 }
 
 /// A core/v1 Event in the events.k8s.io/v1 shape.

@@ -8,6 +8,8 @@ use std::sync::Arc;
 /// The certificate (PEM, for the kubeconfig) and the server configuration.
 pub struct Tls {
     pub cert_pem: String,
+    /// The same certificate in DER (for a client that trusts it).
+    pub cert_der: Vec<u8>,
     pub config: Arc<rustls::ServerConfig>,
 }
 
@@ -18,6 +20,7 @@ pub fn self_signed() -> Result<Tls, String> {
             .map_err(|e| format!("cannot make a certificate: {e}"))?;
     let cert_pem = ck.cert.pem();
     let cert = ck.cert.der().clone();
+    let cert_der = cert.to_vec();
     let key = rustls::pki_types::PrivateKeyDer::Pkcs8(rustls::pki_types::PrivatePkcs8KeyDer::from(
         ck.signing_key.serialize_der(),
     ));
@@ -33,6 +36,7 @@ pub fn self_signed() -> Result<Tls, String> {
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Tls {
         cert_pem,
+        cert_der,
         config: Arc::new(config),
     })
 }

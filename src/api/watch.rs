@@ -107,7 +107,8 @@ pub fn store_res(r: &ResourceInfo) -> Option<Res> {
         Backing::Object(Kind::Deployment) => Res::Deployment,
         Backing::Object(Kind::Job) => Res::Job,
         Backing::Object(Kind::Service) => Res::Service,
-        Backing::Endpoints => Res::Endpoints,
+        Backing::Endpoints | Backing::EndpointSlices => Res::Endpoints,
+        Backing::Leases => Res::Node,
         _ => return None,
     })
 }
@@ -177,8 +178,11 @@ impl Hub {
                 return Err(self.oldest);
             }
             for ch in &self.history {
-                if ch.res == store_res(filter.res) && ch.rev > since && filter.matches(&ch.object) {
-                    first.push(line(ch.kind, &convert(filter.res, &ch.object)));
+                if ch.res == store_res(filter.res) && ch.rev > since {
+                    let obj = convert(filter.res, &ch.object);
+                    if filter.matches(&obj) {
+                        first.push(line(ch.kind, &obj));
+                    }
                 }
             }
         }
@@ -218,12 +222,16 @@ impl Hub {
                 .any(|w| w.filter.table && store_res(w.filter.res) == ch.res);
             let row = if wants_table { self.row(c, &ch) } else { None };
             self.watchers.retain(|w| {
-                if store_res(w.filter.res) != ch.res || !w.filter.matches(&ch.object) {
+                if store_res(w.filter.res) != ch.res {
+                    return !w.tx.is_closed();
+                }
+                let converted = convert(w.filter.res, &ch.object);
+                if !w.filter.matches(&converted) {
                     return !w.tx.is_closed();
                 }
                 let obj = match (&row, w.filter.table) {
-                    (Some(t), true) => t.clone(),
-                    _ => convert(w.filter.res, &ch.object),
+                    (Some(t), true) if w.filter.res.printer().is_some() => t.clone(),
+                    _ => converted,
                 };
                 match w.tx.try_send(line(ch.kind, &obj)) {
                     Ok(()) => true,
@@ -355,10 +363,12 @@ impl Hub {
 /// The object in the shape of the watched resource (an Event watched
 /// through events.k8s.io/v1 is sent in that shape).
 fn convert(r: &ResourceInfo, v: &Value) -> Value {
-    if r.backing == (Backing::Events { new_api: true }) {
-        return super::read::event_to_v1(v);
+    match r.backing {
+        Backing::Events { new_api: true } => super::read::event_to_v1(v),
+        Backing::EndpointSlices => super::derived::endpoint_slice(v),
+        Backing::Leases => super::derived::node_lease(v),
+        _ => v.clone(),
     }
-    v.clone()
 }
 
 /// The served resource of the core Events.
