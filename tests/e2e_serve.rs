@@ -42,14 +42,14 @@ fn kubectl(dir: &std::path::Path, args: &[&str]) -> String {
 fn kubectl_requests_show_in_the_pane_while_serving() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = start(dir.path(), "en", "");
-    tmux.wait_for("kubetutor");
+    tmux.wait_for("section 1/5");
     tmux.keys(&[":"]);
     tmux.type_line("serve");
     tmux.wait_for_all(&[
         "answers the Kubernetes API at https://127.0.0.1:",
         "export KUBECONFIG=",
     ]);
-    tmux.wait_for("kubectl: export KUBECONF");
+    tmux.wait_for("kubectl: KUBECONFIG=");
     assert_eq!(
         kubectl(
             dir.path(),
@@ -84,7 +84,7 @@ fn kubectl_requests_show_in_the_pane_while_serving() {
 fn the_serve_flag_starts_serving_in_korean() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = start(dir.path(), "ko", "--serve");
-    tmux.wait_for_all(&["쿠버네티스 API로 응답합니다", "kubectl 연결됨"]);
+    tmux.wait_for_all(&["쿠버네티스 API로 응답합니다", "kubectl 연결: KUBECONFIG="]);
     let nodes = kubectl(dir.path(), &["get", "nodes", "-o", "name"]);
     assert_eq!(
         nodes,

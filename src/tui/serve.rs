@@ -154,12 +154,12 @@ pub fn no_kubectl(lang: Lang) -> &'static str {
 pub fn status(lang: Lang, s: &Serving) -> String {
     match lang {
         Lang::Ko => format!(
-            "kubectl 연결됨: export KUBECONFIG={} · 요청 {}",
+            "kubectl 연결: KUBECONFIG={} · 요청 {}",
             s.kubeconfig_shown(),
             s.requests()
         ),
         Lang::En => format!(
-            "kubectl: export KUBECONFIG={} · {} requests",
+            "kubectl: KUBECONFIG={} · {} requests",
             s.kubeconfig_shown(),
             s.requests()
         ),
