@@ -122,3 +122,22 @@ fn the_server_listens_on_loopback_only() {
         assert!(r.is_err(), "reachable on {ip}:{port}");
     }
 }
+
+#[test]
+fn sigterm_stops_the_server_cleanly_and_leaves_the_kubeconfig() {
+    use std::io::Read;
+    let mut served = Served::start(&[]);
+    let port: u16 = served.url.rsplit(':').next().and_then(|p| p.parse().ok()).expect("port");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &served.child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let code = served.child.wait().expect("wait");
+    assert!(code.success(), "{code:?}");
+    let mut rest = String::new();
+    served.stdout().read_to_string(&mut rest).expect("read");
+    assert!(rest.contains("Stopped;"), "{rest}");
+    assert!(served.kubeconfig().is_file(), "the kubeconfig stays");
+    assert!(TcpStream::connect_timeout(&SocketAddr::from((Ipv4Addr::LOCALHOST, port)), Duration::from_secs(1)).is_err());
+}

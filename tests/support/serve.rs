@@ -65,6 +65,11 @@ impl Served {
         }
     }
 
+    /// The server's standard output after its first line.
+    pub fn stdout(&mut self) -> &mut BufReader<std::process::ChildStdout> {
+        &mut self._stdout
+    }
+
     pub fn kubeconfig(&self) -> PathBuf {
         self.dir.path().join("kubeconfig")
     }
