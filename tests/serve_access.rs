@@ -127,7 +127,12 @@ fn the_server_listens_on_loopback_only() {
 fn sigterm_stops_the_server_cleanly_and_leaves_the_kubeconfig() {
     use std::io::Read;
     let mut served = Served::start(&[]);
-    let port: u16 = served.url.rsplit(':').next().and_then(|p| p.parse().ok()).expect("port");
+    let port: u16 = served
+        .url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
     let status = std::process::Command::new("kill")
         .args(["-TERM", &served.child.id().to_string()])
         .status()
@@ -139,5 +144,11 @@ fn sigterm_stops_the_server_cleanly_and_leaves_the_kubeconfig() {
     served.stdout().read_to_string(&mut rest).expect("read");
     assert!(rest.contains("Stopped;"), "{rest}");
     assert!(served.kubeconfig().is_file(), "the kubeconfig stays");
-    assert!(TcpStream::connect_timeout(&SocketAddr::from((Ipv4Addr::LOCALHOST, port)), Duration::from_secs(1)).is_err());
+    assert!(
+        TcpStream::connect_timeout(
+            &SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+            Duration::from_secs(1)
+        )
+        .is_err()
+    );
 }

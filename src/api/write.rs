@@ -72,10 +72,12 @@ fn decode(
     let text = serde_json::to_string(v).unwrap_or_default();
     let loaded = manifest::load(&text);
     let mut unknown = Vec::new();
+    let mut unknown_paths = Vec::new();
     let mut causes = Vec::new();
     for d in loaded.errors() {
         if d.message.starts_with("unknown field") || d.message.starts_with("duplicate field") {
             unknown.push(d.message.clone());
+            unknown_paths.push(d.path.clone());
         } else if d.path.is_empty() || d.message.starts_with(&format!("{}:", d.path)) {
             causes.push(d.message.clone());
         } else {
@@ -95,6 +97,13 @@ fn decode(
             FieldValidation::Warn => warnings = unknown,
             FieldValidation::Ignore => {}
         }
+        // As the decoder does outside strict mode: unknown fields are dropped.
+        let mut known = v.clone();
+        for path in &unknown_paths {
+            remove_path(&mut known, path);
+        }
+        let (object, _) = decode(r, &known, FieldValidation::Strict)?;
+        return Ok((object, warnings));
     }
     if !causes.is_empty() {
         return Err(Status::invalid(r.kind, r.group, &name, &causes));
@@ -105,6 +114,43 @@ fn decode(
         .find_map(|d| d.object)
         .ok_or_else(|| Status::bad_request(format!("{kind} \"{name}\" could not be read")))?;
     Ok((object, warnings))
+}
+
+/// Remove the field at a path like `spec.containers[0].colour`.
+fn remove_path(v: &mut Value, path: &str) {
+    let mut steps: Vec<Result<usize, String>> = Vec::new();
+    for part in path.split('.') {
+        let (name, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !name.is_empty() {
+            steps.push(Err(name.to_string()));
+        }
+        for idx in rest
+            .split('[')
+            .map(|i| i.trim_end_matches(']'))
+            .filter(|i| !i.is_empty())
+        {
+            if let Ok(i) = idx.parse() {
+                steps.push(Ok(i));
+            }
+        }
+    }
+    let Some((last, walk)) = steps.split_last() else {
+        return;
+    };
+    let mut cur = v;
+    for s in walk {
+        let next = match s {
+            Ok(i) => cur.get_mut(*i),
+            Err(k) => cur.get_mut(k.as_str()),
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return,
+        }
+    }
+    if let (Err(k), Some(m)) = (last, cur.as_object_mut()) {
+        m.remove(k);
+    }
 }
 
 trait PipeKind {
