@@ -25,6 +25,7 @@
 //! the same events.
 
 pub mod derived;
+pub mod descriptions;
 pub mod discovery;
 pub mod fields;
 pub mod host;

@@ -139,15 +139,23 @@ impl Gen {
         self.schemas.insert(name.clone(), json!({}));
         let mut props = Map::new();
         let mut required = Vec::new();
+        let short = o.struct_name();
         for f in o.fields {
             path.push(f.name);
-            props.insert(f.name.to_string(), self.ty(&f.ty, path));
+            let mut v = self.ty(&f.ty, path);
+            if let Some(d) = super::descriptions::describe(&format!("{short}.{}", f.name)) {
+                v["description"] = d.into();
+            }
+            props.insert(f.name.to_string(), v);
             path.pop();
             if f.required {
                 required.push(f.name);
             }
         }
         let mut v = json!({"type": "object", "properties": props});
+        if let Some(d) = super::descriptions::describe(short) {
+            v["description"] = d.into();
+        }
         if !required.is_empty() {
             v["required"] = json!(required);
         }
