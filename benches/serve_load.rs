@@ -46,24 +46,27 @@ fn request(path: &str, token: &str, table: bool) -> hyper::Request<Empty<Bytes>>
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let seconds = if quick { 5 } else { 30 };
-    let mut cluster = Cluster::new(1);
-    assert!(
-        execute(
-            &mut cluster,
-            "create deployment load --image=nginx:1.27 --replicas=100"
-        )
-        .ok
-    );
-    cluster.advance(30_000);
     let t = tls::self_signed().expect("certificate");
     let token = "benchmark-token".to_string();
-    let (jobs, mut host) = Host::channel(&mut cluster);
-    let running = server::start(0, token.clone(), t.config.clone(), jobs).expect("listen");
-    let addr = running.addr;
     let stop = Arc::new(AtomicBool::new(false));
     let stop_sim = stop.clone();
-    // The cluster's thread: as `kubetutor serve` runs it, at speed 1.
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let (server_cfg, server_token) = (t.config.clone(), token.clone());
+    // The cluster's thread (the simulator is not Send: it lives here), run
+    // as `kubetutor serve` runs it, at speed 1.
     let sim = std::thread::spawn(move || {
+        let mut cluster = Cluster::new(1);
+        assert!(
+            execute(
+                &mut cluster,
+                "create deployment load --image=nginx:1.27 --replicas=100"
+            )
+            .ok
+        );
+        cluster.advance(30_000);
+        let (jobs, mut host) = Host::channel(&mut cluster);
+        let running = server::start(0, server_token, server_cfg, jobs).expect("listen");
+        ready_tx.send(running).expect("ready");
         let (start, sim_start) = (Instant::now(), cluster.now());
         while !stop_sim.load(Ordering::Relaxed) {
             host.wait_and_pump(&mut cluster, Duration::from_millis(20));
@@ -76,6 +79,8 @@ fn main() {
         let wall = start.elapsed().as_millis() as i64;
         (cluster.now() - sim_start) as i64 - wall
     });
+    let running = ready_rx.recv().expect("server");
+    let addr = running.addr;
     let mut roots = rustls::RootCertStore::empty();
     roots
         .add(rustls::pki_types::CertificateDer::from(t.cert_der.clone()))
@@ -171,9 +176,9 @@ fn main() {
         }
         (latencies, errors, lines.load(Ordering::Relaxed))
     });
+    running.stop();
     stop.store(true, Ordering::Relaxed);
     let drift_ms = sim.join().expect("sim thread");
-    running.stop();
     let mut l = latencies;
     l.sort();
     let pct = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)];

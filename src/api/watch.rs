@@ -221,6 +221,8 @@ impl Hub {
                 .iter()
                 .any(|w| w.filter.table && store_res(w.filter.res) == ch.res);
             let row = if wants_table { self.row(c, &ch) } else { None };
+            // Each shape of the change is written out once, for every watcher.
+            let mut lines: HashMap<(&'static str, &'static str, bool), Bytes> = HashMap::new();
             self.watchers.retain(|w| {
                 if store_res(w.filter.res) != ch.res {
                     return !w.tx.is_closed();
@@ -229,11 +231,16 @@ impl Hub {
                 if !w.filter.matches(&converted) {
                     return !w.tx.is_closed();
                 }
-                let obj = match (&row, w.filter.table) {
-                    (Some(t), true) if w.filter.res.printer().is_some() => t.clone(),
-                    _ => converted,
-                };
-                match w.tx.try_send(line(ch.kind, &obj)) {
+                let table = w.filter.table && row.is_some() && w.filter.res.printer().is_some();
+                let key = (w.filter.res.group, w.filter.res.plural, table);
+                let bytes = lines
+                    .entry(key)
+                    .or_insert_with(|| match (&row, table) {
+                        (Some(t), true) => line(ch.kind, t),
+                        _ => line(ch.kind, &converted),
+                    })
+                    .clone();
+                match w.tx.try_send(bytes) {
                     Ok(()) => true,
                     // A watcher that does not read is dropped (it re-lists).
                     Err(TrySendError::Full(_)) | Err(TrySendError::Closed(_)) => false,

@@ -252,10 +252,18 @@ pub fn printed(
     sel: &Option<LabelSelector>,
     scope: &Scope,
 ) -> Printed {
-    let narrow = list(c, res, &[], false, &None, &Scope::One(String::new()))
-        .rows
-        .header
-        .len();
+    // The header alone: a name no object has keeps the rows out of it.
+    let narrow = list(
+        c,
+        res,
+        &["\0".to_string()],
+        false,
+        &None,
+        &Scope::One(String::new()),
+    )
+    .rows
+    .header
+    .len();
     let l = match scope {
         Scope::All => {
             let mut l = list(c, res, names, true, sel, &Scope::All);
