@@ -278,8 +278,8 @@ fn cases() -> Vec<Case> {
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    version: 1.0\nspec:\n  containers:\n  - name: app\n    image: nginx\n",
             (6, 14),
             "metadata.labels[version]",
-            "json: cannot unmarshal number 1.0 into Go struct field ObjectMeta.metadata.labels of type string",
-            Some("quote it: version: \"1.0\""),
+            "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string",
+            Some("kubectl reads `1.0` as 1: quote it: version: \"1.0\""),
         ),
         case(
             "containerPort out of range",

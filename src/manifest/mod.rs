@@ -12,9 +12,10 @@ pub mod positions;
 mod schema;
 mod source;
 mod syntax;
+pub mod yaml11;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use emit::{to_json, to_yaml};
+pub use emit::{to_json, to_yaml, yaml_of};
 
 use crate::sim::objects::Object;
 

@@ -9,6 +9,7 @@ use super::Format;
 use super::diagnostic::Diagnostic;
 use super::positions::{self, Pos, PosMap};
 use super::syntax;
+use super::yaml11;
 use serde::Deserialize;
 use serde_yaml::Value;
 
@@ -90,7 +91,7 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
         column: 1,
     };
     for de in serde_yaml::Deserializer::from_str(chunk) {
-        let pos = maps.next().unwrap_or_else(|| PosMap::at(chunk_start));
+        let mut pos = maps.next().unwrap_or_else(|| PosMap::at(chunk_start));
         let duplicates = !pos.duplicates.is_empty();
         for d in &pos.duplicates {
             out.diagnostics.push(syntax::duplicate_key(d));
@@ -100,8 +101,14 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
                 if duplicates {
                     continue;
                 }
-                // Merge keys (`<<: *base`) are applied, as go-yaml does.
-                let _ = value.apply_merge();
+                // Plain scalars and merge keys (`<<: *base`) as kubectl
+                // reads them (YAML 1.1); without positions (the scanner
+                // stopped early) YAML 1.2 reading is all there is.
+                if pos.is_empty() {
+                    let _ = value.apply_merge();
+                } else {
+                    yaml11::resolve(&mut value, &mut pos);
+                }
                 if !value.is_null() {
                     out.docs.push(RawDoc { value, pos });
                 }

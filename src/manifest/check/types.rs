@@ -251,7 +251,8 @@ fn json_kind(v: &Value) -> &'static str {
 
 fn kind_ko(ty: &Ty) -> &'static str {
     match ty {
-        Ty::Str(_) | Ty::Enum(_) | Ty::StrMap(..) => "문자열",
+        Ty::Str(_) | Ty::Enum(_) => "문자열",
+        Ty::StrMap(..) => "매핑(키: 문자열)",
         Ty::Int(_) => "정수",
         Ty::Bool => "true 또는 false",
         Ty::Quantity => "수량(예: 100m, 128Mi)",
@@ -277,9 +278,10 @@ fn got_ko(v: &Value) -> &'static str {
 /// `json: cannot unmarshal <kind> into Go struct field <Owner>.<path> of type <go>`,
 /// the decoder's wording, with a hint about quotes or list dashes.
 fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
-    let got = match v {
-        Value::Number(n) => format!("number {n}"),
-        other => json_kind(other).to_string(),
+    // Go's decoder names the number only where it cannot fit a number type.
+    let got = match (v, ty) {
+        (Value::Number(n), Ty::Int(_) | Ty::Quantity | Ty::IntOrStr) => format!("number {n}"),
+        (other, _) => json_kind(other).to_string(),
     };
     let go = ty.go_name();
     let field = path.go_field();
@@ -297,11 +299,26 @@ fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
     );
     let key = path.last_name().unwrap_or("value").to_string();
     let quoted = s.pos.style(path) == Some(Style::Quoted);
+    let retyped = s.pos.retyped(path).map(str::to_string);
     match (ty, v) {
-        (Ty::Str(_) | Ty::Enum(_), Value::Number(_) | Value::Bool(_)) => s.hint(
-            format!("quote it: {key}: \"{}\"", repr(v)),
-            format!("따옴표로 감싸세요: {key}: \"{}\"", repr(v)),
-        ),
+        (Ty::Str(_) | Ty::Enum(_) | Ty::StrMap(..), Value::Number(_) | Value::Bool(_)) => {
+            let shown = repr(v);
+            match retyped {
+                Some(raw) if raw != shown => s.hint(
+                    format!("kubectl reads `{raw}` as {shown}: quote it: {key}: \"{raw}\""),
+                    format!(
+                        "kubectl은 `{raw}`를 {shown}(으)로 읽습니다. 따옴표로 감싸세요: {key}: \"{raw}\""
+                    ),
+                ),
+                raw => {
+                    let raw = raw.unwrap_or(shown);
+                    s.hint(
+                        format!("quote it: {key}: \"{raw}\""),
+                        format!("따옴표로 감싸세요: {key}: \"{raw}\""),
+                    )
+                }
+            }
+        }
         (Ty::Int(_) | Ty::IntOrStr, Value::String(t))
             if quoted && t.trim().parse::<i64>().is_ok() =>
         {
