@@ -9,11 +9,12 @@ mod emit;
 mod line_breaks;
 pub mod path;
 pub mod positions;
-mod schema;
+pub mod schema;
 mod source;
 mod syntax;
 pub mod yaml11;
 
+pub use check::served::KUBERNETES_VERSION;
 pub use diagnostic::{Diagnostic, Severity};
 pub use emit::{to_json, to_yaml, yaml_of};
 
@@ -41,6 +42,18 @@ impl Format {
     }
 }
 
+/// What the validator made of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Checked in full (or, for a `List`, its items), without errors.
+    Checked,
+    /// Of a kind a cluster serves that kubetutor does not check in full: its
+    /// metadata was checked, the rest was not.
+    Skipped,
+    /// With errors.
+    Invalid,
+}
+
 /// One document of a manifest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -54,6 +67,9 @@ pub struct Document {
     /// The document as written (key order kept), for conversion and for
     /// checks on fields the object model does not keep.
     pub value: serde_yaml::Value,
+    pub status: Status,
+    /// The items of a `kind: List`, each checked as a document.
+    pub items: Vec<Document>,
 }
 
 /// Everything learned from one manifest text.
@@ -62,6 +78,8 @@ pub struct Loaded {
     pub format: Format,
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Documents that could not be read at all (syntax errors).
+    pub unreadable: usize,
 }
 
 impl Loaded {
@@ -73,12 +91,41 @@ impl Loaded {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
-    /// The valid objects of simulated kinds, in document order.
+    /// The valid objects of simulated kinds, in document order (the items
+    /// of a `List` where the list stands).
     pub fn objects(&self) -> Vec<Object> {
         self.documents
             .iter()
+            .flat_map(|d| std::iter::once(d).chain(&d.items))
             .filter_map(|d| d.object.clone())
             .collect()
+    }
+
+    /// The documents checked without errors whose kind the simulator does
+    /// not run (it has nothing to create for them).
+    pub fn not_simulated(&self) -> impl Iterator<Item = &Document> {
+        self.documents
+            .iter()
+            .flat_map(|d| std::iter::once(d).chain(&d.items))
+            .filter(|d| d.status == Status::Checked && d.object.is_none() && d.kind != "List")
+    }
+
+    /// How many documents were checked, skipped and invalid; a text that
+    /// could not be read as documents at all counts as one invalid.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for d in &self.documents {
+            match d.status {
+                Status::Checked => c.0 += 1,
+                Status::Skipped => c.1 += 1,
+                Status::Invalid => c.2 += 1,
+            }
+        }
+        c.2 += self.unreadable;
+        if c == (0, 0, 0) && self.has_errors() {
+            c.2 = 1;
+        }
+        c
     }
 }
 
@@ -105,5 +152,6 @@ pub fn load(text: &str) -> Loaded {
         format: parsed.format,
         documents,
         diagnostics,
+        unreadable: parsed.unreadable,
     }
 }

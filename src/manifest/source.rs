@@ -25,6 +25,8 @@ pub struct Parsed {
     pub format: Format,
     pub docs: Vec<RawDoc>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Documents that could not be read (a syntax error, a duplicate key).
+    pub unreadable: usize,
 }
 
 pub fn parse(text: &str) -> Parsed {
@@ -34,6 +36,7 @@ pub fn parse(text: &str) -> Parsed {
         format,
         docs: Vec::new(),
         diagnostics: Vec::new(),
+        unreadable: 0,
     };
     match format {
         Format::Json => parse_json(text, &mut out),
@@ -99,6 +102,7 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
         match Value::deserialize(de) {
             Ok(mut value) => {
                 if duplicates {
+                    out.unreadable += 1;
                     continue;
                 }
                 // Plain scalars and merge keys (`<<: *base`) as kubectl
@@ -114,6 +118,7 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
                 }
             }
             Err(e) => {
+                out.unreadable += 1;
                 let duplicate_error = e.to_string().starts_with("duplicate entry");
                 if !(duplicate_error && duplicates) {
                     let at = e.location().map_or(chunk_start, |l| Pos {
@@ -147,13 +152,16 @@ fn parse_json(text: &str, out: &mut Parsed) {
                 for d in &pos.duplicates {
                     out.diagnostics.push(syntax::duplicate_key(d));
                 }
-                if !duplicates && !value.is_null() {
+                if duplicates {
+                    out.unreadable += 1;
+                } else if !value.is_null() {
                     out.docs.push(RawDoc { value, pos });
                 }
                 line_offset += text[from..to].matches('\n').count();
                 from = to;
             }
             Some(Err(e)) => {
+                out.unreadable += 1;
                 out.diagnostics.push(syntax::json_error(text, &e));
                 break;
             }

@@ -220,6 +220,26 @@ pub fn port_name(s: &str) -> Vec<Text> {
     out
 }
 
+/// `IsValidPathSegmentName`: the names of RBAC objects.
+pub fn path_segment(s: &str) -> Vec<Text> {
+    if s == "." || s == ".." {
+        return vec![t(
+            format!("may not be '{s}'"),
+            format!("'{s}'는 이름으로 쓸 수 없습니다"),
+        )];
+    }
+    ["/", "%"]
+        .iter()
+        .filter(|c| s.contains(*c))
+        .map(|c| {
+            t(
+                format!("may not contain '{c}'"),
+                format!("'{c}'를 쓸 수 없습니다"),
+            )
+        })
+        .collect()
+}
+
 pub fn env_name(s: &str) -> Vec<Text> {
     let ok = !s.is_empty()
         && s.chars()

@@ -5,8 +5,9 @@
 //! <https://kubernetes.io/docs/concepts/workloads/controllers/job/>
 
 use super::super::path::Path;
-use super::super::schema::Obj;
-use super::types::walk_obj;
+use super::super::schema::{OBJECT_META, Obj, Ty};
+use super::kinds::{Checked, NameFormat};
+use super::types::{walk, walk_obj};
 use super::{Sink, names, repr, untag};
 use crate::manifest::build;
 use crate::quantity;
@@ -28,14 +29,13 @@ pub(super) fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
         .map_or(&[], Vec::as_slice)
 }
 
-/// Check a whole document of a simulated `kind` whose root type is `root`.
-pub fn check_object(s: &mut Sink, doc: &Value, kind: Kind, root: &Obj) {
-    let empty = Value::Mapping(Mapping::new());
+/// Check a whole document of a kind checked in full.
+pub fn check_object(s: &mut Sink, doc: &Value, c: &Checked) {
     let Some(map) = untag(doc).as_mapping() else {
         return;
     };
     let top = Path::root();
-    walk_obj(s, map, root, &top, None);
+    walk_obj(s, map, c.root, &top, None);
     if get(doc, "status").is_some() {
         s.warn(
             &top.field("status"),
@@ -43,38 +43,105 @@ pub fn check_object(s: &mut Sink, doc: &Value, kind: Kind, root: &Obj) {
             "status는 클러스터가 채우는 필드라서 무시됩니다",
         );
     }
-    let spec_path = top.field("spec");
-    let spec = get(doc, "spec").unwrap_or(&empty);
     if get(doc, "spec").is_none()
-        && let Some(spec_field) = root.field("spec")
-        && let super::super::schema::Ty::Obj(spec_obj) = spec_field.ty
+        && let Some(spec_field) = c.root.field("spec")
+        && let Ty::Obj(spec_obj) = spec_field.ty
     {
-        walk_obj(s, &Mapping::new(), spec_obj, &spec_path, Some(root));
+        walk_obj(
+            s,
+            &Mapping::new(),
+            spec_obj,
+            &top.field("spec"),
+            Some(c.root),
+        );
     }
-    metadata(s, doc, kind);
-    if !spec.is_mapping() {
-        return;
+    name(s, doc, c.name);
+    (c.rules)(s, doc);
+}
+
+/// The metadata of a kind that is not checked in full: its fields, its
+/// name, labels and annotations, as the API server checks them for every
+/// object (`ValidateObjectMeta`).
+pub fn check_metadata(s: &mut Sink, doc: &Value, format: NameFormat) {
+    let meta = Path::root().field("metadata");
+    match untag(doc).get("metadata").map(untag) {
+        Some(Value::Mapping(m)) => walk_obj(s, m, &OBJECT_META, &meta, None),
+        Some(v) if !v.is_null() => walk(s, v, &Ty::Obj(&OBJECT_META), &meta, &ANY_OBJECT),
+        _ => {
+            // `metdata:`: the misspelling is the cause, not a missing name.
+            let keys = untag(doc).as_mapping().into_iter().flatten();
+            let typo = keys
+                .filter_map(|(k, _)| k.as_str())
+                .find(|k| *k != "metadata" && crate::suggest::closest(k, ["metadata"]).is_some());
+            if let Some(t) = typo {
+                let here = Path::root().field(t);
+                s.key(
+                    &here,
+                    format!("unknown field {t:?}"),
+                    format!("알 수 없는 필드 {t:?}"),
+                );
+                s.hint(
+                    "did you mean \"metadata\"?",
+                    "\"metadata\"를 쓰려던 것인가요?",
+                );
+                s.shadow(&meta);
+            }
+        }
     }
-    match kind {
-        Kind::Pod => pod_spec(s, spec, &spec_path, kind),
-        Kind::Deployment | Kind::ReplicaSet => workload(s, spec, &spec_path, kind),
-        Kind::Job => job(s, spec, &spec_path),
-        Kind::Service => super::service::service(s, spec, &spec_path),
-        Kind::Node | Kind::Event => {}
+    name(s, doc, format);
+}
+
+/// The owner named in type errors of a kind without field tables.
+static ANY_OBJECT: Obj = Obj {
+    go: "unstructured.Unstructured",
+    fields: &[],
+};
+
+/// The `spec` of a document, when it is a mapping.
+fn spec_of(doc: &Value) -> Option<&Value> {
+    get(doc, "spec").filter(|v| v.is_mapping())
+}
+
+fn spec_path() -> Path {
+    Path::root().field("spec")
+}
+
+pub fn pod(s: &mut Sink, doc: &Value) {
+    if let Some(spec) = spec_of(doc) {
+        pod_spec(s, spec, &spec_path(), Kind::Pod);
     }
 }
 
-fn metadata(s: &mut Sink, doc: &Value, kind: Kind) {
+pub fn deployment(s: &mut Sink, doc: &Value) {
+    if let Some(spec) = spec_of(doc) {
+        workload(s, spec, &spec_path(), Kind::Deployment);
+    }
+}
+
+pub fn replica_set(s: &mut Sink, doc: &Value) {
+    if let Some(spec) = spec_of(doc) {
+        workload(s, spec, &spec_path(), Kind::ReplicaSet);
+    }
+}
+
+pub fn job(s: &mut Sink, doc: &Value) {
+    if let Some(spec) = spec_of(doc) {
+        job_spec(s, spec, &spec_path());
+    }
+}
+
+fn name(s: &mut Sink, doc: &Value, format: NameFormat) {
     let meta = Path::root().field("metadata");
     let m = get(doc, "metadata");
     let name = m.and_then(|m| str_of(m, "name"));
     let generate = m.and_then(|m| str_of(m, "generateName"));
     match name {
         Some(n) => {
-            let problems = if kind == Kind::Service {
-                names::dns1035_label(n)
-            } else {
-                names::dns1123_subdomain(n)
+            let problems = match format {
+                NameFormat::Subdomain => names::dns1123_subdomain(n),
+                NameFormat::Label => names::dns1123_label(n),
+                NameFormat::Dns1035 => names::dns1035_label(n),
+                NameFormat::PathSegment => names::path_segment(n),
             };
             s.invalid(&meta.field("name"), &format!("{n:?}"), problems);
         }
@@ -90,8 +157,10 @@ fn metadata(s: &mut Sink, doc: &Value, kind: Kind) {
 }
 
 fn pod_spec(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
-    let containers = items(spec, "containers");
-    if get(spec, "containers").is_some() && containers.is_empty() {
+    if get(spec, "containers")
+        .and_then(Value::as_sequence)
+        .is_some_and(Vec::is_empty)
+    {
         s.required(&path.field("containers"), None);
     }
     let volumes: HashSet<&str> = items(spec, "volumes")
@@ -295,6 +364,12 @@ fn selector_matches(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
     let Some(sel) = get(spec, "selector") else {
         return;
     };
+    // A selector or labels of the wrong shape are reported already.
+    if s.shadowed_under(&path.field("selector"))
+        || s.shadowed_under(&path.field("template").field("metadata"))
+    {
+        return;
+    }
     let selector = build::selector(sel);
     if selector.is_empty() {
         s.invalid(
@@ -382,7 +457,7 @@ fn strategy(s: &mut Sink, spec: &Value, path: &Path) {
     }
 }
 
-fn job(s: &mut Sink, spec: &Value, path: &Path) {
+fn job_spec(s: &mut Sink, spec: &Value, path: &Path) {
     for key in [
         "parallelism",
         "completions",

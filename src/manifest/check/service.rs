@@ -9,7 +9,11 @@ use super::{Sink, names};
 use serde_yaml::Value;
 use std::collections::HashSet;
 
-pub fn service(s: &mut Sink, spec: &Value, path: &Path) {
+pub fn service(s: &mut Sink, doc: &Value) {
+    let Some(spec) = get(doc, "spec").filter(|v| v.is_mapping()) else {
+        return;
+    };
+    let path = &Path::root().field("spec");
     let ty = str_of(spec, "type").unwrap_or("ClusterIP");
     let headless = str_of(spec, "clusterIP") == Some("None");
     let ports = items(spec, "ports");

@@ -79,7 +79,7 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
                     if *key_fmt != Fmt::Any {
                         let problems = format_problems(&key, *key_fmt);
                         if !problems.is_empty() {
-                            let at = s.pos.key(&entry);
+                            let at = s.key_pos(&entry);
                             let before = s.out.len();
                             s.invalid(path, &format!("{key:?}"), problems);
                             move_last(s, before, at);
@@ -89,7 +89,7 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
                         Value::String(text) => {
                             let problems = format_problems(text, *value_fmt);
                             if !problems.is_empty() {
-                                let at = s.pos.value(&entry);
+                                let at = s.value_pos(&entry);
                                 let before = s.out.len();
                                 s.invalid(path, &format!("{text:?}"), problems);
                                 move_last(s, before, at);
@@ -136,7 +136,7 @@ pub fn walk_obj(s: &mut Sink, m: &Mapping, obj: &Obj, path: &Path, parent: Optio
         let name = key_text(k);
         match obj.field(&name) {
             Some(field) => walk(s, v, &field.ty, &path.field(&name), obj),
-            None => unknown_field(s, &name, obj, path, parent),
+            None => unknown_field(s, &name, m, obj, path, parent),
         }
     }
     for field in obj.fields.iter().filter(|f| f.required) {
@@ -147,7 +147,14 @@ pub fn walk_obj(s: &mut Sink, m: &Mapping, obj: &Obj, path: &Path, parent: Optio
     }
 }
 
-fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Option<&Obj>) {
+fn unknown_field(
+    s: &mut Sink,
+    name: &str,
+    m: &Mapping,
+    obj: &Obj,
+    path: &Path,
+    parent: Option<&Obj>,
+) {
     let here = path.field(name);
     s.key(
         &here,
@@ -159,15 +166,17 @@ fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Optio
         && parent.field(name).is_some()
         && !under.is_empty()
     {
-        let (where_en, where_ko) = if grand.segments().is_empty() {
+        let shown = s.full(&grand);
+        let (where_en, where_ko) = if shown.segments().is_empty() {
             ("at the top level".to_string(), "맨 위 수준".to_string())
         } else {
-            (format!("under {grand}"), format!("{grand} 아래"))
+            (format!("under {shown}"), format!("{shown} 아래"))
         };
         s.hint(
             format!("{name} is indented under {under}; it belongs {where_en}"),
             format!("{name}이(가) {under} 아래로 들여써져 있습니다. {where_ko}에 있어야 합니다"),
         );
+        s.shadow(&grand.field(name));
         return;
     }
     if let Some(close) = suggest::closest(name, obj.fields.iter().map(|f| f.name)) {
@@ -175,6 +184,9 @@ fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Optio
             format!("did you mean {close:?}?"),
             format!("{close:?}를 쓰려던 것인가요?"),
         );
+        if m.get(close).is_none_or(|v| untag(v).is_null()) {
+            s.shadow(&path.field(close));
+        }
         return;
     }
     for field in obj.fields {
@@ -182,12 +194,13 @@ fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Optio
             && child.field(name).is_some()
         {
             s.hint(
-                format!("{name} belongs under {}", path.field(field.name)),
+                format!("{name} belongs under {}", s.full(&path.field(field.name))),
                 format!(
                     "{name}은(는) {} 아래에 있어야 합니다",
-                    path.field(field.name)
+                    s.full(&path.field(field.name))
                 ),
             );
+            s.shadow(&path.field(field.name).field(name));
             return;
         }
     }
@@ -278,6 +291,7 @@ fn got_ko(v: &Value) -> &'static str {
 /// `json: cannot unmarshal <kind> into Go struct field <Owner>.<path> of type <go>`,
 /// the decoder's wording, with a hint about quotes or list dashes.
 fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
+    s.shadow(path);
     // Go's decoder names the number only where it cannot fit a number type.
     let got = match (v, ty) {
         (Value::Number(n), Ty::Int(_) | Ty::Quantity | Ty::IntOrStr) => format!("number {n}"),
@@ -298,8 +312,8 @@ fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
         ),
     );
     let key = path.last_name().unwrap_or("value").to_string();
-    let quoted = s.pos.style(path) == Some(Style::Quoted);
-    let retyped = s.pos.retyped(path).map(str::to_string);
+    let quoted = s.pos.style(&s.full(path)) == Some(Style::Quoted);
+    let retyped = s.pos.retyped(&s.full(path)).map(str::to_string);
     match (ty, v) {
         (Ty::Str(_) | Ty::Enum(_) | Ty::StrMap(..), Value::Number(_) | Value::Bool(_)) => {
             let shown = repr(v);
