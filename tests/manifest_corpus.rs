@@ -31,9 +31,9 @@ fn table() -> Vec<(String, Vec<String>)> {
 const SIMULATED: [&str; 5] = ["Pod", "Deployment", "ReplicaSet", "Job", "Service"];
 
 #[test]
-fn sources_table_lists_all_52_files() {
+fn sources_table_lists_all_62_files() {
     let rows = table();
-    assert_eq!(rows.len(), 52);
+    assert_eq!(rows.len(), 62);
     for (file, _) in &rows {
         assert!(
             corpus().join(file).is_file(),

@@ -69,9 +69,21 @@ fn check_kind(s: &mut Sink, value: &Value, doc: &mut Document, top: bool) -> Sta
     if kind == "List" && version == "v1" && top {
         return list(s, v, doc);
     }
-    if served::served(&kind, &version).is_none() {
+    let Some(entry) = served::served(&kind, &version) else {
         not_served(s, &kind, &version);
         return Status::Invalid;
+    };
+    let meta = v.get("metadata").map(untag);
+    if !entry.namespaced
+        && let Some(ns) = meta
+            .and_then(|m| m.get("namespace"))
+            .and_then(Value::as_str)
+    {
+        s.warn(
+            &root.field("metadata").field("namespace"),
+            format!("{kind} is not in a namespace (cluster-scoped): namespace {ns:?} is ignored"),
+            format!("{kind}는 네임스페이스에 속하지 않는 kind라서 namespace {ns:?}는 무시됩니다"),
+        );
     }
     let Some(c) = kinds::checked(&kind, &version) else {
         check::check_metadata(s, value, kinds::name_format(&kind));

@@ -5,7 +5,7 @@
 
 use super::super::schema::{self, F, Fmt, OBJECT_META, Obj, Ty, f};
 use super::Sink;
-use super::rules;
+use super::{apps, config, rules, storage};
 use crate::sim::objects::Kind;
 use serde_yaml::Value;
 
@@ -76,6 +76,34 @@ static SERVICE: Obj = Obj {
     go: "v1.Service",
     fields: &spec_root(&schema::SERVICE_SPEC),
 };
+static DAEMON_SET: Obj = Obj {
+    go: "v1.DaemonSet",
+    fields: &spec_root(&schema::DAEMON_SET_SPEC),
+};
+static STATEFUL_SET: Obj = Obj {
+    go: "v1.StatefulSet",
+    fields: &spec_root(&schema::STATEFUL_SET_SPEC),
+};
+static CRON_JOB: Obj = Obj {
+    go: "v1.CronJob",
+    fields: &spec_root(&schema::CRON_JOB_SPEC),
+};
+
+const fn full(
+    kind: &'static str,
+    api_version: &'static str,
+    root: &'static Obj,
+    name: NameFormat,
+    rules: fn(&mut Sink, &Value),
+) -> Checked {
+    Checked {
+        kind,
+        api_version,
+        root,
+        name,
+        rules,
+    }
+}
 
 /// Every kind checked in full.
 pub static CHECKED: &[Checked] = &[
@@ -114,6 +142,90 @@ pub static CHECKED: &[Checked] = &[
         name: NameFormat::Dns1035,
         rules: super::service::service,
     },
+    full(
+        "Namespace",
+        "v1",
+        &schema::NAMESPACE,
+        NameFormat::Label,
+        config::namespace,
+    ),
+    full(
+        "ConfigMap",
+        "v1",
+        &schema::CONFIG_MAP,
+        NameFormat::Subdomain,
+        config::config_map,
+    ),
+    full(
+        "Secret",
+        "v1",
+        &schema::SECRET,
+        NameFormat::Subdomain,
+        config::secret,
+    ),
+    full(
+        "DaemonSet",
+        "apps/v1",
+        &DAEMON_SET,
+        NameFormat::Subdomain,
+        apps::daemon_set,
+    ),
+    full(
+        "StatefulSet",
+        "apps/v1",
+        &STATEFUL_SET,
+        NameFormat::Subdomain,
+        apps::stateful_set,
+    ),
+    full(
+        "CronJob",
+        "batch/v1",
+        &CRON_JOB,
+        NameFormat::Subdomain,
+        apps::cron_job,
+    ),
+    full(
+        "PersistentVolume",
+        "v1",
+        &schema::PV,
+        NameFormat::Subdomain,
+        storage::persistent_volume,
+    ),
+    full(
+        "PersistentVolumeClaim",
+        "v1",
+        &schema::PVC,
+        NameFormat::Subdomain,
+        storage::persistent_volume_claim,
+    ),
+    full(
+        "StorageClass",
+        "storage.k8s.io/v1",
+        &schema::STORAGE_CLASS,
+        NameFormat::Subdomain,
+        storage::storage_class,
+    ),
+    full(
+        "ResourceQuota",
+        "v1",
+        &schema::RESOURCE_QUOTA,
+        NameFormat::Subdomain,
+        config::resource_quota,
+    ),
+    full(
+        "LimitRange",
+        "v1",
+        &schema::LIMIT_RANGE,
+        NameFormat::Subdomain,
+        config::limit_range,
+    ),
+    full(
+        "EndpointSlice",
+        "discovery.k8s.io/v1",
+        &schema::ENDPOINT_SLICE,
+        NameFormat::Subdomain,
+        config::endpoint_slice,
+    ),
 ];
 
 /// The full check of `kind` at `api_version`, if there is one.

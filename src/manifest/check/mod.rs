@@ -4,11 +4,15 @@
 //! Problems are collected in a [`Sink`], each placed at the position of the
 //! offending key or value.
 
+mod apps;
+mod config;
+mod cron;
 pub mod kinds;
 pub mod names;
 mod rules;
 pub mod served;
 mod service;
+mod storage;
 mod types;
 
 use super::diagnostic::Diagnostic;

@@ -11,7 +11,6 @@ use super::types::{walk, walk_obj};
 use super::{Sink, names, repr, untag};
 use crate::manifest::build;
 use crate::quantity;
-use crate::sim::objects::Kind;
 use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeMap, HashSet};
 
@@ -27,6 +26,17 @@ pub(super) fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
     get(v, key)
         .and_then(Value::as_sequence)
         .map_or(&[], Vec::as_slice)
+}
+
+/// Who runs a pod template: it decides the restartPolicy the API server
+/// allows and names the kind in selector errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Owner {
+    Pod,
+    /// A controller that keeps its pods running (Deployment, ReplicaSet,
+    /// DaemonSet, StatefulSet), by its lower-case kind.
+    Controller(&'static str),
+    Job,
 }
 
 /// Check a whole document of a kind checked in full.
@@ -108,19 +118,19 @@ fn spec_path() -> Path {
 
 pub fn pod(s: &mut Sink, doc: &Value) {
     if let Some(spec) = spec_of(doc) {
-        pod_spec(s, spec, &spec_path(), Kind::Pod);
+        pod_spec(s, spec, &spec_path(), Owner::Pod, &[]);
     }
 }
 
 pub fn deployment(s: &mut Sink, doc: &Value) {
     if let Some(spec) = spec_of(doc) {
-        workload(s, spec, &spec_path(), Kind::Deployment);
+        workload(s, spec, &spec_path(), Owner::Controller("deployment"));
     }
 }
 
 pub fn replica_set(s: &mut Sink, doc: &Value) {
     if let Some(spec) = spec_of(doc) {
-        workload(s, spec, &spec_path(), Kind::ReplicaSet);
+        workload(s, spec, &spec_path(), Owner::Controller("replicaset"));
     }
 }
 
@@ -156,7 +166,9 @@ fn name(s: &mut Sink, doc: &Value, format: NameFormat) {
     }
 }
 
-fn pod_spec(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
+/// A pod spec; `claims` are the volumes a StatefulSet's
+/// `volumeClaimTemplates` add to each pod.
+pub(super) fn pod_spec(s: &mut Sink, spec: &Value, path: &Path, owner: Owner, claims: &[&str]) {
     if get(spec, "containers")
         .and_then(Value::as_sequence)
         .is_some_and(Vec::is_empty)
@@ -166,6 +178,7 @@ fn pod_spec(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
     let volumes: HashSet<&str> = items(spec, "volumes")
         .iter()
         .filter_map(|v| str_of(v, "name"))
+        .chain(claims.iter().copied())
         .collect();
     let mut seen_volumes = HashSet::new();
     for (i, v) in items(spec, "volumes").iter().enumerate() {
@@ -190,7 +203,7 @@ fn pod_spec(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
             container(s, c, &cpath, list == "initContainers", &volumes);
         }
     }
-    restart_policy(s, spec, path, kind);
+    restart_policy(s, spec, path, owner);
 }
 
 fn container(s: &mut Sink, c: &Value, path: &Path, init: bool, volumes: &HashSet<&str>) {
@@ -288,11 +301,11 @@ fn requests_within_limits(s: &mut Sink, c: &Value, path: &Path) {
 
 /// restartPolicy by kind: a Job's pods must not restart Always; a
 /// Deployment's or ReplicaSet's must.
-fn restart_policy(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
+fn restart_policy(s: &mut Sink, spec: &Value, path: &Path, owner: Owner) {
     let rp = path.field("restartPolicy");
     let value = str_of(spec, "restartPolicy");
-    match kind {
-        Kind::Job => match value {
+    match owner {
+        Owner::Job => match value {
             None => s.required(
                 &rp,
                 Some((
@@ -309,7 +322,7 @@ fn restart_policy(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
             }
             _ => {}
         },
-        Kind::Deployment | Kind::ReplicaSet => {
+        Owner::Controller(_) => {
             if let Some(v) = value
                 && v != "Always"
             {
@@ -324,7 +337,7 @@ fn restart_policy(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
     }
 }
 
-fn non_negative(s: &mut Sink, spec: &Value, path: &Path, key: &str) {
+pub(super) fn non_negative(s: &mut Sink, spec: &Value, path: &Path, key: &str) {
     if let Some(n) = get(spec, key).and_then(Value::as_i64)
         && n < 0
     {
@@ -339,28 +352,36 @@ fn non_negative(s: &mut Sink, spec: &Value, path: &Path, key: &str) {
     }
 }
 
-fn workload(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
+fn workload(s: &mut Sink, spec: &Value, path: &Path, owner: Owner) {
     non_negative(s, spec, path, "replicas");
     non_negative(s, spec, path, "minReadySeconds");
-    selector_matches(s, spec, path, kind);
-    if kind == Kind::Deployment {
+    selector_matches(s, spec, path, owner);
+    if owner == Owner::Controller("deployment") {
+        non_negative(s, spec, path, "revisionHistoryLimit");
+        non_negative(s, spec, path, "progressDeadlineSeconds");
         strategy(s, spec, &path.field("strategy"));
     }
-    template_spec(s, spec, path, kind);
+    template_spec(s, spec, path, owner, &[]);
 }
 
-fn template_spec(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
+pub(super) fn template_spec(
+    s: &mut Sink,
+    spec: &Value,
+    path: &Path,
+    owner: Owner,
+    claims: &[&str],
+) {
     let tpath = path.field("template").field("spec");
     if let Some(tspec) = get(spec, "template").and_then(|t| get(t, "spec"))
         && tspec.is_mapping()
     {
-        pod_spec(s, tspec, &tpath, kind);
+        pod_spec(s, tspec, &tpath, owner, claims);
     } else if get(spec, "template").is_some_and(Value::is_mapping) {
         s.required(&tpath.field("containers"), None);
     }
 }
 
-fn selector_matches(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
+pub(super) fn selector_matches(s: &mut Sink, spec: &Value, path: &Path, owner: Owner) {
     let Some(sel) = get(spec, "selector") else {
         return;
     };
@@ -378,7 +399,11 @@ fn selector_matches(s: &mut Sink, spec: &Value, path: &Path, kind: Kind) {
             vec![(
                 format!(
                     "empty selector is invalid for {}",
-                    kind.name().to_lowercase()
+                    match owner {
+                        Owner::Controller(k) => k,
+                        Owner::Job => "job",
+                        Owner::Pod => "pod",
+                    }
                 ),
                 "빈 셀렉터는 쓸 수 없습니다".into(),
             )],
@@ -428,7 +453,11 @@ fn strategy(s: &mut Sink, spec: &Value, path: &Path) {
         return;
     }
     let Some(ru) = ru else { return };
-    let rpath = path.field("rollingUpdate");
+    surge_and_unavailable(s, ru, &path.field("rollingUpdate"));
+}
+
+/// `maxSurge` and `maxUnavailable`: counts or percentages, not both 0.
+pub(super) fn surge_and_unavailable(s: &mut Sink, ru: &Value, rpath: &Path) {
     let mut zero = [false, false];
     for (i, key) in ["maxSurge", "maxUnavailable"].into_iter().enumerate() {
         let Some(v) = get(ru, key) else { continue };
@@ -442,7 +471,7 @@ fn strategy(s: &mut Sink, spec: &Value, path: &Path) {
                     "퍼센트는 숫자 뒤에 '%'를 붙여 씁니다 (예: '25%')".into(),
                 )],
             ),
-            None => non_negative(s, ru, &rpath, key),
+            None => non_negative(s, ru, rpath, key),
         }
     }
     if zero == [true, true] {
@@ -457,7 +486,7 @@ fn strategy(s: &mut Sink, spec: &Value, path: &Path) {
     }
 }
 
-fn job_spec(s: &mut Sink, spec: &Value, path: &Path) {
+pub(super) fn job_spec(s: &mut Sink, spec: &Value, path: &Path) {
     for key in [
         "parallelism",
         "completions",
@@ -487,7 +516,7 @@ fn job_spec(s: &mut Sink, spec: &Value, path: &Path) {
             )],
         );
     }
-    template_spec(s, spec, path, Kind::Job);
+    template_spec(s, spec, path, Owner::Job, &[]);
     if get(spec, "podFailurePolicy").is_some() {
         let tspec = get(spec, "template").and_then(|t| get(t, "spec"));
         if let Some(rp) = tspec.and_then(|t| str_of(t, "restartPolicy"))

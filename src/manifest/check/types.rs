@@ -86,6 +86,9 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
                         }
                     }
                     match untag(val) {
+                        Value::String(text) if *value_fmt == Fmt::Base64 => {
+                            base64_value(s, text, &entry)
+                        }
                         Value::String(text) => {
                             let problems = format_problems(text, *value_fmt);
                             if !problems.is_empty() {
@@ -111,6 +114,21 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
             }
             _ => type_error(s, v, ty, path, owner),
         },
+    }
+}
+
+/// A `[]byte` value: base64 text, which the API server decodes.
+fn base64_value(s: &mut Sink, text: &str, path: &Path) {
+    if let Some(at) = names::base64_error(text) {
+        s.value(
+            path,
+            format!("illegal base64 data at input byte {at}"),
+            format!("base64로 읽을 수 없는 값입니다 ({at}번째 바이트)"),
+        );
+        s.hint(
+            "data values are base64-encoded (echo -n 'text' | base64); plain text belongs under stringData",
+            "data의 값은 base64로 인코딩해야 합니다 (echo -n 'text' | base64). 평문은 stringData 아래에 쓰세요",
+        );
     }
 }
 
@@ -214,6 +232,8 @@ fn format_problems(text: &str, fmt: Fmt) -> Vec<Text> {
         Fmt::QualifiedName => names::qualified_name(text),
         Fmt::LabelValue => names::label_value(text),
         Fmt::EnvName => names::env_name(text),
+        Fmt::ConfigKey => names::config_key(text),
+        Fmt::Base64 => Vec::new(),
     }
 }
 

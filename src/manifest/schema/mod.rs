@@ -6,11 +6,19 @@
 //! (<https://kubernetes.io/docs/reference/kubernetes-api/>); fields of rarely
 //! used sources (cloud volume plugins) are accepted as free-form.
 
+mod apps;
+mod config;
 mod container;
 mod pod;
+mod storage;
 mod workloads;
 
+pub use apps::{CRON_JOB_SPEC, DAEMON_SET_SPEC, STATEFUL_SET_SPEC};
+pub use config::{
+    CONFIG_MAP, ENDPOINT_SLICE, LIMIT_RANGE, NAMESPACE, QUOTA_SCOPES, RESOURCE_QUOTA, SECRET,
+};
 pub use pod::POD_SPEC;
+pub use storage::{ACCESS_MODES, PV, PV_SOURCES, PVC, PVC_SPEC, STORAGE_CLASS};
 pub use workloads::{DEPLOYMENT_SPEC, JOB_SPEC, OBJECT_META, REPLICA_SET_SPEC, SERVICE_SPEC};
 
 /// How a string field's value is checked.
@@ -25,6 +33,10 @@ pub enum Fmt {
     QualifiedName,
     LabelValue,
     EnvName,
+    /// ConfigMap and Secret keys (`IsConfigMapKey`).
+    ConfigKey,
+    /// Base64 text (the values of `map[string][]byte`).
+    Base64,
 }
 
 /// The type of a field.
@@ -60,6 +72,7 @@ impl Ty {
             Ty::IntOrStr => "intstr.IntOrString".into(),
             Ty::Obj(o) => o.go.into(),
             Ty::List(t) => format!("[]{}", t.go_name()),
+            Ty::StrMap(_, Fmt::Base64) => "map[string][]uint8".into(),
             Ty::StrMap(..) => "map[string]string".into(),
             Ty::QtyMap => "v1.ResourceList".into(),
             Ty::Any => "interface {}".into(),
@@ -87,7 +100,7 @@ impl Obj {
 }
 
 /// One field of an object type.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct F {
     pub name: &'static str,
     pub ty: Ty,

@@ -193,7 +193,7 @@ static EMPTY_DIR: Obj = Obj {
     ],
 };
 
-static HOST_PATH: Obj = Obj {
+pub static HOST_PATH: Obj = Obj {
     go: "v1.HostPathVolumeSource",
     fields: &[
         req("path", STR),
@@ -298,7 +298,7 @@ static DOWNWARD_FILE: Obj = Obj {
     ],
 };
 
-static NFS: Obj = Obj {
+pub static NFS: Obj = Obj {
     go: "v1.NFSVolumeSource",
     fields: &[
         req("server", STR),
@@ -366,7 +366,7 @@ static NODE_AFFINITY: Obj = Obj {
     ],
 };
 
-static NODE_SELECTOR: Obj = Obj {
+pub static NODE_SELECTOR: Obj = Obj {
     go: "v1.NodeSelector",
     fields: &[req(
         "nodeSelectorTerms",
