@@ -99,9 +99,14 @@ pub fn stateful_set(s: &mut Sink, doc: &Value) {
     {
         let rpath = upath.field("rollingUpdate");
         if str_of(us, "type") == Some("OnDelete") {
+            // The API server prints the struct as Go's %#v does.
+            let partition = get(ru, "partition").map_or("0".to_string(), repr);
+            let shown = format!(
+                "apps.RollingUpdateStatefulSetStrategy{{Partition:{partition}, MaxUnavailable:(*intstr.IntOrString)(nil)}}"
+            );
             s.invalid(
                 &rpath,
-                &repr(ru),
+                &shown,
                 vec![(
                     "only allowed for updateStrategy 'RollingUpdate'".into(),
                     "rollingUpdate는 updateStrategy가 'RollingUpdate'일 때만 쓸 수 있습니다".into(),

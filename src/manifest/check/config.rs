@@ -206,11 +206,45 @@ pub fn resource_quota(s: &mut Sink, doc: &Value) {
             }
         }
     }
-    for (i, scope) in items(spec, "scopes").iter().enumerate() {
-        if let Some(sc) = untag(scope).as_str()
-            && !QUOTA_SCOPES.contains(&sc)
-        {
-            s.unsupported(&path.field("scopes").index(i), sc, QUOTA_SCOPES);
+    let scopes: Vec<&str> = items(spec, "scopes")
+        .iter()
+        .filter_map(|v| untag(v).as_str())
+        .collect();
+    let shown = format!(
+        "[]core.ResourceQuotaScope{{{}}}",
+        scopes
+            .iter()
+            .map(|s| format!("{s:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (i, scope) in scopes.iter().enumerate() {
+        if !QUOTA_SCOPES.contains(scope) {
+            let at = s.value_pos(&path.field("scopes").index(i));
+            s.at(
+                at,
+                &path.field("scopes"),
+                format!("Invalid value: {shown}: unsupported scope"),
+                format!(
+                    "잘못된 값 {shown}: 지원하지 않는 범위 {scope:?}입니다 (쓸 수 있는 값: {})",
+                    QUOTA_SCOPES.join(", ")
+                ),
+            );
+        }
+    }
+    for pair in [
+        ["BestEffort", "NotBestEffort"],
+        ["Terminating", "NotTerminating"],
+    ] {
+        if pair.iter().all(|p| scopes.contains(p)) {
+            s.invalid(
+                &path.field("scopes"),
+                &shown,
+                vec![(
+                    "conflicting scopes".into(),
+                    format!("{}와 {}는 함께 쓸 수 없습니다", pair[0], pair[1]),
+                )],
+            );
         }
     }
 }

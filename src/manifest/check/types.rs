@@ -79,9 +79,16 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
                     if *key_fmt != Fmt::Any {
                         let problems = format_problems(&key, *key_fmt);
                         if !problems.is_empty() {
+                            // Label keys are reported on the map, config
+                            // keys on their entry, as the API server does.
+                            let shown = if *key_fmt == Fmt::ConfigKey {
+                                &entry
+                            } else {
+                                path
+                            };
                             let at = s.key_pos(&entry);
                             let before = s.out.len();
-                            s.invalid(path, &format!("{key:?}"), problems);
+                            s.invalid(shown, &format!("{key:?}"), problems);
                             move_last(s, before, at);
                         }
                     }
@@ -123,7 +130,7 @@ fn base64_value(s: &mut Sink, text: &str, path: &Path) {
         s.value(
             path,
             format!("illegal base64 data at input byte {at}"),
-            format!("base64로 읽을 수 없는 값입니다 ({at}번째 바이트)"),
+            format!("base64로 읽을 수 없는 값입니다 (입력의 {at}번 바이트에서)"),
         );
         s.hint(
             "data values are base64-encoded (echo -n 'text' | base64); plain text belongs under stringData",
