@@ -254,7 +254,7 @@ fn cases() -> Vec<Case> {
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n    ports:\n    - name: HTTP\n      containerPort: 80\n",
             (10, 13),
             "spec.containers[0].ports[0].name",
-            "must contain only alphanumeric characters (a-z, 0-9), and hyphens (-)",
+            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
             None,
         ),
         case(
@@ -333,7 +333,7 @@ fn cases() -> Vec<Case> {
             "requests above limits",
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n    resources:\n      requests:\n        cpu: 500m\n      limits:\n        cpu: 250m\n",
             (11, 14),
-            "spec.containers[0].resources.requests[cpu]",
+            "spec.containers[0].resources.requests",
             "Invalid value: \"500m\": must be less than or equal to cpu limit of 250m",
             None,
         ),

@@ -158,7 +158,9 @@ fn type_fields(s: &mut Sink, v: &Value) -> bool {
 fn not_served(s: &mut Sink, kind: &str, version: &str) {
     let root = Path::root();
     let versions = served::versions_of(kind);
-    let known = !versions.is_empty() || served::all_kinds().any(|k| k == kind);
+    let known = !versions.is_empty()
+        || served::all_kinds().any(|k| k == kind)
+        || served::removed(kind, version).is_some();
     let at = if known { "apiVersion" } else { "kind" };
     s.value(
         &root.field(at),
@@ -174,6 +176,17 @@ fn not_served(s: &mut Sink, kind: &str, version: &str) {
                 ),
                 format!(
                     "{version}의 {kind}는 쿠버네티스 {}에서 제거되었습니다. apiVersion: {to}를 쓰세요",
+                    r.release
+                ),
+            ),
+            // The one removal without a kind to move to.
+            None if kind == "PodSecurityPolicy" => (
+                format!(
+                    "{version} {kind} was removed in Kubernetes {}; Pod Security Admission replaces it (pod-security.kubernetes.io/enforce labels on the namespace)",
+                    r.release
+                ),
+                format!(
+                    "{version}의 {kind}는 쿠버네티스 {}에서 제거되었습니다. 파드 시큐리티 어드미션이 대신합니다 (네임스페이스에 pod-security.kubernetes.io/enforce 레이블)",
                     r.release
                 ),
             ),

@@ -129,6 +129,28 @@ impl Loaded {
     }
 }
 
+/// An error on a line holding `{{ … }}` is most likely Helm template
+/// syntax read as YAML: say so where nothing better was said.
+fn helm_hints(text: &str, diagnostics: &mut [Diagnostic]) {
+    let lines: Vec<&str> = text.lines().collect();
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.is_error() && d.hint.is_none())
+    {
+        let line = lines.get(d.line.wrapping_sub(1)).copied().unwrap_or("");
+        if line.contains("{{") && line.contains("}}") {
+            d.hint = Some(
+                "`{{ … }}` is Helm template syntax, not YAML: render the chart first (helm template CHART)"
+                    .into(),
+            );
+            d.hint_ko = Some(
+                "`{{ … }}`는 YAML이 아니라 Helm 템플릿 문법입니다. 먼저 차트를 렌더링하세요 (helm template CHART)"
+                    .into(),
+            );
+        }
+    }
+}
+
 /// Parse and validate a manifest text. Never panics; every problem found is a
 /// diagnostic, and valid documents still yield objects when others fail.
 pub fn load(text: &str) -> Loaded {
@@ -148,6 +170,7 @@ pub fn load(text: &str) -> Loaded {
         );
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
+    helm_hints(&normalized, &mut diagnostics);
     Loaded {
         format: parsed.format,
         documents,

@@ -38,8 +38,20 @@ pub fn parse(text: &str) -> Parsed {
         diagnostics: Vec::new(),
         unreadable: 0,
     };
+    if let Some(at) = helm_template(text) {
+        out.unreadable = 1;
+        out.diagnostics.push(
+            Diagnostic::error(at.line, at.column, "", "this is a Helm template, not a manifest")
+                .with_ko("Helm 템플릿이지 매니페스트가 아닙니다")
+                .with_hints(
+                    "`{{ … }}` is Helm template syntax: render the chart first (helm template CHART) and check what it prints",
+                    "`{{ … }}`는 Helm 템플릿 문법입니다. 먼저 차트를 렌더링하고(helm template CHART) 그 출력을 검사하세요",
+                ),
+        );
+        return out;
+    }
     match format {
-        Format::Json => parse_json(text, &mut out),
+        Format::Json => parse_json(&blank_leading_comments(text), &mut out),
         Format::Yaml => {
             for (first_line, chunk) in chunks(text) {
                 parse_yaml_chunk(text, chunk, first_line - 1, &mut out);
@@ -47,6 +59,43 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     out
+}
+
+/// Where a text that starts with `{{` (after blank lines and comments)
+/// starts: a Helm template.
+fn helm_template(text: &str) -> Option<Pos> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            return None;
+        }
+        Some(t.starts_with("{{").then(|| Pos {
+            line: i + 1,
+            column: l.len() - t.len() + 1,
+        }))
+    })?
+}
+
+/// The comment lines before a JSON document made blank (same length, so
+/// positions hold): kubectl reads such a file as YAML, of which JSON is a
+/// part, and so do we, with JSON's positions and messages.
+fn blank_leading_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if !(t.is_empty() || t.starts_with('#')) {
+            break;
+        }
+        end += line.len();
+    }
+    if !text[..end].contains('#') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let blanked: String = text[..end]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
+        .collect();
+    std::borrow::Cow::Owned(blanked + &text[end..])
 }
 
 /// `(first line, text)` of each chunk; chunks holding only comments, blank
@@ -119,7 +168,7 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
             }
             Err(e) => {
                 out.unreadable += 1;
-                let duplicate_error = e.to_string().starts_with("duplicate entry");
+                let duplicate_error = e.to_string().contains("duplicate entry");
                 if !(duplicate_error && duplicates) {
                     let at = e.location().map_or(chunk_start, |l| Pos {
                         line: l.line() + line_offset,

@@ -9,6 +9,7 @@ mod config;
 mod cron;
 pub mod kinds;
 pub mod names;
+mod probes;
 mod rules;
 pub mod served;
 mod service;
@@ -153,7 +154,7 @@ impl<'a> Sink<'a> {
         self.value(
             path,
             format!("Invalid value: {value}: {}", en.join(", ")),
-            format!("잘못된 값 {value}: {}", ko.join(", ")),
+            format!("잘못된 값 {value}: {}", ko_join(&ko)),
         );
     }
 
@@ -182,6 +183,29 @@ impl<'a> Sink<'a> {
             format!("허용되지 않음: {ko}"),
         );
     }
+}
+
+/// Korean sentences joined as one: each but the last ends in a connective
+/// (`…쓸 수 있습니다` + `…있어야 합니다` -> `…쓸 수 있고 …있어야 합니다`).
+pub fn ko_join(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i + 1 == parts.len() {
+            out.push_str(part);
+            break;
+        }
+        let joined = if let Some(stem) = part.strip_suffix("합니다") {
+            format!("{stem}하고 ")
+        } else if let Some(stem) = part.strip_suffix("입니다") {
+            format!("{stem}이고 ")
+        } else if let Some(stem) = part.strip_suffix("습니다") {
+            format!("{stem}고 ")
+        } else {
+            format!("{part}, ")
+        };
+        out.push_str(&joined);
+    }
+    out
 }
 
 /// A value as kubectl quotes it in messages: strings in double quotes,

@@ -195,20 +195,20 @@ pub fn port_name(s: &str) -> Vec<Text> {
     }
     if !s.chars().all(|c| alnum_lower(c) || c == '-') {
         out.push(t(
-            "must contain only alphanumeric characters (a-z, 0-9), and hyphens (-)",
+            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
             "영어 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다",
-        ));
-    }
-    if s.contains("--") {
-        out.push(t(
-            "must not contain consecutive hyphens",
-            "하이픈을 연달아 쓸 수 없습니다",
         ));
     }
     if !s.chars().any(|c| c.is_ascii_lowercase()) {
         out.push(t(
             "must contain at least one letter (a-z)",
             "영문자(a-z)가 하나 이상 있어야 합니다",
+        ));
+    }
+    if s.contains("--") {
+        out.push(t(
+            "must not contain consecutive hyphens",
+            "하이픈을 연달아 쓸 수 없습니다",
         ));
     }
     if s.starts_with('-') || s.ends_with('-') {

@@ -204,6 +204,20 @@ pub(super) fn pod_spec(s: &mut Sink, spec: &Value, path: &Path, owner: Owner, cl
         }
     }
     restart_policy(s, spec, path, owner);
+    if get(spec, "ephemeralContainers").is_some() {
+        let (en, ko) = if owner == Owner::Pod {
+            (
+                "cannot be set on create",
+                "ephemeralContainers는 만들 때 쓸 수 없습니다 (kubectl debug가 실행 중인 파드에 추가합니다)",
+            )
+        } else {
+            (
+                "ephemeral containers not allowed in pod template",
+                "파드 템플릿에는 ephemeralContainers를 쓸 수 없습니다",
+            )
+        };
+        s.forbidden(&path.field("ephemeralContainers"), en, ko);
+    }
 }
 
 fn container(s: &mut Sink, c: &Value, path: &Path, init: bool, volumes: &HashSet<&str>) {
@@ -248,6 +262,7 @@ fn container(s: &mut Sink, c: &Value, path: &Path, init: bool, volumes: &HashSet
         }
     }
     requests_within_limits(s, c, &path.field("resources"));
+    super::probes::container(s, c, path);
 }
 
 /// A port number field: 1..=65535.
@@ -284,17 +299,37 @@ fn requests_within_limits(s: &mut Sink, c: &Value, path: &Path) {
         let (Some(r), Some(l)) = (text(v), get(lim, name).and_then(text)) else {
             continue;
         };
-        if let (Ok(rq), Ok(lq)) = (quantity::parse_milli(&r), quantity::parse_milli(&l))
-            && rq > lq
-        {
+        let Ok((rq, lq)) =
+            quantity::parse_milli(&r).and_then(|rq| Ok((rq, quantity::parse_milli(&l)?)))
+        else {
+            continue;
+        };
+        // The API server names the `requests` map, and places nothing; the
+        // error is shown on the request's value.
+        let at = s.value_pos(&path.field("requests").key(name));
+        let before = s.out.len();
+        let overcommit = matches!(name, "cpu" | "memory" | "ephemeral-storage");
+        if !overcommit && rq != lq {
             s.invalid(
-                &path.field("requests").key(name),
+                &path.field("requests"),
+                &format!("{r:?}"),
+                vec![(
+                    format!("must be equal to {name} limit of {l}"),
+                    format!("{name}는 request와 limit이 같아야 합니다 (limit {l})"),
+                )],
+            );
+        } else if rq > lq {
+            s.invalid(
+                &path.field("requests"),
                 &format!("{r:?}"),
                 vec![(
                     format!("must be less than or equal to {name} limit of {l}"),
-                    format!("{name} limit {l}보다 클 수 없습니다"),
+                    format!("{name} request는 limit {l}보다 클 수 없습니다"),
                 )],
             );
+        }
+        if let Some(d) = s.out.get_mut(before) {
+            (d.line, d.column) = (at.line, at.column);
         }
     }
 }
@@ -435,6 +470,9 @@ pub(super) fn selector_matches(s: &mut Sink, spec: &Value, path: &Path, owner: O
 
 /// `map[string]string{"app":"web"}`, as Go prints a label map.
 fn go_map(labels: &BTreeMap<String, String>) -> String {
+    if labels.is_empty() {
+        return "map[string]string(nil)".into();
+    }
     let inner: Vec<String> = labels.iter().map(|(k, v)| format!("{k:?}:{v:?}")).collect();
     format!("map[string]string{{{}}}", inner.join(", "))
 }

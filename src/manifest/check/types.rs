@@ -3,8 +3,9 @@
 
 use super::super::path::Path;
 use super::super::positions::Style;
-use super::super::schema::{Fmt, Obj, Ty};
+use super::super::schema::{Fmt, NEWER_FIELDS, NEWER_VALUES, Obj, Ty};
 use super::names::{self, Text};
+use super::served::KUBERNETES_VERSION;
 use super::{Sink, repr, untag};
 use crate::quantity;
 use crate::suggest;
@@ -27,7 +28,16 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
             Value::String(text) if values.contains(&text.as_str()) => {}
             Value::String(text) => {
                 s.unsupported(path, text, values);
-                if let Some(close) = suggest::closest(text, values.iter().copied()) {
+                let field = path.last_name().unwrap_or("");
+                let newer = NEWER_VALUES
+                    .iter()
+                    .find(|(o, f, v, _)| *o == owner.go && *f == field && v == text);
+                if let Some((_, _, _, release)) = newer {
+                    s.hint(
+                        format!("{text:?} was added in Kubernetes {release}; kubetutor and its simulator follow Kubernetes {KUBERNETES_VERSION}"),
+                        format!("{text:?}는 쿠버네티스 {release}에서 추가되었습니다. kubetutor와 시뮬레이터는 쿠버네티스 {KUBERNETES_VERSION}을 따릅니다"),
+                    );
+                } else if let Some(close) = suggest::closest(text, values.iter().copied()) {
                     s.hint(
                         format!("did you mean {close:?}? (values are case-sensitive)"),
                         format!("{close:?}를 쓰려던 것인가요? (값은 대소문자를 구분합니다)"),
@@ -181,6 +191,36 @@ fn unknown_field(
     parent: Option<&Obj>,
 ) {
     let here = path.field(name);
+    if let Some(newer) = NEWER_FIELDS
+        .iter()
+        .find(|n| n.owner == obj.go && n.field == name)
+    {
+        let shown = s.full(&here).to_string();
+        let (en, ko) = match newer.release {
+            Some(r) => (
+                format!(
+                    "field {shown:?} was added in Kubernetes {r}; a {KUBERNETES_VERSION} API server does not know it"
+                ),
+                format!(
+                    "필드 {shown:?}는 쿠버네티스 {r}에서 추가되었습니다. {KUBERNETES_VERSION} API 서버는 이 필드를 모릅니다"
+                ),
+            ),
+            None => (
+                format!(
+                    "field {shown:?} was added after Kubernetes {KUBERNETES_VERSION}; a {KUBERNETES_VERSION} API server does not know it"
+                ),
+                format!(
+                    "필드 {shown:?}는 쿠버네티스 {KUBERNETES_VERSION} 이후에 추가되었습니다. {KUBERNETES_VERSION} API 서버는 이 필드를 모릅니다"
+                ),
+            ),
+        };
+        s.key(&here, en, ko);
+        s.hint(
+            format!("kubetutor and its simulator follow Kubernetes {KUBERNETES_VERSION}: leave {name} out"),
+            format!("kubetutor와 시뮬레이터는 쿠버네티스 {KUBERNETES_VERSION}을 따릅니다. {name}은(는) 빼세요"),
+        );
+        return;
+    }
     s.key(
         &here,
         format!("unknown field {:?}", here.to_string()),
@@ -256,6 +296,20 @@ fn check_quantity(s: &mut Sink, v: &Value, path: &Path, owner: &Obj, ty: &Ty) {
         Value::Null => return,
         _ => return type_error(s, v, ty, path, owner),
     };
+    // A negative quantity is a quantity: what is wrong is its sign.
+    if let Some(abs) = text.trim().strip_prefix('-')
+        && quantity::parse_milli(abs).is_ok()
+    {
+        s.invalid(
+            path,
+            &format!("{text:?}"),
+            vec![(
+                "must be greater than or equal to 0".into(),
+                "0 이상이어야 합니다".into(),
+            )],
+        );
+        return;
+    }
     if let Err(e) = quantity::parse_milli(&text) {
         s.value(
             path,

@@ -155,7 +155,7 @@ pub static ENDPOINT_SLICE: Obj = Obj {
         head()[0],
         head()[1],
         head()[2],
-        req("addressType", Ty::Enum(&["IPv4", "IPv6", "FQDN"])),
+        req("addressType", Ty::Enum(&["FQDN", "IPv4", "IPv6"])),
         req("endpoints", Ty::List(&Ty::Obj(&ENDPOINT))),
         f("ports", Ty::List(&Ty::Obj(&ENDPOINT_PORT))),
     ],

@@ -129,6 +129,54 @@ pub(crate) const I64: Ty = Ty::Int("int64");
 pub(crate) const STRS: Ty = Ty::List(&STR);
 pub(crate) const LABELS: Ty = Ty::StrMap(Fmt::QualifiedName, Fmt::LabelValue);
 
+/// A field that Kubernetes added after the release the validator follows:
+/// a 1.33 API server does not know it.
+#[derive(Debug)]
+pub struct Newer {
+    /// The Go type that has the field (`v1.Container`).
+    pub owner: &'static str,
+    pub field: &'static str,
+    /// The release that added it, when known.
+    pub release: Option<&'static str>,
+}
+
+/// Fields newer than Kubernetes 1.33 (from the API reference of later
+/// releases): reported as such rather than as unknown fields.
+pub static NEWER_FIELDS: &[Newer] = &[
+    Newer {
+        owner: "v1.Container",
+        field: "restartPolicyRules",
+        release: Some("1.34"),
+    },
+    Newer {
+        owner: "v1.VolumeProjection",
+        field: "podCertificate",
+        release: Some("1.34"),
+    },
+    Newer {
+        owner: "v1.PodSpec",
+        field: "hostnameOverride",
+        release: Some("1.34"),
+    },
+    Newer {
+        owner: "v1.EmptyDirVolumeSource",
+        field: "mode",
+        release: None,
+    },
+    Newer {
+        owner: "v1.SecurityContext",
+        field: "cgroupOptions",
+        release: None,
+    },
+];
+
+/// Enumeration values newer than Kubernetes 1.33: `(owner, field, value,
+/// release)`.
+pub static NEWER_VALUES: &[(&str, &str, &str, &str)] = &[
+    ("v1.Toleration", "operator", "Gt", "1.35"),
+    ("v1.Toleration", "operator", "Lt", "1.35"),
+];
+
 /// A reference by name only (`imagePullSecrets`, `configMapRef`).
 pub(crate) static NAME_REF: Obj = Obj {
     go: "v1.LocalObjectReference",

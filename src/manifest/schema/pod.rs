@@ -201,13 +201,13 @@ pub static HOST_PATH: Obj = Obj {
             "type",
             Ty::Enum(&[
                 "",
-                "DirectoryOrCreate",
-                "Directory",
-                "FileOrCreate",
-                "File",
-                "Socket",
-                "CharDevice",
                 "BlockDevice",
+                "CharDevice",
+                "Directory",
+                "DirectoryOrCreate",
+                "File",
+                "FileOrCreate",
+                "Socket",
             ]),
         ),
     ],
@@ -262,7 +262,6 @@ static PROJECTION: Obj = Obj {
         f("downwardAPI", Ty::Obj(&DOWNWARD_API)),
         f("serviceAccountToken", Ty::Obj(&SA_TOKEN)),
         f("clusterTrustBundle", Ty::Any),
-        f("podCertificate", Ty::Any),
     ],
 };
 
@@ -333,11 +332,11 @@ static TOLERATION: Obj = Obj {
     go: "v1.Toleration",
     fields: &[
         f("key", STR),
-        f("operator", Ty::Enum(&["Exists", "Equal"])),
+        f("operator", Ty::Enum(&["Equal", "Exists"])),
         f("value", STR),
         f(
             "effect",
-            Ty::Enum(&["NoSchedule", "PreferNoSchedule", "NoExecute"]),
+            Ty::Enum(&["NoExecute", "NoSchedule", "PreferNoSchedule"]),
         ),
         f("tolerationSeconds", I64),
     ],
