@@ -170,12 +170,20 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
                 out.unreadable += 1;
                 let duplicate_error = e.to_string().contains("duplicate entry");
                 if !(duplicate_error && duplicates) {
-                    let at = e.location().map_or(chunk_start, |l| Pos {
-                        line: l.line() + line_offset,
-                        column: l.column(),
+                    let at = e.location().map_or(chunk_start, |l| {
+                        let (line, column) = syntax::real_pos(chunk, l.line(), l.column());
+                        Pos {
+                            line: line + line_offset,
+                            column,
+                        }
                     });
-                    out.diagnostics
-                        .push(syntax::yaml_error(full, at, &e.to_string(), line_offset));
+                    out.diagnostics.push(syntax::yaml_error(
+                        full,
+                        chunk,
+                        at,
+                        &e.to_string(),
+                        line_offset,
+                    ));
                 }
                 // After an error the deserializer's event stream is not in a
                 // state to continue (yaml_serde panics on the next document

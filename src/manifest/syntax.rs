@@ -6,8 +6,8 @@ use super::diagnostic::Diagnostic;
 use super::positions::{DuplicateKey, Pos};
 
 /// A libyaml error (`problem at line L column C, while context at line ...`).
-pub fn yaml_error(full: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnostic {
-    let (problem, context_at) = split_libyaml(raw, line_offset);
+pub fn yaml_error(full: &str, chunk: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnostic {
+    let (problem, context_at) = split_libyaml(raw, chunk, line_offset);
     let lines: Vec<&str> = full.lines().collect();
     let line = |n: usize| lines.get(n.wrapping_sub(1)).copied().unwrap_or("");
     let mut at = at;
@@ -78,8 +78,37 @@ pub fn yaml_error(full: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnos
     }
 }
 
+/// libyaml (YAML 1.1) also ends a line at U+0085, U+2028 and U+2029; an
+/// editor, and the rest of kubetutor, only at a line feed. `(line, column)`
+/// as libyaml counts them in `chunk` (1-based), as an editor counts them.
+pub fn real_pos(chunk: &str, line: usize, column: usize) -> (usize, usize) {
+    if !chunk.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return (line, column);
+    }
+    let (mut yl, mut yc, mut rl, mut rc) = (1, 1, 1, 1);
+    let mut chars = chunk.chars().peekable();
+    while let Some(c) = chars.next() {
+        if (yl, yc) >= (line, column) {
+            break;
+        }
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                (yl, yc, rl, rc) = (yl + 1, 1, rl + 1, 1);
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                (yl, yc, rc) = (yl + 1, 1, rc + 1);
+            }
+            _ => {
+                (yc, rc) = (yc + 1, rc + 1);
+            }
+        }
+    }
+    (rl, rc)
+}
+
 /// The problem text without its location, and the context's position.
-fn split_libyaml(raw: &str, line_offset: usize) -> (String, Option<Pos>) {
+fn split_libyaml(raw: &str, chunk: &str, line_offset: usize) -> (String, Option<Pos>) {
     let (head, context) = raw.split_once(", while ").unwrap_or((raw, ""));
     let problem = head
         .split(" at line ")
@@ -89,9 +118,10 @@ fn split_libyaml(raw: &str, line_offset: usize) -> (String, Option<Pos>) {
         .to_string();
     let context_at = context.split_once(" at line ").and_then(|(_, loc)| {
         let (l, c) = loc.split_once(" column ")?;
+        let (line, column) = real_pos(chunk, l.trim().parse().ok()?, c.trim().parse().ok()?);
         Some(Pos {
-            line: l.trim().parse::<usize>().ok()? + line_offset,
-            column: c.trim().parse().ok()?,
+            line: line + line_offset,
+            column,
         })
     });
     (problem, context_at)
@@ -393,9 +423,17 @@ mod tests {
     }
 
     #[test]
+    fn libyaml_line_separators_are_not_line_ends_to_an_editor() {
+        assert_eq!(real_pos("a\u{2028}b\nc", 2, 2), (1, 4));
+        assert_eq!(real_pos("a\u{2028}b\nc", 3, 1), (2, 1));
+        assert_eq!(real_pos("a\nb", 2, 1), (2, 1));
+    }
+
+    #[test]
     fn libyaml_locations_are_split_off() {
         let (p, c) = split_libyaml(
             "found unexpected end of stream at line 7 column 1, while scanning a quoted scalar at line 4 column 9",
+            "",
             10,
         );
         assert_eq!(p, "found unexpected end of stream");
