@@ -21,6 +21,10 @@ pub enum NameFormat {
     /// `ValidateRBACName` (`system:aggregate-to-view` is a valid Role name):
     /// not `.` or `..`, no `/` or `%`.
     PathSegment,
+    /// The review kinds (TokenReview, SubjectAccessReview, ...): objects a
+    /// request carries and the server answers, never stored, so they need
+    /// no name.
+    Unnamed,
 }
 
 /// A kind validated as the API server would.
@@ -241,6 +245,12 @@ pub fn name_format(kind: &str) -> NameFormat {
         "Namespace" => NameFormat::Label,
         "Service" => NameFormat::Dns1035,
         "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding" => NameFormat::PathSegment,
+        "TokenReview"
+        | "SelfSubjectReview"
+        | "SubjectAccessReview"
+        | "SelfSubjectAccessReview"
+        | "LocalSubjectAccessReview"
+        | "SelfSubjectRulesReview" => NameFormat::Unnamed,
         _ => NameFormat::Subdomain,
     }
 }

@@ -152,10 +152,11 @@ fn name(s: &mut Sink, doc: &Value, format: NameFormat) {
                 NameFormat::Label => names::dns1123_label(n),
                 NameFormat::Dns1035 => names::dns1035_label(n),
                 NameFormat::PathSegment => names::path_segment(n),
+                NameFormat::Unnamed => Vec::new(),
             };
             s.invalid(&meta.field("name"), &format!("{n:?}"), problems);
         }
-        None if generate.is_none() => s.required(
+        None if generate.is_none() && format != NameFormat::Unnamed => s.required(
             &meta.field("name"),
             Some((
                 "name or generateName is required".into(),

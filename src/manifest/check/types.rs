@@ -104,7 +104,7 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
                     }
                     match untag(val) {
                         Value::String(text) if *value_fmt == Fmt::Base64 => {
-                            base64_value(s, text, &entry)
+                            base64_value(s, text, &entry, owner)
                         }
                         Value::String(text) => {
                             let problems = format_problems(text, *value_fmt);
@@ -135,16 +135,21 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
 }
 
 /// A `[]byte` value: base64 text, which the API server decodes.
-fn base64_value(s: &mut Sink, text: &str, path: &Path) {
+fn base64_value(s: &mut Sink, text: &str, path: &Path, owner: &Obj) {
     if let Some(at) = names::base64_error(text) {
         s.value(
             path,
             format!("illegal base64 data at input byte {at}"),
             format!("base64로 읽을 수 없는 값입니다 (입력의 {at}번 바이트에서)"),
         );
+        // A Secret takes plain text under stringData, a ConfigMap under data.
+        let (field, plain) = match owner.go {
+            "v1.ConfigMap" => ("binaryData", "data"),
+            _ => ("data", "stringData"),
+        };
         s.hint(
-            "data values are base64-encoded (echo -n 'text' | base64); plain text belongs under stringData",
-            "data의 값은 base64로 인코딩해야 합니다 (echo -n 'text' | base64). 평문은 stringData 아래에 쓰세요",
+            format!("{field} values are base64-encoded (echo -n 'text' | base64); plain text belongs under {plain}"),
+            format!("{field}의 값은 base64로 인코딩해야 합니다 (echo -n 'text' | base64). 평문은 {plain} 아래에 쓰세요"),
         );
     }
 }
