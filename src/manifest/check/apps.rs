@@ -6,10 +6,8 @@
 //! <https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/>
 
 use super::super::path::Path;
-use super::rules::{
-    Owner, get, items, job_spec, non_negative, selector_matches, str_of, surge_and_unavailable,
-    template_spec,
-};
+use super::rules::{Owner, get, items, non_negative, str_of};
+use super::workloads::{job_spec, selector_matches, surge_and_unavailable, template_spec};
 use super::{Sink, cron, repr};
 use crate::manifest::build;
 use serde_yaml::Value;

@@ -9,12 +9,14 @@ mod config;
 mod cron;
 pub mod kinds;
 pub mod names;
+mod pod;
 mod probes;
 mod rules;
 pub mod served;
 mod service;
 mod storage;
 mod types;
+mod workloads;
 
 use super::diagnostic::Diagnostic;
 use super::path::Path;

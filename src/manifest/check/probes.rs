@@ -6,7 +6,8 @@
 //! <https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/>
 
 use super::super::path::Path;
-use super::rules::{get, non_negative, port_range, str_of};
+use super::pod::port_range;
+use super::rules::{get, non_negative, str_of};
 use super::{Sink, untag};
 use serde_yaml::Value;
 

@@ -4,7 +4,8 @@
 //! <https://kubernetes.io/docs/concepts/services-networking/service/>
 
 use super::super::path::Path;
-use super::rules::{get, items, port_range, str_of};
+use super::pod::port_range;
+use super::rules::{get, items, str_of};
 use super::{Sink, names};
 use serde_yaml::Value;
 use std::collections::HashSet;
