@@ -111,16 +111,9 @@ pub fn stateful_set(s: &mut Sink, doc: &Value) {
                 )],
             );
         } else {
+            // maxUnavailable is alpha in 1.33 (MaxUnavailableStatefulSet,
+            // off by default): a server without the gate drops it unchecked.
             non_negative(s, ru, &rpath, "partition");
-            if let Some(mu) = get(ru, "maxUnavailable")
-                && build::int_or_percent(mu).is_some_and(|u| u.resolve(100, true) == 0)
-            {
-                s.invalid(
-                    &rpath.field("maxUnavailable"),
-                    &repr(mu),
-                    vec![("must be greater than 0".into(), "0보다 커야 합니다".into())],
-                );
-            }
         }
     }
 }
