@@ -86,5 +86,6 @@ pub mod stored;
 pub mod system;
 pub mod timefmt;
 pub mod validation;
+pub mod writes;
 
 pub use cluster::{Cluster, ClusterConfig};

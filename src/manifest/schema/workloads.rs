@@ -69,40 +69,6 @@ static ROLLING_UPDATE: Obj = Obj {
     ],
 };
 
-// <https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/daemon-set-v1/>
-pub static DAEMON_SET_SPEC: Obj = Obj {
-    go: "v1.DaemonSetSpec",
-    fields: &[
-        req("selector", SELECTOR),
-        req("template", TEMPLATE),
-        f("updateStrategy", Ty::Obj(&DAEMON_SET_STRATEGY)),
-        f("minReadySeconds", I32),
-        f("revisionHistoryLimit", I32),
-    ],
-};
-
-static DAEMON_SET_STRATEGY: Obj = Obj {
-    go: "v1.DaemonSetUpdateStrategy",
-    fields: &[
-        f("type", Ty::Enum(&["RollingUpdate", "OnDelete"])),
-        f("rollingUpdate", Ty::Obj(&ROLLING_UPDATE_DAEMON_SET)),
-    ],
-};
-
-static ROLLING_UPDATE_DAEMON_SET: Obj = Obj {
-    go: "v1.RollingUpdateDaemonSet",
-    fields: &[
-        f("maxUnavailable", Ty::IntOrStr),
-        f("maxSurge", Ty::IntOrStr),
-    ],
-};
-
-// <https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/namespace-v1/>
-pub static NAMESPACE_SPEC: Obj = Obj {
-    go: "v1.NamespaceSpec",
-    fields: &[f("finalizers", STRS)],
-};
-
 pub static REPLICA_SET_SPEC: Obj = Obj {
     go: "v1.ReplicaSetSpec",
     fields: &[
@@ -193,7 +159,7 @@ pub static SERVICE_SPEC: Obj = Obj {
         f("clusterIPs", STRS),
         f(
             "type",
-            Ty::Enum(&["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]),
+            Ty::Enum(&["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]),
         ),
         f("externalIPs", STRS),
         f("sessionAffinity", Ty::Enum(&["ClientIP", "None"])),
@@ -207,7 +173,7 @@ pub static SERVICE_SPEC: Obj = Obj {
         f("ipFamilies", Ty::List(&Ty::Enum(&["IPv4", "IPv6"]))),
         f(
             "ipFamilyPolicy",
-            Ty::Enum(&["SingleStack", "PreferDualStack", "RequireDualStack"]),
+            Ty::Enum(&["PreferDualStack", "RequireDualStack", "SingleStack"]),
         ),
         f("allocateLoadBalancerNodePorts", Ty::Bool),
         f("loadBalancerClass", STR),

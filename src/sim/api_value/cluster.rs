@@ -1,7 +1,6 @@
 //! Namespaces, DaemonSets, EndpointSlices and Leases as the API returns them.
 
 use super::*;
-use crate::sim::events::{Component, Event};
 use crate::sim::timefmt::rfc3339_micro;
 
 pub(super) fn namespace(n: &Namespace) -> Value {
@@ -109,82 +108,4 @@ pub(super) fn lease(l: &Lease) -> Value {
     }
     json!({"apiVersion": "coordination.k8s.io/v1", "kind": "Lease", "metadata": metadata(&l.meta),
         "spec": spec})
-}
-
-/// An Event as the core `v1` API returns it. The kubelet and the
-/// controllers report with the `v1` recorder (first/last timestamps and a
-/// count); the scheduler with `events.k8s.io` (an `eventTime`, a `series`
-/// for repeats, no timestamps).
-pub fn event(c: &Cluster, e: &Event) -> Value {
-    let kind = e.involved.kind;
-    let uid = object_uid(c, kind, &e.involved.namespace, &e.involved.name);
-    let mut involved =
-        json!({"apiVersion": kind.api_version(), "kind": kind.name(), "name": e.involved.name});
-    if kind.namespaced() {
-        involved["namespace"] = e.involved.namespace.clone().into();
-    }
-    if let Some(f) = &e.field_path {
-        involved["fieldPath"] = f.clone().into();
-    }
-    if kind == Kind::Node && e.component == Component::Kubelet {
-        // The kubelet names its node by name where a uid would go.
-        involved["uid"] = e.involved.name.clone().into();
-    } else if let Some(u) = uid {
-        involved["uid"] = u.into();
-    }
-    let namespace = e.api_namespace().to_string();
-    let name = e.api_name();
-    let meta = json!({"creationTimestamp": rfc3339(e.first_ms), "name": name, "namespace": namespace,
-        "resourceVersion": (e.first_seq + 1).to_string(), "uid": crate::sim::names::uid_from(&format!("event/{namespace}/{name}"))});
-    let mut v = json!({"apiVersion": "v1", "kind": "Event", "involvedObject": involved, "metadata": meta,
-        "message": e.message, "reason": e.reason, "type": e.event_type.name()});
-    if e.is_new_api() {
-        v["eventTime"] = rfc3339_micro(e.first_ms).into();
-        v["firstTimestamp"] = Value::Null;
-        v["lastTimestamp"] = Value::Null;
-        v["reportingComponent"] = e.source.into();
-        v["reportingInstance"] = format!("{}-control-plane", e.source).into();
-        v["action"] = if e.reason == "Scheduled" {
-            "Binding"
-        } else {
-            "Scheduling"
-        }
-        .into();
-        v["source"] = json!({});
-        if e.count > 1 {
-            v["series"] = json!({"count": e.count, "lastObservedTime": rfc3339_micro(e.last_ms)});
-        }
-    } else {
-        v["count"] = e.count.into();
-        v["eventTime"] = Value::Null;
-        v["firstTimestamp"] = rfc3339(e.first_ms).into();
-        v["lastTimestamp"] = rfc3339(e.last_ms).into();
-        v["reportingComponent"] = e.source.into();
-        v["reportingInstance"] = e.host.clone().unwrap_or_default().into();
-        let mut source = json!({"component": e.source});
-        if let Some(h) = &e.host {
-            source["host"] = h.clone().into();
-        }
-        v["source"] = source;
-    }
-    v
-}
-
-/// The uid of an object that still exists.
-fn object_uid(c: &Cluster, kind: Kind, ns: &str, name: &str) -> Option<String> {
-    let s = c.store();
-    let m = match kind {
-        Kind::Pod => s.pods().find(ns, name).map(|o| &o.meta),
-        Kind::Node => c.node(name).map(|o| &o.meta),
-        Kind::ReplicaSet => s.replicasets().find(ns, name).map(|o| &o.meta),
-        Kind::Deployment => s.deployments().find(ns, name).map(|o| &o.meta),
-        Kind::Job => s.jobs().find(ns, name).map(|o| &o.meta),
-        Kind::Service => s.services().find(ns, name).map(|o| &o.meta),
-        Kind::DaemonSet => s.daemonsets().find(ns, name).map(|o| &o.meta),
-        Kind::Namespace => s.namespace(name).map(|o| &o.meta),
-        Kind::EndpointSlice => s.endpointslices().find(ns, name).map(|o| &o.meta),
-        Kind::Lease => s.leases().find(ns, name).map(|o| &o.meta),
-        Kind::Event => None,
-    }?;
-    Some(m.uid.clone())
 }
