@@ -257,10 +257,12 @@ fn the_logs_check_reads_what_the_container_printed() {
 
 #[test]
 fn pods_and_ready_checks_look_in_the_namespace_they_name() {
-    let manifest = web(2, SURGE).replace(
-        "  name: web\nspec:\n  replicas",
-        "  name: web\n  namespace: staging\nspec:\n  replicas",
-    );
+    // The namespace is an object of its own, created first.
+    let manifest = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: staging\n---\n".to_string()
+        + &web(2, SURGE).replace(
+            "  name: web\nspec:\n  replicas",
+            "  name: web\n  namespace: staging\nspec:\n  replicas",
+        );
     let checks = "- ready: { selector: app=web, namespace: staging, count: 2 }
 - pods: { selector: app=web, namespace: staging, phase: Running, count: 2 }
 - pods: { selector: app=web, count: 0 }";

@@ -28,7 +28,15 @@ fn table() -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-const SIMULATED: [&str; 5] = ["Pod", "Deployment", "ReplicaSet", "Job", "Service"];
+const SIMULATED: [&str; 7] = [
+    "Pod",
+    "Deployment",
+    "ReplicaSet",
+    "Job",
+    "Service",
+    "Namespace",
+    "DaemonSet",
+];
 
 #[test]
 fn sources_table_lists_all_62_files() {

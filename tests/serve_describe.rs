@@ -87,44 +87,7 @@ spec:
 /// Differences kubectl shows today that the simulator's describe (or the
 /// objects it serves) has yet to follow: the sim-release work of issue #11.
 /// Each is asserted to still differ, so the entry must go when it is fixed.
-const PENDING: &[(&str, &str, &str)] = &[
-    (
-        "pod",
-        "crash",
-        "#11 item 9: a Waiting state prints only Reason (no Message)",
-    ),
-    (
-        "pod",
-        "stubborn",
-        "#11 item 2: Status: Terminating (lasts ...)",
-    ),
-    (
-        "node",
-        "node-1",
-        "#11 item 9 and the Lease kind: describe node's Lease: section",
-    ),
-    (
-        "node",
-        "node-3",
-        "#11 items 1/9: taint order and the Lease: section of a lost node",
-    ),
-    (
-        "deployment",
-        "web",
-        "#11 item 8: templates carry no serviceAccountName",
-    ),
-    (
-        "replicaset",
-        "*",
-        "#11 item 8: templates carry no serviceAccountName",
-    ),
-    (
-        "job",
-        "once",
-        "#11 item 8: templates carry no serviceAccountName",
-    ),
-    ("job", "broken", "#11 item 9: a failed Job has no Duration:"),
-];
+const PENDING: &[(&str, &str, &str)] = &[];
 
 fn pending(kind: &str, name: &str) -> Option<&'static str> {
     PENDING

@@ -193,8 +193,12 @@ mod tests {
                 "coordination.k8s.io"
             ]
         );
-        let deploy = &v["items"][0]["versions"][0]["resources"][0];
-        assert_eq!(deploy["resource"], "deployments");
+        let apps = v["items"][0]["versions"][0]["resources"]
+            .as_array()
+            .unwrap();
+        let names: Vec<&str> = apps.iter().filter_map(|r| r["resource"].as_str()).collect();
+        assert_eq!(names, ["daemonsets", "deployments", "replicasets"]);
+        let deploy = &apps[1];
         assert_eq!(deploy["subresources"][0]["responseKind"]["kind"], "Scale");
     }
 }

@@ -6,7 +6,6 @@ use super::watch::Hub;
 use super::{Reply, Request};
 use crate::sim::Cluster;
 use crate::sim::timefmt;
-use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -16,13 +15,10 @@ pub struct Job {
     pub reply: tokio::sync::oneshot::Sender<Reply>,
 }
 
-/// What the API keeps besides the cluster: namespaces created through it,
-/// the watch hub, and a count of requests for the status line.
+/// What the API keeps besides the cluster: the watch hub, and a count of
+/// requests for the status line.
 #[derive(Default)]
 pub struct State {
-    /// Namespaces created with `kubectl create namespace`, with their
-    /// creation time (simulated ms).
-    pub namespaces: BTreeMap<String, u64>,
     pub hub: Hub,
     pub requests: u64,
     /// `GET /api/v1/namespaces/default/pods 200`: the last request served.
@@ -59,10 +55,8 @@ impl Host {
     /// open watches and followed logs end, as when an API server restarts.
     pub fn attach(&mut self, cluster: &mut Cluster) {
         cluster.set_watch_tap(true);
-        let namespaces = std::mem::take(&mut self.state.namespaces);
         let requests = self.state.requests;
         self.state = State {
-            namespaces,
             requests,
             ..State::default()
         };

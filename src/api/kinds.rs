@@ -14,12 +14,6 @@ pub enum Backing {
     Endpoints,
     /// Events of the event log (core/v1 or events.k8s.io/v1 shape).
     Events { new_api: bool },
-    /// Namespaces: the ones in use plus the ones created.
-    Namespaces,
-    /// EndpointSlices, one per Endpoints object.
-    EndpointSlices,
-    /// Node Leases, one per node.
-    Leases,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -89,10 +83,12 @@ pub const RESOURCES: &[ResourceInfo] = &[
         singular: "namespace",
         short_names: &["ns"],
         namespaced: false,
-        verbs: &["create", "delete", "get", "list", "watch"],
+        verbs: &[
+            "create", "delete", "get", "list", "patch", "update", "watch",
+        ],
         categories: &[],
         subresources: &[STATUS],
-        backing: Backing::Namespaces,
+        backing: Backing::Object(Kind::Namespace),
     },
     ResourceInfo {
         group: "",
@@ -176,6 +172,19 @@ pub const RESOURCES: &[ResourceInfo] = &[
     ResourceInfo {
         group: "apps",
         version: "v1",
+        kind: "DaemonSet",
+        plural: "daemonsets",
+        singular: "daemonset",
+        short_names: &["ds"],
+        namespaced: true,
+        verbs: ALL_VERBS,
+        categories: &["all"],
+        subresources: &[STATUS],
+        backing: Backing::Object(Kind::DaemonSet),
+    },
+    ResourceInfo {
+        group: "apps",
+        version: "v1",
         kind: "Deployment",
         plural: "deployments",
         singular: "deployment",
@@ -236,7 +245,7 @@ pub const RESOURCES: &[ResourceInfo] = &[
         verbs: READ_VERBS,
         categories: &[],
         subresources: &[],
-        backing: Backing::EndpointSlices,
+        backing: Backing::Object(Kind::EndpointSlice),
     },
     ResourceInfo {
         group: "coordination.k8s.io",
@@ -249,7 +258,7 @@ pub const RESOURCES: &[ResourceInfo] = &[
         verbs: READ_VERBS,
         categories: &[],
         subresources: &[],
-        backing: Backing::Leases,
+        backing: Backing::Object(Kind::Lease),
     },
 ];
 
@@ -278,7 +287,6 @@ impl ResourceInfo {
             Backing::Object(k) => Resource::parse(Kind::plural(k))?,
             Backing::Endpoints => Resource::Endpoints,
             Backing::Events { .. } => Resource::Events,
-            Backing::Namespaces | Backing::EndpointSlices | Backing::Leases => return None,
         })
     }
 

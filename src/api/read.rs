@@ -14,150 +14,37 @@ use crate::sim::Cluster;
 use crate::sim::selector;
 use serde_json::{Map, Value, json};
 
-/// The namespaces every cluster has.
-pub const SYSTEM_NAMESPACES: [&str; 4] =
-    ["default", "kube-node-lease", "kube-public", "kube-system"];
-
-/// Every namespace: the system ones, the ones objects live in, the created ones.
-pub fn namespaces(c: &Cluster, st: &State) -> Vec<(String, u64)> {
-    let mut all: std::collections::BTreeMap<String, u64> = SYSTEM_NAMESPACES
-        .iter()
-        .map(|n| (n.to_string(), 0))
-        .collect();
-    let s = c.store();
-    let used = s
-        .pods()
-        .iter()
-        .map(|o| &o.meta)
-        .chain(s.deployments().iter().map(|o| &o.meta))
-        .chain(s.replicasets().iter().map(|o| &o.meta))
-        .chain(s.jobs().iter().map(|o| &o.meta))
-        .chain(s.services().iter().map(|o| &o.meta));
-    for m in used {
-        all.entry(m.namespace.clone()).or_insert(m.creation_ms);
-    }
-    for (n, t) in &st.namespaces {
-        all.insert(n.clone(), *t);
-    }
-    all.into_iter().collect()
-}
-
-pub fn namespace_exists(c: &Cluster, st: &State, ns: &str) -> bool {
-    namespaces(c, st).iter().any(|(n, _)| n == ns)
-}
-
-fn namespace_value(name: &str, created: u64) -> Value {
-    json!({"apiVersion": "v1", "kind": "Namespace",
-        "metadata": {"name": name, "creationTimestamp": crate::sim::timefmt::rfc3339(created),
-            "labels": {"kubernetes.io/metadata.name": name}, "resourceVersion": "1",
-            "uid": crate::sim::names::uid(&mut crate::sim::clock::Rng::new(name.len() as u64 * 7919 + name.bytes().map(u64::from).sum::<u64>()))},
-        "spec": {"finalizers": ["kubernetes"]}, "status": {"phase": "Active"}})
+/// Whether the namespace `ns` exists (the NamespaceLifecycle admission
+/// refuses objects in one that does not).
+pub fn namespace_exists(c: &Cluster, ns: &str) -> bool {
+    c.store().namespace(ns).is_some()
 }
 
 /// The objects of `r` that `filter` selects, with their printed rows.
-pub fn select(c: &Cluster, st: &State, filter: &Filter, names: &[String]) -> Printed {
-    let mut p = match filter.res.backing {
-        Backing::Namespaces => {
-            let rows = namespaces(c, st)
-                .into_iter()
-                .filter(|(n, _)| names.is_empty() || names.contains(n))
-                .map(|(n, t)| {
-                    let age = crate::kubectl::age(c.now(), t);
-                    (
-                        vec![n.clone(), "Active".into(), age],
-                        namespace_value(&n, t),
-                    )
-                })
-                .collect();
-            Printed {
-                columns: vec![("NAME", 0), ("STATUS", 0), ("AGE", 0)],
-                rows,
-            }
-        }
-        Backing::EndpointSlices | Backing::Leases => {
-            derived_rows(c, filter.res, &filter.namespace, names)
-        }
-        _ => {
-            let Some(res) = filter.res.printer() else {
-                return Printed {
-                    columns: Vec::new(),
-                    rows: Vec::new(),
-                };
-            };
-            let scope = match &filter.namespace {
-                Some(ns) => Scope::One(ns.clone()),
-                None => Scope::All,
-            };
-            let mut p = printed(c, res, names, &filter.labels, &scope);
-            if let Backing::Events { new_api: true } = filter.res.backing {
-                for (_, v) in &mut p.rows {
-                    *v = event_to_v1(v);
-                }
-            }
-            p
-        }
+pub fn select(c: &Cluster, _st: &State, filter: &Filter, names: &[String]) -> Printed {
+    let Some(res) = filter.res.printer() else {
+        return Printed {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        };
     };
+    let scope = match &filter.namespace {
+        Some(ns) => Scope::One(ns.clone()),
+        None => Scope::All,
+    };
+    let mut p = printed(c, res, names, &filter.labels, &scope);
+    if let Backing::Events { new_api: true } = filter.res.backing {
+        for (_, v) in &mut p.rows {
+            *v = event_to_v1(v);
+        }
+    }
     p.rows.retain(|(_, v)| filter.matches(v));
     p
 }
 
-/// EndpointSlices or node Leases, with their rows.
-fn derived_rows(c: &Cluster, r: &ResourceInfo, ns: &Option<String>, names: &[String]) -> Printed {
-    let (source, kind) = match r.backing {
-        Backing::EndpointSlices => (
-            crate::kubectl::command::Resource::Endpoints,
-            "EndpointSlice",
-        ),
-        _ => (crate::kubectl::command::Resource::Nodes, "Lease"),
-    };
-    let scope = match (r.backing, ns) {
-        (Backing::Leases, Some(ns)) if ns != "kube-node-lease" => {
-            return Printed {
-                columns: Vec::new(),
-                rows: Vec::new(),
-            };
-        }
-        (Backing::EndpointSlices, Some(ns)) => Scope::One(ns.clone()),
-        _ => Scope::All,
-    };
-    let src = printed(c, source, &[], &None, &scope);
-    let mut columns = Vec::new();
-    let mut rows = Vec::new();
-    for (_, v) in src.rows {
-        let obj = match r.backing {
-            Backing::EndpointSlices => super::derived::endpoint_slice(&v),
-            _ => super::derived::node_lease(&v),
-        };
-        let name = obj["metadata"]["name"].as_str().unwrap_or("").to_string();
-        if !names.is_empty() && !names.contains(&name) {
-            continue;
-        }
-        let created = obj["metadata"]["creationTimestamp"].as_str().unwrap_or("");
-        let age = crate::kubectl::age(c.now(), sim_ms(created));
-        let (cols, cells) = super::derived::row(kind, &obj, age);
-        columns = cols;
-        rows.push((cells, obj));
-    }
-    if columns.is_empty() {
-        columns = super::derived::row(kind, &Value::Null, String::new()).0;
-    }
-    Printed { columns, rows }
-}
-
-/// Simulated milliseconds of an RFC 3339 timestamp printed on this thread.
-fn sim_ms(ts: &str) -> u64 {
-    let ms = crate::timestamp::Timestamp::parse_rfc3339(ts).map_or(0, |t| t.millis().max(0) as u64);
-    ms.saturating_sub(crate::sim::timefmt::thread_epoch() * 1000)
-}
-
 /// A core/v1 Event in the events.k8s.io/v1 shape.
 pub fn event_to_v1(v: &Value) -> Value {
-    json!({"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": v["metadata"],
-        "regarding": v["involvedObject"], "reason": v["reason"], "note": v["message"], "type": v["type"],
-        "eventTime": null, "deprecatedSource": v["source"],
-        "deprecatedFirstTimestamp": v["firstTimestamp"], "deprecatedLastTimestamp": v["lastTimestamp"],
-        "deprecatedCount": v["count"], "reportingController": v["reportingComponent"],
-        "reportingInstance": v["reportingInstance"]})
+    crate::sim::api_value::event_v1_of(v)
 }
 
 /// The list's resourceVersion: the store's revision, or the event log's
@@ -212,7 +99,7 @@ pub fn get(
         return Status::not_found(&r.qualified(), name).into();
     }
     if req.wants_table() {
-        return Reply::ok(table(&p, list_version(c, r), req));
+        return Reply::ok(table(&p, r.plural, list_version(c, r), req));
     }
     Reply::ok(
         p.rows
@@ -282,7 +169,7 @@ pub fn list(
         meta.insert("remainingItemCount".into(), (total - next).into());
     }
     if req.wants_table() {
-        let mut t = table(&p, rv, req);
+        let mut t = table(&p, r.plural, rv, req);
         t["metadata"] = Value::Object(meta);
         return Reply::ok(t);
     }
@@ -310,7 +197,12 @@ fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
                         columns: columns.clone(),
                         rows: vec![(cells, v)],
                     };
-                    table(&one, list_version(c, filter.res), &Request::default())
+                    table(
+                        &one,
+                        filter.res.plural,
+                        list_version(c, filter.res),
+                        &Request::default(),
+                    )
                 } else {
                     v
                 };
@@ -372,21 +264,13 @@ pub fn row_table(
         .as_str()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
-    Some(table(&p, rv, &Request::default()))
+    Some(table(&p, r.plural, rv, &Request::default()))
 }
 
-/// A printed Table (`meta.k8s.io/v1`), rows carrying the object's metadata
-/// (or the whole object with `includeObject=Object`).
-pub fn table(p: &Printed, rv: u64, req: &Request) -> Value {
-    let columns: Vec<Value> = p
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, (name, priority))| {
-            json!({"name": name, "type": "string", "format": if i == 0 { "name" } else { "" },
-                "description": "", "priority": priority})
-        })
-        .collect();
+/// A printed Table (`meta.k8s.io/v1`) of `plural`, rows carrying the
+/// object's metadata (or the whole object with `includeObject=Object`).
+pub fn table(p: &Printed, plural: &str, rv: u64, req: &Request) -> Value {
+    let columns = super::columns::definitions(plural, &p.columns);
     let whole = req.param("includeObject") == Some("Object");
     let none = req.param("includeObject") == Some("None");
     let rows: Vec<Value> = p
@@ -400,7 +284,7 @@ pub fn table(p: &Printed, rv: u64, req: &Request) -> Value {
             } else {
                 json!({"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": v["metadata"]})
             };
-            json!({"cells": cells, "object": object})
+            json!({"cells": super::columns::cells(plural, &p.columns, cells), "object": object})
         })
         .collect();
     json!({"kind": "Table", "apiVersion": "meta.k8s.io/v1",

@@ -107,8 +107,11 @@ pub fn store_res(r: &ResourceInfo) -> Option<Res> {
         Backing::Object(Kind::Deployment) => Res::Deployment,
         Backing::Object(Kind::Job) => Res::Job,
         Backing::Object(Kind::Service) => Res::Service,
-        Backing::Endpoints | Backing::EndpointSlices => Res::Endpoints,
-        Backing::Leases => Res::Node,
+        Backing::Object(Kind::Namespace) => Res::Namespace,
+        Backing::Object(Kind::DaemonSet) => Res::DaemonSet,
+        Backing::Object(Kind::EndpointSlice) => Res::EndpointSlice,
+        Backing::Object(Kind::Lease) => Res::Lease,
+        Backing::Endpoints => Res::Endpoints,
         _ => return None,
     })
 }
@@ -372,8 +375,6 @@ impl Hub {
 fn convert(r: &ResourceInfo, v: &Value) -> Value {
     match r.backing {
         Backing::Events { new_api: true } => super::read::event_to_v1(v),
-        Backing::EndpointSlices => super::derived::endpoint_slice(v),
-        Backing::Leases => super::derived::node_lease(v),
         _ => v.clone(),
     }
 }

@@ -172,7 +172,7 @@ impl PipeKind for Status {
 
 fn check_namespace(
     c: &Cluster,
-    st: &State,
+    _st: &State,
     r: &ResourceInfo,
     ns: &str,
     v: &mut Value,
@@ -188,7 +188,7 @@ fn check_namespace(
         }
         _ => v["metadata"]["namespace"] = ns.into(),
     }
-    if !read::namespace_exists(c, st, ns) {
+    if !read::namespace_exists(c, ns) {
         return Err(Status::not_found("namespaces", ns));
     }
     Ok(())
@@ -205,9 +205,6 @@ pub fn create(
     let result = (|| -> Result<Reply, Status> {
         let fv = field_validation(req)?;
         let mut v = body(req)?;
-        if r.backing == Backing::Namespaces {
-            return create_namespace(c, st, &v, req);
-        }
         let Backing::Object(kind) = r.backing else {
             return Err(Status::method_not_allowed("create", &r.qualified()));
         };
@@ -245,59 +242,6 @@ pub fn create(
         Ok(Reply::created(out).with_warnings(warnings))
     })();
     result.unwrap_or_else(Reply::from)
-}
-
-fn create_namespace(
-    c: &Cluster,
-    st: &mut State,
-    v: &Value,
-    req: &Request,
-) -> Result<Reply, Status> {
-    let name = v["metadata"]["name"].as_str().unwrap_or("").to_string();
-    if name.is_empty() {
-        return Err(Status::invalid(
-            "Namespace",
-            "",
-            "",
-            &["metadata.name: Required value: name or generateName is required".into()],
-        ));
-    }
-    let valid = name.len() <= 63
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !name.starts_with('-')
-        && !name.ends_with('-');
-    if !valid {
-        return Err(Status::invalid(
-            "Namespace",
-            "",
-            &name,
-            &[format!(
-                "metadata.name: Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
-            )],
-        ));
-    }
-    if read::namespace_exists(c, st, &name) {
-        return Err(Status::already_exists("namespaces", &name));
-    }
-    if !dry_run(req) {
-        st.namespaces.insert(name.clone(), c.now());
-    }
-    let filter = super::watch::Filter {
-        res: super::kinds::find("", "v1", "namespaces").expect("served"),
-        table: false,
-        namespace: None,
-        labels: None,
-        fields: Vec::new(),
-    };
-    let v = read::select(c, st, &filter, std::slice::from_ref(&name))
-        .rows
-        .into_iter()
-        .next()
-        .map(|(_, v)| v)
-        .unwrap_or(Value::Null);
-    Ok(Reply::created(v))
 }
 
 /// Write a whole new state of an existing object (PUT, or a patch's result).
@@ -518,9 +462,6 @@ pub fn delete(
                 "propagationPolicy: Unsupported value: \"{p}\": supported values: \"Foreground\", \"Background\", \"Orphan\""
             )));
         }
-        if r.backing == Backing::Namespaces {
-            return delete_namespace(c, st, name, dry_run(req));
-        }
         let Backing::Object(kind) = r.backing else {
             return Err(Status::method_not_allowed("delete", &r.qualified()));
         };
@@ -529,8 +470,10 @@ pub fn delete(
             return Ok(Reply::ok(before));
         }
         c.delete(kind, ns, name, grace)?;
-        if kind == Kind::Pod {
-            // Graceful deletion: the pod with its deletionTimestamp, or as it was.
+        if matches!(kind, Kind::Pod | Kind::Namespace) {
+            // Graceful deletion: the pod with its deletionTimestamp, the
+            // namespace Terminating while its controller empties it, or
+            // either as it was.
             return Ok(Reply::ok(
                 read::current(c, st, r, ns, name).unwrap_or(before),
             ));
@@ -541,66 +484,6 @@ pub fn delete(
         ))
     })();
     result.unwrap_or_else(Reply::from)
-}
-
-fn delete_namespace(
-    c: &mut Cluster,
-    st: &mut State,
-    name: &str,
-    dry: bool,
-) -> Result<Reply, Status> {
-    if read::SYSTEM_NAMESPACES.contains(&name) {
-        return Err(Status {
-            code: 403,
-            reason: "Forbidden",
-            message: format!(
-                "namespaces \"{name}\" is forbidden: this namespace may not be deleted"
-            ),
-            details: Some(json!({"name": name, "kind": "namespaces"})),
-        });
-    }
-    if !read::namespace_exists(c, st, name) {
-        return Err(Status::not_found("namespaces", name));
-    }
-    if dry {
-        return Ok(Reply::ok(
-            json!({"kind": "Namespace", "apiVersion": "v1", "metadata": {"name": name}}),
-        ));
-    }
-    // The namespace controller deletes everything in it.
-    let s = c.store();
-    let mut doomed: Vec<(Kind, String)> = Vec::new();
-    doomed.extend(
-        s.deployments()
-            .in_namespace(name)
-            .map(|o| (Kind::Deployment, o.meta.name.clone())),
-    );
-    doomed.extend(
-        s.jobs()
-            .in_namespace(name)
-            .map(|o| (Kind::Job, o.meta.name.clone())),
-    );
-    doomed.extend(
-        s.replicasets()
-            .in_namespace(name)
-            .map(|o| (Kind::ReplicaSet, o.meta.name.clone())),
-    );
-    doomed.extend(
-        s.services()
-            .in_namespace(name)
-            .map(|o| (Kind::Service, o.meta.name.clone())),
-    );
-    doomed.extend(
-        s.pods()
-            .in_namespace(name)
-            .map(|o| (Kind::Pod, o.meta.name.clone())),
-    );
-    for (kind, n) in doomed {
-        let _ = c.delete(kind, name, &n, None);
-    }
-    st.namespaces.remove(name);
-    Ok(Reply::ok(json!({"kind": "Namespace", "apiVersion": "v1",
-        "metadata": {"name": name}, "status": {"phase": "Terminating"}})))
 }
 
 /// The `scale` subresource of a Deployment or ReplicaSet.

@@ -225,6 +225,9 @@ fn pod_spec(v: &Value) -> PodSpec {
         node_name: str_of(v, "nodeName"),
         host_network: get(v, "hostNetwork").and_then(Value::as_bool) == Some(true),
         priority_class_name: str_of(v, "priorityClassName"),
+        priority: get(v, "priority")
+            .and_then(Value::as_i64)
+            .and_then(|p| i32::try_from(p).ok()),
         service_account_name: str_of(v, "serviceAccountName")
             .or_else(|| str_of(v, "serviceAccount")),
         ..PodSpec::default()

@@ -98,21 +98,28 @@ fn object_uid(c: &Cluster, kind: Kind, ns: &str, name: &str) -> Option<String> {
 
 /// An `events.k8s.io/v1` Event: the same record in the newer shape.
 pub fn event_v1(c: &Cluster, e: &Event) -> Value {
-    let v1 = event(c, e);
+    event_v1_of(&event(c, e))
+}
+
+/// The `events.k8s.io/v1` shape of a `v1` Event: what the scheduler's
+/// recorder set (eventTime, series, action) as it is, the `v1` recorder's
+/// fields as the deprecated ones.
+pub fn event_v1_of(v1: &Value) -> Value {
     let mut v = json!({"apiVersion": "events.k8s.io/v1", "kind": "Event",
-        "metadata": v1["metadata"], "regarding": v1["involvedObject"], "reason": e.reason,
-        "note": e.message, "type": e.event_type.name(), "eventTime": v1["eventTime"],
+        "metadata": v1["metadata"], "regarding": v1["involvedObject"], "reason": v1["reason"],
+        "note": v1["message"], "type": v1["type"], "eventTime": v1["eventTime"],
         "reportingController": v1["reportingComponent"], "reportingInstance": v1["reportingInstance"]});
-    if e.is_new_api() {
-        v["action"] = v1["action"].clone();
-        if let Some(s) = v1.get("series") {
-            v["series"] = s.clone();
+    for (from, to) in [
+        ("action", "action"),
+        ("series", "series"),
+        ("source", "deprecatedSource"),
+        ("firstTimestamp", "deprecatedFirstTimestamp"),
+        ("lastTimestamp", "deprecatedLastTimestamp"),
+        ("count", "deprecatedCount"),
+    ] {
+        if let Some(x) = v1.get(from).filter(|x| !x.is_null() && *x != &json!({})) {
+            v[to] = x.clone();
         }
-    } else {
-        v["deprecatedSource"] = v1["source"].clone();
-        v["deprecatedFirstTimestamp"] = v1["firstTimestamp"].clone();
-        v["deprecatedLastTimestamp"] = v1["lastTimestamp"].clone();
-        v["deprecatedCount"] = v1["count"].clone();
     }
     v
 }

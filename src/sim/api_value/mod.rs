@@ -6,7 +6,7 @@ mod events;
 mod workloads;
 
 pub use cluster::endpointslice;
-pub use events::{event, event_name, event_namespace, event_v1};
+pub use events::{event, event_name, event_namespace, event_v1, event_v1_of};
 pub use workloads::endpoints;
 use workloads::{deployment, job, replicaset, service};
 

@@ -45,6 +45,16 @@ impl ApiServer {
                 let mut asked = spec.clone();
                 asked.tolerations.retain(|t| !admitted(t));
                 asked.node_name = cur.node_name.clone();
+                // What admission and the DaemonSet controller set and a
+                // client may leave out: the priority, the service account,
+                // the node affinity (not read from manifests).
+                asked.priority = asked.priority.or(cur.priority);
+                if asked.service_account_name.is_none() {
+                    asked.service_account_name = cur.service_account_name.clone();
+                }
+                if asked.node_name_affinity.is_empty() {
+                    asked.node_name_affinity = cur.node_name_affinity.clone();
+                }
                 if cur != asked {
                     return Err(invalid(vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)".into()]));
                 }
