@@ -24,7 +24,7 @@
 //! command bar (`sim::apiserver`), so it lights the cluster pane and leaves
 //! the same events.
 
-pub mod derived;
+pub mod columns;
 pub mod descriptions;
 pub mod discovery;
 pub mod fields;

@@ -94,6 +94,20 @@ fn resource(
     if !r.namespaced && t.namespace.is_some() {
         return Status::no_route().into();
     }
+    let reply = verb(c, st, req, t, ns_write);
+    if r.backing == Backing::Endpoints {
+        // v1 Endpoints is deprecated in v1.33 (KEP-4974): the API server
+        // warns whoever reads or writes it.
+        // <https://kubernetes.io/blog/2025/04/24/endpoints-deprecation/>
+        return reply.with_warnings(vec![
+            "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice".into(),
+        ]);
+    }
+    reply
+}
+
+fn verb(c: &mut Cluster, st: &mut State, req: &Request, t: Target, ns_write: &str) -> Reply {
+    let r = t.res;
     let m = req.method.as_str();
     match (t.name, t.sub) {
         (None, _) => match m {

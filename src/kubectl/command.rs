@@ -80,6 +80,11 @@ impl Resource {
     pub fn plural(self) -> &'static str {
         Resource::WORDS[self as usize]
     }
+
+    /// Objects outside any namespace (no NAMESPACE column with `-A`).
+    pub fn cluster_scoped(self) -> bool {
+        matches!(self, Resource::Nodes | Resource::Namespaces)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,7 +35,7 @@ pub fn get(c: &Cluster, res: Resource, names: &[String], output: Output, f: &Fil
             Err(e) => return Outcome::fail(e),
         }
     }
-    let ns_col = *scope == Scope::All && !matches!(res, Resource::Nodes | Resource::Namespaces);
+    let ns_col = *scope == Scope::All && !res.cluster_scoped();
     let rows = finish(l.rows, ns_col, f.show_labels.then_some(l.labels));
     // `get KIND NAME -o yaml` prints the object; anything else a List.
     let one = names.len() == 1;
@@ -155,9 +155,7 @@ fn get_many(
         if l.rows.rows.is_empty() {
             continue;
         }
-        let col = usize::from(
-            *scope == Scope::All && !matches!(res, Resource::Nodes | Resource::Namespaces),
-        );
+        let col = usize::from(*scope == Scope::All && !res.cluster_scoped());
         if !prefix.is_empty() {
             for row in &mut l.rows.rows {
                 row[col] = format!("{prefix}/{}", row[col]);

@@ -269,6 +269,8 @@ pub fn printed(
     scope: &Scope,
 ) -> Printed {
     // The header alone: a name no object has keeps the rows out of it.
+    // A column `-o wide` adds has priority 1, wherever it stands (the
+    // events' SUBOBJECT and SOURCE stand before MESSAGE).
     let narrow = list(
         c,
         res,
@@ -278,13 +280,12 @@ pub fn printed(
         &Scope::One(String::new()),
     )
     .rows
-    .header
-    .len();
+    .header;
     let l = match scope {
         Scope::All => {
             let mut l = list(c, res, names, true, sel, &Scope::All);
             for r in &mut l.rows.rows {
-                if res != Resource::Nodes {
+                if !res.cluster_scoped() {
                     r.remove(0);
                 }
             }
@@ -296,8 +297,7 @@ pub fn printed(
         .rows
         .header
         .iter()
-        .enumerate()
-        .map(|(i, h)| (*h, u8::from(i >= narrow)))
+        .map(|h| (*h, u8::from(!narrow.contains(h))))
         .collect();
     Printed {
         columns,
