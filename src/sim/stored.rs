@@ -260,6 +260,10 @@ pub struct PodConditions {
     pub ready: Option<Condition>,
     pub containers_ready: Option<Condition>,
     pub scheduled: Option<Condition>,
+    /// Set by a controller that is about to delete the pod (taint eviction,
+    /// the Eviction API): `DisruptionTarget`.
+    /// <https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions>
+    pub disruption_target: Option<Condition>,
 }
 
 impl PodConditions {
@@ -270,6 +274,7 @@ impl PodConditions {
             ("Ready", &self.ready),
             ("ContainersReady", &self.containers_ready),
             ("PodScheduled", &self.scheduled),
+            ("DisruptionTarget", &self.disruption_target),
         ]
         .into_iter()
         .filter_map(|(n, c)| c.as_ref().map(|c| (n, c)))
