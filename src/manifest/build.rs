@@ -241,6 +241,9 @@ fn container(v: &Value) -> ContainerSpec {
     c.readiness_probe = get(v, "readinessProbe").map(probe);
     c.liveness_probe = get(v, "livenessProbe").map(probe);
     c.restart_always = str_of(v, "restartPolicy").as_deref() == Some("Always");
+    c.image_pull_policy = str_of(v, "imagePullPolicy")
+        .as_deref()
+        .and_then(PullPolicy::parse);
     c
 }
 
