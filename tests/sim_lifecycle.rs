@@ -717,3 +717,29 @@ fn the_node_loss_texts_use_the_grace_period_the_controller_uses() {
         assert!(!text.contains("40"), "{text}");
     }
 }
+
+#[test]
+fn a_wait_kubectl_would_never_end_stops_at_the_simulators_limit_and_says_so() {
+    // An evicted pod on a lost node is never confirmed deleted: kubectl
+    // delete (and drain) would wait on; the simulator follows 15 minutes of
+    // cluster time, then stops and says how not to wait.
+    let mut c = scenario("node-failure");
+    run(&mut c, "fault node-down node-1");
+    c.advance(8 * 60_000);
+    let lost = "web-655c7c665b-v79xg";
+    let t0 = c.now();
+    let out = execute(&mut c, &format!("delete pod {lost}"));
+    assert!(!out.ok);
+    assert_eq!(
+        out.output,
+        format!(
+            "pod \"{lost}\" deleted\n(kubectl would still be waiting for pod {lost} to be deleted; the simulator stops following after 15m0s of cluster time: add --timeout, or --wait=false not to wait)\n"
+        )
+    );
+    assert_eq!(c.now() - t0, 15 * 60_000);
+    assert_eq!(
+        run(&mut c, &format!("delete pod {lost} --wait=false")),
+        format!("pod \"{lost}\" deleted\n")
+    );
+    assert_eq!(c.now() - t0, 15 * 60_000, "--wait=false does not wait");
+}

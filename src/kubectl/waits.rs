@@ -2,8 +2,8 @@
 //! are gone (`--wait=true`, the default), `rollout status` follows the
 //! rollout until it is done, `drain` waits for every evicted pod to
 //! disappear. Waiting advances the simulated cluster's time, never longer
-//! than `--timeout`, and never longer than [`FOLLOW_LIMIT_MS`] when kubectl
-//! would wait without end.
+//! than `--timeout`; where kubectl would wait without end, the simulator
+//! stops after [`FOLLOW_LIMIT_MS`] and says so.
 //! (kubectl: pkg/cmd/delete, pkg/cmd/rollout/rollout_status.go,
 //! pkg/drain/drain.go `waitForDelete`)
 
@@ -23,10 +23,11 @@ pub const FOLLOW_LIMIT_MS: u64 = 15 * 60_000;
 /// every second).
 const DRAIN_POLL_MS: u64 = 1_000;
 
-/// The simulator's own limit was reached where kubectl would still wait.
-fn limit_note() -> String {
+/// The simulator's own limit was reached where kubectl would still be
+/// waiting (no `--timeout`): say so, and how not to wait.
+fn limit_note(what: &str, how: &str) -> String {
     format!(
-        "(the simulator stops following after {} of cluster time; kubectl would keep waiting: add --timeout, or --wait=false)",
+        "(kubectl would still be waiting {what}; the simulator stops following after {} of cluster time: {how})",
         go_duration(FOLLOW_LIMIT_MS)
     )
 }
@@ -44,8 +45,8 @@ fn advance_until(c: &mut Cluster, limit_ms: u64, mut done: impl FnMut(&Cluster) 
     true
 }
 
-/// After `delete` printed its lines: wait until the deleted pods `oids`
-/// (name, oid) are gone from the API.
+/// After `delete` printed its lines: wait until the deleted pods (name,
+/// oid) are gone from the API.
 pub(super) fn wait_deleted(
     c: &mut Cluster,
     mut out: Outcome,
@@ -63,13 +64,15 @@ pub(super) fn wait_deleted(
         .iter()
         .find(|(_, oid)| c.store().pods().get(*oid).is_some())
         .map_or_else(String::new, |(name, _)| name.clone());
-    out.output.push_str(&format!(
-        "error: timed out waiting for the condition on pods/{left}\n"
-    ));
-    if timeout_ms.is_none() {
-        out.output.push_str(&limit_note());
-        out.output.push('\n');
-    }
+    let line = match timeout_ms {
+        Some(_) => format!("error: timed out waiting for the condition on pods/{left}"),
+        None => limit_note(
+            &format!("for pod {left} to be deleted"),
+            "add --timeout, or --wait=false not to wait",
+        ),
+    };
+    out.output.push_str(&line);
+    out.output.push('\n');
     out.ok = false;
     out
 }
@@ -91,8 +94,7 @@ pub(super) fn rollout_status(
             .find(ns, name)
             .map(|d| d.meta.resource_version)
     };
-    let limit = timeout_ms.unwrap_or(FOLLOW_LIMIT_MS);
-    let end = c.now() + limit;
+    let end = c.now() + timeout_ms.unwrap_or(FOLLOW_LIMIT_MS);
     loop {
         let v = version(c);
         if v != seen {
@@ -115,10 +117,13 @@ pub(super) fn rollout_status(
             }
         }
         if c.now() >= end {
-            lines.push("error: timed out waiting for the condition".into());
-            if timeout_ms.is_none() {
-                lines.push(limit_note());
-            }
+            lines.push(match timeout_ms {
+                Some(_) => "error: timed out waiting for the condition".into(),
+                None => limit_note(
+                    "for the rollout",
+                    "add --timeout, or --watch=false for one look",
+                ),
+            });
             return Outcome::fail(lines.join("\n"));
         }
         c.advance(STEP_MS);
@@ -128,13 +133,12 @@ pub(super) fn rollout_status(
 /// `drain NODE`: cordon, evict, then wait for each evicted pod to be gone
 /// (`pod/NAME evicted` as each goes), then `node/NODE drained`.
 pub(super) fn drain(c: &mut Cluster, node: &str, force: bool, timeout_ms: Option<u64>) -> Outcome {
-    let (mut lines, evicted) = match c.evict_node(node, force) {
+    let (mut lines, mut pending) = match c.evict_node(node, force) {
         Ok(x) => x,
         Err(e) => return Outcome::fail(e),
     };
     let limit = timeout_ms.unwrap_or(FOLLOW_LIMIT_MS);
     let end = c.now() + limit;
-    let mut pending = evicted;
     loop {
         pending.retain(|(name, oid)| {
             let gone = c.store().pods().get(*oid).is_none();
@@ -152,16 +156,22 @@ pub(super) fn drain(c: &mut Cluster, node: &str, force: bool, timeout_ms: Option
         }
         c.advance(DRAIN_POLL_MS.min(end - c.now()).max(STEP_MS));
     }
-    let ns = |oid: &Oid| {
-        c.store()
-            .pods()
-            .get(*oid)
-            .map_or_else(String::new, |p| p.meta.namespace.clone())
-    };
     let (first, oid) = &pending[0];
+    if timeout_ms.is_none() {
+        lines.push(limit_note(
+            &format!("for pod {first} to be deleted"),
+            "add --timeout",
+        ));
+        return Outcome::fail(lines.join("\n"));
+    }
+    // kubectl pkg/cmd/drain `deleteOrEvictPodsSimple` and `RunDrain`.
+    let ns = c
+        .store()
+        .pods()
+        .get(*oid)
+        .map_or_else(String::new, |p| p.meta.namespace.clone());
     let err = format!(
-        "error when waiting for pod \"{first}\" in namespace \"{}\" to terminate: global timeout reached: {}",
-        ns(oid),
+        "error when waiting for pod \"{first}\" in namespace \"{ns}\" to terminate: global timeout reached: {}",
         go_duration(limit)
     );
     lines.push(format!(
@@ -171,8 +181,5 @@ pub(super) fn drain(c: &mut Cluster, node: &str, force: bool, timeout_ms: Option
     lines.push("There are pending nodes to be drained:".into());
     lines.push(format!(" {node}"));
     lines.push(format!("error: {err}"));
-    if timeout_ms.is_none() {
-        lines.push(limit_note());
-    }
     Outcome::fail(lines.join("\n"))
 }
