@@ -353,11 +353,10 @@ impl Cluster {
             lines.push(format!("evicting pod {ns}/{name}"));
             // pkg/registry/core/pod/storage/eviction.go `addConditionAndDeletePod`.
             self.api.update_pod_status(oid, |s| {
-                set_condition(
-                    &mut s.conditions.disruption_target,
+                s.conditions.disruption_target = Some(Box::new(
                     Condition::new(CondStatus::True, now)
                         .with("EvictionByEvictionAPI", "Eviction API: evicting"),
-                );
+                ));
             });
             if self.api.delete_pod(oid, None).is_ok() {
                 evicted.push((name, oid));

@@ -263,7 +263,8 @@ pub struct PodConditions {
     /// Set by a controller that is about to delete the pod (taint eviction,
     /// the Eviction API): `DisruptionTarget`.
     /// <https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions>
-    pub disruption_target: Option<Condition>,
+    /// Boxed: few pods ever carry it.
+    pub disruption_target: Option<Box<Condition>>,
 }
 
 impl PodConditions {
@@ -274,10 +275,14 @@ impl PodConditions {
             ("Ready", &self.ready),
             ("ContainersReady", &self.containers_ready),
             ("PodScheduled", &self.scheduled),
-            ("DisruptionTarget", &self.disruption_target),
         ]
         .into_iter()
         .filter_map(|(n, c)| c.as_ref().map(|c| (n, c)))
+        .chain(
+            self.disruption_target
+                .as_deref()
+                .map(|c| ("DisruptionTarget", c)),
+        )
         .collect()
     }
 }

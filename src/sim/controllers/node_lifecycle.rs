@@ -162,13 +162,11 @@ impl NodeLifecycle {
                 );
                 // addConditionAndDeletePod (pkg/controller/tainteviction).
                 api.update_pod_status(oid, |s| {
-                    set_condition(
-                        &mut s.conditions.disruption_target,
-                        Condition::new(CondStatus::True, now).with(
+                    s.conditions.disruption_target =
+                        Some(Box::new(Condition::new(CondStatus::True, now).with(
                             "DeletionByTaintManager",
                             "Taint manager: deleting due to NoExecute taint",
-                        ),
-                    );
+                        )));
                 });
                 let _ = api.delete_pod(oid, None);
             }

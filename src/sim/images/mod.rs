@@ -91,10 +91,22 @@ pub struct Image {
     pub reference: ImageRef,
     pub kind: ImageKind,
     pub size_bytes: u64,
-    /// `STOPSIGNAL` of the image config.
-    pub stop_signal: &'static str,
+}
+
+impl Image {
+    fn entry(&self) -> Option<&'static catalogue::Entry> {
+        catalogue::entry(&self.reference.repository)
+    }
+
+    /// `STOPSIGNAL` of the image config (SIGTERM when it sets none).
+    pub fn stop_signal(&self) -> &'static str {
+        self.entry().map_or("SIGTERM", |e| e.stop_signal)
+    }
+
     /// The process the image's default command runs as PID 1.
-    pub pid1: &'static str,
+    pub fn pid1(&self) -> &'static str {
+        self.entry().map_or("sh", |e| e.pid1)
+    }
 }
 
 /// Why an image cannot be pulled.
@@ -119,8 +131,6 @@ pub fn resolve(image: &str) -> Result<Image, Missing> {
         reference,
         kind: e.kind,
         size_bytes: e.size_bytes,
-        stop_signal: e.stop_signal,
-        pid1: e.pid1,
     })
 }
 

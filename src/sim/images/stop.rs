@@ -65,18 +65,18 @@ pub fn pid1<'a>(image: &Image, command: &'a [String], args: &'a [String]) -> &'a
             let name = a.rsplit('/').next().unwrap_or(a);
             // The official images' entrypoint scripts exec the server.
             if name == "docker-entrypoint.sh" {
-                image.pid1
+                image.pid1()
             } else {
                 name
             }
         }
-        None => image.pid1,
+        None => image.pid1(),
     }
 }
 
 /// How a container of `image` started with `command`/`args` stops.
 pub fn stop(image: &Image, command: &[String], args: &[String]) -> Stop {
-    let signal = image.stop_signal;
+    let signal = image.stop_signal();
     let name = pid1(image, command, args);
     let on_stop = HANDLERS
         .iter()

@@ -141,8 +141,6 @@ struct Ctr {
     /// The runtime and id of the current container (its id is derived from this).
     container_id: Option<(RuntimeKind, u64)>,
     program: Option<Program>,
-    /// How the current container answers its stop signal.
-    stop: Option<Stop>,
     started_ms: u64,
     previous: Option<Box<(Program, u64, u64)>>,
     ready_at: u64,
@@ -170,7 +168,6 @@ impl Ctr {
             last_term: None,
             container_id: None,
             program: None,
-            stop: None,
             started_ms: 0,
             previous: None,
             ready_at: 0,

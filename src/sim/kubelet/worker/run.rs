@@ -303,12 +303,9 @@ impl Worker {
         );
         let seed = cx.rng.next_u64();
         let c = self.ctr(w);
-        let (program, stop) = match &img {
-            Some(img) => (
-                images::program(img, &c.spec.command, &c.spec.args),
-                Some(images::stop::stop(img, &c.spec.command, &c.spec.args)),
-            ),
-            None => (Program::exits(0, 0), None),
+        let program = match &img {
+            Some(img) => images::program(img, &c.spec.command, &c.spec.args),
+            None => Program::exits(0, 0),
         };
         c.container_id = Some((kind, seed));
         c.started_ms = now;
@@ -320,6 +317,5 @@ impl Worker {
             },
         };
         c.program = Some(program);
-        c.stop = stop;
     }
 }

@@ -72,10 +72,14 @@ impl Worker {
             "Killing",
             format!("Stopping container {name}"),
         );
-        let stop = self.ctr(w).stop.unwrap_or(Stop {
-            signal: "SIGTERM",
-            on_stop: OnStop::Ignores,
-        });
+        let spec = &self.ctr(w).spec;
+        let stop = images::lookup(&spec.image).map_or(
+            Stop {
+                signal: "SIGTERM",
+                on_stop: OnStop::Ignores,
+            },
+            |img| images::stop::stop(&img, &spec.command, &spec.args),
+        );
         let mut hops = Vec::new();
         cx.runtime
             .stop_container(&name, stop.signal, grace_s, &mut hops);
