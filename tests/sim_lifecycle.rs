@@ -743,3 +743,25 @@ fn a_wait_kubectl_would_never_end_stops_at_the_simulators_limit_and_says_so() {
     );
     assert_eq!(c.now() - t0, 15 * 60_000, "--wait=false does not wait");
 }
+
+#[test]
+fn a_second_delete_with_a_shorter_grace_period_kills_sooner() {
+    // The kubelet's grace period for a pod can only shrink
+    // (pkg/kubelet/pod_workers.go `calculateEffectiveGracePeriod`).
+    let mut c = Cluster::new(1);
+    run(
+        &mut c,
+        "run nap --image=busybox:1.36 --command -- sleep 3600",
+    );
+    c.advance(5_000);
+    run(&mut c, "delete pod nap --wait=false");
+    c.advance(2_000);
+    let t0 = c.now();
+    assert_eq!(
+        run(&mut c, "delete pod nap --grace-period=3"),
+        "pod \"nap\" deleted\n"
+    );
+    // The kubelet sees the update one step later, sends SIGKILL 3 s after
+    // that, and the pod goes once the sandbox is torn down.
+    assert_eq!(c.now() - t0, 100 + 3_000 + 700);
+}

@@ -40,6 +40,9 @@ impl Worker {
             }
         }
         let mut term = self.terminating.expect("set above");
+        // A later delete with a shorter grace period brings the SIGKILL
+        // forward; the grace period never grows (pod_workers.go).
+        term.kill_at = term.kill_at.min(now + grace_s * 1000);
         if now >= term.kill_at {
             for w in self.all() {
                 if self.ctr(w).is_running() {
@@ -48,6 +51,7 @@ impl Worker {
             }
         }
         if self.any_running() {
+            self.terminating = Some(term);
             return true;
         }
         let stopped = *term.stopped_at.get_or_insert(now);
