@@ -98,7 +98,7 @@ fn an_invalid_solution_is_reported_on_the_lesson_lines_of_its_fields() {
     expect(
         "solution-invalid",
         "pod.md:23: error: exercise `first-pod`: solution: spec.containers[0].image: Required value\n\
-         pod.md:24: error: exercise `first-pod`: solution: spec.containers[0].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"IfNotPresent\"\n\
+         pod.md:24: error: exercise `first-pod`: solution: spec.containers[0].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"IfNotPresent\", \"Never\"\n\
          2 errors, 0 warnings in 1 file\n",
         1,
     );

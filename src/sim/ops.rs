@@ -67,6 +67,12 @@ impl Cluster {
         for d in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
             lines.push(d.render(Lang::En));
         }
+        for d in loaded.not_simulated() {
+            lines.push(format!(
+                "{}:1: warning: kind {} is not simulated; skipped",
+                d.line, d.kind
+            ));
+        }
         let mut objects = loaded.objects();
         if let Some(ns) = namespace {
             for o in &mut objects {

@@ -61,6 +61,10 @@ pub struct Live {
     /// Shown at the top of the pane while the cluster is one that a quiz
     /// or an exercise put there (see [`Live::show`]).
     pub note: Option<String>,
+    /// The Kubernetes API of this cluster, while `:serve` runs.
+    pub serving: Option<super::super::serve::Serving>,
+    /// The interface's language, for what `:serve` says.
+    pub lang: crate::lang::Lang,
 }
 
 impl Live {
@@ -79,6 +83,8 @@ impl Live {
             setup_error: None,
             scroll: 0,
             note: None,
+            serving: None,
+            lang: crate::lang::Lang::En,
         }
     }
 
@@ -94,6 +100,7 @@ impl Live {
             self.carry = half % 2;
             self.cluster.advance(half / 2);
         }
+        self.pump_api();
         self.flow.collect(&self.cluster);
         self.flow.tick();
     }

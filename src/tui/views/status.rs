@@ -12,6 +12,11 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) {
     let width = area.width as usize;
     let mut left = String::from(" kubetutor");
+    // While serving, how kubectl connects comes first: it must not be the
+    // part a narrow bar cuts off.
+    if let Some(s) = &app.live.serving {
+        left.push_str(&format!(" │ {}", super::super::serve::status(app.lang, s)));
+    }
     if let Some(found) = app.current() {
         left.push_str(" │ ");
         left.push_str(&text::sanitize(&found.lesson.title));
