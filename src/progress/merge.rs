@@ -10,7 +10,8 @@
 //! - quiz attempts, exercise attempts: union, oldest first (equal records
 //!   once): counts never go backwards;
 //! - exercise draft: the newer one;
-//! - drill cards: the later review wins, review counts never go backwards.
+//! - drill cards: the later review wins, review counts never go backwards;
+//! - the install seed: the one already on disk (the first saved stays).
 //!
 //! Merging is commutative for distinct records and idempotent: merging a copy
 //! with itself changes nothing.
@@ -48,6 +49,7 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         lessons,
         drill,
         resets,
+        seed: b.seed.or(a.seed),
     }
 }
 

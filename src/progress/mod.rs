@@ -207,6 +207,15 @@ impl Store {
             .or_default()
     }
 
+    /// This install's seed for the order of choices, made (and kept for
+    /// the next save) on first use.
+    pub fn install_seed(&mut self) -> u64 {
+        *self
+            .state
+            .seed
+            .get_or_insert_with(crate::quiz::shuffle::fresh_seed)
+    }
+
     /// Record a drill review; returns when the card is due next.
     pub fn record_review(
         &mut self,

@@ -21,7 +21,8 @@
 //!     }
 //!   },
 //!   "drill": { "cards": { "never/exit1/bare/30s": { "category": "restartPolicy", "due": "...", ... } } },
-//!   "resets": { "all": null, "lessons": {} }
+//!   "resets": { "all": null, "lessons": {} },
+//!   "seed": 8146273551092738449
 //! }
 //! ```
 
@@ -48,6 +49,12 @@ pub struct Progress {
     /// When progress was reset (so another open tutor cannot bring the old
     /// records back when it saves).
     pub resets: Resets,
+    /// This install's random seed: the order in which questions show their
+    /// choices (with the question id; see [`crate::quiz::shuffle`]). Made
+    /// on first use and kept for good, resets included, so a student sees
+    /// the same order on every visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 impl Default for Progress {
@@ -58,6 +65,7 @@ impl Default for Progress {
             lessons: BTreeMap::new(),
             drill: ReviewDeck::default(),
             resets: Resets::default(),
+            seed: None,
         }
     }
 }
