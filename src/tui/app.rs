@@ -148,6 +148,9 @@ pub struct App {
     pub editor: Option<Editor>,
     /// The external editor the event loop should run.
     pub(in crate::tui) external: Option<ExternalRequest>,
+    /// The order of the choices of every question (with its id): the
+    /// install seed of the progress file, 0 without one.
+    shuffle_seed: u64,
 }
 
 impl App {
@@ -180,7 +183,9 @@ impl App {
             blocks: Blocks::default(),
             editor: None,
             external: None,
+            shuffle_seed: 0,
         };
+        app.shuffle_seed = app.store.as_mut().map_or(0, Store::install_seed);
         let resume = app
             .store
             .as_ref()
@@ -229,7 +234,22 @@ impl App {
     /// to the starting section (`kubetutor drill` opens no lesson).
     pub fn with_store(mut self, store: Option<Store>) -> App {
         self.store = store;
+        self.shuffle_seed = self.store.as_mut().map_or(0, Store::install_seed);
+        self.rebuild_blocks();
         self
+    }
+
+    /// Show every question's choices in the order this seed gives
+    /// (`kubetutor quiz --seed N`, tests), instead of the install seed's.
+    pub fn with_shuffle_seed(mut self, seed: u64) -> App {
+        self.shuffle_seed = seed;
+        self.rebuild_blocks();
+        self
+    }
+
+    /// The seed the questions' choices are shuffled with.
+    pub fn shuffle_seed(&self) -> u64 {
+        self.shuffle_seed
     }
 
     /// Use a fixed clock (tests).

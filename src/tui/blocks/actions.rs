@@ -37,7 +37,7 @@ impl App {
             return;
         };
         let lesson = found.lesson;
-        let lq = LessonQuiz::new(lesson, self.live.seed());
+        let lq = LessonQuiz::new(lesson, self.shuffle_seed());
         for q in lq.questions() {
             let past = self
                 .store()
@@ -58,6 +58,12 @@ impl App {
             self.blocks.exercises.insert(e.value.id.clone(), state);
         }
         self.blocks.quiz = Some(lq);
+    }
+
+    /// Build the lesson's questions again (a new shuffle seed).
+    pub(in crate::tui) fn rebuild_blocks(&mut self) {
+        self.blocks.set_built_for(None);
+        self.sync_blocks();
     }
 
     /// Indices (into the current section's blocks) of the live blocks.
