@@ -152,6 +152,8 @@ pub fn run_with(
             let id = q.id().to_string();
             if let Some(store) = store.as_mut() {
                 store.record_quiz(&lesson.id, &id, record);
+                let needs = crate::progress::Needs::of(lesson);
+                store.complete_if_done(&lesson.id, &needs, now());
                 save(store, io.err)?;
             }
         }

@@ -550,7 +550,8 @@ impl App {
     }
 
     /// Record the visit in the progress file; a lesson whose every section
-    /// has been seen is complete.
+    /// has been seen is read (completed is the work: see
+    /// [`App::check_completed`]).
     fn record_visit(&mut self) {
         let (Some(id), Some(store)) = (self.lesson.clone(), self.store.as_mut()) else {
             return;
@@ -563,8 +564,26 @@ impl App {
             .map_or(0, |f| f.lesson.sections.len());
         let seen = store.lesson(&id).map_or(0, |l| l.sections.len());
         if total > 0 && seen >= total {
-            store.complete_lesson(&id, now);
+            store.read_lesson(&id, now);
         }
+        self.check_completed();
         self.save_progress();
+    }
+
+    /// What the current lesson asks of the student to be completed.
+    pub fn needs(&self) -> Option<crate::progress::Needs> {
+        self.current().map(|f| crate::progress::Needs::of(f.lesson))
+    }
+
+    /// The current lesson is completed once every quiz is answered and
+    /// every exercise passed (recorded in the progress; the caller saves).
+    pub(in crate::tui) fn check_completed(&mut self) {
+        let (Some(id), Some(needs)) = (self.lesson.clone(), self.needs()) else {
+            return;
+        };
+        let now = (self.clock)();
+        if let Some(store) = self.store.as_mut() {
+            store.complete_if_done(&id, &needs, now);
+        }
     }
 }

@@ -359,6 +359,35 @@ impl Ui {
         self.pick("전체 진행", "Overall")
     }
 
+    /// The course list's gauge: lessons completed (the work done) and read.
+    pub fn course_overall(&self, completed: usize, read: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("완료 {completed}/{total} · 읽음 {read}"),
+            Lang::En => format!("completed {completed}/{total} · read {read}"),
+        }
+    }
+
+    /// A lesson whose every section was seen but whose work is not done.
+    pub fn course_read(&self) -> &'static str {
+        self.pick("읽음", "read")
+    }
+
+    /// `quiz 2.5/4`: points over the lesson's questions.
+    pub fn course_quiz(&self, points: &str, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("퀴즈 {points}/{total}"),
+            Lang::En => format!("quiz {points}/{total}"),
+        }
+    }
+
+    /// `exercises 1/2`: passed over the lesson's exercises.
+    pub fn course_exercises(&self, passed: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!("실습 {passed}/{total}"),
+            Lang::En => format!("exercises {passed}/{total}"),
+        }
+    }
+
     pub fn end_of_course(&self) -> &'static str {
         self.pick(
             "마지막 강의의 마지막 섹션입니다.",

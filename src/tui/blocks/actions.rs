@@ -297,6 +297,7 @@ impl App {
             if let Some(store) = self.store_mut() {
                 store.record_quiz(&lesson, id, record);
             }
+            self.check_completed();
             self.save_progress();
         }
         if q.attempt.spec().kind != QuizKind::Predict {

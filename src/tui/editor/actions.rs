@@ -253,6 +253,7 @@ impl App {
             if let Some(store) = self.store_mut() {
                 store.record_exercise(&lesson, &id, passed, now);
             }
+            self.check_completed();
             self.save_progress();
         }
     }
