@@ -266,6 +266,15 @@ impl Ui {
         self.pick("클러스터", "Cluster")
     }
 
+    /// The cluster pane's title while a `predict` question plays its own
+    /// setup in it.
+    pub fn replay_title(&self, quiz: &str) -> String {
+        match self.lang {
+            Lang::Ko => format!("다시 보기 · 퀴즈 {quiz}"),
+            Lang::En => format!("Replay · quiz {quiz}"),
+        }
+    }
+
     pub fn course(&self) -> &'static str {
         self.pick("강의 목록", "Course")
     }

@@ -29,9 +29,18 @@ fn frame_block(app: &App, ui: &Ui, chrome: &Chrome, width: u16) -> Block<'static
         right = format!("{} · {right}", ui.paused());
     }
     let room = (width as usize).saturating_sub(4);
-    let right = text::truncate(&right, room.saturating_sub(text::width(ui.cluster()) + 3));
+    // A replay or an exercise's run says so in the title.
+    let name = live
+        .title
+        .as_deref()
+        .map(|t| text::sanitize(t).into_owned())
+        .unwrap_or_else(|| ui.cluster().to_string());
+    let right = text::truncate(
+        &right,
+        room.saturating_sub(text::width(&name).min(room / 2) + 3),
+    );
     let title_room = room.saturating_sub(text::width(&right) + 3);
-    let title = text::truncate(ui.cluster(), title_room);
+    let title = text::truncate(&name, title_room);
     let mut block = Block::bordered().border_style(if focused {
         chrome.border_focused
     } else {
