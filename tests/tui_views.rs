@@ -86,20 +86,30 @@ fn help_overlay_lists_every_key() {
     insta::assert_snapshot!("help_100x30", s);
     // The table scrolls: collect every page.
     let mut seen = s.clone();
-    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 1 {
-        app.apply(Action::ScrollHelp(10));
+    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 2 {
+        app.apply(Action::HelpPage(1));
         seen.push_str(&screen(&mut app, 100, 30));
     }
     for key in kubetutor::tui::i18n::KEYS {
         assert!(seen.contains(key.en), "help misses {:?}", key.en);
+    }
+    // The welcome's keys first, then the keys under their headings.
+    assert!(s.contains("Welcome to kubetutor"), "{s}");
+    for heading in [
+        "Reading",
+        "The cluster and the command bar",
+        "Quizzes",
+        "The pod-phase drill",
+    ] {
+        assert!(seen.contains(heading), "help misses the heading {heading}");
     }
     // Korean too, at the same size.
     app.apply(Action::ToggleHelp);
     app.apply(Action::ToggleLanguage);
     app.apply(Action::ToggleHelp);
     let mut seen = screen(&mut app, 100, 30);
-    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 1 {
-        app.apply(Action::ScrollHelp(10));
+    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 2 {
+        app.apply(Action::HelpPage(1));
         seen.push_str(&screen(&mut app, 100, 30));
     }
     for key in kubetutor::tui::i18n::KEYS {
@@ -141,7 +151,20 @@ fn sections_cross_into_the_next_and_previous_lesson() {
     for _ in 0..3 {
         app.apply(Action::NextSection);
     }
+    // Past the last section: the end-of-lesson page, never a silent jump.
+    assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
+    assert_eq!(app.overlay, Some(Overlay::LessonEnd { confirm: false }));
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("You reached the end of 1 · A first lesson."),
+        "{s}"
+    );
+    assert!(s.contains("Next lesson: 2 · A second lesson"), "{s}");
+    assert!(s.contains("Enter next lesson"), "{s}");
+    // Enter opens the next lesson.
+    app.apply(Action::OpenSelected);
     assert_eq!((app.lesson_id(), app.section), (Some("second"), 0));
+    assert_eq!(app.overlay, None);
     app.apply(Action::NextSection);
     app.apply(Action::NextSection);
     assert_eq!(
@@ -149,9 +172,111 @@ fn sections_cross_into_the_next_and_previous_lesson() {
         (Some("second"), 1),
         "stays at the end"
     );
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("This is the last section of the course."), "{s}");
+    app.apply(Action::CloseOverlay);
     app.apply(Action::PrevSection);
     app.apply(Action::PrevSection);
     assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
+}
+
+/// On the end page, `m` asks, and yes marks the lesson done (completed,
+/// told apart from the work).
+#[test]
+fn the_end_page_marks_a_lesson_done_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("p.json"));
+    let mut app = App::new(
+        Catalog::from_dir(Path::new("tests/fixtures/quiz")).unwrap(),
+        Options {
+            lang: Lang::En,
+            start: Some("checks".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        Some(store),
+    );
+    while app.overlay.is_none() {
+        app.apply(Action::NextSection);
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Quizzes    0 of 5 answered"), "{s}");
+    assert!(
+        s.contains("Left to do:") && s.contains("quiz exit-1-never (section 2)"),
+        "{s}"
+    );
+    app.apply(Action::MarkDone);
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("Mark this lesson done though work is left?"),
+        "{s}"
+    );
+    app.apply(Action::ConfirmMark(false));
+    assert!(
+        app.store()
+            .unwrap()
+            .lesson("checks")
+            .unwrap()
+            .completed
+            .is_none()
+    );
+    app.apply(Action::MarkDone);
+    app.apply(Action::ConfirmMark(true));
+    let l = app.store().unwrap().lesson("checks").unwrap();
+    assert!(l.completed.is_some() && l.marked_done.is_some());
+    assert!(screen(&mut app, 120, 40).contains("You marked this lesson done."));
+}
+
+/// Opening another lesson drops the previous lesson's caption and sets up
+/// the new lesson's cluster block.
+#[test]
+fn another_lesson_does_not_keep_the_previous_caption() {
+    let catalog = Catalog::embedded();
+    let mut app = App::new(
+        catalog,
+        Options {
+            lang: Lang::En,
+            start: Some("dockershim".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        None,
+    );
+    let lesson = app.current().unwrap().lesson.clone();
+    let last_block = (0..lesson.sections.len())
+        .rev()
+        .find(|&i| lesson.sections[i].cluster().is_some())
+        .unwrap();
+    app.open("dockershim", last_block);
+    app.apply(Action::Tick(100));
+    let caption = lesson.sections[last_block]
+        .cluster()
+        .unwrap()
+        .value
+        .caption
+        .clone()
+        .unwrap();
+    let head: String = caption.chars().take(20).collect();
+    assert!(screen(&mut app, 200, 60).contains(&head));
+    app.apply(Action::NextSection); // the end page
+    app.apply(Action::OpenSelected); // lesson 17, section 1
+    assert_eq!(app.lesson_id(), Some("installing"));
+    let s = screen(&mut app, 200, 60);
+    assert!(!s.contains(&head), "lesson 16's caption stays:\n{s}");
+    let installing = app.current().unwrap().lesson.clone();
+    let first = installing
+        .sections
+        .iter()
+        .find_map(|s| s.cluster())
+        .unwrap();
+    assert_eq!(
+        app.live.origin.as_ref().map(|(l, _)| l.as_str()),
+        Some("installing")
+    );
+    if let Some(c) = &first.value.caption {
+        let head: String = c.chars().take(20).collect();
+        assert!(s.contains(&head), "lesson 17's first cluster block:\n{s}");
+    }
 }
 
 #[test]

@@ -12,7 +12,8 @@
 //!   once): counts never go backwards;
 //! - exercise draft: the newer one;
 //! - drill cards: the later review wins, review counts never go backwards;
-//! - the install seed: the one already on disk (the first saved stays).
+//! - the install seed: the one already on disk (the first saved stays);
+//! - the first-run welcome: the first time either side showed it.
 //!
 //! Merging is commutative for distinct records and idempotent: merging a copy
 //! with itself changes nothing.
@@ -51,6 +52,7 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         drill,
         resets,
         seed: b.seed.or(a.seed),
+        welcomed: earliest(a.welcomed, b.welcomed),
     }
 }
 

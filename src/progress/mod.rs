@@ -236,6 +236,14 @@ impl Store {
             .get_or_insert_with(crate::quiz::shuffle::fresh_seed)
     }
 
+    /// Whether the first-run welcome is still to be shown; asking records
+    /// that it is shown now (the caller saves).
+    pub fn welcome_once(&mut self, now: Timestamp) -> bool {
+        let first = self.state.welcomed.is_none();
+        self.state.welcomed.get_or_insert(now);
+        first
+    }
+
     /// Record a drill review; returns when the card is due next.
     pub fn record_review(
         &mut self,

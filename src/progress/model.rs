@@ -60,6 +60,9 @@ pub struct Progress {
     /// the same order on every visit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    /// When the tutor's first-run welcome was shown (it is shown once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub welcomed: Option<Timestamp>,
 }
 
 impl Default for Progress {
@@ -71,6 +74,7 @@ impl Default for Progress {
             drill: ReviewDeck::default(),
             resets: Resets::default(),
             seed: None,
+            welcomed: None,
         }
     }
 }

@@ -239,6 +239,14 @@ impl Live {
         }
     }
 
+    /// The cluster no longer belongs to the section that built it (a lesson
+    /// without a cluster block was opened): its caption goes.
+    pub fn forget_origin(&mut self) {
+        self.origin = None;
+        self.opened = None;
+        self.setup_error = None;
+    }
+
     /// The cluster was replaced by a command (`reset`, `scenario NAME`): it
     /// no longer is the section's setup.
     pub fn replaced_by_command(&mut self) {

@@ -5,11 +5,13 @@ mod cluster;
 mod command_bar;
 mod course;
 mod editor;
-mod help;
+pub mod help;
 mod lesson;
+pub mod lesson_end;
 mod output;
 mod popup;
 mod status;
+mod welcome;
 
 // The drill mode (src/tui/drill/) draws its panes with these.
 pub(in crate::tui) use lesson::{pane_block, scrollbar};
@@ -60,7 +62,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.drill.is_some() {
         super::drill::view::draw(frame, main, status, app);
         if app.overlay == Some(Overlay::Help) {
-            help::draw(frame, main, &mut app.help_scroll, &ui, &chrome);
+            help::draw(
+                frame,
+                main,
+                &mut app.help_scroll,
+                &mut app.help_page,
+                &ui,
+                &chrome,
+            );
         }
         return;
     }
@@ -94,10 +103,21 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     command_bar::draw(frame, status, main, app, &ui, &chrome);
 
     match app.overlay {
-        Some(Overlay::Help) => help::draw(frame, main, &mut app.help_scroll, &ui, &chrome),
+        Some(Overlay::Help) => help::draw(
+            frame,
+            main,
+            &mut app.help_scroll,
+            &mut app.help_page,
+            &ui,
+            &chrome,
+        ),
         Some(Overlay::Course { selected }) => {
             course::draw(frame, main, app, selected, &ui, &chrome)
         }
+        Some(Overlay::LessonEnd { confirm }) => {
+            lesson_end::draw(frame, main, app, confirm, &ui, &chrome)
+        }
+        Some(Overlay::Welcome) => welcome::draw(frame, main, &ui, &chrome),
         None => {}
     }
 }
