@@ -258,10 +258,13 @@ fn another_lesson_does_not_keep_the_previous_caption() {
         .unwrap();
     let head: String = caption.chars().take(20).collect();
     assert!(screen(&mut app, 200, 60).contains(&head));
-    app.apply(Action::NextSection); // the end page
+    while app.overlay.is_none() {
+        app.apply(Action::NextSection); // on to the end page
+    }
     app.apply(Action::OpenSelected); // lesson 17, section 1
     assert_eq!(app.lesson_id(), Some("installing"));
     let s = screen(&mut app, 200, 60);
+    assert_eq!(app.section, 0);
     assert!(!s.contains(&head), "lesson 16's caption stays:\n{s}");
     let installing = app.current().unwrap().lesson.clone();
     let first = installing

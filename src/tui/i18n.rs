@@ -396,8 +396,8 @@ impl Ui {
     /// The lesson pane's one-line notice while the cluster pane is hidden.
     pub fn cluster_hidden_notice(&self) -> &'static str {
         self.pick(
-            "ⓘ 클러스터 창은 화면이 좁아 숨겨져 있습니다. Tab으로 보세요.",
-            "ⓘ The cluster pane is hidden on this narrow screen: Tab shows it.",
+            "클러스터 창은 화면이 좁아 숨겨져 있습니다. Tab으로 보세요.",
+            "The cluster pane is hidden on this narrow screen: Tab shows it.",
         )
     }
 

@@ -83,9 +83,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
             .collect();
         (first, rest, last)
     };
-    // The place keeps at least " kubetutor │ 5/6 │ EN ".
+    // The place keeps at least " 5/6 │ EN ", and up to 40 % of the bar
+    // (with the lesson's title) before optional hints take the room.
     let short_place = format!(" {position} │ {lang} ");
-    let room = width.saturating_sub(text::width(&short_place) + 1);
+    let full_place = format!(" kubetutor │ {title} │ {position} │ {lang} ");
+    let keep = text::width(&full_place)
+        .min(width * 2 / 5)
+        .max(text::width(&short_place));
+    let room = width.saturating_sub(keep + 1);
     let hints = format!("{} ", fit(&first, &rest, &last, room.saturating_sub(1)));
     let hints = text::truncate(&hints, width);
     let place_room = width.saturating_sub(text::width(&hints));
