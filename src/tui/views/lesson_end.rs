@@ -143,7 +143,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, confirm: bool, ui: &Ui, ch
         push(String::new(), Style::new());
         push(ui.end_confirm_mark().to_string(), chrome.banner);
     }
+    drop(push);
     let footer = ui.end_keys(next.is_some(), !st.completed);
+    lines.push(Line::default());
+    lines.push(Line::styled(format!(" {footer}"), chrome.dim));
     let width = (area.width.saturating_sub(4)).min(90);
     let wrapped: Vec<Line> = lines
         .into_iter()
@@ -158,7 +161,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, confirm: bool, ui: &Ui, ch
         .collect();
     let rect = centered(area, width, wrapped.len() as u16 + 3);
     frame.render_widget(ClearWide, rect);
-    let block = pane_block(ui.end_title(), footer, true, rect.width, chrome);
+    let block = pane_block(ui.end_title(), "", true, rect.width, chrome);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(wrapped), inner);
