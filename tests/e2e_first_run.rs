@@ -123,8 +123,7 @@ fn the_status_bar_shows_help_and_quit_at_80x24_and_130x40_in_both_languages() {
             tmux.keys(&["n", "n", "n"]);
             let last = |s: &str| {
                 s.lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .last()
+                    .rfind(|l| !l.trim().is_empty())
                     .unwrap_or_default()
                     .to_string()
             };

@@ -316,7 +316,7 @@ fn feedback(
                     look.dim,
                     inner,
                 ));
-            } else if !(spec.kind == QuizKind::Multi && !v.can_retry) {
+            } else if spec.kind != QuizKind::Multi || v.can_retry {
                 // (Once a `multi` question is over, every choice is told.)
                 choice_whys(attempt, &v.picked, inner, theme, look, rows);
             }

@@ -143,7 +143,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, confirm: bool, ui: &Ui, ch
         push(String::new(), Style::new());
         push(ui.end_confirm_mark().to_string(), chrome.banner);
     }
-    drop(push);
     let footer = ui.end_keys(next.is_some(), !st.completed);
     lines.push(Line::default());
     lines.push(Line::styled(format!(" {footer}"), chrome.dim));
