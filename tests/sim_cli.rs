@@ -124,3 +124,20 @@ fn a_missing_script_is_an_error() {
 fn namespaces_json_manifests_logs_and_crashes() {
     check("namespaces", 1);
 }
+
+/// `sim --help` shows an example script and what the exit status means.
+#[test]
+fn help_shows_an_example_script_and_the_exit_status() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+        .args(["sim", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    for needle in [
+        "wait 2m",
+        "kubetutor sim --script crashloop.txt",
+        "Exit status: 0 when every command succeeded, 1 when",
+    ] {
+        assert!(help.contains(needle), "{needle}:\n{help}");
+    }
+}
