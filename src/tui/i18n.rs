@@ -379,6 +379,10 @@ impl Ui {
         )
     }
 
+    pub fn banner_dismiss(&self) -> &'static str {
+        self.pick("x 닫기", "x dismisses")
+    }
+
     pub fn help_key(&self) -> &'static str {
         self.pick("? 도움말", "? help")
     }

@@ -89,8 +89,27 @@ fn notes(app: &App, ui: &Ui, pal: &Palette, width: usize) -> Vec<Line<'static>> 
             .and_then(|c| c.value.caption.clone())
     });
     if let Some(caption) = caption {
-        for l in text::wrap_str(&text::sanitize(&caption), width) {
-            out.push(Line::styled(l, pal.info));
+        // A caption is Markdown (`:get pods` in backticks): rendered, in the
+        // caption's colour, wrapped by display width.
+        let mut spans = Vec::new();
+        for (i, line) in crate::markdown::inline_markdown(&caption, &app.theme)
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                spans.push(ratatui::text::Span::raw(" "));
+            }
+            spans.extend(line);
+        }
+        let spans: Vec<ratatui::text::Span<'static>> = spans
+            .into_iter()
+            .map(|s| {
+                let style = pal.info.patch(s.style);
+                ratatui::text::Span::styled(text::sanitize(&s.content).into_owned(), style)
+            })
+            .collect();
+        for l in text::wrap_spans(&spans, width.max(1), width.max(1)) {
+            out.push(Line::from(l));
         }
     }
     out

@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
     let short_place = format!(" {position} │ {lang} ");
     let full_place = format!(" kubetutor │ {title} │ {position} │ {lang} ");
     let keep = text::width(&full_place)
-        .min(width * 2 / 5)
+        .min((width * 2 / 5).max(text::width(&short_place) + text::width(" kubetutor │ ") + 8))
         .max(text::width(&short_place));
     let room = width.saturating_sub(keep + 1);
     let hints = format!("{} ", fit(&first, &rest, &last, room.saturating_sub(1)));
