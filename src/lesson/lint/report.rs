@@ -249,6 +249,7 @@ mod tests {
             v,
             serde_json::json!({
                 "findings": [{"path": "a.md", "line": 2, "severity": "error", "message": "x \"y\""}],
+                "positions": [],
                 "summary": {"errors": 1, "warnings": 0, "files": 1}
             })
         );
