@@ -322,6 +322,13 @@ impl Ui {
         )
     }
 
+    pub fn editor_solution_replaces(&self) -> &'static str {
+        self.pick_str(
+            "정답이 바꿀 줄 (- 지울 줄, + 넣을 줄; Ctrl-Z로 한 번에 되돌림):",
+            "What the solution replaces (- removed, + added; Ctrl-Z undoes it at once):",
+        )
+    }
+
     pub fn editor_no_editor(&self) -> &'static str {
         self.pick_str(
             "$VISUAL이나 $EDITOR가 설정되어 있지 않습니다 (예: export EDITOR=nano).",
