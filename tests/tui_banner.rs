@@ -60,6 +60,6 @@ fn captions_render_their_markdown() {
         .lines()
         .map(|l| l.chars().skip(117).collect::<String>() + "\n")
         .collect();
-    assert!(pane.contains("then check a phase with :get pod"), "{pane}");
+    assert!(pane.contains("with :get pod one-never -o yaml"), "{pane}");
     assert!(!pane.contains("`:get pod"), "{pane}");
 }

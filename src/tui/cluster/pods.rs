@@ -56,7 +56,7 @@ impl Columns {
         // Narrow panes: drop the IP first, then READY, before squeezing
         // names below what tells pods apart; STATUS always stays (lessons
         // ask the student to watch READY and STATUS).
-        if ctx.width < fixed(&cols) + want.min(12) {
+        if ctx.width < fixed(&cols) + want {
             cols.ip = 0;
         }
         if ctx.width < fixed(&cols) + want.min(10) {
