@@ -533,7 +533,7 @@ fn the_quiz_command_opens_on_the_first_question() {
     ));
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("Quiz 1/2"), "{s}");
-    assert!(s.contains("Which of these are pod phases"), "{s}");
+    assert!(s.contains("Which of these are Pod phases"), "{s}");
     // Digits pick the choices of the focused question.
     for i in [0, 2, 4, 6, 7] {
         pick(&mut app, "pod-phases-five", i);
