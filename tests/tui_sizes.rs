@@ -66,10 +66,17 @@ fn every_size_up_to_300_by_100_draws() {
                 let terminal = draw(&mut app, width, height);
                 seen_w.insert(width);
                 seen_h.insert(height);
-                // The pane's corner sits under the banner row once the
-                // terminal is big enough; before that, the "too small" text.
-                if height > 1 {
-                    let corner = terminal.backend().buffer()[(0, 1)].symbol().to_string();
+                // The pane's corner sits under the banner (one or two rows:
+                // it wraps) once the terminal is big enough; before that,
+                // the "too small" text.
+                let rows = kubetutor::tui::views::banner_lines(
+                    &app.banner,
+                    width as usize,
+                    &kubetutor::tui::i18n::Ui::new(lang),
+                )
+                .len() as u16;
+                if height > rows {
+                    let corner = terminal.backend().buffer()[(0, rows)].symbol().to_string();
                     let big = width >= MIN_WIDTH && height >= MIN_HEIGHT;
                     assert_eq!(corner == "┌", big, "{width}x{height}: {corner:?}");
                 }
