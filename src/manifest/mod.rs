@@ -9,7 +9,7 @@ mod emit;
 mod line_breaks;
 pub mod path;
 pub mod positions;
-mod schema;
+pub mod schema;
 mod source;
 mod syntax;
 

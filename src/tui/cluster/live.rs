@@ -78,6 +78,10 @@ pub struct Live {
     pub title: Option<String>,
     /// The section's cluster while another is shown.
     kept: Option<Box<Kept>>,
+    /// The Kubernetes API of this cluster, while `:serve` runs.
+    pub serving: Option<super::super::serve::Serving>,
+    /// The interface's language, for what `:serve` says.
+    pub lang: crate::lang::Lang,
 }
 
 impl Live {
@@ -98,6 +102,8 @@ impl Live {
             note: None,
             title: None,
             kept: None,
+            serving: None,
+            lang: crate::lang::Lang::En,
         }
     }
 
@@ -113,6 +119,7 @@ impl Live {
             self.carry = half % 2;
             self.cluster.advance(half / 2);
         }
+        self.pump_api();
         self.flow.collect(&self.cluster);
         self.flow.tick();
     }

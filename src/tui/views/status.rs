@@ -53,6 +53,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
         None => (String::new(), String::new()),
     };
     let lang = app.lang.code().to_uppercase();
+    // While serving, how kubectl connects comes first: it must not be the
+    // part a narrow bar cuts off.
+    let serving = app
+        .live
+        .serving
+        .as_ref()
+        .map(|s| format!(" {} │", super::super::serve::status(app.lang, s)))
+        .unwrap_or_default();
     let typing = app.editor.is_some()
         || matches!(
             app.focused_block(),
@@ -85,8 +93,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
     };
     // The place keeps at least " 5/6 │ EN ", and up to 40 % of the bar
     // (with the lesson's title) before optional hints take the room.
-    let short_place = format!(" {position} │ {lang} ");
-    let full_place = format!(" kubetutor │ {title} │ {position} │ {lang} ");
+    let short_place = format!("{serving} {position} │ {lang} ");
+    let full_place = format!(" kubetutor │{serving} {title} │ {position} │ {lang} ");
     let keep = text::width(&full_place)
         .min((width * 2 / 5).max(text::width(&short_place) + text::width(" kubetutor │ ") + 8))
         .max(text::width(&short_place));
@@ -94,20 +102,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ui: &Ui, chrome: &Chrome) 
     let hints = format!("{} ", fit(&first, &rest, &last, room.saturating_sub(1)));
     let hints = text::truncate(&hints, width);
     let place_room = width.saturating_sub(text::width(&hints));
-    let mut place = String::from(" kubetutor");
-    if !title.is_empty() {
-        place.push_str(&format!(" │ {title} │ {position}"));
-    }
-    place.push_str(&format!(" │ {lang} "));
+    // ` kubetutor │ <serving> │ <title> │ 5/6 │ EN `
+    let head = format!(" kubetutor │{serving} ");
+    let fixed = format!(" │ {position} │ {lang} ");
+    let place = if title.is_empty() {
+        format!(" kubetutor │{serving} {lang} ")
+    } else {
+        format!("{head}{title}{fixed}")
+    };
     let place = if text::width(&place) <= place_room {
         place
     } else {
         // The title is cut first, then the rest.
-        let fixed = format!(" │ {position} │ {lang} ");
-        let title_room =
-            place_room.saturating_sub(text::width(&fixed) + text::width(" kubetutor │ "));
+        let title_room = place_room.saturating_sub(text::width(&fixed) + text::width(&head));
         if title_room >= 4 {
-            format!(" kubetutor │ {}{fixed}", text::truncate(&title, title_room))
+            format!("{head}{}{fixed}", text::truncate(&title, title_room))
         } else {
             text::truncate(&short_place, place_room)
         }
