@@ -57,11 +57,13 @@ impl Cluster {
         let loaded = crate::manifest::load(text);
         let mut lines = Vec::new();
         if loaded.has_errors() {
-            lines.extend(
-                loaded
-                    .errors()
-                    .map(|d| format!("error: {}", d.render(Lang::En))),
-            );
+            // With the same hints as `kubetutor validate` (`did you mean`).
+            for d in loaded.errors() {
+                lines.push(format!("error: {}", d.render(Lang::En)));
+                if let Some(hint) = &d.hint {
+                    lines.push(format!("    hint: {hint}"));
+                }
+            }
             return ManifestOutcome { lines, ok: false };
         }
         for d in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
