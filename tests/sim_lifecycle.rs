@@ -765,3 +765,41 @@ fn a_second_delete_with_a_shorter_grace_period_kills_sooner() {
     // that, and the pod goes once the sandbox is torn down.
     assert_eq!(c.now() - t0, 100 + 3_000 + 700);
 }
+
+#[test]
+fn an_explicit_image_pull_policy_is_kept_and_the_default_reads_back_unchanged() {
+    // https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting
+    let mut c = Cluster::new(1);
+    let pinned_always = "apiVersion: v1
+kind: Pod
+metadata:
+  name: fresh
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    imagePullPolicy: Always
+    command: [\"sh\", \"-c\", \"sleep 3; exit 1\"]
+";
+    assert_eq!(c.apply_manifest(pinned_always).lines, ["pod/fresh created"]);
+    c.advance(30_000);
+    let pulls: u32 = c
+        .events()
+        .filter(|e| e.involved.name == "fresh" && e.reason == "Pulling")
+        .map(|e| e.count)
+        .sum();
+    assert_eq!(pulls, 1 + c.pod("default", "fresh").unwrap().restarts());
+    // A Deployment read back with its defaulted policy and applied again is
+    // unchanged: no new rollout.
+    run(&mut c, "create deployment web --image=nginx:1.27");
+    c.advance(5_000);
+    let yaml = run(&mut c, "get deployment web -o yaml");
+    assert!(yaml.contains("imagePullPolicy: IfNotPresent"), "{yaml}");
+    let lines = c.apply_manifest(&yaml).lines;
+    assert_eq!(
+        lines.last().unwrap(),
+        "deployment.apps/web unchanged",
+        "{lines:?}"
+    );
+    assert_eq!(c.store().replicasets().iter().count(), 1);
+}

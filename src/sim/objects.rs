@@ -186,8 +186,9 @@ pub struct ContainerSpec {
     pub liveness_probe: Option<Probe>,
     /// An init container with `restartPolicy: Always` (a native sidecar).
     pub restart_always: bool,
-    /// `imagePullPolicy` as given; [`ContainerSpec::pull_policy`] applies
-    /// the API default.
+    /// `imagePullPolicy` when it differs from the API default for the
+    /// image (None: the default); [`ContainerSpec::pull_policy`] gives the
+    /// policy in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_pull_policy: Option<PullPolicy>,
 }
