@@ -14,6 +14,15 @@ use tmux::Tmux;
 const BIN: &str = env!("CARGO_BIN_EXE_kubetutor");
 
 fn start(dir: &std::path::Path, lang: &str, extra: &str) -> Tmux {
+    // Past the first-run welcome (it would take the first key).
+    let progress = dir.join("progress.json");
+    if !progress.exists() {
+        std::fs::write(
+            &progress,
+            r#"{"version": 2, "welcomed": "2025-01-01T00:00:00Z"}"#,
+        )
+        .unwrap();
+    }
     let tmux = Tmux::start(150, 40, &[]);
     tmux.type_line(&format!(
         "XDG_STATE_HOME={} KUBETUTOR_PROGRESS={} {BIN} --lang {lang} {extra}",

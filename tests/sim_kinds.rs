@@ -316,6 +316,9 @@ cp-agent-dwh9h   1/1     Running   0          10s   10.244.0.4   control-plane  
 "#,
     );
     run(&mut c, "wait 10s");
+    // The pods being replaced still run and are Ready, so they count
+    // (daemon controller updateDaemonSetStatus: only terminal deleted pods
+    // are left out).
     same(
         &run(&mut c, "get ds agent"),
         r#"NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
@@ -353,14 +356,14 @@ fn a_daemonset_rolls_out_max_unavailable_nodes_at_a_time() {
         &run(&mut c, "get pods -l app=agent"),
         r#"NAME          READY   STATUS        RESTARTS   AGE
 agent-p9bn5   1/1     Running       0          11s
-agent-s4pvj   0/1     Terminating   0          11s
-agent-ts8jb   0/1     Terminating   0          11s
+agent-s4pvj   1/1     Terminating   0          11s
+agent-ts8jb   1/1     Terminating   0          11s
 "#,
     );
     same(
         &run(&mut c, "get ds agent"),
         r#"NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
-agent   3         3         1       0            1           <none>          11s
+agent   3         3         3       0            3           <none>          11s
 "#,
     );
     run(&mut c, "wait 5s");
@@ -377,7 +380,7 @@ agent-p9bn5   1/1     Running             0          16s
         &run(&mut c, "get pods -l app=agent -o wide"),
         r#"NAME          READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
 agent-7gvzd   1/1     Running   0          21s   10.244.1.3   node-1   <none>           <none>
-agent-f8jtn   1/1     Running   0          15s   10.244.3.3   node-3   <none>           <none>
+agent-f8jtn   1/1     Running   0          14s   10.244.3.3   node-3   <none>           <none>
 agent-m2htx   1/1     Running   0          21s   10.244.2.3   node-2   <none>           <none>
 "#,
     );
@@ -422,7 +425,7 @@ Events:
   Normal  SuccessfulCreate  21s   daemonset-controller  Created pod: agent-7gvzd
   Normal  SuccessfulCreate  21s   daemonset-controller  Created pod: agent-m2htx
   Normal  SuccessfulDelete  20s   daemonset-controller  Deleted pod: agent-p9bn5
-  Normal  SuccessfulCreate  15s   daemonset-controller  Created pod: agent-f8jtn
+  Normal  SuccessfulCreate  14s   daemonset-controller  Created pod: agent-f8jtn
 "#,
     );
 }
@@ -476,21 +479,23 @@ pod/solo evicted
 node/node-3 drained
 "#,
     );
+    // drain waited for solo to be gone (nginx stops within about 2 s).
     run(&mut c, "wait 40s");
     same(
         &run(&mut c, "get pods -o wide"),
         r#"NAME             READY   STATUS    RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
-agent-8jbss      1/1     Running   0          50s   10.244.1.2   node-1          <none>           <none>
-agent-bn5f4      1/1     Running   0          50s   10.244.3.3   node-3          <none>           <none>
-agent-pvjgl      1/1     Running   0          50s   10.244.2.2   node-2          <none>           <none>
-cp-agent-h9hsg   1/1     Running   0          50s   10.244.0.4   control-plane   <none>           <none>
+agent-8jbss      1/1     Running   0          52s   10.244.1.2   node-1          <none>           <none>
+agent-bn5f4      1/1     Running   0          52s   10.244.3.3   node-3          <none>           <none>
+agent-pvjgl      1/1     Running   0          52s   10.244.2.2   node-2          <none>           <none>
+cp-agent-h9hsg   1/1     Running   0          52s   10.244.0.4   control-plane   <none>           <none>
 "#,
     );
 }
 
 /// The EndpointSlice controller: one slice per Service (named from it),
 /// an endpoint per selected pod with its conditions; a pod being deleted
-/// stays as `terminating` and not ready. The apiserver keeps the
+/// stays as `terminating`, not ready, and `serving` while its container
+/// still runs (nginx stops within a second of its SIGQUIT). The apiserver keeps the
 /// `kubernetes` slice itself. v1 Endpoints is deprecated in v1.33.
 /// <https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/#conditions>
 #[test]
@@ -587,7 +592,7 @@ web    10.244.1.2:80,10.244.2.2:80,10.244.3.2:80   10s
 "#,
     );
     run(&mut c, "scale deployment web --replicas=2");
-    run(&mut c, "wait 1s");
+    run(&mut c, "wait 500ms");
     same(
         &run(
             &mut c,
@@ -602,7 +607,7 @@ items:
     - 10.244.1.2
     conditions:
       ready: false
-      serving: false
+      serving: true
       terminating: true
     nodeName: node-1
     targetRef:
@@ -638,7 +643,7 @@ items:
   metadata:
     creationTimestamp: "2025-01-01T00:00:00Z"
     generateName: web-
-    generation: 6
+    generation: 5
     labels:
       endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io
       kubernetes.io/service-name: web
@@ -651,7 +656,7 @@ items:
       kind: Service
       name: web
       uid: 4da58bc2-cf38-43bd-aa3e-10e18a6f5ec1
-    resourceVersion: "110"
+    resourceVersion: "108"
     uid: b92536cd-10ed-46e8-b8a2-21efbd89908c
   ports:
   - name: ""

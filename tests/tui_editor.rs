@@ -297,6 +297,10 @@ fn the_solution_is_refused_before_a_failed_check_then_asks_first() {
         app.editor.as_ref().unwrap().confirm,
         Some(Confirm::Solution)
     );
+    // Before confirming: what the solution would replace, as a diff.
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("정답이 바꿀 줄"), "{s}");
+    assert!(s.contains("+     app: web"), "{s}");
     editor_key(&mut app, EditorKey::Confirm(false));
     assert_eq!(text(&app), STARTER);
     editor_key(&mut app, EditorKey::Solution);
@@ -306,6 +310,9 @@ fn the_solution_is_refused_before_a_failed_check_then_asks_first() {
         "{}",
         text(&app)
     );
+    // One Ctrl-Z brings the student's text back.
+    editor_key(&mut app, EditorKey::Undo);
+    assert_eq!(text(&app), STARTER);
 }
 
 #[test]

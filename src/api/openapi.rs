@@ -9,7 +9,7 @@
 use super::GIT_VERSION;
 use super::kinds::{Backing, RESOURCES, ResourceInfo};
 use super::patch::{ListStrategy, list_strategy};
-use crate::manifest::check::kinds::simulated;
+use crate::manifest::check::kinds::checked;
 use crate::manifest::schema::{Obj, Ty};
 use serde_json::{Map, Value, json};
 
@@ -163,12 +163,23 @@ impl Gen {
     }
 }
 
+/// The validator's table for a served resource's kind, when the validator
+/// checks that kind in full.
+fn checked_root(r: &ResourceInfo) -> Option<&'static crate::manifest::schema::Obj> {
+    let api_version = if r.group.is_empty() {
+        r.version.to_string()
+    } else {
+        format!("{}/{}", r.group, r.version)
+    };
+    checked(r.kind, &api_version).map(|c| c.root)
+}
+
 /// The root schema of a served resource: the validator's table for the
-/// simulated kinds, an open object for the others.
+/// kinds it checks in full, an open object for the others.
 fn root(g: &mut Gen, r: &ResourceInfo) -> String {
     let name = match r.backing {
-        Backing::Object(_) if simulated(r.kind).is_some() => {
-            let (_, o) = simulated(r.kind).expect("checked");
+        Backing::Object(_) if checked_root(r).is_some() => {
+            let o = checked_root(r).expect("checked");
             let mut path = Vec::new();
             g.obj(o, &mut path);
             schema_name(o.go)

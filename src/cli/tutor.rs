@@ -78,7 +78,9 @@ fn build_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs, visi
         color: !no_color,
     };
     let mut app = if visit {
-        App::new(catalog, options, store)
+        let mut app = App::new(catalog, options, store);
+        app.welcome_if_first_run();
+        app
     } else {
         App::new(catalog, options, None).with_store(store)
     };

@@ -179,6 +179,10 @@ pub enum Command {
         selector: Option<String>,
         grace: Option<u64>,
         ns: String,
+        /// `--wait` (default true): wait until the objects are gone.
+        wait: bool,
+        /// `--timeout`: how long to wait (None: kubectl's default).
+        timeout_ms: Option<u64>,
     },
     Scale {
         res: Resource,
@@ -194,6 +198,9 @@ pub enum Command {
     RolloutStatus {
         name: String,
         ns: String,
+        /// `--watch` (default true): follow the rollout until it is done.
+        watch: bool,
+        timeout_ms: Option<u64>,
     },
     Cordon(String),
     Uncordon(String),
@@ -201,6 +208,7 @@ pub enum Command {
         node: String,
         force: bool,
         ignore_daemonsets: bool,
+        timeout_ms: Option<u64>,
     },
     Logs {
         pod: String,

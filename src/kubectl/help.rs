@@ -14,10 +14,12 @@ kubectl commands (the leading \"kubectl\" is optional):
   version                            the cluster's Kubernetes version
   run NAME --image=IMAGE [--restart=Always|OnFailure|Never] [-- COMMAND ARGS...]
   delete KIND NAME... | delete KIND -l key=value   [--grace-period=SECONDS] [--now] [--force]
+      [--wait=false] [--timeout=DURATION]   waits until the objects are gone, as kubectl does
   scale deployment NAME --replicas=N
   set image deployment/NAME CONTAINER=IMAGE
-  rollout status deployment NAME
-  cordon NODE | uncordon NODE | drain NODE [--ignore-daemonsets] [--force]
+  rollout status deployment NAME [--watch=false] [--timeout=DURATION]
+                                     follows the rollout until it is done
+  cordon NODE | uncordon NODE | drain NODE [--ignore-daemonsets] [--force] [--timeout=DURATION]
   logs POD [-c CONTAINER] [--previous]
 simulator controls:
   wait DURATION                      let simulated time pass (30s, 5m, 1m30s)

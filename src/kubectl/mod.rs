@@ -23,6 +23,7 @@ pub mod parse;
 pub mod sort_by;
 pub mod suggest;
 pub mod table;
+mod waits;
 
 pub use complete::complete;
 

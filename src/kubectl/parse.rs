@@ -286,6 +286,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     flag("force", None, false),
                     flag("all", None, false),
                     flag("wait", None, false),
+                    flag("timeout", None, true),
                 ],
             )?;
             let (res, names) = target(&a.pos, "delete")?;
@@ -313,6 +314,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 selector,
                 grace,
                 ns: a.ns(),
+                wait: a.get("wait").is_none_or(|v| v != "false"),
+                timeout_ms: timeout(&a)?,
             })
         }
         "scale" => {
@@ -369,7 +372,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 &rest,
                 &[
                     NS,
-                    flag("watch", Some('w'), true),
+                    flag("watch", Some('w'), false),
                     flag("timeout", None, true),
                 ],
             )?;
@@ -390,6 +393,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(Command::RolloutStatus {
                 name: one(&names, "NAME")?,
                 ns: a.ns(),
+                watch: a.get("watch").is_none_or(|v| v != "false"),
+                timeout_ms: timeout(&a)?,
             })
         }
         "cordon" | "uncordon" | "drain" => {
@@ -400,6 +405,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     flag("ignore-daemonsets", None, false),
                     flag("delete-emptydir-data", None, false),
                     flag("grace-period", None, true),
+                    flag("timeout", None, true),
                 ],
             )?;
             let node = one(&a.pos, "NODE")?;
@@ -410,6 +416,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     node,
                     force: a.has("force"),
                     ignore_daemonsets: a.has("ignore-daemonsets"),
+                    timeout_ms: timeout(&a)?,
                 },
             })
         }
@@ -435,9 +442,27 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "wait" | "sleep" | "fault" | "runtime" | "scenario" | "join" | "reset" | "traffic" => {
             super::controls::parse(&cmd, &rest)
         }
-        other => Err(format!(
-            "error: unknown command \"{other}\"{}",
-            hint(other, COMMANDS)
-        )),
+        other => Err(match hint(other, COMMANDS) {
+            // No command close to it: say where the list is, as kubectl
+            // says "Run 'kubectl --help' for usage."
+            near if near.is_empty() => format!(
+                "error: unknown command \"{other}\"\nRun 'help' for the commands this cluster understands."
+            ),
+            near => format!("error: unknown command \"{other}\"{near}"),
+        }),
+    }
+}
+
+/// `--timeout=DURATION` (`30s`, `2m`; `0` means kubectl's default).
+fn timeout(a: &Args) -> Result<Option<u64>, String> {
+    match a.get("timeout") {
+        None => Ok(None),
+        Some(v) => match crate::duration::parse_millis(&v) {
+            Ok(0) => Ok(None),
+            Ok(ms) => Ok(Some(ms)),
+            Err(_) => Err(format!(
+                "error: invalid argument \"{v}\" for \"--timeout\" flag: time: invalid duration \"{v}\""
+            )),
+        },
     }
 }

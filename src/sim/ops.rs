@@ -60,11 +60,13 @@ impl Cluster {
         let loaded = crate::manifest::load(text);
         let mut lines = Vec::new();
         if loaded.has_errors() {
-            lines.extend(
-                loaded
-                    .errors()
-                    .map(|d| format!("error: {}", d.render(Lang::En))),
-            );
+            // With the same hints as `kubetutor validate` (`did you mean`).
+            for d in loaded.errors() {
+                lines.push(format!("error: {}", d.render(Lang::En)));
+                if let Some(hint) = &d.hint {
+                    lines.push(format!("    hint: {hint}"));
+                }
+            }
             return ManifestOutcome { lines, ok: false };
         }
         for d in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
@@ -300,27 +302,27 @@ impl Cluster {
         Ok(changed)
     }
 
-    /// `kubectl drain NODE [--force]` (see [`Cluster::drain_with`]; without
-    /// `--ignore-daemonsets`).
-    pub fn drain(&mut self, node: &str, force: bool) -> Result<Vec<String>, String> {
-        self.drain_with(node, force, false)
-    }
-
-    /// `kubectl drain NODE [--force] [--ignore-daemonsets]`: cordon, then
-    /// evict every pod but mirror pods (skipped) and DaemonSet pods (the
-    /// drain stops unless told to ignore them; their controller would put
-    /// them back). The evicted pods are Terminating when this returns
-    /// (time does not move).
+    /// `kubectl drain NODE [--force] [--ignore-daemonsets]` up to its
+    /// waiting: cordon the node, then evict each of its pods but mirror
+    /// pods (skipped) and DaemonSet pods (the drain stops unless told to
+    /// ignore them; their controller would put them back) through the
+    /// Eviction API, which marks the pod with the `DisruptionTarget`
+    /// condition and deletes it with its grace period. Returns kubectl's
+    /// lines so far and the evicted pods (name, oid), which drain then waits
+    /// for (`crate::kubectl`). Pods that no controller owns stop the drain
+    /// unless `force` (kubectl pkg/drain/filters.go).
     /// <https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/>
-    pub fn drain_with(
+    #[allow(clippy::type_complexity)]
+    pub fn evict_node(
         &mut self,
         node: &str,
         force: bool,
         ignore_daemonsets: bool,
-    ) -> Result<Vec<String>, String> {
+    ) -> Result<(Vec<String>, Vec<(String, Oid)>), String> {
         let id = self.node_id(node).map_err(|e| e.to_string())?;
         struct OnNode {
             oid: Oid,
+            ns: String,
             name: String,
             daemon: bool,
             bare: bool,
@@ -329,11 +331,12 @@ impl Cluster {
             .api
             .store()
             .pods_on(id)
-            .filter(|p| p.meta.deletion_ms.is_none() && !p.status.phase.is_terminal())
+            .filter(|p| !p.status.phase.is_terminal())
             .filter(|p| !p.is_mirror())
             .map(|p| OnNode {
                 oid: p.meta.oid,
-                name: format!("{}/{}", p.meta.namespace, p.meta.name),
+                ns: p.meta.namespace.clone(),
+                name: p.meta.name.clone(),
                 daemon: p
                     .meta
                     .owner
@@ -357,7 +360,7 @@ impl Cluster {
         let list = |f: &dyn Fn(&OnNode) -> bool| -> Vec<String> {
             pods.iter()
                 .filter(|p| f(p))
-                .map(|p| p.name.clone())
+                .map(|p| format!("{}/{}", p.ns, p.name))
                 .collect()
         };
         let daemons = list(&|p| p.daemon);
@@ -407,18 +410,22 @@ impl Cluster {
         if !warnings.is_empty() {
             lines.push(format!("Warning: {}", warnings.join("; ")));
         }
-        let evict: Vec<&OnNode> = pods.iter().filter(|p| !p.daemon).collect();
-        for p in &evict {
-            lines.push(format!("evicting pod {}", p.name));
-        }
-        for p in &evict {
+        let now = self.now();
+        let mut evicted = Vec::new();
+        for p in pods.into_iter().filter(|p| !p.daemon) {
+            lines.push(format!("evicting pod {}/{}", p.ns, p.name));
+            // pkg/registry/core/pod/storage/eviction.go `addConditionAndDeletePod`.
+            self.api.update_pod_status(p.oid, |s| {
+                s.conditions.disruption_target = Some(Box::new(
+                    Condition::new(CondStatus::True, now)
+                        .with("EvictionByEvictionAPI", "Eviction API: evicting"),
+                ));
+            });
             if self.api.delete_pod(p.oid, None).is_ok() {
-                let short = p.name.split_once('/').map_or(p.name.as_str(), |(_, n)| n);
-                lines.push(format!("pod/{short} evicted"));
+                evicted.push((p.name, p.oid));
             }
         }
-        lines.push(format!("node/{node} drained"));
-        Ok(lines)
+        Ok((lines, evicted))
     }
 
     /// `fault node-down NODE` / `fault node-up NODE`.

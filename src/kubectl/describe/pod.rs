@@ -40,6 +40,10 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     }
     w.labels(0, "Labels", &m.labels);
     w.annotations(0, &m.annotations);
+    // kubectl describePod: `Terminating (lasts %s)` of
+    // translateTimestampSince(deletionTimestamp), which is `<invalid>`
+    // while the grace period runs (the timestamp is in the future) and the
+    // time since it once it has passed (a pod evicted from a lost node).
     match m.deletion_ms {
         Some(end) if !p.status.phase.is_terminal() => {
             w.kv(
