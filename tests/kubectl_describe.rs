@@ -103,7 +103,7 @@ Events:
   Normal  Scheduled  29s   default-scheduler  Successfully assigned default/web to node-1
   Normal  Pulling    30s   kubelet            Pulling image "nginx:1.27"
   Normal  Pulled     26s   kubelet            Successfully pulled image "nginx:1.27" in 3.815s (3.815s including waiting). Image size: 72099410 bytes.
-  Normal  Created    26s   kubelet            Created container web
+  Normal  Created    26s   kubelet            Created container: web
   Normal  Started    26s   kubelet            Started container web
 "#,
     );
@@ -128,7 +128,7 @@ IPs:
   IP:  10.244.3.2
 Containers:
   crash:
-    Container ID:  containerd://8faacd2091a01558727ad615b4b5067451d8cdd8ce1976032da7c37ed9a0acaf
+    Container ID:  containerd://b8def332030276995c44f1db8e3293fabb1a734811197d6672e035df0c47f69f
     Image:         busybox
     Image ID:      docker.io/library/busybox@sha256:4269f44352876e751c63fcfd6fc0b64069e91768f395dd83f20199677672dfd0
     Port:          <none>
@@ -142,8 +142,8 @@ Containers:
     Last State:     Terminated
       Reason:       Error
       Exit Code:    1
-      Started:      Wed, 01 Jan 2025 00:00:05 +0000
-      Finished:     Wed, 01 Jan 2025 00:00:08 +0000
+      Started:      Wed, 01 Jan 2025 00:00:19 +0000
+      Finished:     Wed, 01 Jan 2025 00:00:22 +0000
     Ready:          False
     Restart Count:  2
     Environment:    <none>
@@ -171,12 +171,13 @@ Events:
   Type     Reason     Age                From               Message
   ----     ------     ----               ----               -------
   Normal   Scheduled  29s                default-scheduler  Successfully assigned default/crash to node-3
-  Normal   Pulling    30s                kubelet            Pulling image "busybox"
   Normal   Pulled     29s                kubelet            Successfully pulled image "busybox" in 1.446s (1.446s including waiting). Image size: 2155305 bytes.
-  Normal   Created    12s (x3 over 29s)  kubelet            Created container crash
-  Normal   Started    12s (x3 over 29s)  kubelet            Started container crash
-  Normal   Pulled     12s (x2 over 25s)  kubelet            Container image "busybox" already present on machine
-  Warning  BackOff    8s (x2 over 21s)   kubelet            Back-off restarting failed container crash in pod crash_default(9bae2811-8cf5-4283-860b-519ce267f133)
+  Normal   Pulled     24s                kubelet            Successfully pulled image "busybox" in 643ms (643ms including waiting). Image size: 2155305 bytes.
+  Normal   Pulling    11s (x3 over 30s)  kubelet            Pulling image "busybox"
+  Normal   Created    11s (x3 over 29s)  kubelet            Created container: crash
+  Normal   Started    11s (x3 over 29s)  kubelet            Started container crash
+  Normal   Pulled     11s                kubelet            Successfully pulled image "busybox" in 370ms (370ms including waiting). Image size: 2155305 bytes.
+  Warning  BackOff    7s (x2 over 20s)   kubelet            Back-off restarting failed container crash in pod crash_default(9bae2811-8cf5-4283-860b-519ce267f133)
 "#,
     );
 }
@@ -326,10 +327,10 @@ Lease:
 Conditions:
   Type             Status    LastHeartbeatTime                 LastTransitionTime                Reason              Message
   ----             ------    -----------------                 ------------------                ------              -------
-  MemoryPressure   Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:05 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
-  DiskPressure     Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:05 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
-  PIDPressure      Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:05 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
-  Ready            Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:05 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+  MemoryPressure   Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:15 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+  DiskPressure     Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:15 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+  PIDPressure      Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:15 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+  Ready            Unknown   Wed, 01 Jan 2025 00:00:21 +0000   Wed, 01 Jan 2025 00:01:15 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
 "#,
     );
     same(
@@ -337,7 +338,7 @@ Conditions:
         r#"Events:
   Type    Reason        Age   From             Message
   ----    ------        ----  ----             -------
-  Normal  NodeNotReady  25s   node-controller  Node node-1 status is now: NodeNotReady
+  Normal  NodeNotReady  15s   node-controller  Node node-1 status is now: NodeNotReady
 "#,
     );
 }
@@ -436,7 +437,7 @@ Events:
   Type     Reason                Age   From            Message
   ----     ------                ----  ----            -------
   Normal   SuccessfulCreate      60s   job-controller  Created pod: boom-tns8g
-  Warning  BackoffLimitExceeded  58s   job-controller  Job has reached the specified backoff limit
+  Warning  BackoffLimitExceeded  57s   job-controller  Job has reached the specified backoff limit
 "#,
     );
     assert_eq!(

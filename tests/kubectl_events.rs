@@ -106,7 +106,7 @@ fn kubectl_events_lists_them_in_the_order_they_happened() {
         "LAST SEEN   TYPE      REASON      OBJECT     MESSAGE\n\
          10s         Normal    Pulling     Pod/oops   Pulling image \"ngnix:1.27\"\n\
          9s          Normal    Scheduled   Pod/oops   Successfully assigned default/oops to node-1\n\
-         9s          Warning   Failed      Pod/oops   Failed to pull image \"ngnix:1.27\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/ngnix:1.27\": failed to resolve reference \"docker.io/library/ngnix:1.27\": docker.io/library/ngnix:1.27: not found\n\
+         9s          Warning   Failed      Pod/oops   Failed to pull image \"ngnix:1.27\": failed to pull and unpack image \"docker.io/library/ngnix:1.27\": failed to resolve reference \"docker.io/library/ngnix:1.27\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n\
          9s          Warning   Failed      Pod/oops   Error: ErrImagePull\n\
          8s          Normal    BackOff     Pod/oops   Back-off pulling image \"ngnix:1.27\"\n\
          8s          Warning   Failed      Pod/oops   Error: ImagePullBackOff\n"
