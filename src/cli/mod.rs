@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod convert;
+mod dates;
 pub mod drill;
 pub mod lint;
 pub mod list;
