@@ -68,6 +68,47 @@ fn every_command_lists_only_the_shared_options_it_uses() {
     }
 }
 
+/// The options' doc comments once became the summaries of `validate`,
+/// `convert` and `check` in `kubetutor --help`.
+#[test]
+fn every_command_is_summed_up_by_its_own_words() {
+    let o = kubetutor(&["--help"], &[]);
+    let help = text(&o.stdout);
+    let summary = |command: &str| {
+        help.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{command} ")))
+            .map(|l| l.trim_start()[command.len()..].trim().to_string())
+            .unwrap_or_else(|| panic!("{command} missing from {help}"))
+    };
+    assert!(
+        summary("validate").starts_with("Check manifests (YAML or JSON)"),
+        "{help}"
+    );
+    assert!(
+        summary("convert").starts_with("Write a manifest in JSON or YAML"),
+        "{help}"
+    );
+    assert!(
+        summary("check").starts_with("Check a manifest against a course exercise"),
+        "{help}"
+    );
+    for l in help.lines() {
+        assert!(!l.contains("`--lang`"), "an option's doc as a summary: {l}");
+    }
+    for (command, about) in [
+        ("validate", "Check manifests (YAML or JSON"),
+        ("convert", "Write a manifest in JSON or YAML"),
+        ("check", "Check a manifest against a course exercise"),
+    ] {
+        let o = kubetutor(&[command, "--help"], &[]);
+        assert!(
+            text(&o.stdout).starts_with(about),
+            "{command}: {}",
+            text(&o.stdout)
+        );
+    }
+}
+
 #[test]
 fn validate_speaks_the_language_given_before_or_after_the_command() {
     let dir = tempfile::tempdir().unwrap();

@@ -90,28 +90,30 @@ pub enum Command {
     },
 
     // The cluster and manifests, from the shell. `validate`, `convert` and
-    // `check` take their help text from the doc comments of their `Args`.
+    // `check` take their help text from their `Args` (`#[command(about)]`),
+    // flattened after the options so that the options' doc comment is not
+    // taken as the command's.
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
     /// Serve the simulated cluster on 127.0.0.1 to the real kubectl (the Kubernetes API, a kubeconfig).
     Serve(serve::Args),
     Validate {
         #[command(flatten)]
-        args: validate::Args,
-        #[command(flatten)]
         options: MessageLang,
+        #[command(flatten)]
+        args: validate::Args,
     },
     Convert {
         #[command(flatten)]
-        args: convert::Args,
-        #[command(flatten)]
         options: MessageLang,
+        #[command(flatten)]
+        args: convert::Args,
     },
     Check {
         #[command(flatten)]
-        args: check::Args,
-        #[command(flatten)]
         options: Student,
+        #[command(flatten)]
+        args: check::Args,
     },
 
     // For instructors.

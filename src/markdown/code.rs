@@ -41,6 +41,7 @@ const MIN_INNER_FOR_MARKER: usize = 8;
 /// The narrowest width that gets a frame.
 const MIN_FRAMED: usize = FRAME_EXTRA + 2;
 
+#[cfg(test)]
 pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -> Vec<Spans> {
     render_code_as(code, info, avail, theme, CodeLines::Wrap).0
 }

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Hints separated by two spaces or ` · ` as the words give them.
-fn items(hints: &str) -> Vec<String> {
+pub(in crate::tui) fn items(hints: &str) -> Vec<String> {
     hints
         .split(" · ")
         .flat_map(|h| h.split("  "))
@@ -27,7 +27,12 @@ fn items(hints: &str) -> Vec<String> {
 /// The hints that fit in `room` columns: `first` (always), then each of
 /// `rest` in order that still fits (a long one is skipped for shorter ones
 /// after it), then `last` (always).
-fn fit(first: &[String], rest: &[String], last: &[String], room: usize) -> String {
+pub(in crate::tui) fn fit(
+    first: &[String],
+    rest: &[String],
+    last: &[String],
+    room: usize,
+) -> String {
     let join = |v: &[String]| v.join("  ");
     let fixed: Vec<String> = first.iter().chain(last).cloned().collect();
     let mut used = text::width(&join(&fixed));
