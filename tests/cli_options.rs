@@ -98,7 +98,10 @@ fn every_command_is_summed_up_by_its_own_words() {
     for (command, about) in [
         ("validate", "Check manifests (YAML or JSON"),
         ("convert", "Write a manifest in JSON or YAML"),
-        ("check", "Check a manifest against an exercise of the course"),
+        (
+            "check",
+            "Check a manifest against an exercise of the course",
+        ),
     ] {
         let o = kubetutor(&[command, "--help"], &[]);
         assert!(
