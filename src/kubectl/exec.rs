@@ -322,7 +322,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
                 .into_iter()
                 .map(|n| {
                     let d = scenarios::get(n)
-                        .map(|s| s.description.en)
+                        .map(|s| crate::markdown::inline_plain(&s.description.en))
                         .unwrap_or_default();
                     format!("{n}\t{d}")
                 })
@@ -341,7 +341,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
                 Ok(fresh) => {
                     *c = fresh;
                     let d = scenarios::get(&name)
-                        .map(|s| s.description.en)
+                        .map(|s| crate::markdown::inline_plain(&s.description.en))
                         .unwrap_or_default();
                     Outcome::ok(format!("scenario \"{name}\" loaded: {d}"))
                 }

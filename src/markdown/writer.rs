@@ -5,7 +5,7 @@
 //! quote or item, list items among themselves, and a list nested right
 //! under its item's text.
 
-use super::code::render_code;
+use super::code::{CodeLines, render_code_as};
 use super::container::Containers;
 use super::html;
 use super::inline::{Inline, Spans};
@@ -43,6 +43,10 @@ pub(crate) struct Writer<'t> {
     html: Option<String>,
     table: Option<Table>,
     row: Vec<Cell>,
+    /// How code lines wider than their frame are shown.
+    code_lines: CodeLines,
+    /// How far the widest code line overflows its frame.
+    code_overflow: usize,
 }
 
 pub(crate) fn options() -> Options {
@@ -63,7 +67,21 @@ impl<'t> Writer<'t> {
             html: None,
             table: None,
             row: Vec::new(),
+            code_lines: CodeLines::Wrap,
+            code_overflow: 0,
         }
+    }
+
+    /// Code lines wider than their frame shown as `lines` says.
+    pub(crate) fn with_code_lines(mut self, lines: CodeLines) -> Self {
+        self.code_lines = lines;
+        self
+    }
+
+    /// How many columns the widest code line written so far overflows its
+    /// frame (0 when they all fit or wrap).
+    pub(crate) fn code_overflow(&self) -> usize {
+        self.code_overflow
     }
 
     /// Renders a Markdown document below what is already written.
@@ -223,7 +241,11 @@ impl<'t> Writer<'t> {
             }
             TagEnd::CodeBlock => {
                 if let Some((info, code)) = self.code.take() {
-                    let lines = render_code(&code, &info, self.avail(), theme);
+                    let (lines, overflow) =
+                        render_code_as(&code, &info, self.avail(), theme, self.code_lines);
+                    if self.code_lines != CodeLines::Wrap {
+                        self.code_overflow = self.code_overflow.max(overflow);
+                    }
                     self.block(lines);
                 }
             }
