@@ -227,8 +227,14 @@ fn object(
     fields: &std::collections::BTreeMap<String, serde_yaml::Value>,
 ) -> Seen {
     let Some(k) = parse_kind(kind) else {
+        let kinds: Vec<&str> = Kind::ALL
+            .iter()
+            .filter(|k| **k != Kind::Event)
+            .map(|k| k.name())
+            .collect();
         return Seen::Broken(format!(
-            "kind {kind:?} is not simulated: use Pod, Deployment, ReplicaSet, Job, Service or Node"
+            "kind {kind:?} is not simulated: use one of {}",
+            kinds.join(", ")
         ));
     };
     let ns = namespace.unwrap_or(NAMESPACE);

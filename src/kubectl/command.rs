@@ -14,11 +14,20 @@ pub enum Resource {
     Events,
     Endpoints,
     All,
+    ConfigMaps,
+    Secrets,
+    StatefulSets,
+    CronJobs,
+    PersistentVolumes,
+    PersistentVolumeClaims,
+    StorageClasses,
+    ResourceQuotas,
+    LimitRanges,
 }
 
 impl Resource {
     /// Words offered for completion and suggestions.
-    pub const WORDS: [&'static str; 9] = [
+    pub const WORDS: [&'static str; 18] = [
         "pods",
         "nodes",
         "deployments",
@@ -28,6 +37,15 @@ impl Resource {
         "events",
         "endpoints",
         "all",
+        "configmaps",
+        "secrets",
+        "statefulsets",
+        "cronjobs",
+        "persistentvolumes",
+        "persistentvolumeclaims",
+        "storageclasses",
+        "resourcequotas",
+        "limitranges",
     ];
 
     pub fn parse(word: &str) -> Option<Resource> {
@@ -45,6 +63,15 @@ impl Resource {
             Kind::Job => Resource::Jobs,
             Kind::Service => Resource::Services,
             Kind::Event => Resource::Events,
+            Kind::ConfigMap => Resource::ConfigMaps,
+            Kind::Secret => Resource::Secrets,
+            Kind::StatefulSet => Resource::StatefulSets,
+            Kind::CronJob => Resource::CronJobs,
+            Kind::PersistentVolume => Resource::PersistentVolumes,
+            Kind::PersistentVolumeClaim => Resource::PersistentVolumeClaims,
+            Kind::StorageClass => Resource::StorageClasses,
+            Kind::ResourceQuota => Resource::ResourceQuotas,
+            Kind::LimitRange => Resource::LimitRanges,
         })
     }
 
@@ -57,12 +84,50 @@ impl Resource {
             Resource::Jobs => Kind::Job,
             Resource::Services => Kind::Service,
             Resource::Events => Kind::Event,
+            Resource::ConfigMaps => Kind::ConfigMap,
+            Resource::Secrets => Kind::Secret,
+            Resource::StatefulSets => Kind::StatefulSet,
+            Resource::CronJobs => Kind::CronJob,
+            Resource::PersistentVolumes => Kind::PersistentVolume,
+            Resource::PersistentVolumeClaims => Kind::PersistentVolumeClaim,
+            Resource::StorageClasses => Kind::StorageClass,
+            Resource::ResourceQuotas => Kind::ResourceQuota,
+            Resource::LimitRanges => Kind::LimitRange,
             Resource::Endpoints | Resource::All => return None,
         })
     }
 
     pub fn plural(self) -> &'static str {
         Resource::WORDS[self as usize]
+    }
+
+    /// Objects that live in no namespace (nodes, persistentvolumes,
+    /// storageclasses): no NAMESPACE column, no "in ... namespace".
+    pub fn cluster_scoped(self) -> bool {
+        self.kind().is_some_and(|k| !k.namespaced())
+    }
+
+    /// How `get all` and `get a,b` prefix names (`deployment.apps/web`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Resource::Pods => "pod",
+            Resource::Services => "service",
+            Resource::Deployments => "deployment.apps",
+            Resource::ReplicaSets => "replicaset.apps",
+            Resource::Jobs => "job.batch",
+            Resource::Nodes => "node",
+            Resource::Endpoints => "endpoints",
+            Resource::ConfigMaps => "configmap",
+            Resource::Secrets => "secret",
+            Resource::StatefulSets => "statefulset.apps",
+            Resource::CronJobs => "cronjob.batch",
+            Resource::PersistentVolumes => "persistentvolume",
+            Resource::PersistentVolumeClaims => "persistentvolumeclaim",
+            Resource::StorageClasses => "storageclass.storage.k8s.io",
+            Resource::ResourceQuotas => "resourcequota",
+            Resource::LimitRanges => "limitrange",
+            Resource::Events | Resource::All => "",
+        }
     }
 }
 

@@ -58,14 +58,18 @@
 //!
 //! The command language on top of this is [`crate::kubectl`].
 
+pub mod admission;
 pub mod api_value;
 pub mod apiserver;
 pub mod clock;
 pub mod cluster;
 pub mod cni;
 pub mod controllers;
+pub mod cron;
 pub mod events;
 pub mod images;
+pub mod kind_validation;
+pub mod kinds;
 pub mod kubelet;
 pub mod names;
 pub mod objects;

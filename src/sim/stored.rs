@@ -4,6 +4,12 @@
 
 use super::objects::*;
 
+pub use super::kinds::{
+    ConfigMap, CronJob, CronJobStatus, LimitRange, PersistentVolume, PersistentVolumeClaim,
+    PvPhase, PvStatus, PvcPhase, PvcStatus, ResourceQuota, ResourceQuotaStatus, Secret,
+    StatefulSet, StatefulSetStatus, StorageClass,
+};
+
 /// Internal identity of a stored object (never reused).
 pub type Oid = u64;
 

@@ -95,7 +95,11 @@ pub(crate) fn create_pods(
                     EventType::Warning,
                     object.clone(),
                     "FailedCreate",
-                    format!("Error creating: {e}"),
+                    format!(
+                        "Error creating: {}",
+                        e.to_string()
+                            .trim_start_matches("Error from server (Forbidden): ")
+                    ),
                 );
                 break;
             }

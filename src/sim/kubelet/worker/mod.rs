@@ -143,6 +143,7 @@ impl Ctr {
                 args: spec.args.clone(),
                 ready_delay_ms: spec
                     .readiness_probe
+                    .as_ref()
                     .map_or(0, |p| u64::from(p.initial_delay_seconds) * 1000),
                 restart_always: spec.restart_always,
             },
