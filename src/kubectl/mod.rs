@@ -17,6 +17,7 @@ mod exec;
 mod flags;
 pub mod get;
 pub mod help;
+pub mod jsonpath;
 pub mod listing;
 pub mod parse;
 pub mod suggest;

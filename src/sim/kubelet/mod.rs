@@ -3,9 +3,13 @@
 //! runtime (CRI), and reports their status to the API server.
 
 mod backoff;
+mod exec;
 mod worker;
 
+pub use exec::ExecTarget;
+
 pub use backoff::Backoff;
+pub use worker::CtrHost;
 
 use super::apiserver::ApiServer;
 use super::clock::Rng;
@@ -14,6 +18,7 @@ use super::events::{Component, Event, EventType, ObjRef};
 use super::objects::Kind;
 use super::runtime::{Runtime, RuntimeKind, new_runtime};
 use super::stored::*;
+use super::volumes::Disks;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use worker::{Cx, Worker};
@@ -160,7 +165,7 @@ impl Kubelet {
         }
     }
 
-    pub fn step(&mut self, api: &mut ApiServer) {
+    pub fn step(&mut self, api: &mut ApiServer, disks: &mut Disks) {
         if self.down {
             return;
         }
@@ -179,7 +184,7 @@ impl Kubelet {
             return;
         }
         for oid in std::mem::take(&mut self.inbox) {
-            self.sync_pod(api, oid, now);
+            self.sync_pod(api, disks, oid, now);
         }
     }
 
@@ -217,7 +222,7 @@ impl Kubelet {
         }
     }
 
-    fn sync_pod(&mut self, api: &mut ApiServer, oid: Oid, now: u64) {
+    fn sync_pod(&mut self, api: &mut ApiServer, disks: &mut Disks, oid: Oid, now: u64) {
         let pod = api.store().pods().get(oid).cloned();
         let mut cx = Cx {
             api,
@@ -226,6 +231,8 @@ impl Kubelet {
             rng: &mut self.rng,
             now,
             node: &self.node_name,
+            disks,
+            host_ip: &self.host_ip,
         };
         let Some(pod) = pod.filter(|p| p.node == Some(self.node)) else {
             if let Some(mut w) = self.workers.remove(&oid) {
