@@ -251,11 +251,97 @@ pub enum Command {
         rps: u32,
         ns: String,
     },
+    /// `get ... -o jsonpath='{...}'`.
+    GetJsonPath {
+        res: Resource,
+        names: Vec<String>,
+        template: String,
+        selector: Option<String>,
+        scope: Scope,
+    },
+    /// `--dry-run=client -o yaml|json` of a command that creates an object.
+    DryRun {
+        inner: Box<Command>,
+        output: Output,
+    },
+    Exec {
+        pod: String,
+        container: Option<String>,
+        argv: Vec<String>,
+        ns: String,
+    },
+    /// `label` (or `annotate` with `annotate: true`): `key=value` sets,
+    /// `key-` removes.
+    Label {
+        res: Resource,
+        names: Vec<String>,
+        changes: Vec<(String, Option<String>)>,
+        overwrite: bool,
+        selector: Option<String>,
+        annotate: bool,
+        ns: String,
+    },
+    Rollout {
+        action: RolloutAction,
+        res: Resource,
+        name: String,
+        ns: String,
+    },
+    CreateConfigMap {
+        name: String,
+        data: Vec<(String, String)>,
+        ns: String,
+    },
+    CreateSecret {
+        name: String,
+        data: Vec<(String, String)>,
+        secret_type: String,
+        ns: String,
+    },
+    CreateCronJob {
+        name: String,
+        image: String,
+        schedule: String,
+        command: Vec<String>,
+        ns: String,
+    },
+    CreateJob {
+        name: String,
+        image: Option<String>,
+        from_cronjob: Option<String>,
+        command: Vec<String>,
+        ns: String,
+    },
+    Expose {
+        res: Resource,
+        name: String,
+        port: Option<u16>,
+        target_port: Option<String>,
+        service_type: Option<String>,
+        service_name: Option<String>,
+        ns: String,
+    },
+    Top {
+        nodes: bool,
+        name: Option<String>,
+        scope: Scope,
+    },
+}
+
+/// What `rollout` does besides `status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RolloutAction {
+    History { revision: Option<u64> },
+    Undo { to_revision: Option<u64> },
+    Pause,
+    Resume,
+    Restart,
+    Status,
 }
 
 /// Every command word, for suggestions, completion and help.
-pub const COMMANDS: [&str; 20] = [
+pub const COMMANDS: [&str; 25] = [
     "get", "describe", "apply", "create", "run", "delete", "scale", "set", "rollout", "cordon",
-    "uncordon", "drain", "logs", "wait", "fault", "runtime", "scenario", "reset", "traffic",
-    "help",
+    "uncordon", "drain", "logs", "exec", "label", "annotate", "expose", "top", "wait", "fault",
+    "runtime", "scenario", "reset", "traffic", "help",
 ];

@@ -20,6 +20,8 @@ pub mod help;
 pub mod jsonpath;
 pub mod listing;
 pub mod parse;
+mod parse_more;
+mod run_more;
 pub mod suggest;
 pub mod table;
 

@@ -10,6 +10,10 @@
 use super::images;
 use super::objects::Resources;
 
+/// metrics-server's resolution: a container's usage is known once it has
+/// run this long.
+pub const SCRAPE_MS: u64 = 15_000;
+
 /// What a container asks of the machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Demand {

@@ -228,6 +228,14 @@ fn tolerations(spec: &PodSpec) -> Vec<String> {
 fn template(w: &mut W, t: &PodTemplate) {
     w.line(0, "Pod Template:");
     w.labels(1, "Labels", &t.labels);
+    if !t.annotations.is_empty() {
+        let v: Vec<String> = t
+            .annotations
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        w.multi(1, "Annotations", &v);
+    }
     if !t.spec.init_containers.is_empty() {
         w.line(1, "Init Containers:");
         for c in &t.spec.init_containers {
@@ -241,6 +249,13 @@ fn template(w: &mut W, t: &PodTemplate) {
     config::volumes(w, 1, &t.spec.volumes);
     w.kv(1, "Node-Selectors", labels_text(&t.spec.node_selector));
     w.multi(1, "Tolerations", &tolerations(&t.spec));
+}
+
+/// `Pod Template:` as `describe` and `rollout history --revision` print it.
+pub fn pod_template_text(t: &PodTemplate) -> String {
+    let mut w = W::default();
+    template(&mut w, t);
+    w.done()
 }
 
 fn percent(part: u64, whole: u64) -> u64 {

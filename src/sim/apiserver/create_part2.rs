@@ -94,6 +94,17 @@ impl ApiServer {
         })
     }
 
+    /// Set or clear a pod's controller (`ownerReferences`), as a ReplicaSet
+    /// does when it adopts or releases a pod.
+    pub fn set_pod_owner(&mut self, oid: Oid, owner: Option<OwnerRef>) -> bool {
+        let changed = self.store.set_pod_owner(oid, owner);
+        if changed && let Some(p) = self.store.pods().get(oid) {
+            let (ns, name) = (p.meta.namespace.clone(), p.meta.name.clone());
+            self.trace(Res::Pod, &ns, &name, "PATCH", "200 OK", "put");
+        }
+        changed
+    }
+
     /// Give every port of a NodePort or LoadBalancer Service a node port
     /// from 30000-32767 (or check the one asked for).
     /// <https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport>

@@ -2,6 +2,7 @@
 //! actual state. Each watches the store, and writes only through the API
 //! server.
 
+pub mod adoption;
 pub mod deployment;
 pub mod endpoints;
 pub mod garbage_collector;

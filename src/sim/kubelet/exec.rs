@@ -68,6 +68,11 @@ impl Kubelet {
         }
     }
 
+    /// What a pod uses now (`kubectl top pod`).
+    pub fn pod_usage(&self, pod: Oid, now: u64) -> Option<crate::sim::objects::Resources> {
+        self.workers.get(&pod).and_then(|w| w.usage(now))
+    }
+
     /// Whether something in the pod listens on `port` now.
     pub fn listens(&self, pod: Oid, port: u16, now: u64) -> bool {
         !self.down && self.workers.get(&pod).is_some_and(|w| w.listens(port, now))

@@ -490,6 +490,37 @@ impl Store {
         Some(t)
     }
 
+    /// Give a pod a new controller, or none (adoption and release by a
+    /// ReplicaSet whose selector it now matches or no longer matches).
+    pub(super) fn set_pod_owner(&mut self, oid: Oid, owner: Option<OwnerRef>) -> bool {
+        let Some(pod) = self.pods.objs.get_mut(&oid) else {
+            return false;
+        };
+        let old = pod.meta.owner.as_ref().map(|o| o.oid);
+        if old == owner.as_ref().map(|o| o.oid) {
+            return false;
+        }
+        let new = owner.as_ref().map(|o| o.oid);
+        pod.meta.owner = owner;
+        let node = pod.node;
+        if let Some(o) = old
+            && let Some(set) = self.children.get_mut(&(Res::Pod, o))
+        {
+            set.remove(&oid);
+            if set.is_empty() {
+                self.children.remove(&(Res::Pod, o));
+            }
+        }
+        if let Some(o) = new {
+            self.children.entry((Res::Pod, o)).or_default().insert(oid);
+        }
+        let rev = self.bump(Res::Pod, Op::Modified, oid, node, new.or(old));
+        if let Some(pod) = self.pods.objs.get_mut(&oid) {
+            pod.meta.resource_version = rev;
+        }
+        true
+    }
+
     /// Change only the status of a pod (the `pods/status` subresource):
     /// nothing to re-index, and only the status is compared.
     pub(super) fn update_pod_status(&mut self, oid: Oid, f: impl FnOnce(&mut PodStatus)) -> bool {

@@ -529,6 +529,31 @@ impl Worker {
         Err(true)
     }
 
+    /// What the running containers use now, as metrics-server reports it
+    /// (CPU throttled to the limit); `None` before the first scrape (15 s).
+    pub fn usage(&self, now: u64) -> Option<Resources> {
+        let mut total = Resources::default();
+        let mut any = false;
+        for c in self.init.iter().chain(&self.app).filter(|c| c.is_running()) {
+            if now < c.started_ms + crate::sim::usage::SCRAPE_MS {
+                continue;
+            }
+            any = true;
+            let argv: Vec<String> = c.spec.command.iter().chain(&c.spec.args).cloned().collect();
+            let argv = if argv.is_empty() {
+                vec![c.spec.image.clone()]
+            } else {
+                argv
+            };
+            let d = crate::sim::usage::demand(&c.spec.image, &argv);
+            let limits = c.x.as_ref().map(|x| x.limits).unwrap_or_default();
+            let u = crate::sim::usage::observed(d, limits);
+            total.cpu_millis += u.cpu_millis;
+            total.memory_bytes += u.memory_bytes;
+        }
+        any.then_some(total)
+    }
+
     /// Whether a running container listens on `port`.
     pub fn listens(&self, port: u16, now: u64) -> bool {
         self.init.iter().chain(&self.app).any(|c| {
