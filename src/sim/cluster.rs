@@ -137,6 +137,7 @@ impl Cluster {
                 internal_ip: ip.clone(),
                 kubelet_version: runtime.kubelet_version().to_string(),
                 runtime_version: runtime.version().to_string(),
+                memory_pressure: None,
             };
             let id = api.register_node(node);
             let ipam = Ipam::new(&cidr).expect("valid pod CIDR");
@@ -155,6 +156,11 @@ impl Cluster {
             disks: Disks::default(),
         };
         cluster.create_kubernetes_service();
+        let _ = cluster.api.create(
+            super::controllers::volume_binder::default_storage_class(),
+            None,
+            false,
+        );
         cluster
     }
 

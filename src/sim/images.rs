@@ -186,8 +186,10 @@ pub fn program_on(
     host: &mut dyn shell::Host,
 ) -> Program {
     let server = image.kind == ImageKind::Server;
+    // agnhost's entrypoint is the binary: its args name a subcommand.
+    let subcommand = image.reference.short() == "agnhost";
     if command.is_empty() {
-        if args.is_empty() || (server && args[0].starts_with('-')) {
+        if args.is_empty() || (server && (args[0].starts_with('-') || subcommand)) {
             return if server {
                 Program::forever(vec![format!("{} started", image.reference.short())])
             } else {

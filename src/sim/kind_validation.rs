@@ -211,7 +211,18 @@ fn claim(path: &str, c: &PvcSpec, out: &mut Vec<String>) {
 }
 
 fn statefulset(s: &StatefulSetSpec, out: &mut Vec<String>) {
-    super::validation::workload_template("spec", s.replicas, &s.selector, &s.template, out);
+    // Claim templates are volumes the pods will have.
+    let mut template = s.template.clone();
+    for t in &s.volume_claim_templates {
+        template.spec.volumes.push(Volume {
+            name: t.name.clone(),
+            source: VolumeSource::PersistentVolumeClaim {
+                claim_name: t.name.clone(),
+                read_only: false,
+            },
+        });
+    }
+    super::validation::workload_template("spec", s.replicas, &s.selector, &template, out);
     for (i, t) in s.volume_claim_templates.iter().enumerate() {
         if t.name.is_empty() {
             out.push(format!(

@@ -96,6 +96,7 @@ pub mod stored;
 pub mod timefmt;
 pub mod usage;
 pub mod validation;
+pub mod volume_binding;
 pub mod volumes;
 
 pub use cluster::{Cluster, ClusterConfig};

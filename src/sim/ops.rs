@@ -206,9 +206,21 @@ impl Cluster {
                     }
                 });
             }
+            Kind::StatefulSet => {
+                let oid = s
+                    .statefulsets()
+                    .oid_of(ns, name)
+                    .ok_or_else(|| not_found(kind, name))?;
+                self.api.update::<StatefulSet>(oid, |r| {
+                    if r.spec.replicas != replicas {
+                        r.spec.replicas = replicas;
+                        r.meta.generation += 1;
+                    }
+                });
+            }
             _ => {
                 return Err(ApiError::BadRequest(format!(
-                    "cannot scale {}: only deployments and replicasets can be scaled",
+                    "cannot scale {}: only deployments, replicasets and statefulsets can be scaled",
                     resource_name(kind)
                 )));
             }

@@ -134,6 +134,9 @@ pub struct Node {
     pub internal_ip: String,
     pub kubelet_version: String,
     pub runtime_version: String,
+    /// Since when the kubelet reports MemoryPressure (memory.available
+    /// under its eviction threshold).
+    pub memory_pressure: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

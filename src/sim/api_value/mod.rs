@@ -337,6 +337,11 @@ fn node(n: &Node) -> Value {
                 status: CondStatus::Unknown,
                 ..n.ready.clone()
             }
+        } else if let (Some(since), "MemoryPressure") = (n.memory_pressure, kind) {
+            Condition::new(CondStatus::True, since).with(
+                "KubeletHasInsufficientMemory",
+                "kubelet has insufficient memory available",
+            )
         } else {
             Condition::new(CondStatus::False, n.meta.creation_ms).with(reason, msg)
         };

@@ -3,6 +3,7 @@
 //! runtime (CRI), and reports their status to the API server.
 
 mod backoff;
+mod eviction;
 mod exec;
 mod worker;
 
@@ -38,6 +39,8 @@ pub struct Kubelet {
     down: bool,
     next_heartbeat: u64,
     rng: Rng,
+    next_housekeeping: u64,
+    pressure_since: Option<u64>,
 }
 
 impl Clone for Kubelet {
@@ -54,6 +57,8 @@ impl Clone for Kubelet {
             down: self.down,
             next_heartbeat: self.next_heartbeat,
             rng: self.rng.clone(),
+            next_housekeeping: self.next_housekeeping,
+            pressure_since: self.pressure_since,
         }
     }
 }
@@ -91,6 +96,8 @@ impl Kubelet {
             // Spread heartbeats of different nodes over the interval.
             next_heartbeat: (node as u64 * 997) % HEARTBEAT_MS,
             rng,
+            next_housekeeping: (node as u64 * 1009) % eviction::HOUSEKEEPING_MS,
+            pressure_since: None,
         }
     }
 
@@ -173,6 +180,7 @@ impl Kubelet {
         if now >= self.next_heartbeat {
             self.heartbeat(api, now);
         }
+        self.housekeeping(api, disks, now);
         while let Some(Reverse((t, oid))) = self.timers.peek().copied() {
             if t > now {
                 break;
@@ -273,6 +281,36 @@ impl Kubelet {
             w.wake = Some(t);
             self.timers.push(Reverse((t, oid)));
         }
+    }
+
+    /// Evict a pod for node pressure: kill it, report it Failed/Evicted.
+    fn evict(
+        &mut self,
+        api: &mut ApiServer,
+        disks: &mut Disks,
+        oid: Oid,
+        message: String,
+        now: u64,
+    ) {
+        let Some(pod) = api.store().pods().get(oid).cloned() else {
+            return;
+        };
+        let mut cx = Cx {
+            api,
+            runtime: self.runtime.as_mut(),
+            ipam: &mut self.ipam,
+            rng: &mut self.rng,
+            now,
+            node: &self.node_name,
+            disks,
+            host_ip: &self.host_ip,
+        };
+        let Some(w) = self.workers.get_mut(&oid) else {
+            return;
+        };
+        w.evict(&message, &mut cx);
+        let status = w.status(&pod, &self.host_ip, now);
+        cx.api.update_pod_status(oid, |s| *s = status);
     }
 
     /// Pods this kubelet runs (for the cluster view).

@@ -40,6 +40,8 @@ pub(crate) struct CtrExtra {
     pub applied_ms: u64,
     /// The current container is killed for using more memory than its limit.
     pub oom: bool,
+    /// What the current container asks of the machine.
+    pub demand: crate::sim::usage::Demand,
 }
 
 impl CtrExtra {
@@ -386,6 +388,9 @@ impl Worker {
             argv
         };
         let demand = crate::sim::usage::demand(&image, &argv_for_usage);
+        if let Some(x) = self.ctr(w).x.as_mut() {
+            x.demand = demand;
+        }
         if let Some(after) = crate::sim::usage::oom_after(demand, extra.limits) {
             let earlier = match program.run {
                 Run::Exit { after_ms, .. } => after < after_ms,
@@ -539,19 +544,60 @@ impl Worker {
                 continue;
             }
             any = true;
-            let argv: Vec<String> = c.spec.command.iter().chain(&c.spec.args).cloned().collect();
-            let argv = if argv.is_empty() {
-                vec![c.spec.image.clone()]
-            } else {
-                argv
-            };
-            let d = crate::sim::usage::demand(&c.spec.image, &argv);
-            let limits = c.x.as_ref().map(|x| x.limits).unwrap_or_default();
+            let (d, limits) =
+                c.x.as_ref()
+                    .map(|x| (x.demand, x.limits))
+                    .unwrap_or_default();
             let u = crate::sim::usage::observed(d, limits);
             total.cpu_millis += u.cpu_millis;
             total.memory_bytes += u.memory_bytes;
         }
         any.then_some(total)
+    }
+
+    /// (container, memory used, memory requested) of the running containers.
+    pub fn container_usage(&self, now: u64) -> Vec<(String, u64, u64)> {
+        self.init
+            .iter()
+            .chain(&self.app)
+            .filter(|c| c.is_running() && now >= c.started_ms + crate::sim::usage::SCRAPE_MS)
+            .filter_map(|c| {
+                let x = c.x.as_ref()?;
+                Some((
+                    c.spec.name.clone(),
+                    x.demand.memory_bytes,
+                    x.requests.memory_bytes,
+                ))
+            })
+            .collect()
+    }
+
+    /// Evicted for node pressure: every container is killed at once and the
+    /// pod ends Failed with reason Evicted.
+    pub fn evict(&mut self, message: &str, cx: &mut Cx) {
+        cx.event(
+            &self.id,
+            None,
+            EventType::Warning,
+            "Evicted",
+            message.to_string(),
+        );
+        for w in self.all() {
+            if self.ctr(w).is_running() {
+                let (name, field) = (self.ctr(w).spec.name.clone(), self.ctr(w).field());
+                cx.event(
+                    &self.id,
+                    Some(field),
+                    EventType::Normal,
+                    "Killing",
+                    format!("Stopping container {name}"),
+                );
+                self.kill(w, cx, 137);
+            }
+        }
+        self.evicted = Some(message.to_string());
+        self.terminal = Some(Phase::Failed);
+        self.teardown(cx);
     }
 
     /// Whether a running container listens on `port`.

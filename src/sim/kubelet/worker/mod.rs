@@ -237,6 +237,8 @@ pub(crate) struct Worker {
     vols: Option<Box<volumes::PodVolumes>>,
     /// terminationGracePeriodSeconds, in ms.
     grace_ms: u64,
+    /// Why the kubelet evicted the pod, if it did.
+    evicted: Option<String>,
 }
 
 impl Worker {
@@ -269,6 +271,7 @@ impl Worker {
             wake: None,
             vols: volumes::PodVolumes::new(&pod.spec, now),
             grace_ms: pod.spec.termination_grace_period_seconds * 1000,
+            evicted: None,
         }
     }
 

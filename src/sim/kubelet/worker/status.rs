@@ -200,6 +200,10 @@ impl Worker {
             init_statuses: Vec::new(),
             container_statuses: Vec::new(),
         };
+        if let Some(m) = &self.evicted {
+            st.reason = Some("Evicted".into());
+            st.message = Some(m.clone());
+        }
         st.init_statuses = self
             .init
             .iter()
