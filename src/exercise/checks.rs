@@ -79,6 +79,19 @@ pub fn label(check: &Check, lang: Lang) -> String {
                 Lang::Ko => format!("{f} 형식으로 작성"),
             }
         }
+        Check::Exec {
+            pod,
+            command,
+            contains,
+            ..
+        } => match lang {
+            Lang::En => format!("exec {pod} -- {command}: output contains {contains:?}"),
+            Lang::Ko => format!("exec {pod} -- {command}: 출력에 {contains:?} 포함"),
+        },
+        Check::Logs { pod, contains, .. } => match lang {
+            Lang::En => format!("logs {pod}: contain {contains:?}"),
+            Lang::Ko => format!("logs {pod}: {contains:?} 포함"),
+        },
     }
 }
 
@@ -175,6 +188,42 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
             None => Seen::Broken(format!("format {f:?} is unknown: use json or yaml")),
         },
         Check::Recovery { .. } => Seen::Broken("a recovery is not observed".into()),
+        Check::Exec {
+            pod,
+            container,
+            command,
+            contains,
+        } => {
+            let argv = match crate::kubectl::parse::tokenize(command) {
+                Ok(a) if !a.is_empty() => a,
+                _ => return Seen::Broken(format!("command {command:?} cannot be read")),
+            };
+            // exec may change files: run it on a copy, so the check only looks.
+            let mut copy = cluster.clone();
+            let found = copy
+                .exec(NAMESPACE, pod, container.as_deref(), &argv)
+                .and_then(|o| {
+                    if o.code == 0 {
+                        Ok(o.lines.join("\n"))
+                    } else {
+                        Err(format!("exit code {}: {}", o.code, o.lines.join("\n")))
+                    }
+                });
+            Seen::Output {
+                found,
+                contains: contains.clone(),
+            }
+        }
+        Check::Logs {
+            pod,
+            container,
+            contains,
+        } => Seen::Output {
+            found: cluster
+                .logs(NAMESPACE, pod, container.as_deref(), false)
+                .map(|l| l.join("\n")),
+            contains: contains.clone(),
+        },
     }
 }
 

@@ -18,6 +18,8 @@
 //!   - ready: { selector: app=web, count: 3 }
 //!   - endpoints: { service: web, count: 3 }
 //!   - recovery: { delete: app=web, within: 60s, running: 3 }
+//!   - exec: { pod: client, command: "wget -qO- web", contains: Welcome }
+//!   - logs: { pod: web, contains: "color=blue" }
 //!   - format: json
 //! ```
 
@@ -86,4 +88,20 @@ pub enum Check {
     },
     /// The submitted text is written in this format (`json` or `yaml`).
     Format(String),
+    /// `kubectl exec POD [-c CONTAINER] -- COMMAND` succeeds and its output
+    /// contains `contains` (run on a copy of the cluster: it changes nothing).
+    Exec {
+        pod: String,
+        #[serde(default)]
+        container: Option<String>,
+        command: String,
+        contains: String,
+    },
+    /// `kubectl logs POD [-c CONTAINER]` contains `contains`.
+    Logs {
+        pod: String,
+        #[serde(default)]
+        container: Option<String>,
+        contains: String,
+    },
 }

@@ -294,7 +294,8 @@ impl Cluster {
                 container.unwrap_or(p.spec.containers.first().map_or("", |c| c.name.as_str()))
             ));
         };
-        let target = self.kubelets[node].exec_target(oid, container, &self.disks)?;
+        let now = self.now();
+        let target = self.kubelets[node].exec_target(oid, container, &self.disks, now)?;
         let tools = crate::sim::images::lookup(&target.image);
         let mut rng =
             Rng::new(self.seed ^ self.now().rotate_left(17) ^ self.api.store().revision());
@@ -377,6 +378,10 @@ impl Host for ExecHost<'_> {
 
     fn hostname(&self) -> String {
         self.inner.hostname.clone()
+    }
+
+    fn clock_ms(&self) -> Option<u64> {
+        Some(self.inner.clock_ms)
     }
 
     fn has_program(&self, name: &str) -> bool {

@@ -51,6 +51,7 @@ pub fn outcome(card: &Card) -> Result<CardOutcome, String> {
         node: None,
         job: None,
         field: card.field.observe_field().to_string(),
+        ..Observe::default()
     };
     let run = predict::play(&setup, card.after_ms, &observe, card::SEED)
         .map_err(|e| format!("card {}: {e}", card.key()))?;

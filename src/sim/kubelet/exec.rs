@@ -27,12 +27,13 @@ impl Kubelet {
         pod: Oid,
         container: Option<&str>,
         disks: &Disks,
+        now: u64,
     ) -> Result<ExecTarget, String> {
         let w = self
             .workers
             .get_mut(&pod)
             .ok_or_else(|| "error: unable to upgrade connection: pod does not exist".to_string())?;
-        w.exec_target(container, disks)
+        w.exec_target(container, disks, now)
     }
 
     /// Apply the file changes an `exec` made.

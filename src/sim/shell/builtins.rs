@@ -165,6 +165,15 @@ impl Eval<'_> {
                 self.out(&h);
                 0
             }
+            "date" => {
+                let Some(start) = self.host.clock_ms() else {
+                    self.out("Thu Jan  1 00:00:00 UTC 1970");
+                    return Some(0);
+                };
+                let line = busybox_date(start + self.t);
+                self.out(&line);
+                0
+            }
             "whoami" => {
                 self.out("root");
                 0
@@ -308,6 +317,24 @@ impl Eval<'_> {
             }
         }
     }
+}
+
+/// `date` as busybox prints it: `Wed Jan  1 00:01:00 UTC 2025`.
+pub fn busybox_date(sim_ms: u64) -> String {
+    let secs = crate::sim::clock::EPOCH_UNIX_SECS + sim_ms / 1000;
+    let days = (secs / 86_400) as i64;
+    let (y, m, d) = crate::sim::cron::civil_from_days(days);
+    let wd = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days.rem_euclid(7)) as usize];
+    let mon = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][(m - 1) as usize];
+    let t = secs % 86_400;
+    format!(
+        "{wd} {mon} {d:>2} {:02}:{:02}:{:02} UTC {y}",
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 /// The reason phrase of an HTTP status code.

@@ -38,6 +38,10 @@ pub trait Host {
     fn hostname(&self) -> String {
         "localhost".into()
     }
+    /// Simulated time when the command starts (for `date`).
+    fn clock_ms(&self) -> Option<u64> {
+        None
+    }
     /// Whether the image has this program (`curl` is not in busybox).
     fn has_program(&self, _name: &str) -> bool {
         true

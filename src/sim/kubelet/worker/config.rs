@@ -295,6 +295,8 @@ pub struct CtrHost {
     pub fs: FsView,
     pub env: BTreeMap<String, String>,
     pub hostname: String,
+    /// Simulated time when the command starts.
+    pub clock_ms: u64,
 }
 
 impl Host for CtrHost {
@@ -308,6 +310,10 @@ impl Host for CtrHost {
 
     fn hostname(&self) -> String {
         self.hostname.clone()
+    }
+
+    fn clock_ms(&self) -> Option<u64> {
+        Some(self.clock_ms)
     }
 }
 
@@ -377,7 +383,12 @@ impl Worker {
         x.serving = Some(Serving::new(&image, &argv, &env));
         let extra = (**x).clone();
         let fs = fs_view(&extra, self.vols.as_deref(), disks);
-        let mut host = CtrHost { fs, env, hostname };
+        let mut host = CtrHost {
+            fs,
+            env,
+            hostname,
+            clock_ms: now,
+        };
         let Some(img) = img else {
             return Program::exits(0, 0);
         };
@@ -406,12 +417,11 @@ impl Worker {
                 }
             }
         }
-        let _ = now;
         program
     }
 
     /// A shell host on the files and variables of a container now.
-    pub(super) fn host_for(&mut self, w: Which, disks: &Disks) -> CtrHost {
+    pub(super) fn host_for(&mut self, w: Which, disks: &Disks, now: u64) -> CtrHost {
         let hostname = self.id.name.clone();
         let c = self.ctr(w);
         let extra = c.x.as_deref().cloned().unwrap_or_default();
@@ -420,6 +430,7 @@ impl Worker {
             fs,
             env: extra.env_seen.clone(),
             hostname,
+            clock_ms: now,
         }
     }
 
@@ -462,6 +473,7 @@ impl Worker {
         &mut self,
         container: Option<&str>,
         disks: &Disks,
+        now: u64,
     ) -> Result<crate::sim::kubelet::ExecTarget, String> {
         if let Some(phase) = self.terminal {
             return Err(format!(
@@ -501,7 +513,7 @@ impl Worker {
             ));
         }
         let image = self.app_or_init(w).spec.image.clone();
-        let host = self.host_for(w, disks);
+        let host = self.host_for(w, disks, now);
         Ok(crate::sim::kubelet::ExecTarget {
             container: name,
             image,
@@ -528,7 +540,7 @@ impl Worker {
                 continue;
             }
             let elapsed = now.saturating_sub(c.started_ms);
-            let host = self.host_for(w, disks);
+            let host = self.host_for(w, disks, now);
             return serving.http(port, path, elapsed, &host.fs, &host.hostname, &stamp);
         }
         Err(true)

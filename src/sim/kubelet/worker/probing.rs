@@ -352,7 +352,7 @@ impl Worker {
 
     fn run_probe(&mut self, w: Which, probe: &Probe, at: u64, cx: &mut Cx) -> Result<(), String> {
         let ip = self.sandbox_ip.clone().unwrap_or_default();
-        let mut host = self.host_for(w, cx.disks);
+        let mut host = self.host_for(w, cx.disks, at);
         let c = self.ctr(w);
         let elapsed = at.saturating_sub(c.started_ms);
         let Some(serving) = c.x.as_ref().and_then(|x| x.serving.clone()) else {
