@@ -273,7 +273,7 @@ fn broken_checks_and_setups_are_lesson_mistakes_not_panics() {
     let s = with_checks(
         "- pods: { selector: 'app in (', count: 1 }\n\
          - pods: { selector: app=solo, phase: Runing, count: 1 }\n\
-         - object: { kind: ConfigMap, name: x }\n\
+         - object: { kind: Ingress, name: x }\n\
          - object: { kind: Pod, name: solo, fields: { 'spec..x': 1 } }\n\
          - format: xml",
     );
@@ -291,7 +291,7 @@ fn broken_checks_and_setups_are_lesson_mistakes_not_panics() {
     );
     assert_eq!(
         lines[2],
-        "✗ ConfigMap x exists — the check cannot run: kind \"ConfigMap\" is not simulated: use Pod, Deployment, ReplicaSet, Job, Service or Node"
+        "✗ Ingress x exists — the check cannot run: kind \"Ingress\" is not simulated: use one of Node, Pod, ReplicaSet, Deployment, Job, Service, ConfigMap, Secret, StatefulSet, CronJob, PersistentVolume, PersistentVolumeClaim, StorageClass, ResourceQuota, LimitRange"
     );
     assert_eq!(
         lines[3],

@@ -72,7 +72,7 @@ fn validate_marks_warnings_and_still_exits_zero() {
     let path = dir.path().join("cm.yaml");
     std::fs::write(
         &path,
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n",
+        "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: cfg\n",
     )
     .unwrap();
     let p = path.display().to_string();
@@ -81,7 +81,7 @@ fn validate_marks_warnings_and_still_exits_zero() {
     assert_eq!(
         stdout(&o),
         format!(
-            "{p}:2:7: warning: kind: kind ConfigMap is not simulated; skipped\n1 file(s) checked: 1 valid, 0 invalid; 0 error(s), 1 warning(s)\n"
+            "{p}:2:7: warning: kind: kind ServiceAccount is not simulated; skipped\n1 file(s) checked: 1 valid, 0 invalid; 0 error(s), 1 warning(s)\n"
         )
     );
 }

@@ -204,6 +204,12 @@ pub enum Seen {
         outcome: Disrupted,
         max_refused: u64,
     },
+    /// What a command printed (`exec`):
+    /// `Err` when it could not run or failed.
+    Output {
+        found: Result<String, String>,
+        contains: String,
+    },
     /// The check itself is wrong (a lesson mistake): unknown kind, bad
     /// selector, unknown phase or format, bad duration.
     Broken(String),
@@ -249,6 +255,9 @@ impl Seen {
                 max_refused,
             } => refused <= max_refused && ready.is_none_or(|(r, e)| r == e as usize),
             Seen::Disruption { .. } => false,
+            Seen::Output { found, contains } => {
+                found.as_ref().is_ok_and(|o| o.contains(contains.as_str()))
+            }
         }
     }
 
@@ -373,6 +382,28 @@ impl Seen {
                 outcome,
                 max_refused,
             } => disruption_text(outcome, *max_refused, lang),
+            Seen::Output { found, contains } => {
+                let shown = |o: &str| {
+                    let one: String = o.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let mut cut: String = one.chars().take(80).collect();
+                    if one.chars().count() > 80 {
+                        cut.push('…');
+                    }
+                    cut
+                };
+                match (found, holds, lang) {
+                    (Ok(_), true, Lang::En) => format!("the output contains {contains:?}"),
+                    (Ok(_), true, Lang::Ko) => format!("출력에 {contains:?} 문구가 있습니다"),
+                    (Ok(o), false, Lang::En) => {
+                        format!("the output is {:?}, without {contains:?}", shown(o))
+                    }
+                    (Ok(o), false, Lang::Ko) => {
+                        format!("출력이 {:?}라서 {contains:?} 문구가 없습니다", shown(o))
+                    }
+                    (Err(e), _, Lang::En) => format!("it failed: {}", shown(e)),
+                    (Err(e), _, Lang::Ko) => format!("실패했습니다: {}", shown(e)),
+                }
+            }
             Seen::Broken(why) => match lang {
                 Lang::En => format!("the check cannot run: {why}"),
                 Lang::Ko => format!("검사를 실행할 수 없습니다: {why}"),

@@ -24,6 +24,7 @@
 //!       run: [fault node-down node-1, wait 6m]
 //!       refused: 0
 //!       ready: { selector: app=web, count: 3 }
+//!   - exec: { pod: client, command: "wget -qO- web", contains: Welcome }
 //!   - format: json
 //! ```
 
@@ -118,6 +119,15 @@ pub enum Check {
     },
     /// The submitted text is written in this format (`json` or `yaml`).
     Format(String),
+    /// `kubectl exec POD [-c CONTAINER] -- COMMAND` succeeds and its output
+    /// contains `contains` (run on a copy of the cluster: it changes nothing).
+    Exec {
+        pod: String,
+        #[serde(default)]
+        container: Option<String>,
+        command: String,
+        contains: String,
+    },
 }
 
 /// Simulated clients for a [`Check::Disruption`]: `rps` requests per second

@@ -4,6 +4,7 @@
 use super::parse::{COMMANDS, Resource};
 use crate::sim::Cluster;
 use crate::sim::scenarios;
+use crate::sim::store::Stored;
 
 fn names_of(c: &Cluster, res: Resource) -> Vec<String> {
     let s = c.store();
@@ -40,7 +41,22 @@ fn names_of(c: &Cluster, res: Resource) -> Vec<String> {
             .map(|d| d.meta.name.clone())
             .collect(),
         Resource::Events | Resource::All => Vec::new(),
+        Resource::ConfigMaps => names(s.configmaps().in_namespace("default")),
+        Resource::Secrets => names(s.secrets().in_namespace("default")),
+        Resource::StatefulSets => names(s.statefulsets().in_namespace("default")),
+        Resource::CronJobs => names(s.cronjobs().in_namespace("default")),
+        Resource::PersistentVolumes => names(s.persistentvolumes().iter()),
+        Resource::PersistentVolumeClaims => {
+            names(s.persistentvolumeclaims().in_namespace("default"))
+        }
+        Resource::StorageClasses => names(s.storageclasses().iter()),
+        Resource::ResourceQuotas => names(s.resourcequotas().in_namespace("default")),
+        Resource::LimitRanges => names(s.limitranges().in_namespace("default")),
     }
+}
+
+fn names<'a, T: Stored + 'a>(it: impl Iterator<Item = &'a T>) -> Vec<String> {
+    it.map(|o| o.meta().name.clone()).collect()
 }
 
 fn strs(v: &[&str]) -> Vec<String> {

@@ -17,8 +17,11 @@ mod exec;
 mod flags;
 pub mod get;
 pub mod help;
+pub mod jsonpath;
 pub mod listing;
 pub mod parse;
+mod parse_more;
+mod run_more;
 pub mod suggest;
 pub mod table;
 

@@ -118,6 +118,9 @@ const CATALOGUE: &[(&str, ImageKind, u64)] = &[
     ("registry.k8s.io/etcd", ImageKind::Server, 102_643_009),
     ("registry.k8s.io/goproxy", ImageKind::Server, 2_815_740),
     ("docker.io/polinux/stress", ImageKind::Server, 4_041_495),
+    ("docker.io/vish/stress", ImageKind::Server, 2_010_823),
+    ("docker.io/curlimages/curl", ImageKind::Base, 11_273_605),
+    ("docker.io/nicolaka/netshoot", ImageKind::Base, 205_613_431),
     (
         "docker.io/corelab/gb-frontend",
         ImageKind::Server,
@@ -172,19 +175,31 @@ pub fn pull_millis(size_bytes: u64, jitter: u64) -> u64 {
 
 /// What a container of `image` does when started with `command`/`args`.
 pub fn program(image: &Image, command: &[String], args: &[String]) -> Program {
+    program_on(image, command, args, &mut shell::NoHost::default())
+}
+
+/// [`program`] run on `host`: the container's files and environment.
+pub fn program_on(
+    image: &Image,
+    command: &[String],
+    args: &[String],
+    host: &mut dyn shell::Host,
+) -> Program {
     let server = image.kind == ImageKind::Server;
+    // agnhost's entrypoint is the binary: its args name a subcommand.
+    let subcommand = image.reference.short() == "agnhost";
     if command.is_empty() {
-        if args.is_empty() || (server && args[0].starts_with('-')) {
+        if args.is_empty() || (server && (args[0].starts_with('-') || subcommand)) {
             return if server {
                 Program::forever(vec![format!("{} started", image.reference.short())])
             } else {
                 Program::exits(0, 0)
             };
         }
-        return shell::run_argv(args);
+        return shell::run_argv_on(args, host);
     }
     let argv: Vec<String> = command.iter().chain(args).cloned().collect();
-    shell::run_argv(&argv)
+    shell::run_argv_on(&argv, host)
 }
 
 #[cfg(test)]

@@ -41,6 +41,59 @@ static SERVICE: Obj = Obj {
     fields: &root(&SERVICE_SPEC),
 };
 
+// The kinds of part two: their top-level fields, with bodies accepted as
+// written until their field tables land (the simulator's API server still
+// validates them when they are applied).
+const ANY_SPEC: [F; 5] = [
+    f("apiVersion", STR),
+    f("kind", STR),
+    f("metadata", Ty::Obj(&OBJECT_META)),
+    f("spec", Ty::Any),
+    f("status", Ty::Any),
+];
+static SPEC_ONLY: Obj = Obj {
+    go: "v1.Object",
+    fields: &ANY_SPEC,
+};
+static CONFIG_MAP: Obj = Obj {
+    go: "v1.ConfigMap",
+    fields: &[
+        f("apiVersion", STR),
+        f("kind", STR),
+        f("metadata", Ty::Obj(&OBJECT_META)),
+        f("data", Ty::Any),
+        f("binaryData", Ty::Any),
+        f("immutable", Ty::Bool),
+    ],
+};
+static SECRET: Obj = Obj {
+    go: "v1.Secret",
+    fields: &[
+        f("apiVersion", STR),
+        f("kind", STR),
+        f("metadata", Ty::Obj(&OBJECT_META)),
+        f("data", Ty::Any),
+        f("stringData", Ty::Any),
+        f("type", STR),
+        f("immutable", Ty::Bool),
+    ],
+};
+static STORAGE_CLASS: Obj = Obj {
+    go: "v1.StorageClass",
+    fields: &[
+        f("apiVersion", STR),
+        f("kind", STR),
+        f("metadata", Ty::Obj(&OBJECT_META)),
+        f("provisioner", STR),
+        f("parameters", Ty::Any),
+        f("reclaimPolicy", STR),
+        f("volumeBindingMode", STR),
+        f("allowVolumeExpansion", Ty::Bool),
+        f("mountOptions", Ty::Any),
+        f("allowedTopologies", Ty::Any),
+    ],
+};
+
 /// The simulated kinds: kind, its apiVersion, the root object type.
 pub fn simulated(kind: &str) -> Option<(Kind, &'static Obj)> {
     Some(match kind {
@@ -49,6 +102,15 @@ pub fn simulated(kind: &str) -> Option<(Kind, &'static Obj)> {
         "ReplicaSet" => (Kind::ReplicaSet, &REPLICA_SET),
         "Job" => (Kind::Job, &JOB),
         "Service" => (Kind::Service, &SERVICE),
+        "ConfigMap" => (Kind::ConfigMap, &CONFIG_MAP),
+        "Secret" => (Kind::Secret, &SECRET),
+        "StorageClass" => (Kind::StorageClass, &STORAGE_CLASS),
+        "StatefulSet" => (Kind::StatefulSet, &SPEC_ONLY),
+        "CronJob" => (Kind::CronJob, &SPEC_ONLY),
+        "PersistentVolume" => (Kind::PersistentVolume, &SPEC_ONLY),
+        "PersistentVolumeClaim" => (Kind::PersistentVolumeClaim, &SPEC_ONLY),
+        "ResourceQuota" => (Kind::ResourceQuota, &SPEC_ONLY),
+        "LimitRange" => (Kind::LimitRange, &SPEC_ONLY),
         _ => return None,
     })
 }
@@ -56,24 +118,16 @@ pub fn simulated(kind: &str) -> Option<(Kind, &'static Obj)> {
 /// Kinds a cluster serves that the simulator does not model, with the
 /// apiVersions that serve them.
 pub const OTHER_KINDS: &[(&str, &[&str])] = &[
-    ("ConfigMap", &["v1"]),
-    ("Secret", &["v1"]),
-    ("PersistentVolumeClaim", &["v1"]),
-    ("PersistentVolume", &["v1"]),
     ("Namespace", &["v1"]),
     ("ServiceAccount", &["v1"]),
     ("Node", &["v1"]),
     ("Endpoints", &["v1"]),
-    ("LimitRange", &["v1"]),
-    ("ResourceQuota", &["v1"]),
     ("ReplicationController", &["v1"]),
     ("PodTemplate", &["v1"]),
     ("Event", &["v1", "events.k8s.io/v1"]),
     ("List", &["v1"]),
-    ("StatefulSet", &["apps/v1"]),
     ("DaemonSet", &["apps/v1"]),
     ("ControllerRevision", &["apps/v1"]),
-    ("CronJob", &["batch/v1"]),
     ("Ingress", &["networking.k8s.io/v1"]),
     ("IngressClass", &["networking.k8s.io/v1"]),
     ("NetworkPolicy", &["networking.k8s.io/v1"]),
@@ -85,7 +139,6 @@ pub const OTHER_KINDS: &[(&str, &[&str])] = &[
     ("RoleBinding", &["rbac.authorization.k8s.io/v1"]),
     ("ClusterRole", &["rbac.authorization.k8s.io/v1"]),
     ("ClusterRoleBinding", &["rbac.authorization.k8s.io/v1"]),
-    ("StorageClass", &["storage.k8s.io/v1"]),
     ("PodDisruptionBudget", &["policy/v1"]),
     ("PriorityClass", &["scheduling.k8s.io/v1"]),
     ("CustomResourceDefinition", &["apiextensions.k8s.io/v1"]),
@@ -106,9 +159,24 @@ pub fn versions_of(kind: &str) -> Option<Vec<&'static str>> {
 
 /// Every kind name we know, for "did you mean".
 pub fn all_kinds() -> impl Iterator<Item = &'static str> {
-    ["Pod", "Deployment", "ReplicaSet", "Job", "Service"]
-        .into_iter()
-        .chain(OTHER_KINDS.iter().map(|(k, _)| *k))
+    [
+        "Pod",
+        "Deployment",
+        "ReplicaSet",
+        "Job",
+        "Service",
+        "ConfigMap",
+        "Secret",
+        "StatefulSet",
+        "CronJob",
+        "PersistentVolume",
+        "PersistentVolumeClaim",
+        "StorageClass",
+        "ResourceQuota",
+        "LimitRange",
+    ]
+    .into_iter()
+    .chain(OTHER_KINDS.iter().map(|(k, _)| *k))
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ pub fn check_object(s: &mut Sink, doc: &Value, kind: Kind, root: &Obj) {
         Kind::Deployment | Kind::ReplicaSet => workload(s, spec, &spec_path, kind),
         Kind::Job => job(s, spec, &spec_path),
         Kind::Service => super::service::service(s, spec, &spec_path),
-        Kind::Node | Kind::Event => {}
+        _ => {}
     }
 }
 

@@ -207,6 +207,7 @@ impl DrillSession {
                 node: None,
                 job: None,
                 field: card.field.observe_field().to_string(),
+                ..Observe::default()
             }),
             expect: None,
         };
