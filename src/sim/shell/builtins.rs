@@ -65,6 +65,9 @@ impl Eval<'_> {
             self.err(&format!("sh: {name}: not found"));
             return Some(127);
         }
+        if let Some(code) = self.filter(name, args) {
+            return Some(code);
+        }
         let t = self.t;
         Some(match name {
             "cat" => {

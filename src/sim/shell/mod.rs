@@ -3,12 +3,14 @@
 //!
 //! `exit N`, `sleep N`, `true`, `false`, `echo`, `sleep infinity`,
 //! `tail -f`, `while true; do ...; done`, `for x in ...; do ...; done`,
-//! `if ...; then ...; fi`, `;`, `&&`, `||`, newlines. Server binaries run
+//! `if ...; then ...; fi`, `;`, `&&`, `||`, `|` (into `grep`, `sort`,
+//! `head`, `tail`, `wc`, `uniq`, `cat`), newlines. Server binaries run
 //! forever; every other word takes no time and succeeds.
 
 mod builtins;
 pub mod host;
 mod parse;
+mod text;
 
 pub use host::{Host, HttpReply, NoHost};
 
@@ -187,6 +189,8 @@ struct Eval<'h> {
     err_to_out: bool,
     /// Standard error is thrown away (`2>/dev/null`).
     err_null: bool,
+    /// Standard input: the output of the command before a `|`.
+    stdin: Option<String>,
 }
 
 fn sleep_millis(arg: &str) -> Option<u64> {
@@ -266,15 +270,30 @@ impl Eval<'_> {
 
     fn script(&mut self, s: &Script) -> Flow {
         let mut skip = false;
+        // The output of the command before a `|`, the input of the next.
+        let mut piped: Option<String> = None;
         for (cmd, conn) in &s.0 {
+            // Not after a `|`: the script's own standard input.
+            let input = piped.take().or_else(|| self.stdin.clone());
             if !skip {
-                match self.cmd(cmd) {
+                let saved_stdin = std::mem::replace(&mut self.stdin, input);
+                let saved_capture = if *conn == Conn::Pipe {
+                    Some(self.capture.replace(String::new()))
+                } else {
+                    None
+                };
+                let flow = self.cmd(cmd);
+                if let Some(saved) = saved_capture {
+                    piped = std::mem::replace(&mut self.capture, saved);
+                }
+                self.stdin = saved_stdin;
+                match flow {
                     Flow::Normal(c) => self.last = c,
                     other => return other,
                 }
             }
             skip = match conn {
-                Conn::Seq => false,
+                Conn::Seq | Conn::Pipe => false,
                 Conn::And => self.last != 0,
                 Conn::Or => self.last == 0,
             };
@@ -545,6 +564,7 @@ fn eval(host: &mut dyn Host) -> Eval<'_> {
         capture: None,
         err_to_out: false,
         err_null: false,
+        stdin: None,
     }
 }
 
@@ -558,6 +578,42 @@ pub fn run_script_on(script: &str, host: &mut dyn Host) -> Program {
     let mut e = eval(host);
     let flow = e.script(&parse(script));
     finish(e, flow)
+}
+
+/// The programs [`filter_text`] runs.
+pub const FILTERS: &[&str] = &[
+    "grep", "egrep", "fgrep", "sort", "head", "tail", "wc", "uniq",
+];
+
+/// Run the text filters of `pipeline` (`grep web | wc -l`) on `input`, as
+/// a terminal's shell does with a command's output: what they print and
+/// the last one's exit code. `Err` names a program that is not a filter.
+pub fn filter_text(input: &str, pipeline: &str) -> Result<(String, i32), String> {
+    let script = parse(pipeline);
+    for (cmd, _) in &script.0 {
+        match cmd {
+            parse::Cmd::Simple(words, _)
+                if words.first().is_some_and(|w| FILTERS.contains(&w.as_str())) => {}
+            parse::Cmd::Simple(words, _) => {
+                return Err(words.first().cloned().unwrap_or_default());
+            }
+            _ => return Err(String::from("|")),
+        }
+    }
+    let mut host = NoHost::default();
+    let mut e = eval(&mut host);
+    e.stdin = Some(input.to_string());
+    e.capture = Some(String::new());
+    let code = match e.script(&script) {
+        Flow::Normal(c) | Flow::Exit(c) => c,
+        Flow::Forever | Flow::Break => 0,
+    };
+    let mut out = e.capture.take().unwrap_or_default();
+    for (_, line) in &e.logs {
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok((out, code))
 }
 
 /// Run an argv (`command` + `args` of a container) with nothing around it.

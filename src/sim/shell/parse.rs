@@ -1,5 +1,5 @@
-//! Reading a container command as shell: words, quotes, `;` `&&` `||`,
-//! and the `while`/`until`, `for` and `if` compounds.
+//! Reading a container command as shell: words, quotes, `;` `&&` `||`
+//! `|`, and the `while`/`until`, `for` and `if` compounds.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Tok {
@@ -7,6 +7,7 @@ pub(super) enum Tok {
     Semi,
     And,
     Or,
+    Pipe,
     /// `>`, `>>`, `2>`, `2>>`, `&>`, `2>&1`, `1>&2`, `<`.
     Redir(String),
 }
@@ -71,7 +72,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                     chars.next();
                     out.push(Tok::Or);
                 } else {
-                    out.push(Tok::Semi);
+                    out.push(Tok::Pipe);
                 }
             }
             '#' if !in_word => {
@@ -146,6 +147,8 @@ pub(super) enum Conn {
     Seq,
     And,
     Or,
+    /// `|`: the command's output is the next one's input.
+    Pipe,
 }
 
 #[derive(Debug, Clone)]
@@ -287,9 +290,13 @@ impl Parser {
             let conn = match self.toks.get(self.pos) {
                 Some(Tok::And) => Conn::And,
                 Some(Tok::Or) => Conn::Or,
+                Some(Tok::Pipe) => Conn::Pipe,
                 _ => Conn::Seq,
             };
-            if matches!(self.toks.get(self.pos), Some(Tok::And | Tok::Or)) {
+            if matches!(
+                self.toks.get(self.pos),
+                Some(Tok::And | Tok::Or | Tok::Pipe)
+            ) {
                 self.pos += 1;
             }
             script.0.push((cmd, conn));
