@@ -72,7 +72,7 @@ LESSON         TITLE  SECTIONS SEEN  COMPLETED  QUIZ SCORE          EXERCISES PA
 pods           Pods   2              yes        1.5/5 (2 answered)  1
 파드-네트워크  -      1              no         -                   0
 
-Lessons: 2 visited, 1 of 17 completed
+Lessons: 2 visited, 1 of 27 completed
 
 Drill: 3 cards, 3 due now, next due -
 CATEGORY       CARDS  ACCURACY  DUE NOW  NEXT DUE
