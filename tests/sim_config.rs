@@ -82,7 +82,10 @@ fn env_from_config_maps_and_secrets_is_what_the_container_sees() {
         "3\n"
     );
     assert_eq!(
-        run(&mut c, "exec env-demo -- env | grep -E '^(PLAYER|DB|CFG_p)'"),
+        run(
+            &mut c,
+            "exec env-demo -- env | grep -E '^(PLAYER|DB|CFG_p)'"
+        ),
         "CFG_player_initial_lives=3\nDB_PASSWORD=s3cret\nPLAYER_INITIAL_LIVES=3\n"
     );
 }
@@ -102,7 +105,10 @@ fn a_volume_holds_one_file_per_key_and_secrets_are_decoded() {
         run(&mut c, "exec env-demo -- cat /config/game.properties"),
         "enemy.types=aliens,monsters\nplayer.maximum-lives=5\n"
     );
-    assert_eq!(run(&mut c, "exec env-demo -- cat /etc/db/password"), "s3cret\n");
+    assert_eq!(
+        run(&mut c, "exec env-demo -- cat /etc/db/password"),
+        "s3cret\n"
+    );
     assert_eq!(
         fails(&mut c, "exec env-demo -- touch /config/new"),
         "touch: /config/new: Read-only file system\ncommand terminated with exit code 1\n"
@@ -143,23 +149,29 @@ fn a_missing_config_map_is_create_container_config_error_until_it_exists() {
     assert!(describe.contains(
         "      MODE:  <set to the key 'mode' of config map 'app-config'>  Optional: false\n"
     ));
-    assert!(
-        events(&c, "needs-config").contains(&(
-            "Failed".into(),
-            "Error: configmap \"app-config\" not found".into()
-        ))
-    );
+    assert!(events(&c, "needs-config").contains(&(
+        "Failed".into(),
+        "Error: configmap \"app-config\" not found".into()
+    )));
     // The ConfigMap without the key: the kubelet now misses the key.
-    run(&mut c, "create configmap app-config --from-literal=color=blue");
+    run(
+        &mut c,
+        "create configmap app-config --from-literal=color=blue",
+    );
     c.advance(15_000);
     let describe = run(&mut c, "describe pod needs-config");
     assert!(
-        describe.contains("      Message:      couldn't find key mode in ConfigMap default/app-config\n"),
+        describe.contains(
+            "      Message:      couldn't find key mode in ConfigMap default/app-config\n"
+        ),
         "{describe}"
     );
     // With the key, the next retry (every 10 s) creates the container.
     run(&mut c, "delete configmap app-config");
-    run(&mut c, "create configmap app-config --from-literal=mode=fast");
+    run(
+        &mut c,
+        "create configmap app-config --from-literal=mode=fast",
+    );
     until(&mut c, 11_000, |c| {
         c.pod("default", "needs-config")
             .is_some_and(|p| kubetutor::sim::status::pod_status(p) == "Running")
@@ -170,7 +182,8 @@ fn a_missing_config_map_is_create_container_config_error_until_it_exists() {
 #[test]
 fn an_optional_reference_to_a_missing_key_is_left_unset() {
     // https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#optional-configmaps
-    let mut c = cluster(&NEEDS_CONFIG.replace("key: mode", "key: mode\n              optional: true"));
+    let mut c =
+        cluster(&NEEDS_CONFIG.replace("key: mode", "key: mode\n              optional: true"));
     c.advance(10_000);
     assert_eq!(pod_row(&c, "needs-config").0, "Running");
     assert_eq!(run(&mut c, "logs needs-config"), "mode=\n");
@@ -210,14 +223,20 @@ spec:
     assert!(!failed.is_empty());
     assert!(failed.iter().all(|m| m
         == "MountVolume.SetUp failed for volume \"config\" : configmap \"app-config\" not found"));
-    run(&mut c, "create configmap app-config --from-literal=mode=fast");
+    run(
+        &mut c,
+        "create configmap app-config --from-literal=mode=fast",
+    );
     // The mount is retried with a back-off doubling from 500 ms; after
     // 30 s of failures the next try comes within about 33 s.
     until(&mut c, 40_000, |c| {
         c.pod("default", "mounts-config")
             .is_some_and(|p| kubetutor::sim::status::pod_status(p) == "Running")
     });
-    assert_eq!(run(&mut c, "exec mounts-config -- cat /etc/app/mode"), "fast\n");
+    assert_eq!(
+        run(&mut c, "exec mounts-config -- cat /etc/app/mode"),
+        "fast\n"
+    );
 }
 
 #[test]
@@ -225,7 +244,9 @@ fn mounted_files_follow_an_update_but_env_and_sub_path_do_not() {
     // https://kubernetes.io/docs/concepts/configuration/configmap/#mounted-configmaps-are-updated-automatically
     // https://kubernetes.io/docs/concepts/configuration/configmap/#configmaps-consumed-as-environment-variables-are-not-updated-automatically
     let cm = |mode: &str| {
-        format!("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  mode: {mode}\n")
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  mode: {mode}\n"
+        )
     };
     let pod = r#"
 apiVersion: v1

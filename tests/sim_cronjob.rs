@@ -74,12 +74,18 @@ fn every_minute_a_job_named_after_its_scheduled_minute() {
         ["hello-28928163", "hello-28928164", "hello-28928165"]
     );
     let ev = events(&c, "hello");
-    assert!(ev.contains(&("SuccessfulCreate".into(), "Created job hello-28928161".into())));
+    assert!(ev.contains(&(
+        "SuccessfulCreate".into(),
+        "Created job hello-28928161".into()
+    )));
     assert!(ev.contains(&(
         "SawCompletedJob".into(),
         "Saw completed job: hello-28928161, condition: Complete".into()
     )));
-    assert!(ev.contains(&("SuccessfulDelete".into(), "Deleted job hello-28928161".into())));
+    assert!(ev.contains(&(
+        "SuccessfulDelete".into(),
+        "Deleted job hello-28928161".into()
+    )));
     let pod = c
         .store()
         .pods()
@@ -115,11 +121,13 @@ fn forbid_holds_a_run_while_one_is_active() {
     ));
     c.advance(2 * 60_000 + 10_000);
     assert_eq!(job_names(&c), ["hello-28928161"]);
-    assert!(events(&c, "hello").contains(&(
-        "JobAlreadyActive".into(),
-        "Not starting job because prior execution is running and concurrency policy is Forbid"
-            .into()
-    )));
+    assert!(
+        events(&c, "hello").contains(&(
+            "JobAlreadyActive".into(),
+            "Not starting job because prior execution is running and concurrency policy is Forbid"
+                .into()
+        ))
+    );
     let started = until(&mut c, 60_000, |c| job_names(c).len() == 2);
     assert_eq!(job_names(&c), ["hello-28928161", "hello-28928162"]);
     let first = c.store().jobs().find("default", "hello-28928161").unwrap();
@@ -149,7 +157,10 @@ fn replace_deletes_the_running_job_for_the_new_one() {
     ));
     c.advance(2 * 60_000 + 5_000);
     assert_eq!(job_names(&c), ["hello-28928162"]);
-    assert!(events(&c, "hello").contains(&("SuccessfulDelete".into(), "Deleted job hello-28928161".into())));
+    assert!(events(&c, "hello").contains(&(
+        "SuccessfulDelete".into(),
+        "Deleted job hello-28928161".into()
+    )));
     assert_eq!(active(&c), 1);
 }
 
@@ -160,7 +171,10 @@ fn allow_runs_them_side_by_side() {
     assert_eq!(job_names(&c), ["hello-28928161", "hello-28928162"]);
     assert_eq!(active(&c), 2);
     assert_eq!(
-        run(&mut c, "get cronjob hello -o jsonpath={.status.active[*].name}"),
+        run(
+            &mut c,
+            "get cronjob hello -o jsonpath={.status.active[*].name}"
+        ),
         "hello-28928161 hello-28928162"
     );
 }
@@ -185,11 +199,7 @@ fn a_suspended_cronjob_starts_nothing_until_resumed() {
 #[test]
 fn the_schedule_reads_in_its_time_zone() {
     // 09:30 in Seoul (UTC+9) is 00:30 UTC.
-    let mut c = cluster(&cronjob(
-        "30 9 * * *",
-        "true",
-        "  timeZone: Asia/Seoul\n",
-    ));
+    let mut c = cluster(&cronjob("30 9 * * *", "true", "  timeZone: Asia/Seoul\n"));
     c.advance(29 * 60_000 + 59_000);
     assert!(job_names(&c).is_empty());
     c.advance(2_000);

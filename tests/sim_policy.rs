@@ -37,7 +37,10 @@ fn a_pod_over_the_quota_is_forbidden_with_the_api_servers_words() {
         apply_fails(&mut c, &sized("second", "300m")),
         "Error from server (Forbidden): pods \"second\" is forbidden: exceeded quota: compute, requested: requests.cpu=300m, used: requests.cpu=800m, limited: requests.cpu=1"
     );
-    assert_eq!(apply(&mut c, &sized("second", "200m")), "pod/second created");
+    assert_eq!(
+        apply(&mut c, &sized("second", "200m")),
+        "pod/second created"
+    );
     assert_eq!(
         apply_fails(&mut c, &sized("third", "100m")),
         "Error from server (Forbidden): pods \"third\" is forbidden: exceeded quota: compute, requested: limits.cpu=1,pods=1,requests.cpu=100m, used: limits.cpu=2,pods=2,requests.cpu=1, limited: limits.cpu=2,pods=2,requests.cpu=1"
@@ -68,7 +71,15 @@ fn a_quota_on_cpu_and_memory_needs_every_container_to_say_them() {
     // A Deployment's ReplicaSet meets the same refusal, as events.
     run(&mut c, "create deployment web --image=nginx --replicas=2");
     c.advance(3_000);
-    let rs = c.store().replicasets().iter().next().unwrap().meta.name.clone();
+    let rs = c
+        .store()
+        .replicasets()
+        .iter()
+        .next()
+        .unwrap()
+        .meta
+        .name
+        .clone();
     let failed: Vec<String> = events(&c, &rs)
         .into_iter()
         .filter(|(r, _)| r == "FailedCreate")
@@ -122,7 +133,10 @@ fn a_limit_range_fills_in_defaults_and_says_so() {
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n",
     );
     assert_eq!(
-        run(&mut c, "get pod plain -o jsonpath={.spec.containers[0].resources}"),
+        run(
+            &mut c,
+            "get pod plain -o jsonpath={.spec.containers[0].resources}"
+        ),
         "{\"limits\":{\"cpu\":\"500m\",\"memory\":\"256Mi\"},\"requests\":{\"cpu\":\"250m\",\"memory\":\"128Mi\"}}"
     );
     assert_eq!(

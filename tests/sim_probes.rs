@@ -140,8 +140,14 @@ fn a_failing_readiness_probe_never_restarts_and_says_why() {
     // timeoutSeconds times out.
     let mut c = cluster(PROBED);
     c.advance(60_000);
-    assert_eq!(pod_row(&c, "redis-tcp"), ("Running".into(), "0/1".into(), 0));
-    assert_eq!(pod_row(&c, "slow-exec"), ("Running".into(), "0/1".into(), 0));
+    assert_eq!(
+        pod_row(&c, "redis-tcp"),
+        ("Running".into(), "0/1".into(), 0)
+    );
+    assert_eq!(
+        pod_row(&c, "slow-exec"),
+        ("Running".into(), "0/1".into(), 0)
+    );
     let ip = c
         .pod("default", "redis-tcp")
         .and_then(|p| p.status.pod_ip.clone())
@@ -198,10 +204,14 @@ spec:
   - port: 80
 "#;
     let mut c = cluster(app);
-    until(&mut c, 30_000, |c| c.endpoint_count("default", "web") == Ok(2));
+    until(&mut c, 30_000, |c| {
+        c.endpoint_count("default", "web") == Ok(2)
+    });
     let victim = pod_names(&c)[0].clone();
     run(&mut c, &format!("exec {victim} -- rm /tmp/ready"));
-    let gone = until(&mut c, 15_000, |c| c.endpoint_count("default", "web") == Ok(1));
+    let gone = until(&mut c, 15_000, |c| {
+        c.endpoint_count("default", "web") == Ok(1)
+    });
     let ep = run(&mut c, "get endpoints web");
     let ip = c
         .pod("default", &victim)
@@ -210,7 +220,9 @@ spec:
     assert!(!ep.contains(&ip), "{ep}");
     assert_eq!(pod_row(&c, &victim), ("Running".into(), "0/1".into(), 0));
     run(&mut c, &format!("exec {victim} -- touch /tmp/ready"));
-    let back = until(&mut c, 10_000, |c| c.endpoint_count("default", "web") == Ok(2));
+    let back = until(&mut c, 10_000, |c| {
+        c.endpoint_count("default", "web") == Ok(2)
+    });
     assert!(back - gone <= 10_000, "one success is enough");
     assert_eq!(pod_row(&c, &victim).2, 0);
 }
@@ -263,10 +275,17 @@ fn a_startup_probe_holds_the_liveness_probe_back() {
     };
     let mut killed = cluster(&pod(false));
     killed.advance(5 * 60_000);
-    assert!(pod_row(&killed, "slow").2 >= 3, "{:?}", pod_row(&killed, "slow"));
+    assert!(
+        pod_row(&killed, "slow").2 >= 3,
+        "{:?}",
+        pod_row(&killed, "slow")
+    );
     let mut guarded = cluster(&pod(true));
     guarded.advance(50_000);
-    assert_eq!(pod_row(&guarded, "slow"), ("Running".into(), "0/1".into(), 0));
+    assert_eq!(
+        pod_row(&guarded, "slow"),
+        ("Running".into(), "0/1".into(), 0)
+    );
     let unhealthy: Vec<String> = events(&guarded, "slow")
         .into_iter()
         .filter(|(r, _)| r == "Unhealthy")
@@ -281,7 +300,10 @@ fn a_startup_probe_holds_the_liveness_probe_back() {
         "{unhealthy:?}"
     );
     guarded.advance(5 * 60_000);
-    assert_eq!(pod_row(&guarded, "slow"), ("Running".into(), "1/1".into(), 0));
+    assert_eq!(
+        pod_row(&guarded, "slow"),
+        ("Running".into(), "1/1".into(), 0)
+    );
     let describe = run(&mut guarded, "describe pod slow");
     assert!(describe.contains(
         "    Startup:        http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=30\n"
@@ -328,7 +350,9 @@ spec:
     // nginx stops cleanly on SIGTERM: Completed, exit code 0.
     let describe = run(&mut c, "describe pod web");
     assert!(
-        describe.contains("    Last State:     Terminated\n      Reason:       Completed\n      Exit Code:    0\n"),
+        describe.contains(
+            "    Last State:     Terminated\n      Reason:       Completed\n      Exit Code:    0\n"
+        ),
         "{describe}"
     );
 }

@@ -75,7 +75,10 @@ fn a_container_over_its_memory_limit_is_oom_killed_with_137() {
         "{describe}"
     );
     // Within its limit, the other one runs and uses what it allocated.
-    assert_eq!(pod_row(&c, "memory-demo"), ("Running".into(), "1/1".into(), 0));
+    assert_eq!(
+        pod_row(&c, "memory-demo"),
+        ("Running".into(), "1/1".into(), 0)
+    );
 }
 
 #[test]
@@ -86,7 +89,10 @@ fn with_restart_policy_never_an_oom_kill_fails_the_pod() {
         1,
     ));
     c.advance(20_000);
-    assert_eq!(pod_row(&c, "memory-demo-2"), ("OOMKilled".into(), "0/1".into(), 0));
+    assert_eq!(
+        pod_row(&c, "memory-demo-2"),
+        ("OOMKilled".into(), "0/1".into(), 0)
+    );
     assert_eq!(
         run(&mut c, "get pod memory-demo-2 -o jsonpath={.status.phase}"),
         "Failed"
@@ -110,7 +116,10 @@ fn top_shows_memory_used_and_cpu_held_at_the_limit() {
     };
     assert_eq!(row("cpu-demo")[1], "1000m");
     assert_eq!(row("memory-demo")[2], "150Mi");
-    assert!(top.starts_with("NAME          CPU(cores)   MEMORY(bytes)\n"), "{top}");
+    assert!(
+        top.starts_with("NAME          CPU(cores)   MEMORY(bytes)\n"),
+        "{top}"
+    );
 }
 
 #[test]
@@ -157,7 +166,10 @@ spec:
         "    Limits:\n      cpu:     200m\n      memory:  64Mi\n    Requests:\n      cpu:        200m\n      memory:     64Mi\n"
     ), "{describe}");
     assert!(describe.contains("\nQoS Class:                   Guaranteed\n"));
-    assert!(run(&mut c, "describe pod besteffort").contains("\nQoS Class:                   BestEffort\n"));
+    assert!(
+        run(&mut c, "describe pod besteffort")
+            .contains("\nQoS Class:                   BestEffort\n")
+    );
 }
 
 #[test]
@@ -212,7 +224,10 @@ spec:
         events(&c, "besteffort")
     );
     assert_eq!(
-        run(&mut c, "get pod besteffort -o jsonpath={.status.phase}/{.status.reason}"),
+        run(
+            &mut c,
+            "get pod besteffort -o jsonpath={.status.phase}/{.status.reason}"
+        ),
         "Failed/Evicted"
     );
     assert_eq!(pod_row(&c, "burstable").0, "Running");

@@ -132,10 +132,18 @@ fn each_pod_has_a_stable_hostname_and_dns_name() {
         &mut c,
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: dns-test\nspec:\n  containers:\n  - name: t\n    image: busybox:1.36\n    command: [sleep, '3600']\n",
     );
-    until(&mut c, 30_000, |c| ready(c, "web-1") && ready(c, "dns-test"));
+    until(&mut c, 30_000, |c| {
+        ready(c, "web-1") && ready(c, "dns-test")
+    });
     c.advance(1_000);
     assert_eq!(run(&mut c, "exec web-0 -- hostname"), "web-0\n");
-    let ip = c.pod("default", "web-1").unwrap().status.pod_ip.clone().unwrap();
+    let ip = c
+        .pod("default", "web-1")
+        .unwrap()
+        .status
+        .pod_ip
+        .clone()
+        .unwrap();
     let out = run(&mut c, "exec dns-test -- nslookup web-1.nginx");
     assert!(
         out.contains("Name:\tweb-1.nginx.default.svc.cluster.local\n")
@@ -219,7 +227,10 @@ fn a_rolling_update_goes_from_the_highest_ordinal_and_stops_at_the_partition() {
     );
     c.advance(120_000);
     let image = |c: &mut Cluster, n: &str| {
-        run(c, &format!("get pod {n} -o jsonpath={{.spec.containers[0].image}}"))
+        run(
+            c,
+            &format!("get pod {n} -o jsonpath={{.spec.containers[0].image}}"),
+        )
     };
     assert_eq!(image(&mut c, "web-2"), "nginx:1.28");
     assert_eq!(image(&mut c, "web-1"), "nginx:1.28");

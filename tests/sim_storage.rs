@@ -39,7 +39,11 @@ fn a_claim_without_a_class_gets_a_volume_from_the_default_one() {
     // dynamic-provisioning#defaulting-behavior
     let mut c = cluster(CLAIM);
     c.advance(2_000);
-    let pvc = c.store().persistentvolumeclaims().find("default", "data").unwrap();
+    let pvc = c
+        .store()
+        .persistentvolumeclaims()
+        .find("default", "data")
+        .unwrap();
     let uid = pvc.meta.uid.clone();
     assert_eq!(
         run(&mut c, "get pvc"),
@@ -95,9 +99,11 @@ fn a_claim_binds_to_a_static_volume_that_fits_and_retain_keeps_it() {
     // volume of its class.
     let mut c = cluster(STATIC);
     c.advance(2_000);
-    assert!(run(&mut c, "get pvc task-pv-claim").contains(
-        "task-pv-claim   Bound    task-pv-volume   10Gi       RWO            manual "
-    ));
+    assert!(
+        run(&mut c, "get pvc task-pv-claim").contains(
+            "task-pv-claim   Bound    task-pv-volume   10Gi       RWO            manual "
+        )
+    );
     let describe = run(&mut c, "describe pv task-pv-volume");
     assert!(describe.contains("Annotations:     pv.kubernetes.io/bound-by-controller: yes\n"));
     assert!(describe.contains("Claim:           default/task-pv-claim\n"));
@@ -194,7 +200,10 @@ spec:
     let mut c = cluster(CLAIM);
     apply(&mut c, pod);
     until(&mut c, 30_000, |c| pod_row(c, "writer").0 == "Running");
-    run(&mut c, "exec writer -- sh -c 'echo kept > /data/note; echo lost > /scratch/note'");
+    run(
+        &mut c,
+        "exec writer -- sh -c 'echo kept > /data/note; echo lost > /scratch/note'",
+    );
     assert_eq!(run(&mut c, "exec writer -- cat /scratch/note"), "lost\n");
     run(&mut c, "delete pod writer --grace-period=0 --force");
     until(&mut c, 10_000, |c| c.pod("default", "writer").is_none());

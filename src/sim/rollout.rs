@@ -73,13 +73,15 @@ impl Cluster {
             if let Some(cause) = rs.meta.annotations.get(CHANGE_CAUSE) {
                 t.annotations.insert(CHANGE_CAUSE.into(), cause.clone());
             }
+            // rollout_history.go prints the name with the operation
+            // "with revision #N\n" + the history text, then a newline.
             return Ok(format!(
-                "{head} with revision #{r}\n{}",
+                "{head} with revision #{r}\n{}\n",
                 crate::kubectl::describe::pod_template_text(&t)
             ));
         }
         if revs.is_empty() {
-            return Ok("No rollout history found.".into());
+            return Ok(format!("{head} \nNo rollout history found.\n"));
         }
         let mut text = String::from("REVISION\tCHANGE-CAUSE\n");
         for (r, rs) in &revs {
@@ -91,7 +93,7 @@ impl Cluster {
             text.push_str(&format!("{r}\t{cause}\n"));
         }
         let table = crate::kubectl::table::tabwrite(&text, (0, 2));
-        Ok(format!("{head} \n{table}"))
+        Ok(format!("{head} \n{table}\n"))
     }
 
     /// `rollout undo [--to-revision=N]`.
