@@ -60,7 +60,7 @@ fn a_config_map_its_env_its_mount_and_a_probe_are_checked() {
         [
             "✓ ConfigMap app-config: data.mode = fast — data.mode is fast",
             "✓ Pod app: spec.containers[0].env[0].valueFrom.configMapKeyRef.name = app-config, spec.containers[0].livenessProbe.exec.command[1] = /etc/app/mode, spec.volumes[0].configMap.name = app-config — spec.containers[0].env[0].valueFrom.configMapKeyRef.name is app-config; spec.containers[0].livenessProbe.exec.command[1] is /etc/app/mode; spec.volumes[0].configMap.name is app-config",
-            "✓ logs app: contain \"mode=fast\" — the output contains \"mode=fast\"",
+            "✓ log of pod app has a line with \"mode=fast\" — found in the log of pod app",
             "✓ exec app -- cat /etc/app/mode: output contains \"fast\" — the output contains \"fast\"",
             "PASS: all 4 checks hold (after 2s of simulated time)",
         ]
@@ -68,7 +68,7 @@ fn a_config_map_its_env_its_mount_and_a_probe_are_checked() {
     assert_eq!(
         r.lines(Lang::Ko)[2..4],
         [
-            "✓ logs app: \"mode=fast\" 포함 — 출력에 \"mode=fast\" 문구가 있습니다",
+            "✓ 파드 app 로그에 \"mode=fast\" 줄 있음 — 파드 app 로그에 있습니다",
             "✓ exec app -- cat /etc/app/mode: 출력에 \"fast\" 포함 — 출력에 \"fast\" 문구가 있습니다",
         ]
     );
@@ -91,7 +91,7 @@ fn without_the_config_map_the_logs_and_exec_checks_say_why() {
     // kubectl's own refusals: the container was never created.
     assert_eq!(
         lines[2],
-        "✗ logs app: contain \"mode=fast\" — it failed: Error from server (BadRequest): container \"app\" in pod \"app\" is waiting to start…"
+        "✗ log of pod app has a line with \"mode=fast\" — the log of pod app cannot be read: Error from server (BadRequest): container \"app\" in pod \"app\" is waiting to start: ContainerCreating"
     );
     assert_eq!(
         lines[3],
