@@ -67,6 +67,17 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             }
         }
         Command::Top { nodes, name, scope } => top(c, nodes, name.as_deref(), &scope),
+        Command::SetImageStatefulSet { name, pairs, ns } => {
+            for (container, image) in &pairs {
+                if let Err(e) = c.set_statefulset_image(&ns, &name, container, image) {
+                    return Outcome::fail(e);
+                }
+            }
+            Outcome::ok(format!(
+                "{} image updated",
+                kubectl_name(Kind::StatefulSet, &name)
+            ))
+        }
         other => match build(c, &other) {
             Ok(obj) => {
                 let (kind, name) = (obj.kind(), obj.meta.name.clone());

@@ -301,3 +301,45 @@ impl Cluster {
         })
     }
 }
+
+impl Cluster {
+    /// `set image statefulset/NAME CONTAINER=IMAGE`: a template change the
+    /// StatefulSet controller rolls out from the highest ordinal down.
+    pub fn set_statefulset_image(
+        &mut self,
+        ns: &str,
+        name: &str,
+        container: &str,
+        image: &str,
+    ) -> Result<(), String> {
+        let oid = self
+            .store()
+            .statefulsets()
+            .oid_of(ns, name)
+            .ok_or_else(|| {
+                format!("Error from server (NotFound): statefulsets.apps \"{name}\" not found")
+            })?;
+        let known = self.store().statefulsets().get(oid).is_some_and(|s| {
+            s.spec
+                .template
+                .spec
+                .containers
+                .iter()
+                .any(|c| c.name == container)
+        });
+        if !known {
+            return Err(format!(
+                "error: unable to find container named \"{container}\""
+            ));
+        }
+        self.api.update::<StatefulSet>(oid, |s| {
+            for c in &mut s.spec.template.spec.containers {
+                if c.name == container && c.image != image {
+                    c.image = image.to_string();
+                    s.meta.generation += 1;
+                }
+            }
+        });
+        Ok(())
+    }
+}
