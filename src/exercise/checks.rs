@@ -233,7 +233,6 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
             contains,
         } => logs(cluster, pod, container.as_deref(), contains),
         Check::Recovery { .. } => Seen::Broken("a recovery is not observed".into()),
-        Check::Disruption { .. } => Seen::Broken("a disruption is not observed".into()),
         Check::Exec {
             pod,
             container,
@@ -260,6 +259,7 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
                 contains: contains.clone(),
             }
         }
+        Check::Disruption { .. } => Seen::Broken("a disruption is not observed".into()),
     }
 }
 

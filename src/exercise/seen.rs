@@ -192,6 +192,12 @@ pub enum Seen {
         written: Format,
         expected: Format,
     },
+    /// What a command printed (`exec`): `Err` when it could not run or
+    /// failed.
+    Output {
+        found: Result<String, String>,
+        contains: String,
+    },
     /// The pod's log (`lines` lines) has a line with the text, or could not
     /// be read (`error`, as kubectl says it).
     Logs {
@@ -203,12 +209,6 @@ pub enum Seen {
     Disruption {
         outcome: Disrupted,
         max_refused: u64,
-    },
-    /// What a command printed (`exec`):
-    /// `Err` when it could not run or failed.
-    Output {
-        found: Result<String, String>,
-        contains: String,
     },
     /// The check itself is wrong (a lesson mistake): unknown kind, bad
     /// selector, unknown phase or format, bad duration.
@@ -249,15 +249,15 @@ impl Seen {
                 )
             }
             Seen::Format { written, expected } => written == expected,
+            Seen::Output { found, contains } => {
+                found.as_ref().is_ok_and(|o| o.contains(contains.as_str()))
+            }
             Seen::Logs { found, .. } => *found,
             Seen::Disruption {
                 outcome: Disrupted::Played { refused, ready, .. },
                 max_refused,
             } => refused <= max_refused && ready.is_none_or(|(r, e)| r == e as usize),
             Seen::Disruption { .. } => false,
-            Seen::Output { found, contains } => {
-                found.as_ref().is_ok_and(|o| o.contains(contains.as_str()))
-            }
         }
     }
 
@@ -361,27 +361,6 @@ impl Seen {
                     ),
                 }
             }
-            Seen::Logs {
-                pod,
-                found,
-                lines,
-                error,
-            } => match (error, found, lang) {
-                (Some(e), _, Lang::En) => format!("the log of pod {pod} cannot be read: {e}"),
-                (Some(e), _, Lang::Ko) => format!("파드 {pod} 로그를 읽을 수 없습니다: {e}"),
-                (None, true, Lang::En) => format!("found in the log of pod {pod}"),
-                (None, true, Lang::Ko) => format!("파드 {pod} 로그에 있습니다"),
-                (None, false, Lang::En) => {
-                    format!("not in the log of pod {pod} ({lines} lines)")
-                }
-                (None, false, Lang::Ko) => {
-                    format!("파드 {pod} 로그({lines}줄)에 없습니다")
-                }
-            },
-            Seen::Disruption {
-                outcome,
-                max_refused,
-            } => disruption_text(outcome, *max_refused, lang),
             Seen::Output { found, contains } => {
                 let shown = |o: &str| {
                     let one: String = o.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -404,6 +383,27 @@ impl Seen {
                     (Err(e), _, Lang::Ko) => format!("실패했습니다: {}", shown(e)),
                 }
             }
+            Seen::Logs {
+                pod,
+                found,
+                lines,
+                error,
+            } => match (error, found, lang) {
+                (Some(e), _, Lang::En) => format!("the log of pod {pod} cannot be read: {e}"),
+                (Some(e), _, Lang::Ko) => format!("파드 {pod} 로그를 읽을 수 없습니다: {e}"),
+                (None, true, Lang::En) => format!("found in the log of pod {pod}"),
+                (None, true, Lang::Ko) => format!("파드 {pod} 로그에 있습니다"),
+                (None, false, Lang::En) => {
+                    format!("not in the log of pod {pod} ({lines} lines)")
+                }
+                (None, false, Lang::Ko) => {
+                    format!("파드 {pod} 로그({lines}줄)에 없습니다")
+                }
+            },
+            Seen::Disruption {
+                outcome,
+                max_refused,
+            } => disruption_text(outcome, *max_refused, lang),
             Seen::Broken(why) => match lang {
                 Lang::En => format!("the check cannot run: {why}"),
                 Lang::Ko => format!("검사를 실행할 수 없습니다: {why}"),

@@ -18,13 +18,13 @@
 //!   - ready: { selector: app=web, count: 3 }
 //!   - endpoints: { service: web, count: 3 }
 //!   - recovery: { delete: app=web, within: 60s, running: 3 }
+//!   - exec: { pod: client, command: "wget -qO- web", contains: Welcome }
 //!   - logs: { pod: hello, contains: "hello" }
 //!   - disruption:
 //!       traffic: { service: web, rps: 20 }
 //!       run: [fault node-down node-1, wait 6m]
 //!       refused: 0
 //!       ready: { selector: app=web, count: 3 }
-//!   - exec: { pod: client, command: "wget -qO- web", contains: Welcome }
 //!   - format: json
 //! ```
 

@@ -326,6 +326,12 @@ pub enum Command {
         name: Option<String>,
         scope: Scope,
     },
+    /// `set image statefulset/NAME CONTAINER=IMAGE`.
+    SetImageStatefulSet {
+        name: String,
+        pairs: Vec<(String, String)>,
+        ns: String,
+    },
 }
 
 /// What `rollout` does besides `status`.

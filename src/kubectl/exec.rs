@@ -116,14 +116,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
                 spec: Spec::Deployment(spec),
             }) {
                 Ok(()) => Outcome::ok(format!("{} created", kubectl_name(Kind::Deployment, &name))),
-                Err(e @ crate::sim::apiserver::ApiError::AlreadyExists { .. }) => {
-                    Outcome::fail(format!(
-                        "error: failed to create deployment: {}",
-                        e.to_string()
-                            .trim_start_matches("Error from server (AlreadyExists): ")
-                    ))
-                }
-                Err(e) => Outcome::fail(e.to_string()),
+                Err(e) => Outcome::fail(super::run_more::create_failed("deployment", &e)),
             }
         }
         Command::Run {

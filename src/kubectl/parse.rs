@@ -342,8 +342,8 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                 None => return Err("error: use: set image deployment/NAME CONTAINER=IMAGE".into()),
             }
             let (res, names) = target(&a.pos[1..2.min(a.pos.len())], "set image on")?;
-            if res != Resource::Deployments {
-                return Err("error: set image is simulated for deployments only: set image deployment/NAME CONTAINER=IMAGE".into());
+            if res != Resource::Deployments && res != Resource::StatefulSets {
+                return Err("error: set image is simulated for deployments and statefulsets: set image deployment/NAME CONTAINER=IMAGE".into());
             }
             let name = one(&names, "deployment/NAME")?;
             let mut pairs = Vec::new();
@@ -356,10 +356,18 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
             if pairs.is_empty() {
                 return Err("error: at least one image update is required: CONTAINER=IMAGE".into());
             }
-            Ok(Command::SetImage {
-                name,
-                pairs,
-                ns: a.ns(),
+            Ok(if res == Resource::StatefulSets {
+                Command::SetImageStatefulSet {
+                    name,
+                    pairs,
+                    ns: a.ns(),
+                }
+            } else {
+                Command::SetImage {
+                    name,
+                    pairs,
+                    ns: a.ns(),
+                }
             })
         }
         "rollout" => super::parse_more::rollout(&rest),

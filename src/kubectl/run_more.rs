@@ -67,25 +67,40 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             }
         }
         Command::Top { nodes, name, scope } => top(c, nodes, name.as_deref(), &scope),
+        Command::SetImageStatefulSet { name, pairs, ns } => {
+            for (container, image) in &pairs {
+                if let Err(e) = c.set_statefulset_image(&ns, &name, container, image) {
+                    return Outcome::fail(e);
+                }
+            }
+            Outcome::ok(format!(
+                "{} image updated",
+                kubectl_name(Kind::StatefulSet, &name)
+            ))
+        }
         other => match build(c, &other) {
             Ok(obj) => {
                 let (kind, name) = (obj.kind(), obj.meta.name.clone());
                 match c.create(obj) {
                     Ok(()) => Outcome::ok(format!("{} created", kubectl_name(kind, &name))),
-                    Err(e @ crate::sim::apiserver::ApiError::AlreadyExists { .. }) => {
-                        Outcome::fail(format!(
-                            "error: failed to create {}: {}",
-                            kind.name().to_ascii_lowercase(),
-                            e.to_string()
-                                .trim_start_matches("Error from server (AlreadyExists): ")
-                        ))
-                    }
-                    Err(e) => Outcome::fail(e.to_string()),
+                    Err(e) => Outcome::fail(create_failed(&kind.name().to_ascii_lowercase(), &e)),
                 }
             }
             Err(e) => Outcome::fail(e),
         },
     }
+}
+
+/// `kubectl create KIND` wraps the API server's refusal, whatever it is:
+/// `error: failed to create configmap: configmaps "x" already exists`
+/// (create_configmap.go, create_secret.go, create_deployment.go ...).
+pub(super) fn create_failed(what: &str, e: &crate::sim::apiserver::ApiError) -> String {
+    let text = e.to_string();
+    let message = match text.strip_prefix("Error from server (") {
+        Some(rest) => rest.split_once("): ").map_or(text.as_str(), |(_, m)| m),
+        None => text.as_str(),
+    };
+    format!("error: failed to create {what}: {message}")
 }
 
 fn get_jsonpath(

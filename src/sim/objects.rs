@@ -272,11 +272,15 @@ pub struct ContainerSpec {
     pub ports: Vec<ContainerPort>,
     pub readiness_probe: Option<Probe>,
     pub liveness_probe: Option<Probe>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub startup_probe: Option<Probe>,
     /// An init container with `restartPolicy: Always` (a native sidecar).
     pub restart_always: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub env: Vec<EnvVar>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub env_from: Vec<EnvFromSource>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volume_mounts: Vec<VolumeMount>,
 }
 
@@ -427,10 +431,13 @@ pub struct PodSpec {
     pub node_name: Option<String>,
     pub tolerations: Vec<Toleration>,
     pub termination_grace_period_seconds: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
     /// `hostname` and `subdomain`: with a headless Service named like the
     /// subdomain, the pod gets the DNS name `hostname.subdomain.ns.svc...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subdomain: Option<String>,
 }
 

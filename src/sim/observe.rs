@@ -122,7 +122,13 @@ impl Cluster {
                 .ok_or_else(|| format!("nodes \"{name}\" not found"))?;
             return match f {
                 "status" => Ok(status::node_status(node)),
-                "memory-pressure" => Ok(node.memory_pressure.is_some().to_string()),
+                // The condition's status, as the API and describe word it.
+                "memory-pressure" => Ok(if node.memory_pressure.is_some() {
+                    "True"
+                } else {
+                    "False"
+                }
+                .to_string()),
                 _ => Err(unknown_field("node", f, "status, memory-pressure")),
             };
         }

@@ -73,13 +73,15 @@ impl Cluster {
             if let Some(cause) = rs.meta.annotations.get(CHANGE_CAUSE) {
                 t.annotations.insert(CHANGE_CAUSE.into(), cause.clone());
             }
+            // rollout_history.go prints the name with the operation
+            // "with revision #N\n" + the history text, then a newline.
             return Ok(format!(
-                "{head} with revision #{r}\n{}",
+                "{head} with revision #{r}\n{}\n",
                 crate::kubectl::describe::pod_template_text(&t)
             ));
         }
         if revs.is_empty() {
-            return Ok("No rollout history found.".into());
+            return Ok(format!("{head} \nNo rollout history found.\n"));
         }
         let mut text = String::from("REVISION\tCHANGE-CAUSE\n");
         for (r, rs) in &revs {
@@ -91,7 +93,7 @@ impl Cluster {
             text.push_str(&format!("{r}\t{cause}\n"));
         }
         let table = crate::kubectl::table::tabwrite(&text, (0, 2));
-        Ok(format!("{head} \n{table}"))
+        Ok(format!("{head} \n{table}\n"))
     }
 
     /// `rollout undo [--to-revision=N]`.
@@ -297,5 +299,47 @@ impl Cluster {
             meta,
             spec: Spec::Job(cj.spec.job_template.spec.clone()),
         })
+    }
+}
+
+impl Cluster {
+    /// `set image statefulset/NAME CONTAINER=IMAGE`: a template change the
+    /// StatefulSet controller rolls out from the highest ordinal down.
+    pub fn set_statefulset_image(
+        &mut self,
+        ns: &str,
+        name: &str,
+        container: &str,
+        image: &str,
+    ) -> Result<(), String> {
+        let oid = self
+            .store()
+            .statefulsets()
+            .oid_of(ns, name)
+            .ok_or_else(|| {
+                format!("Error from server (NotFound): statefulsets.apps \"{name}\" not found")
+            })?;
+        let known = self.store().statefulsets().get(oid).is_some_and(|s| {
+            s.spec
+                .template
+                .spec
+                .containers
+                .iter()
+                .any(|c| c.name == container)
+        });
+        if !known {
+            return Err(format!(
+                "error: unable to find container named \"{container}\""
+            ));
+        }
+        self.api.update::<StatefulSet>(oid, |s| {
+            for c in &mut s.spec.template.spec.containers {
+                if c.name == container && c.image != image {
+                    c.image = image.to_string();
+                    s.meta.generation += 1;
+                }
+            }
+        });
+        Ok(())
     }
 }

@@ -81,3 +81,39 @@ pub fn until(c: &mut Cluster, limit_ms: u64, done: impl Fn(&Cluster) -> bool) ->
     }
     c.now()
 }
+
+/// Advance in 100 ms steps until `until_ms` (cluster time), noting every
+/// event about `name` as it happens: (time, reason, message). An event
+/// that repeats (counted, `x3 over …`) is noted each time.
+pub fn event_log(c: &mut Cluster, name: &str, until_ms: u64) -> Vec<(u64, String, String)> {
+    use std::collections::BTreeMap;
+    let counts = |c: &Cluster| -> BTreeMap<(String, String), (u32, u64)> {
+        c.events()
+            .filter(|e| e.involved.name == name)
+            .map(|e| ((e.reason.clone(), e.message.clone()), (e.count, e.last_seq)))
+            .collect()
+    };
+    let mut seen = counts(c);
+    let mut out: Vec<(u64, String, String)> = seen
+        .keys()
+        .map(|(r, m)| (c.now(), r.clone(), m.clone()))
+        .collect();
+    while c.now() < until_ms {
+        c.advance(100);
+        let now = counts(c);
+        // What happened in this step, in the order it was recorded.
+        let mut step: Vec<(u64, &(String, String), u32)> = now
+            .iter()
+            .map(|(key, (n, seq))| (*seq, key, n - seen.get(key).map_or(0, |s| s.0)))
+            .filter(|(_, _, new)| *new > 0)
+            .collect();
+        step.sort();
+        for (_, key, new) in step {
+            for _ in 0..new {
+                out.push((c.now(), key.0.clone(), key.1.clone()));
+            }
+        }
+        seen = now;
+    }
+    out
+}

@@ -152,7 +152,7 @@ fn container(
     status: Option<&ContainerStatus>,
     pod: Option<&Pod>,
 ) {
-    if status.is_none() && lvl == 1 {
+    if pod.is_none() && lvl == 1 {
         // Pod templates print the container name one space deeper, as kubectl does.
         w.line(lvl, &format!(" {}:", c.name));
     } else {

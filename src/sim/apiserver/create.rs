@@ -85,6 +85,7 @@ impl ApiServer {
             }
             other => self.create_part2(meta, other)?,
         };
+        self.charge_quotas(&ns);
         self.trace(res, &ns, &name, "POST", "201 Created", "put");
         Ok((res, oid))
     }

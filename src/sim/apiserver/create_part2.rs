@@ -18,6 +18,33 @@ impl ApiServer {
         })
     }
 
+    /// The quota admission plugin records what it admitted in each quota's
+    /// `status.used` at once (the quota controller later recounts).
+    pub(super) fn charge_quotas(&mut self, ns: &str) {
+        let quotas: Vec<Oid> = self
+            .store
+            .resourcequotas()
+            .in_namespace(ns)
+            .map(|q| q.meta.oid)
+            .collect();
+        for oid in quotas {
+            let Some(q) = self.store.resourcequotas().get(oid) else {
+                continue;
+            };
+            let used = crate::sim::admission::quota::quota_usage_scoped(
+                &self.store,
+                ns,
+                &q.spec.hard,
+                &q.spec.scopes,
+            );
+            let hard = q.spec.hard.clone();
+            self.update::<ResourceQuota>(oid, |q| {
+                q.status.used = used;
+                q.status.hard = hard;
+            });
+        }
+    }
+
     /// Store a new object of a part-two kind (`meta` is already assigned).
     pub(super) fn create_part2(&mut self, meta: Meta, spec: Spec) -> Result<(Res, Oid), ApiError> {
         let s = &mut self.store;

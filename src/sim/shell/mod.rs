@@ -232,39 +232,69 @@ impl Eval<'_> {
         }
     }
 
-    fn expand(&self, w: &str) -> String {
+    /// `$(command)`: what the command prints, without its final newlines.
+    fn substitute(&mut self, script: &str) -> String {
+        let saved = self.capture.replace(String::new());
+        let flow = self.script(&parse(script));
+        if let Flow::Normal(c) | Flow::Exit(c) = flow {
+            self.last = c;
+        }
+        let out = std::mem::replace(&mut self.capture, saved).unwrap_or_default();
+        out.trim_end_matches('\n').to_string()
+    }
+
+    fn expand(&mut self, w: &str) -> String {
         if !w.contains('$') {
             return w.to_string();
         }
         let mut out = String::new();
-        let mut rest = w;
+        let mut rest = w.to_string();
         while let Some(i) = rest.find('$') {
             out.push_str(&rest[..i]);
-            rest = &rest[i + 1..];
-            if let Some(r) = rest.strip_prefix('?') {
-                out.push_str(&self.last.to_string());
-                rest = r;
+            rest = rest[i + 1..].to_string();
+            if rest.starts_with('(') && !rest.starts_with("((") {
+                let mut depth = 0;
+                let end = rest.char_indices().find_map(|(j, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    (depth == 0).then_some(j)
+                });
+                let end = end.unwrap_or(rest.len() - 1);
+                let inner = rest[1..end.max(1)].to_string();
+                let text = self.substitute(&inner);
+                out.push_str(&text);
+                rest = rest[(end + 1).min(rest.len())..].to_string();
                 continue;
             }
-            let (name, after) = if let Some(r) = rest.strip_prefix('{') {
+            let rest_ref = rest.clone();
+            let rest_str = rest_ref.as_str();
+            if let Some(r) = rest_str.strip_prefix('?') {
+                out.push_str(&self.last.to_string());
+                rest = r.to_string();
+                continue;
+            }
+            let (name, after) = if let Some(r) = rest_str.strip_prefix('{') {
                 match r.find('}') {
                     Some(j) => (&r[..j], &r[j + 1..]),
                     None => ("", r),
                 }
             } else {
-                let j = rest
+                let j = rest_str
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .unwrap_or(rest.len());
-                (&rest[..j], &rest[j..])
+                    .unwrap_or(rest_str.len());
+                (&rest_str[..j], &rest_str[j..])
             };
             match self.vars.get(name) {
                 Some(v) => out.push_str(v),
                 None if name.is_empty() => out.push('$'),
                 None => {}
             }
-            rest = after;
+            rest = after.to_string();
         }
-        out.push_str(rest);
+        out.push_str(&rest);
         out
     }
 

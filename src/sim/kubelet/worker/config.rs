@@ -42,6 +42,10 @@ pub(crate) struct CtrExtra {
     pub oom: bool,
     /// What the current container asks of the machine.
     pub demand: crate::sim::usage::Demand,
+    /// The ConfigMap and Secret volumes mounted with `subPath`, as they
+    /// were when the container started: such a mount never sees updates.
+    /// <https://kubernetes.io/docs/concepts/configuration/configmap/#mounted-configmaps-are-updated-automatically>
+    pub frozen: BTreeMap<String, Files>,
 }
 
 impl CtrExtra {
@@ -265,9 +269,14 @@ pub(crate) fn fs_view(extra: &CtrExtra, vols: Option<&PodVolumes>, disks: &Disks
         return v;
     };
     for m in &extra.mounts {
-        let Some((files, read_only)) = vols.files_of(&m.name, disks) else {
+        let Some((mut files, read_only)) = vols.files_of(&m.name, disks) else {
             continue;
         };
+        if m.sub_path.is_some()
+            && let Some(f) = extra.frozen.get(&m.name)
+        {
+            files = f.clone();
+        }
         match &m.sub_path {
             None => v.mount(&m.mount_path, &files, read_only || m.read_only),
             Some(sub) => {
@@ -381,6 +390,18 @@ impl Worker {
         x.env_seen = env.clone();
         let argv: Vec<String> = command.iter().chain(&args).cloned().collect();
         x.serving = Some(Serving::new(&image, &argv, &env));
+        x.frozen.clear();
+        let mounts = x.mounts.clone();
+        let frozen: BTreeMap<String, Files> = match self.vols.as_deref() {
+            Some(vols) => mounts
+                .iter()
+                .filter(|m| m.sub_path.is_some())
+                .filter_map(|m| Some((m.name.clone(), vols.projected_files(&m.name)?.clone())))
+                .collect(),
+            None => BTreeMap::new(),
+        };
+        let x = self.ctr(w).x.get_or_insert_with(Box::default);
+        x.frozen = frozen;
         let extra = (**x).clone();
         let fs = fs_view(&extra, self.vols.as_deref(), disks);
         let mut host = CtrHost {

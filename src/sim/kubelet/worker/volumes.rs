@@ -241,6 +241,15 @@ impl PodVolumes {
         (t > now).then_some(t)
     }
 
+    /// The files of volume `name` when it is a ConfigMap, Secret,
+    /// downward API or projected volume.
+    pub fn projected_files(&self, name: &str) -> Option<&Files> {
+        match &self.vols.iter().find(|v| v.name == name)?.backing {
+            Backing::Projected(f) => Some(f),
+            _ => None,
+        }
+    }
+
     /// The files of volume `name` and whether they are read-only.
     pub fn files_of(&self, name: &str, disks: &Disks) -> Option<(Files, bool)> {
         let v = self.vols.iter().find(|v| v.name == name)?;
