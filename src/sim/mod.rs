@@ -89,6 +89,7 @@ pub mod scheduler;
 pub mod selector;
 pub mod serving;
 pub mod setup;
+pub mod shared;
 pub mod shell;
 pub mod status;
 pub mod store;
