@@ -99,5 +99,6 @@ pub mod usage;
 pub mod validation;
 pub mod volume_binding;
 pub mod volumes;
+pub mod writes;
 
 pub use cluster::{Cluster, ClusterConfig};
