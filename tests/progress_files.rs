@@ -117,8 +117,8 @@ fn an_empty_file_is_moved_aside() {
 #[test]
 fn a_file_from_a_newer_version_is_moved_aside() {
     assert_moved_aside(
-        br#"{"version": 2, "lessons": {}, "galaxies": 7}"#,
-        "written by a newer kubetutor (schema version 2; this one reads up to 1)",
+        br#"{"version": 3, "lessons": {}, "galaxies": 7}"#,
+        "written by a newer kubetutor (schema version 3; this one reads up to 2)",
     );
     assert_moved_aside(
         br#"{"version": "two"}"#,

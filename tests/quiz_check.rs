@@ -447,6 +447,7 @@ mod no_panic {
             items in prop::collection::vec(word(), 0..4),
             accept in prop::collection::vec(word(), 0..3),
             observe in any::<bool>(),
+            shuffle in any::<bool>(),
         ) -> QuizSpec {
             QuizSpec {
                 id: "q".into(),
@@ -468,6 +469,7 @@ mod no_panic {
                     ..Observe::default()
                 }),
                 expect: None,
+                shuffle,
             }
         }
     }

@@ -221,7 +221,7 @@ fn the_interface_writes_no_control_bytes_from_its_text() {
     for bytes in frames {
         assert_eq!(foreign_controls(&bytes), Vec::<String>::new());
         let text = String::from_utf8_lossy(&bytes);
-        assert!(text.contains("Evil"), "the frame was drawn");
+        assert!(text.contains("Evil"), "the frame was drawn:\n{text}");
     }
 }
 

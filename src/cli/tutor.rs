@@ -12,7 +12,7 @@ use anyhow::bail;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+pub fn run(lesson: Option<String>, global: &GlobalArgs, serve: bool) -> anyhow::Result<ExitCode> {
     let lang = global.lang();
     let catalog = Catalog::open(global.lessons.as_deref())?;
     if let Some(id) = &lesson
@@ -25,7 +25,12 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
             "the tutor needs a terminal; for plain text use `kubetutor list` or `kubetutor render LESSON_ID`"
         );
     }
-    let app = open_app(catalog, lesson, global);
+    let mut app = open_app(catalog, lesson, global);
+    if serve {
+        app.live.lang = lang;
+        let out = crate::tui::console::run(&mut app.live, "serve");
+        app.console.output = Some(out);
+    }
     crate::tui::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -73,7 +78,9 @@ fn build_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs, visi
         color: !no_color,
     };
     let mut app = if visit {
-        App::new(catalog, options, store)
+        let mut app = App::new(catalog, options, store);
+        app.welcome_if_first_run();
+        app
     } else {
         App::new(catalog, options, None).with_store(store)
     };

@@ -52,17 +52,21 @@ pub fn parse(bytes: &[u8]) -> Result<Progress, String> {
     let Some(object) = value.as_object() else {
         return Err("it is not a progress file (expected a JSON object)".into());
     };
+    let mut version = 1;
     if let Some(v) = object.get("version") {
-        let Some(version) = v.as_u64() else {
+        let Some(n) = v.as_u64() else {
             return Err(format!("its schema version {v} is not a number"));
         };
-        if version > u64::from(SCHEMA_VERSION) {
+        if n > u64::from(SCHEMA_VERSION) {
             return Err(format!(
-                "it was written by a newer kubetutor (schema version {version}; this one reads \
+                "it was written by a newer kubetutor (schema version {n}; this one reads \
                  up to {SCHEMA_VERSION})"
             ));
         }
+        version = n;
     }
+    let mut value = value;
+    super::migrate::migrate(&mut value, version);
     serde_json::from_value(value).map_err(|e| format!("its content is not as expected ({e})"))
 }
 

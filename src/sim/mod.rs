@@ -89,6 +89,7 @@ pub mod scheduler;
 pub mod selector;
 pub mod serving;
 pub mod setup;
+pub mod shared;
 pub mod shell;
 pub mod status;
 pub mod store;
@@ -98,5 +99,6 @@ pub mod usage;
 pub mod validation;
 pub mod volume_binding;
 pub mod volumes;
+pub mod writes;
 
 pub use cluster::{Cluster, ClusterConfig};

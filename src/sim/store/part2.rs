@@ -67,3 +67,37 @@ stored!(
 stored!(StorageClass, Res::StorageClass, storageclasses);
 stored!(ResourceQuota, Res::ResourceQuota, resourcequotas);
 stored!(LimitRange, Res::LimitRange, limitranges);
+
+impl Store {
+    /// The metadata of a part-two object by its table and oid.
+    pub fn part2_meta(&self, res: Res, oid: Oid) -> Option<&Meta> {
+        let p = &self.part2;
+        match res {
+            Res::ConfigMap => p.configmaps.get(oid).map(|o| &o.meta),
+            Res::Secret => p.secrets.get(oid).map(|o| &o.meta),
+            Res::StatefulSet => p.statefulsets.get(oid).map(|o| &o.meta),
+            Res::CronJob => p.cronjobs.get(oid).map(|o| &o.meta),
+            Res::PersistentVolume => p.persistentvolumes.get(oid).map(|o| &o.meta),
+            Res::PersistentVolumeClaim => p.persistentvolumeclaims.get(oid).map(|o| &o.meta),
+            Res::StorageClass => p.storageclasses.get(oid).map(|o| &o.meta),
+            Res::ResourceQuota => p.resourcequotas.get(oid).map(|o| &o.meta),
+            Res::LimitRange => p.limitranges.get(oid).map(|o| &o.meta),
+            _ => None,
+        }
+    }
+
+    /// The metadata of any object but a Node or Event, by kind and name.
+    pub fn meta_of(&self, kind: crate::sim::objects::Kind, ns: &str, name: &str) -> Option<&Meta> {
+        use crate::sim::objects::Kind;
+        let oid = self.oid_of(kind, ns, name)?;
+        match kind {
+            Kind::Pod => self.pods().get(oid).map(|o| &o.meta),
+            Kind::ReplicaSet => self.replicasets().get(oid).map(|o| &o.meta),
+            Kind::Deployment => self.deployments().get(oid).map(|o| &o.meta),
+            Kind::Job => self.jobs().get(oid).map(|o| &o.meta),
+            Kind::Service => self.services().get(oid).map(|o| &o.meta),
+            Kind::Node | Kind::Event => None,
+            other => self.part2_meta(Res::of(other)?, oid),
+        }
+    }
+}

@@ -12,12 +12,13 @@ use super::volumes::PodVolumes;
 use super::*;
 use crate::sim::fs::{Files, FsView};
 use crate::sim::objects::{ContainerSpec, EnvFromKind, EnvSource, Resources, VolumeMount};
-use crate::sim::serving::{self, Serving};
+use crate::sim::serving::Serving;
 use crate::sim::shell::Host;
 use crate::sim::shell::{Program, Run};
 use crate::sim::store::Store;
 use crate::sim::volumes::Disks;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What the kubelet keeps of a container's configuration, and the state of
 /// the container that runs now (its files, the variables it saw).
@@ -31,10 +32,12 @@ pub(crate) struct CtrExtra {
     /// `ports` of the spec: (name, containerPort).
     pub ports: Vec<(Option<String>, u16)>,
     pub probes: Option<Box<super::probing::ProbeSet>>,
-    /// The current container's writable layer (absolute paths).
-    pub layer: Files,
-    /// The variables the current container started with.
-    pub env_seen: BTreeMap<String, String>,
+    /// The current container's writable layer (absolute paths): the
+    /// image's files, shared until the container writes.
+    pub layer: Arc<Files>,
+    /// The variables the current container started with, shared with
+    /// equal ones; `HOSTNAME` (the Pod's name) is added when read.
+    pub env_seen: Arc<BTreeMap<String, String>>,
     pub serving: Option<Serving>,
     /// File changes of the program applied up to this much time since the start.
     pub applied_ms: u64,
@@ -262,7 +265,7 @@ pub(crate) fn environment(
 /// The files of the container: its layer, then each mount on top.
 pub(crate) fn fs_view(extra: &CtrExtra, vols: Option<&PodVolumes>, disks: &Disks) -> FsView {
     let mut v = FsView::new();
-    for (path, content) in &extra.layer {
+    for (path, content) in extra.layer.iter() {
         v.put(path, content);
     }
     let Some(vols) = vols else {
@@ -326,11 +329,6 @@ impl Host for CtrHost {
     }
 }
 
-/// A new container's layer: the files of its image.
-pub(crate) fn fresh_layer(image: &str) -> Files {
-    serving::image_files(image)
-}
-
 impl Worker {
     /// Build the environment of a container about to be created; on a
     /// missing ConfigMap, Secret or key, leave it in
@@ -384,10 +382,14 @@ impl Worker {
         let args: Vec<String> = c.spec.args.iter().map(|a| expand(a, &env)).collect();
         let image = c.spec.image.clone();
         let x = c.x.get_or_insert_with(Box::default);
-        x.layer = fresh_layer(&image);
+        x.layer = crate::sim::shared::image_files(&image);
         x.applied_ms = 0;
         x.oom = false;
-        x.env_seen = env.clone();
+        let mut seen = env.clone();
+        if seen.get("HOSTNAME") == Some(&hostname) {
+            seen.remove("HOSTNAME");
+        }
+        x.env_seen = crate::sim::shared::env(seen);
         let argv: Vec<String> = command.iter().chain(&args).cloned().collect();
         x.serving = Some(Serving::new(&image, &argv, &env));
         x.frozen.clear();
@@ -447,9 +449,12 @@ impl Worker {
         let c = self.ctr(w);
         let extra = c.x.as_deref().cloned().unwrap_or_default();
         let fs = fs_view(&extra, self.vols.as_deref(), disks);
+        let mut env = (*extra.env_seen).clone();
+        env.entry("HOSTNAME".to_string())
+            .or_insert_with(|| hostname.clone());
         CtrHost {
             fs,
-            env: extra.env_seen.clone(),
+            env,
             hostname,
             clock_ms: now,
         }
@@ -475,8 +480,11 @@ impl Worker {
             }
             let ops = program.ops_between(x.applied_ms, to);
             x.applied_ms = to;
+            if ops.is_empty() {
+                continue;
+            }
             let mounts = x.mounts.clone();
-            let mut layer = std::mem::take(&mut x.layer);
+            let mut layer = Arc::unwrap_or_clone(std::mem::take(&mut x.layer));
             for (_, op) in ops {
                 match self.vols.as_mut() {
                     Some(v) => v.apply(&op, &mounts, &mut layer, cx.disks),
@@ -484,7 +492,7 @@ impl Worker {
                 }
             }
             if let Some(x) = self.ctr(w).x.as_mut() {
-                x.layer = layer;
+                x.layer = Arc::new(layer);
             }
         }
     }
@@ -661,8 +669,11 @@ impl Worker {
         let Some(x) = self.ctr(w).x.as_mut() else {
             return;
         };
+        if ops.is_empty() {
+            return;
+        }
         let mounts = x.mounts.clone();
-        let mut layer = std::mem::take(&mut x.layer);
+        let mut layer = Arc::unwrap_or_clone(std::mem::take(&mut x.layer));
         for (_, op) in ops {
             match self.vols.as_mut() {
                 Some(v) => v.apply(op, &mounts, &mut layer, disks),
@@ -670,7 +681,7 @@ impl Worker {
             }
         }
         if let Some(x) = self.ctr(w).x.as_mut() {
-            x.layer = layer;
+            x.layer = Arc::new(layer);
         }
     }
 
