@@ -1,9 +1,9 @@
 //! Objects as the Kubernetes API returns them (`kubectl get -o yaml|json`):
 //! apiVersion, kind, metadata, spec, status, with the API's defaults filled in.
 
+mod events;
 mod kinds;
 mod pod_extras;
-mod events;
 mod workloads;
 
 pub use events::{event, event_name, event_namespace, event_v1};
