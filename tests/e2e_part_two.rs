@@ -124,15 +124,14 @@ fn the_probes_lesson_read_its_liveness_predict_played_and_its_exercise_passed() 
     tmux.keys(&["Right"]);
 
     // The liveness section: the pane runs the docs' example Pod.
-    let screen = tmux.wait_for_all(&[
+    tmux.wait_for_all(&[
         "section 3/6",
         "Liveness: restart what is stuck",
         "liveness-http",
         "CrashLoopBackOff",
     ]);
     tmux.keys(&["]"]);
-    let screen = tmux.wait_until(|s| s.contains("❯"), "the predict focused");
-    let _ = screen;
+    tmux.wait_until(|s| s.contains("❯"), "the predict focused");
     let right = choice_number(&tmux.screen(), "CrashLoopBackOff");
     tmux.keys(&[&right, "Enter"]);
     tmux.wait_for_all(&[
@@ -144,7 +143,6 @@ fn the_probes_lesson_read_its_liveness_predict_played_and_its_exercise_passed() 
     tmux.wait_for_all(&["Unhealthy pod/liveness-http", "Killing pod/liveness-http"]);
     tmux.keys(&["Escape"]);
 
-    // The exercise closes the lesson.
     // The exercise closes the lesson; its cluster shows slow restarting
     // before it ever listens.
     tmux.keys(&["Right", "Right", "Right"]);

@@ -80,7 +80,7 @@ impl Eval<'_> {
                             }
                         }
                         None if self.host.fs().is_dir(path) => {
-                            self.err(&format!("cat: read error: Is a directory"));
+                            self.err("cat: read error: Is a directory");
                             code = 1;
                         }
                         None => {
