@@ -18,12 +18,14 @@ kubectl commands (the leading \"kubectl\" is optional):
   expose deployment|pod|service NAME --port=N [--target-port=N] [--name=NAME]
       [--type=ClusterIP|NodePort|LoadBalancer]
   delete KIND NAME... | delete KIND -l key=value   [--grace-period=SECONDS] [--now] [--force]
+      [--wait=false] [--timeout=DURATION]   waits until the objects are gone, as kubectl does
   scale deployment|statefulset NAME --replicas=N
   set image deployment/NAME|statefulset/NAME CONTAINER=IMAGE
   rollout status|history|undo|pause|resume|restart deployment NAME
       history [--revision=N]; undo [--to-revision=N]; status and restart also for statefulset
+      status [--watch=false] [--timeout=DURATION] follows the rollout until it is done
   label|annotate KIND NAME... key=value... [key-] [--overwrite] [-l key=value | --all]
-  cordon NODE | uncordon NODE | drain NODE [--force]
+  cordon NODE | uncordon NODE | drain NODE [--force] [--timeout=DURATION]
   logs POD [-c CONTAINER] [--previous]
   exec POD [-c CONTAINER] -- COMMAND ARGS...
       run a command in the container: cat, ls, env, printenv, hostname, touch, rm, echo,

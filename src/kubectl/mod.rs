@@ -26,6 +26,7 @@ mod pipe;
 mod run_more;
 pub mod suggest;
 pub mod table;
+mod waits;
 
 pub use complete::complete;
 

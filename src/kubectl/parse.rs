@@ -284,6 +284,7 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                     flag("force", None, false),
                     flag("all", None, false),
                     flag("wait", None, false),
+                    flag("timeout", None, true),
                 ],
             )?;
             let (res, names) = target(&a.pos, "delete")?;
@@ -311,6 +312,8 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                 selector,
                 grace,
                 ns: a.ns(),
+                wait: a.get("wait").is_none_or(|v| v != "false"),
+                timeout_ms: timeout(&a)?,
             })
         }
         "scale" => {
@@ -379,6 +382,7 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                     flag("ignore-daemonsets", None, false),
                     flag("delete-emptydir-data", None, false),
                     flag("grace-period", None, true),
+                    flag("timeout", None, true),
                 ],
             )?;
             let node = one(&a.pos, "NODE")?;
@@ -388,6 +392,7 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                 _ => Command::Drain {
                     node,
                     force: a.has("force"),
+                    timeout_ms: timeout(&a)?,
                 },
             })
         }
@@ -426,5 +431,19 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
             ),
             near => format!("error: unknown command \"{other}\"{near}"),
         }),
+    }
+}
+
+/// `--timeout=DURATION` (`30s`, `2m`; `0` means kubectl's default).
+pub(super) fn timeout(a: &Args) -> Result<Option<u64>, String> {
+    match a.get("timeout") {
+        None => Ok(None),
+        Some(v) => match crate::duration::parse_millis(&v) {
+            Ok(0) => Ok(None),
+            Ok(ms) => Ok(Some(ms)),
+            Err(_) => Err(format!(
+                "error: invalid argument \"{v}\" for \"--timeout\" flag: time: invalid duration \"{v}\""
+            )),
+        },
     }
 }

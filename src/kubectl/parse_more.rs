@@ -331,7 +331,7 @@ pub(super) fn rollout(rest: &[String]) -> Result<Command, String> {
         rest,
         &[
             NS,
-            flag("watch", Some('w'), true),
+            flag("watch", Some('w'), false),
             flag("timeout", None, true),
             flag("revision", None, true),
             flag("to-revision", None, true),
@@ -364,6 +364,8 @@ pub(super) fn rollout(rest: &[String]) -> Result<Command, String> {
         return Ok(Command::RolloutStatus {
             name: one(&names, "NAME")?,
             ns: a.ns(),
+            watch: a.get("watch").is_none_or(|v| v != "false"),
+            timeout_ms: super::parse::timeout(&a)?,
         });
     }
     let revision = |f: &str| a.get(f).map(|v| number::<u64>(&v, f)).transpose();
