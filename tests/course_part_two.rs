@@ -536,3 +536,71 @@ fn korean_part_two_lessons_speak_in_one_voice() {
         );
     }
 }
+
+/// The command-bar lines a section's prose asks the student to type: inline
+/// code that starts with `:` (placeholders such as `NAME` left out).
+fn suggested_commands(section: &Section) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in &section.blocks {
+        let Block::Markdown(md) = block else { continue };
+        for (i, span) in md.split('`').enumerate() {
+            let Some(line) = span.strip_prefix(':') else {
+                continue;
+            };
+            if i % 2 == 1 && !line.is_empty() && !line.contains("NAME") {
+                out.push(line.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Every command a part-two lesson asks for in its prose is one the
+/// simulator serves, in the cluster of that section (or the default cluster
+/// when the section sets none up): a kind, verb or flag it does not know would
+/// answer the student with an error that no Kubernetes cluster gives.
+#[test]
+fn every_command_a_part_two_lesson_suggests_is_served_by_the_simulator() {
+    let catalog = catalog();
+    let unserved = [
+        "doesn't have a resource type",
+        "is not simulated",
+        "unknown command",
+        "unknown flag",
+        "unknown shorthand flag",
+    ];
+    let mut problems = Vec::new();
+    for (id, ..) in PART_TWO {
+        for lang in Lang::ALL {
+            let lesson = lesson(&catalog, id, lang);
+            for section in &lesson.sections {
+                let commands = suggested_commands(section);
+                if commands.is_empty() {
+                    continue;
+                }
+                let setup = section
+                    .blocks
+                    .iter()
+                    .find_map(|b| match b {
+                        Block::Cluster(c) => Some(c.value.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                let mut cluster = kubetutor::sim::Cluster::from_setup(&setup, SEED)
+                    .unwrap_or_else(|e| panic!("{id} {lang} `{}`: {e}", section.title));
+                cluster.advance(60_000);
+                for line in commands {
+                    let out = kubetutor::kubectl::execute(&mut cluster, &line);
+                    if unserved.iter().any(|u| out.output.contains(u)) {
+                        problems.push(format!(
+                            "{id} ({lang}) `{}`: :{line} -> {}",
+                            section.title,
+                            out.output.trim_end()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -93,9 +93,29 @@ fn a_paused_deployment_waits_for_resume_and_restart_makes_a_new_revision() {
     run(&mut c, "set image deployment/web nginx=nginx:1.28");
     c.advance(20_000);
     assert_eq!(rs_names(&c).len(), 1, "no rollout while paused");
+    // Paused, the rollout never finishes: `--watch=false` reads the status
+    // once (kubectl's RolloutStatusOptions.Run prints it and returns).
     assert_eq!(
-        run(&mut c, "rollout status deployment/web"),
+        run(&mut c, "rollout status deployment/web --watch=false"),
         "Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas have been updated...\n"
+    );
+    // Watching, it prints the status once and waits: nothing rewrites a
+    // paused Deployment (its Progressing condition stays DeploymentPaused).
+    let rv = run(
+        &mut c,
+        "get deploy web -o jsonpath='{.metadata.resourceVersion}'",
+    );
+    c.advance(30_000);
+    assert_eq!(
+        run(
+            &mut c,
+            "get deploy web -o jsonpath='{.metadata.resourceVersion}'"
+        ),
+        rv
+    );
+    assert_eq!(
+        fails(&mut c, "rollout status deployment/web --timeout=10s"),
+        "Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas have been updated...\nerror: timed out waiting for the condition\n"
     );
     assert_eq!(
         fails(&mut c, "rollout undo deployment/web"),

@@ -95,6 +95,11 @@ const PENDING: &[(&str, &str, &str)] = &[
     ),
     (
         "pod",
+        "missing",
+        "#11 item 9: a Waiting state prints only Reason (no Message; ImagePullBackOff's message is in the API)",
+    ),
+    (
+        "pod",
         "stubborn",
         "#11 item 2: Status: Terminating (lasts ...)",
     ),

@@ -159,11 +159,13 @@ fn container(
         w.line(lvl, &format!("{}:", c.name));
     }
     let l = lvl + 1;
-    if let Some(id) = status.and_then(|s| s.container_id.as_ref()) {
-        w.kv(l, "Container ID", id);
+    // kubectl writes both IDs whenever the container has a status, empty
+    // while it waits for its image (describe.go `describeContainerBasicInfo`).
+    if let Some(s) = status {
+        w.kv(l, "Container ID", s.container_id.as_deref().unwrap_or(""));
     }
     w.kv(l, "Image", &c.image);
-    if let Some(s) = status.filter(|s| !s.image_id.is_empty()) {
+    if let Some(s) = status {
         w.kv(l, "Image ID", &s.image_id);
     }
     match c.ports.first() {

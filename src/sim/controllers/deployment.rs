@@ -409,7 +409,13 @@ pub(super) fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> 
     let resumed = prev
         .as_ref()
         .is_some_and(|c| c.reason.as_deref() == Some("DeploymentPaused"));
-    if complete {
+    if d.spec.paused {
+        // A paused Deployment's Progressing condition is the pause's
+        // (Unknown, DeploymentPaused, set by `sync_paused`); the controller
+        // does not sync the rollout's progress or its deadline while paused
+        // (pkg/controller/deployment/sync.go `checkPausedConditions`,
+        // deployment_controller.go `syncDeployment`).
+    } else if complete {
         let mut c = Condition::new(CondStatus::True, now).with(
             "NewReplicaSetAvailable",
             format!("ReplicaSet \"{new_name}\" has successfully progressed."),
