@@ -78,7 +78,7 @@ Containers:
     Restart Count:  0
     Environment:    <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-kqp87 (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-mzwgz (ro)
 Conditions:
   Type                        Status
   PodReadyToStartContainers   True 
@@ -87,7 +87,7 @@ Conditions:
   ContainersReady             True 
   PodScheduled                True 
 Volumes:
-  kube-api-access-kqp87:
+  kube-api-access-mzwgz:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -148,7 +148,7 @@ Containers:
     Restart Count:  2
     Environment:    <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-mzwgz (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-jgzsv (ro)
 Conditions:
   Type                        Status
   PodReadyToStartContainers   True 
@@ -157,7 +157,7 @@ Conditions:
   ContainersReady             False 
   PodScheduled                True 
 Volumes:
-  kube-api-access-mzwgz:
+  kube-api-access-jgzsv:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -177,7 +177,7 @@ Events:
   Normal   Created    11s (x3 over 29s)  kubelet            Created container: crash
   Normal   Started    11s (x3 over 29s)  kubelet            Started container crash
   Normal   Pulled     11s                kubelet            Successfully pulled image "busybox" in 370ms (370ms including waiting). Image size: 2155305 bytes.
-  Warning  BackOff    7s (x2 over 20s)   kubelet            Back-off restarting failed container crash in pod crash_default(9bae2811-8cf5-4283-860b-519ce267f133)
+  Warning  BackOff    7s (x2 over 20s)   kubelet            Back-off restarting failed container crash in pod crash_default(4a2befcd-9400-4f33-8daf-401df405bd8a)
 "#,
     );
 }
@@ -206,12 +206,12 @@ Containers:
       cpu:        3
     Environment:  <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-jgzsv (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-tm87q (ro)
 Conditions:
   Type           Status
   PodScheduled   False 
 Volumes:
-  kube-api-access-jgzsv:
+  kube-api-access-tm87q:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -357,7 +357,7 @@ fn describe_job_of_a_completed_job_has_completed_at_and_duration() {
         &run(&mut c, "describe job ok"),
         r#"Name:             ok
 Namespace:        default
-Selector:         batch.kubernetes.io/controller-uid=2dc5ac2b-8efe-4842-8c23-77700f3fdf18
+Selector:         batch.kubernetes.io/controller-uid=9bae2811-8cf5-4283-860b-519ce267f133
 Labels:           <none>
 Annotations:      <none>
 Parallelism:      1
@@ -370,9 +370,9 @@ Completed At:     Wed, 01 Jan 2025 00:00:03 +0000
 Duration:         3s
 Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed
 Pod Template:
-  Labels:  batch.kubernetes.io/controller-uid=2dc5ac2b-8efe-4842-8c23-77700f3fdf18
+  Labels:  batch.kubernetes.io/controller-uid=9bae2811-8cf5-4283-860b-519ce267f133
            batch.kubernetes.io/job-name=ok
-           controller-uid=2dc5ac2b-8efe-4842-8c23-77700f3fdf18
+           controller-uid=9bae2811-8cf5-4283-860b-519ce267f133
            job-name=ok
   Containers:
    c:
@@ -391,7 +391,7 @@ Pod Template:
 Events:
   Type    Reason            Age   From            Message
   ----    ------            ----  ----            -------
-  Normal  SuccessfulCreate  60s   job-controller  Created pod: ok-kckrg
+  Normal  SuccessfulCreate  60s   job-controller  Created pod: ok-krgfm
   Normal  Completed         57s   job-controller  Job completed
 "#,
     );
@@ -404,7 +404,7 @@ fn a_failed_job_under_on_failure_counts_the_failure_and_has_no_duration() {
         &run(&mut c, "describe job boom"),
         r#"Name:             boom
 Namespace:        default
-Selector:         batch.kubernetes.io/controller-uid=9bae2811-8cf5-4283-860b-519ce267f133
+Selector:         batch.kubernetes.io/controller-uid=4a2befcd-9400-4f33-8daf-401df405bd8a
 Labels:           <none>
 Annotations:      <none>
 Parallelism:      1
@@ -415,9 +415,9 @@ Backoff Limit:    1
 Start Time:       Wed, 01 Jan 2025 00:00:00 +0000
 Pods Statuses:    0 Active (0 Ready) / 0 Succeeded / 1 Failed
 Pod Template:
-  Labels:  batch.kubernetes.io/controller-uid=9bae2811-8cf5-4283-860b-519ce267f133
+  Labels:  batch.kubernetes.io/controller-uid=4a2befcd-9400-4f33-8daf-401df405bd8a
            batch.kubernetes.io/job-name=boom
-           controller-uid=9bae2811-8cf5-4283-860b-519ce267f133
+           controller-uid=4a2befcd-9400-4f33-8daf-401df405bd8a
            job-name=boom
   Containers:
    c:
@@ -436,7 +436,7 @@ Pod Template:
 Events:
   Type     Reason                Age   From            Message
   ----     ------                ----  ----            -------
-  Normal   SuccessfulCreate      60s   job-controller  Created pod: boom-tns8g
+  Normal   SuccessfulCreate      60s   job-controller  Created pod: boom-s8gb6
   Warning  BackoffLimitExceeded  57s   job-controller  Job has reached the specified backoff limit
 "#,
     );

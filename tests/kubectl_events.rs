@@ -65,16 +65,16 @@ fn get_events_lists_them_in_api_order_grouped_by_object() {
             ("Failed", "pod/oops"),
             ("BackOff", "pod/oops"),
             ("Failed", "pod/oops"),
-            ("Scheduled", "pod/web-655c7c665b-s6fzf"),
-            ("Pulling", "pod/web-655c7c665b-s6fzf"),
-            ("Pulled", "pod/web-655c7c665b-s6fzf"),
-            ("Created", "pod/web-655c7c665b-s6fzf"),
-            ("Started", "pod/web-655c7c665b-s6fzf"),
-            ("Scheduled", "pod/web-655c7c665b-t8vf6"),
-            ("Pulling", "pod/web-655c7c665b-t8vf6"),
-            ("Pulled", "pod/web-655c7c665b-t8vf6"),
-            ("Created", "pod/web-655c7c665b-t8vf6"),
-            ("Started", "pod/web-655c7c665b-t8vf6"),
+            ("Scheduled", "pod/web-655c7c665b-fzfx7"),
+            ("Pulling", "pod/web-655c7c665b-fzfx7"),
+            ("Pulled", "pod/web-655c7c665b-fzfx7"),
+            ("Created", "pod/web-655c7c665b-fzfx7"),
+            ("Started", "pod/web-655c7c665b-fzfx7"),
+            ("Scheduled", "pod/web-655c7c665b-vf62s"),
+            ("Pulling", "pod/web-655c7c665b-vf62s"),
+            ("Pulled", "pod/web-655c7c665b-vf62s"),
+            ("Created", "pod/web-655c7c665b-vf62s"),
+            ("Started", "pod/web-655c7c665b-vf62s"),
             ("SuccessfulCreate", "replicaset/web-655c7c665b"),
             ("SuccessfulCreate", "replicaset/web-655c7c665b"),
             ("ScalingReplicaSet", "deployment/web"),
@@ -94,7 +94,7 @@ fn get_events_lists_them_in_api_order_grouped_by_object() {
         wide.lines()
             .nth(1)
             .unwrap()
-            .ends_with("1       oops.1816687ec64ce106")
+            .ends_with("1       oops.1816687ec64ce108")
     );
 }
 
@@ -145,10 +145,10 @@ fn get_events_sorted_by_last_timestamp_puts_the_schedulers_first() {
         &r[..5],
         rows(&[
             ("Scheduled", "pod/oops"),
-            ("Scheduled", "pod/web-655c7c665b-s6fzf"),
-            ("Scheduled", "pod/web-655c7c665b-t8vf6"),
+            ("Scheduled", "pod/web-655c7c665b-fzfx7"),
+            ("Scheduled", "pod/web-655c7c665b-vf62s"),
             ("Pulling", "pod/oops"),
-            ("Pulling", "pod/web-655c7c665b-s6fzf"),
+            ("Pulling", "pod/web-655c7c665b-fzfx7"),
         ])
         .as_slice()
     );

@@ -28,7 +28,7 @@ fn table() -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-const SIMULATED: [&str; 7] = [
+const SIMULATED: [&str; 16] = [
     "Pod",
     "Deployment",
     "ReplicaSet",
@@ -36,6 +36,15 @@ const SIMULATED: [&str; 7] = [
     "Service",
     "Namespace",
     "DaemonSet",
+    "ConfigMap",
+    "Secret",
+    "StatefulSet",
+    "CronJob",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "StorageClass",
+    "ResourceQuota",
+    "LimitRange",
 ];
 
 #[test]

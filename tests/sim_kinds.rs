@@ -212,8 +212,8 @@ team              Active   0s
         &run(&mut c, "get pods -n team"),
         r#"NAME                   READY   STATUS    RESTARTS   AGE
 api                    1/1     Running   0          5s
-web-655c7c665b-bsss4   1/1     Running   0          5s
-web-655c7c665b-jglp9   1/1     Running   0          5s
+web-655c7c665b-lp9bn   1/1     Running   0          5s
+web-655c7c665b-ss4pv   1/1     Running   0          5s
 "#,
     );
     same(
@@ -303,10 +303,10 @@ cp-agent   1         1         1       1            1           node-role.kubern
     same(
         &run(&mut c, "get pods -o wide"),
         r#"NAME             READY   STATUS    RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
-agent-p9bn5      1/1     Running   0          10s   10.244.3.2   node-3          <none>           <none>
-agent-s4pvj      1/1     Running   0          10s   10.244.2.2   node-2          <none>           <none>
-agent-ts8jb      1/1     Running   0          10s   10.244.1.2   node-1          <none>           <none>
-cp-agent-dwh9h   1/1     Running   0          10s   10.244.0.4   control-plane   <none>           <none>
+agent-8jbss      1/1     Running   0          10s   10.244.1.2   node-1          <none>           <none>
+agent-bn5f4      1/1     Running   0          10s   10.244.3.2   node-3          <none>           <none>
+agent-pvjgl      1/1     Running   0          10s   10.244.2.2   node-2          <none>           <none>
+cp-agent-h9hsg   1/1     Running   0          10s   10.244.0.4   control-plane   <none>           <none>
 "#,
     );
     run(&mut c, "cordon node-3");
@@ -328,10 +328,10 @@ agent   4         4         4       4            4           <none>          20s
     same(
         &run(&mut c, "get pods -l app=agent -o wide"),
         r#"NAME          READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-agent-htxm5   1/1     Running   0          10s   10.244.4.2   node-4   <none>           <none>
-agent-p9bn5   1/1     Running   0          20s   10.244.3.2   node-3   <none>           <none>
-agent-s4pvj   1/1     Running   0          20s   10.244.2.2   node-2   <none>           <none>
-agent-ts8jb   1/1     Running   0          20s   10.244.1.2   node-1   <none>           <none>
+agent-8jbss   1/1     Running   0          20s   10.244.1.2   node-1   <none>           <none>
+agent-bn5f4   1/1     Running   0          20s   10.244.3.2   node-3   <none>           <none>
+agent-pvjgl   1/1     Running   0          20s   10.244.2.2   node-2   <none>           <none>
+agent-xm5f8   1/1     Running   0          10s   10.244.4.2   node-4   <none>           <none>
 "#,
     );
 }
@@ -355,9 +355,9 @@ fn a_daemonset_rolls_out_max_unavailable_nodes_at_a_time() {
     same(
         &run(&mut c, "get pods -l app=agent"),
         r#"NAME          READY   STATUS        RESTARTS   AGE
-agent-p9bn5   1/1     Running       0          11s
-agent-s4pvj   1/1     Terminating   0          11s
-agent-ts8jb   1/1     Terminating   0          11s
+agent-8jbss   1/1     Terminating   0          11s
+agent-bn5f4   1/1     Running       0          11s
+agent-pvjgl   1/1     Terminating   0          11s
 "#,
     );
     same(
@@ -370,18 +370,18 @@ agent   3         3         3       0            3           <none>          11s
     same(
         &run(&mut c, "get pods -l app=agent"),
         r#"NAME          READY   STATUS              RESTARTS   AGE
-agent-7gvzd   0/1     ContainerCreating   0          1s
-agent-m2htx   0/1     ContainerCreating   0          1s
-agent-p9bn5   1/1     Running             0          16s
+agent-bn5f4   1/1     Running             0          16s
+agent-htxm5   0/1     ContainerCreating   0          1s
+agent-vzd9h   0/1     ContainerCreating   0          1s
 "#,
     );
     run(&mut c, "wait 20s");
     same(
         &run(&mut c, "get pods -l app=agent -o wide"),
         r#"NAME          READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-agent-7gvzd   1/1     Running   0          21s   10.244.1.3   node-1   <none>           <none>
-agent-f8jtn   1/1     Running   0          14s   10.244.3.3   node-3   <none>           <none>
-agent-m2htx   1/1     Running   0          21s   10.244.2.3   node-2   <none>           <none>
+agent-htxm5   1/1     Running   0          21s   10.244.2.3   node-2   <none>           <none>
+agent-jtn2b   1/1     Running   0          14s   10.244.3.3   node-3   <none>           <none>
+agent-vzd9h   1/1     Running   0          21s   10.244.1.3   node-1   <none>           <none>
 "#,
     );
     same(
@@ -417,15 +417,15 @@ Pod Template:
 Events:
   Type    Reason            Age   From                  Message
   ----    ------            ----  ----                  -------
-  Normal  SuccessfulCreate  36s   daemonset-controller  Created pod: agent-ts8jb
-  Normal  SuccessfulCreate  36s   daemonset-controller  Created pod: agent-s4pvj
-  Normal  SuccessfulCreate  36s   daemonset-controller  Created pod: agent-p9bn5
-  Normal  SuccessfulDelete  26s   daemonset-controller  Deleted pod: agent-ts8jb
-  Normal  SuccessfulDelete  26s   daemonset-controller  Deleted pod: agent-s4pvj
-  Normal  SuccessfulCreate  21s   daemonset-controller  Created pod: agent-7gvzd
-  Normal  SuccessfulCreate  21s   daemonset-controller  Created pod: agent-m2htx
-  Normal  SuccessfulDelete  20s   daemonset-controller  Deleted pod: agent-p9bn5
-  Normal  SuccessfulCreate  14s   daemonset-controller  Created pod: agent-f8jtn
+  Normal  SuccessfulCreate  36s   daemonset-controller  Created pod: agent-8jbss
+  Normal  SuccessfulCreate  36s   daemonset-controller  Created pod: agent-pvjgl
+  Normal  SuccessfulCreate  36s   daemonset-controller  Created pod: agent-bn5f4
+  Normal  SuccessfulDelete  26s   daemonset-controller  Deleted pod: agent-8jbss
+  Normal  SuccessfulDelete  26s   daemonset-controller  Deleted pod: agent-pvjgl
+  Normal  SuccessfulCreate  21s   daemonset-controller  Created pod: agent-vzd9h
+  Normal  SuccessfulCreate  21s   daemonset-controller  Created pod: agent-htxm5
+  Normal  SuccessfulDelete  20s   daemonset-controller  Deleted pod: agent-bn5f4
+  Normal  SuccessfulCreate  14s   daemonset-controller  Created pod: agent-jtn2b
 "#,
     );
 }
@@ -444,20 +444,20 @@ fn drain_refuses_daemonset_pods_unless_told_to_ignore_them() {
     same(
         &run(&mut c, "get pods -o wide"),
         r#"NAME             READY   STATUS    RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
-agent-8jbss      1/1     Running   0          10s   10.244.1.2   node-1          <none>           <none>
-agent-bn5f4      1/1     Running   0          10s   10.244.3.3   node-3          <none>           <none>
-agent-pvjgl      1/1     Running   0          10s   10.244.2.2   node-2          <none>           <none>
-cp-agent-h9hsg   1/1     Running   0          10s   10.244.0.4   control-plane   <none>           <none>
+agent-5f4dw      1/1     Running   0          10s   10.244.3.3   node-3          <none>           <none>
+agent-bsss4      1/1     Running   0          10s   10.244.1.2   node-1          <none>           <none>
+agent-jglp9      1/1     Running   0          10s   10.244.2.2   node-2          <none>           <none>
+cp-agent-hsg7g   1/1     Running   0          10s   10.244.0.4   control-plane   <none>           <none>
 solo             1/1     Running   0          10s   10.244.3.2   node-3          <none>           <none>
 "#,
     );
     same(
         &fail(&mut c, "drain node-3"),
         r#"node/node-3 cordoned
-error: unable to drain node "node-3" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-gqbxk, default/agent-bn5f4, cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...
+error: unable to drain node "node-3" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-gqbxk, default/agent-5f4dw, cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...
 There are pending nodes to be drained:
  node-3
-cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-gqbxk, default/agent-bn5f4
+cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-gqbxk, default/agent-5f4dw
 cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo
 "#,
     );
@@ -473,7 +473,7 @@ cannot delete cannot delete Pods that declare no controller (use --force to over
     same(
         &run(&mut c, "drain node-3 --ignore-daemonsets --force"),
         r#"node/node-3 already cordoned
-Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-gqbxk, default/agent-bn5f4; deleting Pods that declare no controller: default/solo
+Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-gqbxk, default/agent-5f4dw; deleting Pods that declare no controller: default/solo
 evicting pod default/solo
 pod/solo evicted
 node/node-3 drained
@@ -484,10 +484,10 @@ node/node-3 drained
     same(
         &run(&mut c, "get pods -o wide"),
         r#"NAME             READY   STATUS    RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
-agent-8jbss      1/1     Running   0          52s   10.244.1.2   node-1          <none>           <none>
-agent-bn5f4      1/1     Running   0          52s   10.244.3.3   node-3          <none>           <none>
-agent-pvjgl      1/1     Running   0          52s   10.244.2.2   node-2          <none>           <none>
-cp-agent-h9hsg   1/1     Running   0          52s   10.244.0.4   control-plane   <none>           <none>
+agent-5f4dw      1/1     Running   0          52s   10.244.3.3   node-3          <none>           <none>
+agent-bsss4      1/1     Running   0          52s   10.244.1.2   node-1          <none>           <none>
+agent-jglp9      1/1     Running   0          52s   10.244.2.2   node-2          <none>           <none>
+cp-agent-hsg7g   1/1     Running   0          52s   10.244.0.4   control-plane   <none>           <none>
 "#,
     );
 }
@@ -507,7 +507,7 @@ fn endpointslices_list_ready_serving_and_terminating_endpoints() {
         &run(&mut c, "get endpointslices"),
         r#"NAME         ADDRESSTYPE   PORTS   ENDPOINTS                          AGE
 kubernetes   IPv4          6443    192.168.49.2                       10s
-web-rwx8m    IPv4          80      10.244.1.2,10.244.2.2,10.244.3.2   10s
+web-84x9z    IPv4          80      10.244.1.2,10.244.2.2,10.244.3.2   10s
 "#,
     );
     same(
@@ -529,9 +529,9 @@ items:
     nodeName: node-1
     targetRef:
       kind: Pod
-      name: web-678f45ff64-f4dwh
+      name: web-678f45ff64-dwh9h
       namespace: default
-      uid: f90a1de5-061d-42b4-b6fa-5c589870ab2f
+      uid: 8d9d0a58-fd11-4bff-a6f1-c092dbc08a15
   - addresses:
     - 10.244.2.2
     conditions:
@@ -541,9 +541,9 @@ items:
     nodeName: node-2
     targetRef:
       kind: Pod
-      name: web-678f45ff64-glp9b
+      name: web-678f45ff64-p9bn5
       namespace: default
-      uid: 67d928a0-4ab3-411a-9877-626c59994144
+      uid: 2568907b-db0c-45be-8911-b4c3f5105188
   - addresses:
     - 10.244.3.2
     conditions:
@@ -553,9 +553,9 @@ items:
     nodeName: node-3
     targetRef:
       kind: Pod
-      name: web-678f45ff64-sss4p
+      name: web-678f45ff64-s4pvj
       namespace: default
-      uid: 9b3a98b1-aa50-4019-8070-f08e0dd3cb3f
+      uid: 2e56ce2c-fb9b-4702-936d-dfa7a7fdc464
   kind: EndpointSlice
   metadata:
     creationTimestamp: "2025-01-01T00:00:00Z"
@@ -564,7 +564,7 @@ items:
     labels:
       endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io
       kubernetes.io/service-name: web
-    name: web-rwx8m
+    name: web-84x9z
     namespace: default
     ownerReferences:
     - apiVersion: v1
@@ -572,9 +572,9 @@ items:
       controller: true
       kind: Service
       name: web
-      uid: 4da58bc2-cf38-43bd-aa3e-10e18a6f5ec1
-    resourceVersion: "97"
-    uid: b92536cd-10ed-46e8-b8a2-21efbd89908c
+      uid: 97186f70-b726-476b-858a-1717c1ccbd91
+    resourceVersion: "98"
+    uid: e9996d90-f580-4726-ad43-56224670fbf9
   ports:
   - name: ""
     port: 80
@@ -612,9 +612,9 @@ items:
     nodeName: node-1
     targetRef:
       kind: Pod
-      name: web-678f45ff64-f4dwh
+      name: web-678f45ff64-dwh9h
       namespace: default
-      uid: f90a1de5-061d-42b4-b6fa-5c589870ab2f
+      uid: 8d9d0a58-fd11-4bff-a6f1-c092dbc08a15
   - addresses:
     - 10.244.2.2
     conditions:
@@ -624,9 +624,9 @@ items:
     nodeName: node-2
     targetRef:
       kind: Pod
-      name: web-678f45ff64-glp9b
+      name: web-678f45ff64-p9bn5
       namespace: default
-      uid: 67d928a0-4ab3-411a-9877-626c59994144
+      uid: 2568907b-db0c-45be-8911-b4c3f5105188
   - addresses:
     - 10.244.3.2
     conditions:
@@ -636,9 +636,9 @@ items:
     nodeName: node-3
     targetRef:
       kind: Pod
-      name: web-678f45ff64-sss4p
+      name: web-678f45ff64-s4pvj
       namespace: default
-      uid: 9b3a98b1-aa50-4019-8070-f08e0dd3cb3f
+      uid: 2e56ce2c-fb9b-4702-936d-dfa7a7fdc464
   kind: EndpointSlice
   metadata:
     creationTimestamp: "2025-01-01T00:00:00Z"
@@ -647,7 +647,7 @@ items:
     labels:
       endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io
       kubernetes.io/service-name: web
-    name: web-rwx8m
+    name: web-84x9z
     namespace: default
     ownerReferences:
     - apiVersion: v1
@@ -655,9 +655,9 @@ items:
       controller: true
       kind: Service
       name: web
-      uid: 4da58bc2-cf38-43bd-aa3e-10e18a6f5ec1
-    resourceVersion: "108"
-    uid: b92536cd-10ed-46e8-b8a2-21efbd89908c
+      uid: 97186f70-b726-476b-858a-1717c1ccbd91
+    resourceVersion: "109"
+    uid: e9996d90-f580-4726-ad43-56224670fbf9
   ports:
   - name: ""
     port: 80

@@ -188,6 +188,7 @@ mod tests {
             [
                 "apps",
                 "batch",
+                "storage.k8s.io",
                 "events.k8s.io",
                 "discovery.k8s.io",
                 "coordination.k8s.io"
@@ -197,7 +198,10 @@ mod tests {
             .as_array()
             .unwrap();
         let names: Vec<&str> = apps.iter().filter_map(|r| r["resource"].as_str()).collect();
-        assert_eq!(names, ["daemonsets", "deployments", "replicasets"]);
+        assert_eq!(
+            names,
+            ["daemonsets", "deployments", "replicasets", "statefulsets"]
+        );
         let deploy = &apps[1];
         assert_eq!(deploy["subresources"][0]["responseKind"]["kind"], "Scale");
     }

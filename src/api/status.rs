@@ -69,14 +69,14 @@ impl Status {
         .with_details(details(name, group, kind))
     }
 
-    /// `namespaces "default" is forbidden: this namespace may not be deleted`:
-    /// refused by admission (NamespaceLifecycle).
-    pub fn forbidden(resource: &str, name: &str, reason: &str) -> Self {
+    /// An admission plugin's refusal (ResourceQuota, LimitRanger):
+    /// `pods "x" is forbidden: exceeded quota: ...`.
+    pub fn forbidden(resource: &str, name: &str, message: &str) -> Self {
         let (kind, group) = split_resource(resource);
         Status::new(
             403,
             "Forbidden",
-            format!("{resource} \"{name}\" is forbidden: {reason}"),
+            format!("{resource} \"{name}\" is forbidden: {message}"),
         )
         .with_details(details(name, group, kind))
     }
@@ -202,8 +202,8 @@ impl From<ApiError> for Status {
             ApiError::Forbidden {
                 resource,
                 name,
-                reason,
-            } => Status::forbidden(&resource, &name, &reason),
+                message,
+            } => Status::forbidden(&resource, &name, &message),
         }
     }
 }

@@ -112,6 +112,15 @@ pub fn store_res(r: &ResourceInfo) -> Option<Res> {
         Backing::Object(Kind::EndpointSlice) => Res::EndpointSlice,
         Backing::Object(Kind::Lease) => Res::Lease,
         Backing::Endpoints => Res::Endpoints,
+        Backing::Object(Kind::ConfigMap) => Res::ConfigMap,
+        Backing::Object(Kind::Secret) => Res::Secret,
+        Backing::Object(Kind::StatefulSet) => Res::StatefulSet,
+        Backing::Object(Kind::CronJob) => Res::CronJob,
+        Backing::Object(Kind::PersistentVolume) => Res::PersistentVolume,
+        Backing::Object(Kind::PersistentVolumeClaim) => Res::PersistentVolumeClaim,
+        Backing::Object(Kind::StorageClass) => Res::StorageClass,
+        Backing::Object(Kind::ResourceQuota) => Res::ResourceQuota,
+        Backing::Object(Kind::LimitRange) => Res::LimitRange,
         _ => return None,
     })
 }

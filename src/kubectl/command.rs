@@ -18,11 +18,20 @@ pub enum Resource {
     EndpointSlices,
     Leases,
     All,
+    ConfigMaps,
+    Secrets,
+    StatefulSets,
+    CronJobs,
+    PersistentVolumes,
+    PersistentVolumeClaims,
+    StorageClasses,
+    ResourceQuotas,
+    LimitRanges,
 }
 
 impl Resource {
     /// Words offered for completion and suggestions, in declaration order.
-    pub const WORDS: [&'static str; 13] = [
+    pub const WORDS: [&'static str; 22] = [
         "pods",
         "nodes",
         "deployments",
@@ -36,6 +45,15 @@ impl Resource {
         "endpointslices",
         "leases",
         "all",
+        "configmaps",
+        "secrets",
+        "statefulsets",
+        "cronjobs",
+        "persistentvolumes",
+        "persistentvolumeclaims",
+        "storageclasses",
+        "resourcequotas",
+        "limitranges",
     ];
 
     pub fn parse(word: &str) -> Option<Resource> {
@@ -57,6 +75,15 @@ impl Resource {
             Kind::DaemonSet => Resource::DaemonSets,
             Kind::EndpointSlice => Resource::EndpointSlices,
             Kind::Lease => Resource::Leases,
+            Kind::ConfigMap => Resource::ConfigMaps,
+            Kind::Secret => Resource::Secrets,
+            Kind::StatefulSet => Resource::StatefulSets,
+            Kind::CronJob => Resource::CronJobs,
+            Kind::PersistentVolume => Resource::PersistentVolumes,
+            Kind::PersistentVolumeClaim => Resource::PersistentVolumeClaims,
+            Kind::StorageClass => Resource::StorageClasses,
+            Kind::ResourceQuota => Resource::ResourceQuotas,
+            Kind::LimitRange => Resource::LimitRanges,
         })
     }
 
@@ -73,6 +100,15 @@ impl Resource {
             Resource::DaemonSets => Kind::DaemonSet,
             Resource::EndpointSlices => Kind::EndpointSlice,
             Resource::Leases => Kind::Lease,
+            Resource::ConfigMaps => Kind::ConfigMap,
+            Resource::Secrets => Kind::Secret,
+            Resource::StatefulSets => Kind::StatefulSet,
+            Resource::CronJobs => Kind::CronJob,
+            Resource::PersistentVolumes => Kind::PersistentVolume,
+            Resource::PersistentVolumeClaims => Kind::PersistentVolumeClaim,
+            Resource::StorageClasses => Kind::StorageClass,
+            Resource::ResourceQuotas => Kind::ResourceQuota,
+            Resource::LimitRanges => Kind::LimitRange,
             Resource::Endpoints | Resource::All => return None,
         })
     }
@@ -81,9 +117,37 @@ impl Resource {
         Resource::WORDS[self as usize]
     }
 
-    /// Objects outside any namespace (no NAMESPACE column with `-A`).
+    /// Objects that live in no namespace (nodes, persistentvolumes,
+    /// storageclasses): no NAMESPACE column, no "in ... namespace".
     pub fn cluster_scoped(self) -> bool {
-        matches!(self, Resource::Nodes | Resource::Namespaces)
+        self.kind().is_some_and(|k| !k.namespaced())
+    }
+
+    /// How `get all` and `get a,b` prefix names (`deployment.apps/web`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Resource::Pods => "pod",
+            Resource::Services => "service",
+            Resource::Deployments => "deployment.apps",
+            Resource::ReplicaSets => "replicaset.apps",
+            Resource::Jobs => "job.batch",
+            Resource::Nodes => "node",
+            Resource::Endpoints => "endpoints",
+            Resource::Namespaces => "namespace",
+            Resource::DaemonSets => "daemonset.apps",
+            Resource::EndpointSlices => "endpointslice.discovery.k8s.io",
+            Resource::Leases => "lease.coordination.k8s.io",
+            Resource::ConfigMaps => "configmap",
+            Resource::Secrets => "secret",
+            Resource::StatefulSets => "statefulset.apps",
+            Resource::CronJobs => "cronjob.batch",
+            Resource::PersistentVolumes => "persistentvolume",
+            Resource::PersistentVolumeClaims => "persistentvolumeclaim",
+            Resource::StorageClasses => "storageclass.storage.k8s.io",
+            Resource::ResourceQuotas => "resourcequota",
+            Resource::LimitRanges => "limitrange",
+            Resource::Events | Resource::All => "",
+        }
     }
 }
 
@@ -233,11 +297,103 @@ pub enum Command {
         rps: u32,
         ns: String,
     },
+    /// `get ... -o jsonpath='{...}'`.
+    GetJsonPath {
+        res: Resource,
+        names: Vec<String>,
+        template: String,
+        selector: Option<String>,
+        scope: Scope,
+    },
+    /// `--dry-run=client -o yaml|json` of a command that creates an object.
+    DryRun {
+        inner: Box<Command>,
+        output: Output,
+    },
+    Exec {
+        pod: String,
+        container: Option<String>,
+        argv: Vec<String>,
+        ns: String,
+    },
+    /// `label` (or `annotate` with `annotate: true`): `key=value` sets,
+    /// `key-` removes.
+    Label {
+        res: Resource,
+        names: Vec<String>,
+        changes: Vec<(String, Option<String>)>,
+        overwrite: bool,
+        selector: Option<String>,
+        annotate: bool,
+        ns: String,
+    },
+    Rollout {
+        action: RolloutAction,
+        res: Resource,
+        name: String,
+        ns: String,
+    },
+    CreateConfigMap {
+        name: String,
+        data: Vec<(String, String)>,
+        ns: String,
+    },
+    CreateSecret {
+        name: String,
+        data: Vec<(String, String)>,
+        secret_type: String,
+        ns: String,
+    },
+    CreateCronJob {
+        name: String,
+        image: String,
+        schedule: String,
+        command: Vec<String>,
+        ns: String,
+    },
+    CreateJob {
+        name: String,
+        image: Option<String>,
+        from_cronjob: Option<String>,
+        command: Vec<String>,
+        ns: String,
+    },
+    Expose {
+        res: Resource,
+        name: String,
+        port: Option<u16>,
+        target_port: Option<String>,
+        service_type: Option<String>,
+        service_name: Option<String>,
+        ns: String,
+    },
+    Top {
+        nodes: bool,
+        name: Option<String>,
+        scope: Scope,
+    },
+    /// `set image statefulset/NAME CONTAINER=IMAGE`.
+    SetImageStatefulSet {
+        name: String,
+        pairs: Vec<(String, String)>,
+        ns: String,
+    },
+}
+
+/// What `rollout` does besides `status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RolloutAction {
+    History { revision: Option<u64> },
+    Undo { to_revision: Option<u64> },
+    Pause,
+    Resume,
+    Restart,
+    Status,
 }
 
 /// Every command word, for suggestions, completion and help.
-pub const COMMANDS: [&str; 23] = [
+pub const COMMANDS: [&str; 28] = [
     "get", "events", "version", "describe", "apply", "create", "run", "delete", "scale", "set",
-    "rollout", "cordon", "uncordon", "drain", "logs", "wait", "fault", "runtime", "scenario",
-    "join", "reset", "traffic", "help",
+    "rollout", "cordon", "uncordon", "drain", "logs", "exec", "label", "annotate", "expose", "top",
+    "wait", "fault", "runtime", "scenario", "join", "reset", "traffic", "help",
 ];

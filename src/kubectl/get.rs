@@ -71,9 +71,8 @@ fn finish_output(
                 out = table(&r.header, &r.rows);
             } else if missing.is_empty() {
                 out = match (res, scope) {
-                    (Resource::Nodes | Resource::Namespaces, _) | (_, Scope::All) => {
-                        "No resources found\n".into()
-                    }
+                    (r, _) if r.cluster_scoped() => "No resources found\n".into(),
+                    (_, Scope::All) => "No resources found\n".into(),
                     (_, Scope::One(ns)) => format!("No resources found in {ns} namespace.\n"),
                 };
             }
@@ -121,6 +120,8 @@ fn get_all(c: &Cluster, sel: &Option<LabelSelector>, scope: &Scope) -> Outcome {
         Resource::DaemonSets,
         Resource::Deployments,
         Resource::ReplicaSets,
+        Resource::StatefulSets,
+        Resource::CronJobs,
         Resource::Jobs,
     ];
     get_many(c, &all, false, sel, scope)
@@ -137,20 +138,7 @@ fn get_many(
 ) -> Outcome {
     let mut parts = Vec::new();
     for &res in list {
-        let prefix = match res {
-            Resource::Pods => "pod",
-            Resource::Services => "service",
-            Resource::Deployments => "deployment.apps",
-            Resource::ReplicaSets => "replicaset.apps",
-            Resource::Jobs => "job.batch",
-            Resource::Nodes => "node",
-            Resource::Endpoints => "endpoints",
-            Resource::Namespaces => "namespace",
-            Resource::DaemonSets => "daemonset.apps",
-            Resource::EndpointSlices => "endpointslice.discovery.k8s.io",
-            Resource::Leases => "lease.coordination.k8s.io",
-            Resource::Events | Resource::All => "",
-        };
+        let prefix = res.prefix();
         let mut l = list_of(c, res, wide, sel, scope);
         if l.rows.rows.is_empty() {
             continue;

@@ -12,6 +12,7 @@ use super::runtime::RuntimeKind;
 use super::scheduler::Scheduler;
 use super::store::Res;
 use super::stored::*;
+use super::volumes::Disks;
 
 /// The shape of a cluster: how many workers and how big they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +53,8 @@ pub struct Cluster {
     pub(super) runtime: RuntimeKind,
     /// The random source of the cluster's own objects (see [`super::system`]).
     pub(super) system_rng: Rng,
+    /// The data on PersistentVolumes and hostPath folders.
+    pub(super) disks: Disks,
 }
 
 /// The nodes' root filesystem (`ephemeral-storage` capacity): 100 GiB.
@@ -109,6 +112,7 @@ impl Cluster {
             api,
             runtime,
             system_rng,
+            disks: Disks::default(),
         };
         kubelet_rngs.reverse();
         let first = kubelet_rngs.pop().expect("one per node");
@@ -120,6 +124,11 @@ impl Cluster {
         }
         cluster.create_kubernetes_service();
         cluster.workers_joined();
+        let _ = cluster.api.create(
+            super::controllers::volume_binder::default_storage_class(),
+            None,
+            false,
+        );
         cluster
     }
 
@@ -209,6 +218,7 @@ impl Cluster {
             system_uuid: uuid_from(&digest[32..]),
             boot_id: uuid_from(&crate::sim::names::digest(&format!("{name}/boot"))),
             ephemeral_storage_bytes: EPHEMERAL_STORAGE,
+            memory_pressure: None,
         };
         release.node_info(&mut node);
         let id = self.api.register_node(node);
@@ -345,8 +355,13 @@ impl Cluster {
                 k.notify(ev.oid);
             }
         }
+        for ev in &window {
+            if ev.res == Res::PersistentVolume && ev.op == super::store::Op::Deleted {
+                self.disks.forget_volume(ev.oid);
+            }
+        }
         for k in &mut self.kubelets {
-            k.step(&mut self.api);
+            k.step(&mut self.api, &mut self.disks);
         }
         self.proxy.step(&window, &mut self.api);
     }

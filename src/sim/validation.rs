@@ -124,6 +124,7 @@ pub fn pod_spec(path: &str, spec: &PodSpec, out: &mut Vec<String>) {
         out,
     );
     labels(&format!("{path}.nodeSelector"), &spec.node_selector, out);
+    super::kind_validation::pod_extras(path, spec, out);
 }
 
 fn template(spec_path: &str, selector: &LabelSelector, t: &PodTemplate, out: &mut Vec<String>) {
@@ -221,8 +222,23 @@ pub fn object(obj: &Object) -> Vec<String> {
             always_only(&d.template, &mut out);
         }
         Spec::Namespace(_) => {}
+        other => super::kind_validation::spec(other, &mut out),
     }
     out
+}
+
+/// The template rules of a workload whose pods restart `Always`
+/// (ReplicaSet, Deployment, StatefulSet).
+pub fn workload_template(
+    spec_path: &str,
+    replicas: u32,
+    selector: &LabelSelector,
+    t: &PodTemplate,
+    out: &mut Vec<String>,
+) {
+    count(&format!("{spec_path}.replicas"), replicas, out);
+    template(spec_path, selector, t, out);
+    always_only(t, out);
 }
 
 fn always_only(t: &PodTemplate, out: &mut Vec<String>) {

@@ -74,13 +74,14 @@ fn ports(w: &mut W, c: &ContainerSpec) {
     );
 }
 
-/// One container; `status` is `None` in a pod template, `token_volume` the
-/// service-account token volume a pod's containers mount.
+/// One container; `status` and `pod` are `None` in a pod template,
+/// `token_volume` the service-account token volume a pod's containers mount.
 pub(super) fn container(
     w: &mut W,
     template: bool,
     c: &ContainerSpec,
     status: Option<&ContainerStatus>,
+    pod: Option<&Pod>,
     token_volume: Option<&str>,
 ) {
     // In a template the name is one space deeper.
@@ -116,33 +117,25 @@ pub(super) fn container(
     }
     resources(w, "Limits", c.limits);
     resources(w, "Requests", c.effective_requests());
-    w.kv(2, "Environment", "<none>");
-    match token_volume {
-        Some(v) => {
-            w.line(2, "Mounts:");
-            w.line(3, &format!("{SERVICE_ACCOUNT_MOUNT} from {v} (ro)"));
-        }
-        None => w.kv(2, "Mounts", "<none>"),
-    }
+    config::probes(w, 2, c);
+    config::env(w, 2, c, pod);
+    config::mounts(w, 2, c, token_volume);
 }
 
-/// `Volumes:` of a pod: the service-account token's projected volume.
-pub(super) fn volumes(w: &mut W, indent: &str, token_volume: Option<&str>) {
-    let Some(v) = token_volume else {
-        w.line(0, &format!("{indent}Volumes:\t<none>"));
-        return;
-    };
-    w.line(0, &format!("{indent}Volumes:"));
-    w.line(1, &format!("{v}:"));
+/// The service-account token's projected volume, last among a pod's
+/// `Volumes:` (describeVolumes' printProjectedVolumeSource).
+pub(super) fn token_volume(w: &mut W, lvl: usize, v: &str) {
+    w.line(lvl + 1, &format!("{v}:"));
+    let l = lvl + 2;
     w.kv(
-        2,
+        l,
         "Type",
         "Projected (a volume that contains injected data from multiple sources)",
     );
-    w.kv(2, "TokenExpirationSeconds", "3607");
-    w.kv(2, "ConfigMapName", "kube-root-ca.crt");
-    w.kv(2, "Optional", "false");
-    w.kv(2, "DownwardAPI", "true");
+    w.kv(l, "TokenExpirationSeconds", "3607");
+    w.kv(l, "ConfigMapName", "kube-root-ca.crt");
+    w.kv(l, "Optional", "false");
+    w.kv(l, "DownwardAPI", "true");
 }
 
 /// Tolerations sorted by key, as printTolerationsMultiline prints them.
@@ -193,13 +186,20 @@ pub(super) fn template(w: &mut W, t: &PodTemplate) {
         }
         w.line(1, &format!("{title}:"));
         for c in list {
-            container(w, true, c, None, None);
+            container(w, true, c, None, None, None);
         }
     }
-    volumes(w, "  ", None);
+    config::volumes(w, 1, &t.spec.volumes, None);
     if let Some(pc) = &t.spec.priority_class_name {
         w.kv(1, "Priority Class Name", pc);
     }
     w.labels(1, "Node-Selectors", &t.spec.node_selector);
     w.multi(1, "Tolerations", &tolerations(&t.spec));
+}
+
+/// `Pod Template:` as `describe` and `rollout history --revision` print it.
+pub fn pod_template_text(t: &PodTemplate) -> String {
+    let mut w = W::default();
+    template(&mut w, t);
+    w.done()
 }

@@ -2,10 +2,14 @@
 //! with kubectl's tab alignment, ending with its events.
 
 mod cluster;
+pub mod config;
 mod containers;
 mod node;
+mod part2;
 mod pod;
 mod workloads;
+
+pub use containers::pod_template_text;
 
 use super::parse::{Resource, Scope};
 use super::table::{DESCRIBE, tabwrite};
@@ -17,7 +21,7 @@ use crate::sim::objects::*;
 use crate::sim::status::qos_class;
 use crate::sim::stored::*;
 use crate::sim::timefmt::{human_duration, rfc1123z};
-use containers::{container, template, tolerations, volumes};
+use containers::{container, template, tolerations};
 use node::node;
 use pod::pod;
 use workloads::{deployment, job, replicaset, service};
@@ -256,9 +260,18 @@ pub fn describe(
                 found.push(d.meta.name.clone());
                 parts.push(cluster::endpointslice(c, d));
             }),
+        Resource::ConfigMaps
+        | Resource::Secrets
+        | Resource::StatefulSets
+        | Resource::CronJobs
+        | Resource::PersistentVolumes
+        | Resource::PersistentVolumeClaims
+        | Resource::StorageClasses
+        | Resource::ResourceQuotas
+        | Resource::LimitRanges => part2::describe(c, res, ns, &wanted, &mut found, &mut parts),
         Resource::Events | Resource::Endpoints | Resource::Leases | Resource::All => {
             return Outcome::fail(format!(
-                "error: describe is simulated for pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, services and endpointslices, not {}",
+                "error: describe is simulated for every kind but events, endpoints and leases, not {}",
                 res.plural()
             ));
         }

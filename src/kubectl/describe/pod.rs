@@ -93,7 +93,7 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
         w.line(0, &format!("{title}:"));
         for cs in specs {
             let st = statuses.iter().find(|s| s.name == cs.name);
-            container(&mut w, false, cs, st, token);
+            container(&mut w, false, cs, st, Some(p), token);
         }
     }
     let conds = p.status.conditions.list();
@@ -105,7 +105,7 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
             w.line(1, &format!("{k} \t{} ", cond.status.name()));
         }
     }
-    volumes(&mut w, "", token);
+    config::volumes(&mut w, 0, &p.spec.volumes, token);
     w.kv(0, "QoS Class", qos_class(&p.spec));
     w.labels(0, "Node-Selectors", &p.spec.node_selector);
     w.multi(0, "Tolerations", &tolerations(&p.spec));

@@ -92,6 +92,7 @@ fn object_uid(c: &Cluster, kind: Kind, ns: &str, name: &str) -> Option<String> {
         Kind::EndpointSlice => s.endpointslices().find(ns, name).map(|o| &o.meta),
         Kind::Lease => s.leases().find(ns, name).map(|o| &o.meta),
         Kind::Event => None,
+        other => s.meta_of(other, ns, name),
     }?;
     Some(m.uid.clone())
 }

@@ -3,6 +3,8 @@
 
 mod cluster;
 mod events;
+mod kinds;
+mod pod_extras;
 mod workloads;
 
 pub use cluster::endpointslice;
@@ -118,15 +120,7 @@ fn container(c: &ContainerSpec, token: Option<&str>) -> Value {
         res.insert("requests".into(), resources(c.effective_requests()));
     }
     o.insert("resources".into(), Value::Object(res));
-    for (key, probe) in [
-        ("readinessProbe", c.readiness_probe),
-        ("livenessProbe", c.liveness_probe),
-    ] {
-        if let Some(p) = probe {
-            o.insert(key.into(), json!({"failureThreshold": p.failure_threshold, "initialDelaySeconds": p.initial_delay_seconds,
-                "periodSeconds": p.period_seconds, "successThreshold": p.success_threshold, "timeoutSeconds": 1}));
-        }
-    }
+    pod_extras::container_fields(c, &mut o);
     if c.restart_always {
         o.insert("restartPolicy".into(), "Always".into());
     }
@@ -136,10 +130,10 @@ fn container(c: &ContainerSpec, token: Option<&str>) -> Value {
     );
     o.insert("terminationMessagePolicy".into(), "File".into());
     if let Some(v) = token {
-        o.insert(
-            "volumeMounts".into(),
-            json!([{"mountPath": SERVICE_ACCOUNT_MOUNT, "name": v, "readOnly": true}]),
-        );
+        // The ServiceAccount admission plugin appends the token mount to
+        // the container's own mounts.
+        let mount = json!({"mountPath": SERVICE_ACCOUNT_MOUNT, "name": v, "readOnly": true});
+        push_to(&mut o, "volumeMounts", mount);
     }
     Value::Object(o)
 }
@@ -211,14 +205,28 @@ fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
         let tols: Vec<Value> = s.tolerations.iter().map(toleration).collect();
         o.insert("tolerations".into(), Value::Array(tols));
     }
+    pod_extras::pod_fields(s, &mut o);
     if let Some(v) = token {
-        o.insert("volumes".into(), json!([{"name": v, "projected": {"defaultMode": 420, "sources": [
+        // Appended after the pod's own volumes by the ServiceAccount
+        // admission plugin.
+        let vol = json!({"name": v, "projected": {"defaultMode": 420, "sources": [
             {"serviceAccountToken": {"expirationSeconds": 3607, "path": "token"}},
             {"configMap": {"items": [{"key": "ca.crt", "path": "ca.crt"}], "name": "kube-root-ca.crt"}},
             {"downwardAPI": {"items": [{"fieldRef": {"apiVersion": "v1", "fieldPath": "metadata.namespace"}, "path": "namespace"}]}}
-        ]}}]));
+        ]}});
+        push_to(&mut o, "volumes", vol);
     }
     Value::Object(o)
+}
+
+/// Append `item` to the array under `key`, creating it if absent.
+fn push_to(o: &mut Map<String, Value>, key: &str, item: Value) {
+    match o.get_mut(key) {
+        Some(Value::Array(a)) => a.push(item),
+        _ => {
+            o.insert(key.into(), Value::Array(vec![item]));
+        }
+    }
 }
 
 fn toleration(t: &Toleration) -> Value {
@@ -400,14 +408,23 @@ pub fn node_conditions(n: &Node) -> Vec<(&'static str, Condition)> {
         c.probe_ms = n.ready.probe_ms;
         c
     };
-    vec![
-        (
-            "MemoryPressure",
-            pressure(
-                "KubeletHasSufficientMemory",
-                "kubelet has sufficient memory available",
-            ),
+    let memory = match n.memory_pressure {
+        // memory.available under the eviction threshold.
+        Some(since) if !lost => {
+            let mut c = Condition::new(CondStatus::True, since).with(
+                "KubeletHasInsufficientMemory",
+                "kubelet has insufficient memory available",
+            );
+            c.probe_ms = n.ready.probe_ms;
+            c
+        }
+        _ => pressure(
+            "KubeletHasSufficientMemory",
+            "kubelet has sufficient memory available",
         ),
+    };
+    vec![
+        ("MemoryPressure", memory),
         (
             "DiskPressure",
             pressure("KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
@@ -498,6 +515,7 @@ impl Cluster {
             Kind::EndpointSlice => s.endpointslices().find(ns, name).map(endpointslice),
             Kind::Lease => s.leases().find(ns, name).map(cluster::lease),
             Kind::Event => None,
+            other => kinds::value(s, other, ns, name),
         }
         .ok_or_else(missing)
     }
@@ -526,6 +544,10 @@ impl Cluster {
             Res::DaemonSet => s.daemonsets().get(oid).map(cluster::daemonset),
             Res::EndpointSlice => s.endpointslices().get(oid).map(endpointslice),
             Res::Lease => s.leases().get(oid).map(cluster::lease),
+            other => {
+                let m = s.part2_meta(other, oid)?;
+                kinds::value(s, other.kind()?, &m.namespace, &m.name)
+            }
         }
     }
 }

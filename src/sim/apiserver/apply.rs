@@ -55,6 +55,19 @@ impl ApiServer {
                 if asked.node_name_affinity.is_empty() {
                     asked.node_name_affinity = cur.node_name_affinity.clone();
                 }
+                // The service-account token volume and its mounts were added
+                // by admission (kept apart in `token_volume`); a full object
+                // read back carries them.
+                if let Some(token) = &pod.token_volume {
+                    asked.volumes.retain(|v| &v.name != token);
+                    for c in asked
+                        .containers
+                        .iter_mut()
+                        .chain(&mut asked.init_containers)
+                    {
+                        c.volume_mounts.retain(|m| &m.name != token);
+                    }
+                }
                 if cur != asked {
                     return Err(invalid(vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)".into()]));
                 }
@@ -126,6 +139,12 @@ impl ApiServer {
                     }
                     Some(_) => {}
                 }
+                for (p, old) in spec.ports.iter_mut().zip(&cur.spec.ports) {
+                    if p.node_port.is_none() && spec.service_type != ServiceType::ClusterIP {
+                        p.node_port = old.node_port;
+                    }
+                }
+                self.allocate_node_ports(&mut spec, &name, Some(oid))?;
                 self.store.update::<Service>(oid, |sv| {
                     sv.spec = spec;
                     sv.meta.labels = labels;
@@ -156,17 +175,16 @@ impl ApiServer {
                     d.meta.annotations.extend(annotations);
                 })
             }
+            other => {
+                let ch = super::apply_part2::Change {
+                    labels,
+                    annotations,
+                };
+                self.apply_part2(&ns, &name, ch, other)?
+            }
         };
         if changed {
-            let res = match kind {
-                Kind::Pod => Res::Pod,
-                Kind::ReplicaSet => Res::ReplicaSet,
-                Kind::Deployment => Res::Deployment,
-                Kind::Job => Res::Job,
-                Kind::Namespace => Res::Namespace,
-                Kind::DaemonSet => Res::DaemonSet,
-                _ => Res::Service,
-            };
+            let res = Res::of(kind).unwrap_or(Res::Service);
             self.trace(res, &ns, &name, "PATCH", "200 OK", "put");
             Ok(Applied::Configured)
         } else {

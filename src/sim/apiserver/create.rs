@@ -12,6 +12,9 @@ impl ApiServer {
         owner: Option<OwnerRef>,
         generate_name: bool,
     ) -> Result<(Res, Oid), ApiError> {
+        if !obj.kind().namespaced() {
+            obj.meta.namespace = String::new();
+        }
         if generate_name {
             let prefix = obj.meta.name.clone();
             loop {
@@ -39,6 +42,7 @@ impl ApiServer {
                 name: obj.meta.name.clone(),
             });
         }
+        self.admit(&mut obj)?;
         let meta = self.new_meta(&obj.meta, owner);
         let (ns, name) = (meta.namespace.clone(), meta.name.clone());
         let (res, oid) = match obj.spec {
@@ -79,6 +83,7 @@ impl ApiServer {
             }
             Spec::Service(mut spec) => {
                 let ip = self.allocate_cluster_ip(spec.cluster_ip.as_deref(), &name)?;
+                self.allocate_node_ports(&mut spec, &name, None)?;
                 spec.cluster_ip = Some(ip);
                 (Res::Service, self.store.insert(Service { meta, spec }))
             }
@@ -103,26 +108,16 @@ impl ApiServer {
                     status: DaemonSetStatus::default(),
                 }),
             ),
+            other => self.create_part2(meta, other)?,
         };
+        self.charge_quotas(&ns);
         self.trace(res, &ns, &name, "POST", "201 Created", "put");
         Ok((res, oid))
     }
 
     pub(super) fn exists(&self, kind: Kind, ns: &str, name: &str) -> bool {
-        let s = &self.store;
-        match kind {
-            Kind::Pod => s.pods().oid_of(ns, name).is_some(),
-            Kind::ReplicaSet => s.replicasets().oid_of(ns, name).is_some(),
-            Kind::Deployment => s.deployments().oid_of(ns, name).is_some(),
-            Kind::Job => s.jobs().oid_of(ns, name).is_some(),
-            Kind::Service => s.services().oid_of(ns, name).is_some(),
-            Kind::Node => s.node_id(name).is_some(),
-            Kind::Namespace => s.namespace(name).is_some(),
-            Kind::DaemonSet => s.daemonsets().oid_of(ns, name).is_some(),
-            Kind::EndpointSlice => s.endpointslices().oid_of(ns, name).is_some(),
-            Kind::Lease => s.leases().oid_of(ns, name).is_some(),
-            Kind::Event => false,
-        }
+        self.store.oid_of(kind, ns, name).is_some()
+            || (kind == Kind::Node && self.store.node_id(name).is_some())
     }
 
     /// The NamespaceLifecycle admission plugin: namespaced objects go only
@@ -140,7 +135,7 @@ impl ApiServer {
             Some(n) if n.phase == NamespacePhase::Terminating => Err(ApiError::Forbidden {
                 resource: resource_name(kind).into(),
                 name: name.to_string(),
-                reason: format!(
+                message: format!(
                     "unable to create new content in namespace {ns} because it is being terminated"
                 ),
             }),

@@ -50,7 +50,7 @@ impl ApiServer {
             return Err(ApiError::Forbidden {
                 resource: "namespaces".into(),
                 name: name.to_string(),
-                reason: "this namespace may not be deleted".into(),
+                message: "this namespace may not be deleted".into(),
             });
         }
         let now = self.now;

@@ -12,11 +12,13 @@ use super::stored::*;
 use super::validation;
 
 mod apply;
+mod apply_part2;
 mod create;
 mod kinds;
 
 pub use create::{NAMESPACE_NAME_LABEL, priority_value};
 pub use kinds::{IMMORTAL_NAMESPACES, NODE_LEASE_NAMESPACE, NODE_LEASE_SECONDS};
+mod create_part2;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -48,11 +50,11 @@ pub enum ApiError {
         causes: Vec<String>,
     },
     BadRequest(String),
-    /// Refused by admission or policy: `resource "name" is forbidden: reason`.
+    /// Refused by admission (quota, LimitRange): `pods "x" is forbidden: ...`.
     Forbidden {
         resource: String,
         name: String,
-        reason: String,
+        message: String,
     },
 }
 
@@ -84,10 +86,10 @@ impl fmt::Display for ApiError {
             ApiError::Forbidden {
                 resource,
                 name,
-                reason,
+                message,
             } => write!(
                 f,
-                "Error from server (Forbidden): {resource} \"{name}\" is forbidden: {reason}"
+                "Error from server (Forbidden): {resource} \"{name}\" is forbidden: {message}"
             ),
         }
     }
@@ -109,6 +111,15 @@ pub fn resource_name(kind: Kind) -> &'static str {
         Kind::DaemonSet => "daemonsets.apps",
         Kind::EndpointSlice => "endpointslices.discovery.k8s.io",
         Kind::Lease => "leases.coordination.k8s.io",
+        Kind::ConfigMap => "configmaps",
+        Kind::Secret => "secrets",
+        Kind::StatefulSet => "statefulsets.apps",
+        Kind::CronJob => "cronjobs.batch",
+        Kind::PersistentVolume => "persistentvolumes",
+        Kind::PersistentVolumeClaim => "persistentvolumeclaims",
+        Kind::StorageClass => "storageclasses.storage.k8s.io",
+        Kind::ResourceQuota => "resourcequotas",
+        Kind::LimitRange => "limitranges",
     }
 }
 
@@ -162,6 +173,17 @@ fn api_path(res: Res, ns: &str, name: &str) -> String {
         Res::Job => ("/apis/batch/v1", "jobs"),
         Res::EndpointSlice => ("/apis/discovery.k8s.io/v1", "endpointslices"),
         Res::Lease => ("/apis/coordination.k8s.io/v1", "leases"),
+        Res::PersistentVolume => return format!("/api/v1/persistentvolumes/{name}"),
+        Res::StorageClass => {
+            return format!("/apis/storage.k8s.io/v1/storageclasses/{name}");
+        }
+        Res::ConfigMap => ("/api/v1", "configmaps"),
+        Res::Secret => ("/api/v1", "secrets"),
+        Res::PersistentVolumeClaim => ("/api/v1", "persistentvolumeclaims"),
+        Res::ResourceQuota => ("/api/v1", "resourcequotas"),
+        Res::LimitRange => ("/api/v1", "limitranges"),
+        Res::StatefulSet => ("/apis/apps/v1", "statefulsets"),
+        Res::CronJob => ("/apis/batch/v1", "cronjobs"),
     };
     format!("{group}/namespaces/{ns}/{plural}/{name}")
 }

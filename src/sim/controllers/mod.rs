@@ -2,8 +2,11 @@
 //! actual state. Each watches the store, and writes only through the API
 //! server.
 
+pub mod adoption;
+pub mod cronjob;
 pub mod daemonset;
 pub mod deployment;
+pub mod deployment_pause;
 pub mod endpoints;
 pub mod endpointslice;
 pub mod garbage_collector;
@@ -11,6 +14,9 @@ pub mod job;
 pub mod namespace;
 pub mod node_lifecycle;
 pub mod replicaset;
+pub mod resource_quota;
+pub mod statefulset;
+pub mod volume_binder;
 
 use super::apiserver::ApiServer;
 use super::events::{Component, Event, EventType, ObjRef};
@@ -30,6 +36,25 @@ pub struct Controllers {
     pub daemonset: daemonset::DaemonSetController,
     pub namespace: namespace::NamespaceController,
     pub gc: garbage_collector::GarbageCollector,
+    pub part2: Part2Controllers,
+}
+
+/// The controllers of the kinds part two adds.
+#[derive(Debug, Clone, Default)]
+pub struct Part2Controllers {
+    pub statefulset: statefulset::StatefulSetController,
+    pub cronjob: cronjob::CronJobController,
+    pub volumes: volume_binder::VolumeBinder,
+    pub quota: resource_quota::QuotaController,
+}
+
+impl Part2Controllers {
+    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+        self.statefulset.step(window, api);
+        self.cronjob.step(window, api);
+        self.volumes.step(window, api);
+        self.quota.step(window, api);
+    }
 }
 
 impl Controllers {
@@ -44,6 +69,7 @@ impl Controllers {
             daemonset: daemonset::DaemonSetController::default(),
             namespace: namespace::NamespaceController::default(),
             gc: garbage_collector::GarbageCollector,
+            part2: Part2Controllers::default(),
         }
     }
 
@@ -62,6 +88,7 @@ impl Controllers {
         self.endpoints.step(window, api);
         self.endpointslice.step(window, api);
         self.namespace.step(window, api);
+        self.part2.step(window, api);
         self.gc.step(window, api);
     }
 }
@@ -113,7 +140,11 @@ pub(crate) fn create_pods(
                     EventType::Warning,
                     object.clone(),
                     "FailedCreate",
-                    format!("Error creating: {e}"),
+                    format!(
+                        "Error creating: {}",
+                        e.to_string()
+                            .trim_start_matches("Error from server (Forbidden): ")
+                    ),
                 );
                 break;
             }

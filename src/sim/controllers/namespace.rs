@@ -80,6 +80,8 @@ impl NamespaceController {
         let mut left: Vec<(&str, usize)> = vec![
             ("deployments.apps", sweep::<Deployment>(api, &ns)),
             ("daemonsets.apps", sweep::<DaemonSet>(api, &ns)),
+            ("statefulsets.apps", sweep::<StatefulSet>(api, &ns)),
+            ("cronjobs.batch", sweep::<CronJob>(api, &ns)),
             ("replicasets.apps", sweep::<ReplicaSet>(api, &ns)),
             ("jobs.batch", sweep::<Job>(api, &ns)),
             ("services.", sweep::<Service>(api, &ns)),
@@ -90,6 +92,14 @@ impl NamespaceController {
             ),
             ("leases.coordination.k8s.io", sweep::<Lease>(api, &ns)),
             ("pods.", sweep::<Pod>(api, &ns)),
+            ("configmaps.", sweep::<ConfigMap>(api, &ns)),
+            ("secrets.", sweep::<Secret>(api, &ns)),
+            (
+                "persistentvolumeclaims.",
+                sweep::<PersistentVolumeClaim>(api, &ns),
+            ),
+            ("resourcequotas.", sweep::<ResourceQuota>(api, &ns)),
+            ("limitranges.", sweep::<LimitRange>(api, &ns)),
         ];
         left.retain(|(_, n)| *n > 0);
         left.sort();
