@@ -83,6 +83,26 @@ spec:
   selector: {app: web}
   ports:
   - {port: 80, targetPort: 80}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: team}
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: compute, namespace: team}
+spec:
+  hard: {pods: "5", requests.cpu: "1", limits.memory: 1Gi}
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: defaults, namespace: team}
+spec:
+  limits:
+  - type: Container
+    default: {cpu: 500m, memory: 256Mi}
+    defaultRequest: {cpu: 100m, memory: 128Mi}
+    max: {cpu: "1"}
 "#;
 
 /// Differences kubectl shows today that the simulator's describe (or the
@@ -165,6 +185,8 @@ fn kubectl_describe_prints_what_the_simulator_describes() {
         ("service", "web"),
         ("namespace", "default"),
         ("namespace", "kube-system"),
+        // describeNamespace lists the namespace's quotas and LimitRanges.
+        ("namespace", "team"),
         ("daemonset", "kube-proxy"),
         ("endpointslice", slice.as_str()),
         ("endpointslice", "kubernetes"),

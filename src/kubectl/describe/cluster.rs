@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) fn namespace(n: &Namespace) -> String {
+pub(super) fn namespace(c: &Cluster, n: &Namespace) -> String {
     let mut w = W::default();
     w.kv(0, "Name", &n.meta.name);
     w.labels(0, "Labels", &n.meta.labels);
@@ -27,12 +27,64 @@ pub(super) fn namespace(n: &Namespace) -> String {
             );
         }
     }
-    // The cluster serves ResourceQuotas and LimitRanges; none are set here.
     w.line(0, "");
-    w.line(0, "No resource quota.");
+    quotas(&mut w, c, &n.meta.name);
     w.line(0, "");
-    w.line(0, "No LimitRange resource.");
+    limit_ranges(&mut w, c, &n.meta.name);
     w.done()
+}
+
+/// DescribeResourceQuotas: each quota's hard limits and use, by name.
+fn quotas(w: &mut W, c: &Cluster, ns: &str) {
+    let list: Vec<&ResourceQuota> = c.store().resourcequotas().in_namespace(ns).collect();
+    if list.is_empty() {
+        w.line(0, "No resource quota.");
+        return;
+    }
+    w.line(0, "Resource Quotas");
+    for q in list {
+        w.kv(1, "Name", &q.meta.name);
+        if !q.spec.scopes.is_empty() {
+            let mut scopes = q.spec.scopes.clone();
+            scopes.sort();
+            w.kv(1, "Scopes", scopes.join(", "));
+        }
+        w.line(1, "Resource\tUsed\tHard");
+        w.line(1, "--------\t---\t---");
+        for (k, hard) in &q.status.hard {
+            let used = q.status.used.get(k).copied().unwrap_or(0);
+            w.line(
+                1,
+                &format!(
+                    "{k}\t{}\t{}",
+                    crate::sim::kinds::format_amount(k, used),
+                    crate::sim::kinds::format_amount(k, *hard)
+                ),
+            );
+        }
+    }
+}
+
+/// DescribeLimitRanges: one table for every LimitRange, rows indented by
+/// one space.
+fn limit_ranges(w: &mut W, c: &Cluster, ns: &str) {
+    let list: Vec<&LimitRange> = c.store().limitranges().in_namespace(ns).collect();
+    if list.is_empty() {
+        w.line(0, "No LimitRange resource.");
+        return;
+    }
+    w.line(0, "Resource Limits");
+    w.line(
+        0,
+        " Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio",
+    );
+    w.line(
+        0,
+        " ----\t--------\t---\t---\t---------------\t-------------\t-----------------------",
+    );
+    for l in list {
+        super::part2::limit_rows(w, " ", l);
+    }
 }
 
 pub(super) fn daemonset(c: &Cluster, d: &DaemonSet) -> String {

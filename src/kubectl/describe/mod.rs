@@ -242,7 +242,7 @@ pub fn describe(
             .filter(|d| wanted(&d.meta.name, &d.meta.labels))
             .for_each(|d| {
                 found.push(d.meta.name.clone());
-                parts.push(cluster::namespace(d));
+                parts.push(cluster::namespace(c, d));
             }),
         Resource::DaemonSets => s
             .daemonsets()

@@ -429,6 +429,12 @@ fn limit_range(l: &LimitRange) -> String {
         0,
         "----\t--------\t---\t---\t---------------\t-------------\t-----------------------",
     );
+    limit_rows(&mut w, "", l);
+    w.done()
+}
+
+/// The rows of describeLimitRangeSpec, each line starting with `prefix`.
+pub(super) fn limit_rows(w: &mut W, prefix: &str, l: &LimitRange) {
     for item in &l.spec.limits {
         let mut keys: Vec<&String> = item
             .min
@@ -451,7 +457,7 @@ fn limit_range(l: &LimitRange) -> String {
             w.line(
                 0,
                 &format!(
-                    "{}\t{k}\t{}\t{}\t{}\t{}\t{ratio}",
+                    "{prefix}{}\t{k}\t{}\t{}\t{}\t{}\t{ratio}",
                     item.limit_type.name(),
                     cell(&item.min, k),
                     cell(&item.max, k),
@@ -461,5 +467,4 @@ fn limit_range(l: &LimitRange) -> String {
             );
         }
     }
-    w.done()
 }
