@@ -70,8 +70,13 @@ fn objects(spec: &QuizSpec) -> Vec<String> {
     // of the replay or after the wait.
     let selector = kubetutor::sim::selector::parse(name).unwrap();
     let mut names = Vec::new();
-    let mut add = |cluster: &kubetutor::sim::Cluster| {
+    // Bare Pods only from the setup without its commands: a controller's Pods
+    // are named from the random draws, which the commands shift.
+    let mut add = |cluster: &kubetutor::sim::Cluster, bare_only: bool| {
         for p in cluster.store().pods().iter() {
+            if bare_only && p.meta.owner.is_some() {
+                continue;
+            }
             if selector.matches(&p.meta.labels) && !names.contains(&p.meta.name) {
                 names.push(p.meta.name.clone());
             }
@@ -81,11 +86,11 @@ fn objects(spec: &QuizSpec) -> Vec<String> {
     applied.commands.clear();
     let mut cluster = kubetutor::sim::Cluster::from_setup(&applied, predict::SEED).unwrap();
     cluster.advance(1_000);
-    add(&cluster);
+    add(&cluster, true);
     let mut cluster = predict::start(spec, predict::SEED).unwrap();
-    add(&cluster);
+    add(&cluster, false);
     cluster.advance(predict::after_ms(spec).unwrap());
-    add(&cluster);
+    add(&cluster, false);
     names
 }
 
