@@ -99,7 +99,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("kubetutor: {e:#}");
+            // Messages may quote a file name, an argument or a lesson's
+            // text: sanitized like everything else that reaches a terminal.
+            eprintln!("kubetutor: {}", crate::text::sanitize(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

@@ -6,7 +6,7 @@ use crate::lesson::model::Lesson;
 use crate::lesson::{Catalog, parse_lesson};
 use crate::markdown::{Theme, render_section_in};
 use crate::text;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use ratatui::text::{Line, Text};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -44,9 +44,8 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     });
 
     let path = Path::new(&args.target);
-    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) = if path.is_file() {
-        let source = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) = if std::fs::metadata(path).is_ok_and(|m| !m.is_dir()) {
+        let source = crate::bounded_read::read_text(path, crate::bounded_read::DOCUMENT_LIMIT)?;
         let shown = path.display().to_string();
         let (lesson, errors) = parse_lesson(&shown, &source, lang);
         let errors = errors.iter().map(ToString::to_string).collect();

@@ -92,5 +92,6 @@ pub fn unknown_lesson(id: &str, catalog: &Catalog, lang: Lang) -> String {
         msg.push_str(&format!("; did you mean '{candidate}'?"));
     }
     msg.push_str(" (`kubetutor list` shows every lesson id)");
-    msg
+    // The id is the user's argument: echoed, it must not carry escapes.
+    crate::text::sanitize(&msg).into_owned()
 }

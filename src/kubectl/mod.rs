@@ -14,6 +14,7 @@ pub mod complete;
 mod controls;
 pub mod describe;
 mod exec;
+pub mod files;
 mod flags;
 pub mod get;
 pub mod help;
@@ -23,6 +24,7 @@ pub mod suggest;
 pub mod table;
 
 pub use complete::complete;
+pub use files::Files;
 
 use crate::sim::Cluster;
 use crate::sim::objects::Labels;
@@ -64,12 +66,18 @@ fn with_newline(mut s: String) -> String {
 /// Run one line of the command language. Never panics; a bad line gets a
 /// one-line error saying what is wrong.
 pub fn execute(cluster: &mut Cluster, line: &str) -> Outcome {
+    execute_in(cluster, line, Files::Anywhere)
+}
+
+/// [`execute`], with `apply -f` reading only where `files` allows (a
+/// lesson's commands read inside the lesson's folder).
+pub fn execute_in(cluster: &mut Cluster, line: &str, files: Files<'_>) -> Outcome {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Outcome::ok("");
     }
     match parse::parse(trimmed) {
-        Ok(cmd) => exec::run(cluster, cmd),
+        Ok(cmd) => exec::run(cluster, cmd, files),
         Err(e) => Outcome::fail(e),
     }
 }

@@ -52,7 +52,7 @@ fn kind_of(g: &str) -> Option<Kind> {
     if g == "\n" || g == "\r\n" {
         return Some(Kind::Newline);
     }
-    if c.is_control() {
+    if super::is_unsafe(c) {
         return None;
     }
     let single = chars.next().is_none();
@@ -244,7 +244,7 @@ pub fn wrap_spans(spans: &[Span<'_>], first: usize, rest: usize) -> Vec<Vec<Span
 fn fits(spans: &[Span<'_>], limit: usize) -> Option<Vec<Span<'static>>> {
     let mut used = 0;
     for span in spans {
-        if span.content.contains(|c: char| c.is_control()) {
+        if span.content.contains(super::is_unsafe) {
             return None;
         }
         used += width(&span.content);

@@ -80,7 +80,10 @@ pub fn lint(
         .iter()
         .map(|f| (format!("{prefix}{}", f.path), Source::new(&f.path, &f.text)))
         .collect();
-    let catalog = Catalog::from_files(prefix, files, read_errors);
+    let mut catalog = Catalog::from_files(prefix, files, read_errors);
+    if let Root::Dir(dir) = root {
+        catalog.set_folder(dir);
+    }
     let mut out = Out::default();
     for e in catalog.errors() {
         out.error(&e.path, e.line, e.message.clone());
