@@ -24,6 +24,7 @@
 //! proves is what students see.
 
 mod assets;
+mod controls;
 mod examples;
 mod exercises;
 mod ids;
@@ -159,6 +160,7 @@ fn check_lesson(lesson: &Lesson, source: &Source, root: &Root, out: &mut Out) {
             ),
         );
     }
+    out.extend(path, controls::check(lesson, &source.text));
     out.extend(path, assets::check(source, root));
     out.extend(path, examples::check(source));
 }
