@@ -23,3 +23,4 @@ pub mod text;
 pub mod timestamp;
 pub mod tui;
 pub mod watch;
+pub mod yaml_nesting;
