@@ -44,8 +44,13 @@ const PARALLEL_FROM: usize = 8;
 /// scoped threads do it; a thread-pool crate would add a dependency for one
 /// loop.
 fn parse_all(prefix: &str, files: &[LessonFile]) -> Vec<Parsed> {
+    // `available_parallelism` reads cgroup files: asked only when there
+    // are enough files for threads to pay.
+    if files.len() < PARALLEL_FROM {
+        return files.iter().map(|f| parse_one(prefix, f)).collect();
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || files.len() < PARALLEL_FROM {
+    if threads < 2 {
         return files.iter().map(|f| parse_one(prefix, f)).collect();
     }
     // Every thread takes every n-th file, so the larger Korean files are
