@@ -48,6 +48,10 @@ pub struct Progress {
     /// When progress was reset (so another open tutor cannot bring the old
     /// records back when it saves).
     pub resets: Resets,
+    /// Fields this build does not know, written by a newer one with the
+    /// same schema version: kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Progress {
@@ -58,6 +62,7 @@ impl Default for Progress {
             lessons: BTreeMap::new(),
             drill: ReviewDeck::default(),
             resets: Resets::default(),
+            unknown: serde_json::Map::new(),
         }
     }
 }
@@ -83,6 +88,9 @@ pub struct LessonProgress {
     pub quizzes: BTreeMap<String, QuizProgress>,
     /// By exercise id.
     pub exercises: BTreeMap<String, ExerciseProgress>,
+    /// Fields this build does not know (see [`Progress::unknown`]).
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl LessonProgress {
