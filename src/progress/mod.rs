@@ -42,6 +42,9 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     path: PathBuf,
     state: Progress,
+    /// Set when the file was written by a newer kubetutor (its schema
+    /// version, as written): shown, never written over.
+    newer: Option<String>,
 }
 
 impl Store {
@@ -52,31 +55,40 @@ impl Store {
     pub fn open(path: impl Into<PathBuf>) -> (Store, Vec<Warning>) {
         let path = path.into();
         let mut warnings = Vec::new();
-        let state = match file::read(&path) {
+        let mut newer = None;
+        let mut found = file::read(&path);
+        if matches!(found, Ok(Found::Bad(_))) {
+            // Look again under the lock: another process may be on it.
+            let _lock = file::lock(&path, file::LOCK_WAIT).ok();
+            found = file::read(&path);
+            if let Ok(Found::Bad(reason)) = found {
+                warnings.push(set_aside(&path, reason));
+                found = Ok(Found::Missing);
+            }
+        }
+        let state = match found {
             Ok(Found::Good(p)) => *p,
-            Ok(Found::Missing) => Progress::default(),
-            Ok(Found::Bad(_)) => {
-                // Look again under the lock: another process may be on it.
-                let _lock = file::lock(&path).ok();
-                match file::read(&path) {
-                    Ok(Found::Good(p)) => *p,
-                    Ok(Found::Missing) => Progress::default(),
-                    Ok(Found::Bad(reason)) => {
-                        warnings.push(set_aside(&path, reason));
-                        Progress::default()
-                    }
-                    Err(e) => {
-                        warnings.push(unreadable(&path, &e));
-                        Progress::default()
-                    }
-                }
+            Ok(Found::Missing | Found::Bad(_)) => Progress::default(),
+            Ok(Found::Newer { version, progress }) => {
+                warnings.push(Warning::Newer {
+                    file: path.clone(),
+                    version: version.clone(),
+                });
+                newer = Some(version);
+                *progress
             }
             Err(e) => {
                 warnings.push(unreadable(&path, &e));
                 Progress::default()
             }
         };
-        (Store { path, state }, warnings)
+        (Store { path, state, newer }, warnings)
+    }
+
+    /// Whether the file was written by a newer kubetutor: then nothing is
+    /// saved to it.
+    pub fn read_only(&self) -> bool {
+        self.newer.is_some()
     }
 
     pub fn path(&self) -> &Path {
@@ -90,14 +102,29 @@ impl Store {
 
     /// Merge with the file and write it atomically (see the module docs).
     /// On success this store also holds what other processes saved.
+    ///
+    /// The lock is waited for at most [`file::LOCK_WAIT`]: when another
+    /// process holds it longer, nothing is written, the changes stay in this
+    /// store, and the next save tries again ([`ProgressError::Busy`]).
     pub fn save(&mut self) -> Result<Vec<Warning>, ProgressError> {
+        if let Some(version) = &self.newer {
+            return Err(ProgressError::Newer {
+                file: self.path.clone(),
+                version: version.clone(),
+            });
+        }
         let mut warnings = Vec::new();
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| ProgressError::io("create the directory", dir, e))?;
         }
-        let lock = match file::lock(&self.path) {
+        let lock = match file::lock(&self.path, file::LOCK_WAIT) {
             Ok(lock) => Some(lock),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                return Err(ProgressError::Busy {
+                    file: self.path.clone(),
+                });
+            }
             Err(e) => {
                 warnings.push(Warning::NoLock {
                     file: self.path.clone(),
@@ -123,6 +150,14 @@ impl Store {
                     reason,
                 });
                 Progress::default()
+            }
+            Ok(Found::Newer { version, .. }) => {
+                // A newer kubetutor wrote it since: never written over.
+                self.newer = Some(version.clone());
+                return Err(ProgressError::Newer {
+                    file: self.path.clone(),
+                    version,
+                });
             }
             Err(e) => return Err(ProgressError::io("read", &self.path, e)),
         };
