@@ -17,6 +17,7 @@
 //! process recorded ([`merge`]), and writes the result atomically
 //! ([`file`]); so two tutors open at once lose none of each other's records.
 
+pub mod background;
 pub mod file;
 pub mod merge;
 pub mod model;
@@ -83,6 +84,22 @@ impl Store {
             }
         };
         (Store { path, state, newer }, warnings)
+    }
+
+    /// A store holding `state` for the file at `path`, as if opened and
+    /// changed (a background save works on such a copy).
+    pub fn with_state(path: PathBuf, state: Progress) -> Store {
+        Store {
+            path,
+            state,
+            newer: None,
+        }
+    }
+
+    /// Take in what a background save merged: the records other processes
+    /// saved join ours (those made meanwhile are kept).
+    pub fn absorb(&mut self, merged: Progress) {
+        self.state = merge::merge(&self.state, &merged);
     }
 
     /// Whether the file was written by a newer kubetutor: then nothing is

@@ -148,6 +148,12 @@ pub struct App {
     pub editor: Option<Editor>,
     /// The external editor the event loop should run.
     pub(in crate::tui) external: Option<ExternalRequest>,
+    /// Saves the progress off this thread, when the tutor runs in a
+    /// terminal ([`App::save_in_background`]); tests save in place.
+    saver: Option<crate::progress::background::Saver>,
+    /// The last background save found the file busy: its change is still
+    /// to be written (by the next save, or on exit).
+    unsaved: bool,
 }
 
 impl App {
@@ -180,6 +186,8 @@ impl App {
             blocks: Blocks::default(),
             editor: None,
             external: None,
+            saver: None,
+            unsaved: false,
         };
         let resume = app
             .store
@@ -346,6 +354,10 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         if let Action::Tick(_) = action {
             self.blocks_tick();
+            if let Some(saver) = &self.saver {
+                let done = saver.poll();
+                self.take_saves(done);
+            }
         }
         let place = self.place();
         self.apply_action(action);
@@ -356,18 +368,52 @@ impl App {
         self.open_section_cluster();
     }
 
-    /// The interface is closing: keep the editor's draft.
+    /// The interface is closing: keep the editor's draft, and wait for the
+    /// saves still running. A save that found the file busy is tried once
+    /// more, in place (waiting at most the lock's second).
     pub fn on_exit(&mut self) {
         self.save_editor_draft();
+        let Some(saver) = self.saver.take() else {
+            return;
+        };
+        self.take_saves(saver.finish());
+        if self.unsaved {
+            self.save_progress();
+        }
     }
 
-    /// Save the progress; a failure goes to the banner (once).
+    /// From now on save the progress on a worker thread: the lock and the
+    /// disk never hold up a key press.
+    pub fn save_in_background(&mut self) {
+        self.saver = Some(crate::progress::background::Saver::new());
+    }
+
+    /// Save the progress (queued, when saving in the background); a
+    /// failure goes to the banner (once).
     pub(in crate::tui) fn save_progress(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        if let Some(saver) = &self.saver {
+            saver.save(store);
+            return;
+        }
         if let Err(e) = store.save() {
             self.banner_once(e.to_string());
+        }
+    }
+
+    /// Take in finished background saves.
+    fn take_saves(&mut self, done: Vec<crate::progress::background::Saved>) {
+        for saved in done {
+            if let (Some(store), Some(merged)) = (self.store.as_mut(), saved.merged) {
+                store.absorb(merged);
+            }
+            self.unsaved =
+                matches!(saved.result, Err(crate::progress::ProgressError::Busy { .. }));
+            if let Err(e) = saved.result {
+                self.banner_once(e.to_string());
+            }
         }
     }
 

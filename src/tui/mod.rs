@@ -68,6 +68,7 @@ pub fn run_on(app: &mut App) -> anyhow::Result<()> {
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
 
     let panic_key = panic_key::from_env();
+    app.save_in_background();
     let result = event_loop(&mut terminal, app, &stop, &interrupt, panic_key);
     app.on_exit();
 
