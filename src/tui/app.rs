@@ -154,7 +154,12 @@ pub struct App {
     /// The last background save found the file busy: its change is still
     /// to be written (by the next save, or on exit).
     unsaved: bool,
+    /// Milliseconds since the open editor's draft was last kept.
+    draft_age_ms: u64,
 }
+
+/// How often an open editor's changed draft is saved.
+pub const DRAFT_EVERY_MS: u64 = 3_000;
 
 impl App {
     /// A new app on `catalog`. The starting lesson is `options.start`, else
@@ -188,6 +193,7 @@ impl App {
             external: None,
             saver: None,
             unsaved: false,
+            draft_age_ms: 0,
         };
         let resume = app
             .store
@@ -352,8 +358,9 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
-        if let Action::Tick(_) = action {
+        if let Action::Tick(ms) = action {
             self.blocks_tick();
+            self.autosave_draft(u64::from(ms));
             if let Some(saver) = &self.saver {
                 let done = saver.poll();
                 self.take_saves(done);
@@ -379,6 +386,22 @@ impl App {
         self.take_saves(saver.finish());
         if self.unsaved {
             self.save_progress();
+        }
+    }
+
+    /// Keep the editor's draft every [`DRAFT_EVERY_MS`] while it differs
+    /// from the one saved, so a crash or a `kill -9` loses seconds of
+    /// typing, not the session's.
+    fn autosave_draft(&mut self, ms: u64) {
+        if self.editor.is_none() {
+            self.draft_age_ms = 0;
+            return;
+        }
+        self.draft_age_ms += ms;
+        if self.draft_age_ms >= DRAFT_EVERY_MS {
+            self.draft_age_ms = 0;
+            // Saves only when the text changed since the last draft.
+            self.save_editor_draft();
         }
     }
 
