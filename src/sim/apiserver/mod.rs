@@ -13,6 +13,7 @@ use super::validation;
 
 mod apply;
 mod create;
+pub use create::{MAX_PODS, QUOTA_NAME};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -44,6 +45,8 @@ pub enum ApiError {
         causes: Vec<String>,
     },
     BadRequest(String),
+    /// Refused by admission (a quota): the message after `Forbidden): `.
+    Forbidden(String),
 }
 
 impl fmt::Display for ApiError {
@@ -71,11 +74,22 @@ impl fmt::Display for ApiError {
                 }
             }
             ApiError::BadRequest(m) => write!(f, "Error from server (BadRequest): {m}"),
+            ApiError::Forbidden(m) => write!(f, "Error from server (Forbidden): {m}"),
         }
     }
 }
 
 impl std::error::Error for ApiError {}
+
+impl ApiError {
+    /// The status message alone, as a controller's event quotes it.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Forbidden(m) => m.clone(),
+            other => other.to_string(),
+        }
+    }
+}
 
 /// The resource name kubectl uses in messages (`pods`, `deployments.apps`).
 pub fn resource_name(kind: Kind) -> &'static str {

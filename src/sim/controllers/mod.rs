@@ -95,7 +95,9 @@ pub(crate) fn create_pods(
                     EventType::Warning,
                     object.clone(),
                     "FailedCreate",
-                    format!("Error creating: {e}"),
+                    // The controller's event quotes the status message,
+                    // without kubectl's `Error from server (…): `.
+                    format!("Error creating: {}", e.message()),
                 );
                 break;
             }
