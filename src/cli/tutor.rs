@@ -25,9 +25,18 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
             "the tutor needs a terminal; for plain text use `kubetutor list` or `kubetutor render LESSON_ID`"
         );
     }
-    let app = open_app(catalog, lesson, global);
-    crate::tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    let mut app = open_app(catalog, lesson, global);
+    crate::tui::run_on(&mut app)?;
+    Ok(exit_status(&app))
+}
+
+/// Success, or 128 + the signal that ended the interface (SIGTERM 143,
+/// SIGHUP 129), as a shell reports a program a signal ended.
+pub fn exit_status(app: &App) -> ExitCode {
+    match app.ended_by {
+        Some(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        None => ExitCode::SUCCESS,
+    }
 }
 
 /// The interface's state on `catalog`, with the progress file and the

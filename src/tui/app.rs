@@ -156,6 +156,9 @@ pub struct App {
     unsaved: bool,
     /// Milliseconds since the open editor's draft was last kept.
     draft_age_ms: u64,
+    /// The signal (SIGTERM, SIGHUP) that ended the interface, if one did:
+    /// the exit status is then 128 + its number, as a shell expects.
+    pub ended_by: Option<i32>,
 }
 
 /// How often an open editor's changed draft is saved.
@@ -194,6 +197,7 @@ impl App {
             saver: None,
             unsaved: false,
             draft_age_ms: 0,
+            ended_by: None,
         };
         let resume = app
             .store
