@@ -76,9 +76,39 @@ pub fn execute_in(cluster: &mut Cluster, line: &str, files: Files<'_>) -> Outcom
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Outcome::ok("");
     }
+    // A NUL or an escape inside a word would be invisible in the message
+    // that quotes it (`resource type "pods"` for `pods\0`): said as it is.
+    if let Some((i, c)) = trimmed
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| crate::text::is_unsafe(c) && c != '\t')
+    {
+        return Outcome::fail(format!(
+            "error: the command holds a control character (U+{:04X}) at column {}: type it without",
+            u32::from(c),
+            i + 1
+        ));
+    }
     match parse::parse(trimmed) {
         Ok(cmd) => exec::run(cluster, cmd, files),
         Err(e) => Outcome::fail(e),
+    }
+}
+
+#[cfg(test)]
+mod control_tests {
+    /// Issue #15 item 13: `get pods\0` said `the server doesn't have a
+    /// resource type "pods" (did you mean "pods"?)`.
+    #[test]
+    fn a_control_character_is_named_not_hidden() {
+        let mut c = crate::sim::Cluster::new(1);
+        let out = super::execute(&mut c, "get pods\0");
+        assert!(!out.ok);
+        assert_eq!(
+            out.output,
+            "error: the command holds a control character (U+0000) at column 9: type it without\n"
+        );
+        assert!(super::execute(&mut c, "get\tpods").ok);
     }
 }
 

@@ -107,7 +107,9 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
                 }
             }
             Err(e) => {
-                let duplicate_error = e.to_string().starts_with("duplicate entry");
+                // Nested, the message starts with the path
+                // (`metadata.labels: duplicate entry …`).
+                let duplicate_error = e.to_string().contains("duplicate entry with key");
                 if !(duplicate_error && duplicates) {
                     let at = e.location().map_or(chunk_start, |l| Pos {
                         line: l.line() + line_offset,

@@ -118,12 +118,9 @@ impl fmt::Display for ProgressError {
 }
 
 impl std::error::Error for ProgressError {
+    // The I/O error is part of the message already: as a source too, a
+    // chain printed in full (`{e:#}`) would say it twice.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ProgressError::Io { source, .. } => Some(source),
-            ProgressError::NoDataDir
-            | ProgressError::Busy { .. }
-            | ProgressError::Newer { .. } => None,
-        }
+        None
     }
 }
