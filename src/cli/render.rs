@@ -4,10 +4,10 @@
 use super::GlobalArgs;
 use crate::lesson::model::Lesson;
 use crate::lesson::{Catalog, parse_lesson};
-use crate::markdown::{Theme, render_section_in};
+use crate::markdown::{Theme, render_section_streamed};
 use crate::text;
 use anyhow::bail;
-use ratatui::text::{Line, Text};
+use ratatui::text::Line;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -88,28 +88,40 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     } else {
         Theme::plain()
     };
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    // Written a section at a time, each line as soon as it is laid out: a
+    // 10 MB document is never held whole, as text or as output.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut failed: Option<std::io::Error> = None;
+    let mut buf = String::new();
+    let mut write_line = |line: Line<'static>| {
+        if failed.is_some() {
+            return;
+        }
+        buf.clear();
+        if styled {
+            text::push_ansi(&mut buf, &line, ratatui::style::Style::default());
+        } else {
+            text::push_plain(&mut buf, &line);
+        }
+        if let Err(e) = out.write_all(buf.as_bytes()) {
+            failed = Some(e);
+        }
+    };
     if let Some(note) = note {
-        lines.extend(
-            text::wrap_str(note, width as usize)
-                .into_iter()
-                .map(Line::from),
-        );
-        lines.push(Line::from(""));
+        for l in text::wrap_str(note, width as usize) {
+            write_line(Line::from(l));
+        }
+        write_line(Line::from(""));
     }
     for (i, section) in lesson.sections.iter().enumerate() {
         if i > 0 {
-            lines.push(Line::from(""));
+            write_line(Line::from(""));
         }
-        lines.extend(render_section_in(section, width, &theme, lesson.lang).lines);
+        render_section_streamed(section, width, &theme, lesson.lang, &mut write_line);
     }
-    let text = Text::from(lines);
-    let out = if styled {
-        text::to_ansi(&text)
-    } else {
-        text::to_plain(&text)
-    };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
+    drop(write_line);
+    let flushed = out.flush();
+    match failed.map_or(flushed, Err) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }

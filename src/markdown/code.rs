@@ -8,8 +8,8 @@
 //! line of its own. Below 6 columns there is no room for a frame: the code is
 //! wrapped to the width as it is.
 
-use super::frame::{FRAME_EXTRA, framed};
-use super::highlight::{Language, guess, highlight};
+use super::frame::{self, FRAME_EXTRA};
+use super::highlight::{Language, guess, highlight_each};
 use super::inline::Spans;
 use super::theme::Theme;
 use crate::text::{sanitize, width, wrap_spans};
@@ -24,7 +24,23 @@ const MIN_INNER_FOR_MARKER: usize = 8;
 /// The narrowest width that gets a frame.
 const MIN_FRAMED: usize = FRAME_EXTRA + 2;
 
+#[cfg(test)]
 pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -> Vec<Spans> {
+    let mut out = Vec::new();
+    render_code_into(code, info, avail, theme, &mut |line| out.push(line));
+    out
+}
+
+/// [`render_code`], each line handed to `out` as it is laid out: the frame's
+/// width comes from one pass over the text (highlighting keeps the text as
+/// it is), then each line is highlighted, wrapped and framed in turn.
+pub(crate) fn render_code_into(
+    code: &str,
+    info: &str,
+    avail: usize,
+    theme: &Theme,
+    out: &mut dyn FnMut(Spans),
+) {
     let code = sanitize(code);
     let code = code.strip_suffix('\n').unwrap_or(&code);
     let info = sanitize(info);
@@ -35,17 +51,18 @@ pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -
     } else {
         Language::from_info(label)
     };
-    let mut rows = highlight(code, language, theme);
-    if rows.is_empty() {
-        rows.push(Vec::new());
-    }
     if avail < MIN_FRAMED {
-        return rows
-            .iter()
-            .flat_map(|row| wrap_spans(row, avail, avail))
-            .collect();
+        let mut any = false;
+        highlight_each(code, language, theme, &mut |row| {
+            any = true;
+            wrap_spans(&row, avail, avail).into_iter().for_each(&mut *out);
+        });
+        if !any {
+            wrap_spans(&[], avail, avail).into_iter().for_each(&mut *out);
+        }
+        return;
     }
-    let natural = rows.iter().map(spans_width).max().unwrap_or(0);
+    let natural = code.lines().map(width).max().unwrap_or(0);
     // Room for the label and one rule character after it, when there is.
     let label_room = if label.is_empty() {
         0
@@ -53,12 +70,19 @@ pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -
         width(label) + 2
     };
     let inner = natural.max(label_room).clamp(1, avail - FRAME_EXTRA);
-    let wrapped = rows
-        .into_iter()
-        .flat_map(|row| wrap_row(row, inner, theme))
-        .collect();
     let title = (!label.is_empty()).then_some((label, theme.code_label));
-    framed(wrapped, inner, title, theme.code_frame)
+    out(frame::top(inner, title, theme.code_frame));
+    let mut any = false;
+    highlight_each(code, language, theme, &mut |row| {
+        any = true;
+        for line in wrap_row(row, inner, theme) {
+            out(frame::side(line, inner, theme.code_frame));
+        }
+    });
+    if !any {
+        out(frame::side(Vec::new(), inner, theme.code_frame));
+    }
+    out(frame::bottom(inner, theme.code_frame));
 }
 
 fn wrap_row(row: Spans, inner: usize, theme: &Theme) -> Vec<Spans> {

@@ -5,7 +5,7 @@
 //! quote or item, list items among themselves, and a list nested right
 //! under its item's text.
 
-use super::code::render_code;
+use super::code::render_code_into;
 use super::container::Containers;
 use super::html;
 use super::inline::{Inline, Spans};
@@ -28,10 +28,22 @@ struct Leaf {
     inline: Inline,
 }
 
+/// Lines a streaming writer gathers before handing them on.
+const FLUSH_AT: usize = 256;
+
+/// Where a streaming writer hands its finished lines.
+pub(crate) type Sink<'t> = &'t mut dyn FnMut(Line<'static>);
+
 pub(crate) struct Writer<'t> {
     theme: &'t Theme,
     width: usize,
+    /// Lines not yet handed on (all of them, without a sink).
     lines: Vec<Line<'static>>,
+    /// Where finished lines go as they are written, so a long document is
+    /// never held whole; `None` keeps every line for [`Writer::finish`].
+    sink: Option<Sink<'t>>,
+    /// Lines already handed to the sink.
+    flushed: usize,
     containers: Containers,
     /// Open lists: the next item's number (`None` for bullets).
     lists: Vec<Option<u64>>,
@@ -55,6 +67,8 @@ impl<'t> Writer<'t> {
             theme,
             width: width.max(1),
             lines: Vec::new(),
+            sink: None,
+            flushed: 0,
             containers: Containers::default(),
             lists: Vec::new(),
             leaf: None,
@@ -64,6 +78,36 @@ impl<'t> Writer<'t> {
             table: None,
             row: Vec::new(),
         }
+    }
+
+    /// A writer that hands its lines to `sink` as they are finished (a few
+    /// hundred at a time) instead of keeping them; [`Writer::finish`] then
+    /// hands on the rest and returns nothing.
+    pub(crate) fn streaming(theme: &'t Theme, width: usize, sink: Sink<'t>) -> Self {
+        let mut w = Writer::new(theme, width);
+        w.sink = Some(sink);
+        w
+    }
+
+    /// Hand finished lines to the sink, once enough have gathered. Blank
+    /// lines at the end stay: the next block or [`Writer::finish`] decides
+    /// whether they are kept.
+    fn flush_ready(&mut self) {
+        if self.lines.len() < FLUSH_AT {
+            return;
+        }
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        let ready = self
+            .lines
+            .iter()
+            .rposition(|l| !l.spans.is_empty())
+            .map_or(0, |i| i + 1);
+        for line in self.lines.drain(..ready) {
+            sink(line);
+        }
+        self.flushed += ready;
     }
 
     /// Renders a Markdown document below what is already written.
@@ -96,9 +140,9 @@ impl<'t> Writer<'t> {
         self.close_leaf();
     }
 
-    /// Lines written so far.
+    /// Lines written so far (those handed to a sink included).
     pub(crate) fn len(&self) -> usize {
-        self.lines.len()
+        self.flushed + self.lines.len()
     }
 
     /// The width left for content inside the open quotes and items.
@@ -111,7 +155,15 @@ impl<'t> Writer<'t> {
         while self.lines.last().is_some_and(|l| l.spans.is_empty()) {
             self.lines.pop();
         }
-        self.lines
+        match self.sink.take() {
+            Some(sink) => {
+                for line in self.lines.drain(..) {
+                    sink(line);
+                }
+                Vec::new()
+            }
+            None => self.lines,
+        }
     }
 
     fn event(&mut self, event: Event<'_>) {
@@ -223,8 +275,11 @@ impl<'t> Writer<'t> {
             }
             TagEnd::CodeBlock => {
                 if let Some((info, code)) = self.code.take() {
-                    let lines = render_code(&code, &info, self.avail(), theme);
-                    self.block(lines);
+                    // Line by line: a huge block is never held laid out whole.
+                    let avail = self.avail();
+                    self.begin_block();
+                    render_code_into(&code, &info, avail, theme, &mut |line| self.emit(line));
+                    self.pending_blank = true;
                 }
             }
             TagEnd::HtmlBlock => {
@@ -369,7 +424,7 @@ impl<'t> Writer<'t> {
     /// Starts a block: a blank line first unless it is the first thing in
     /// its container (or in the document).
     fn begin_block(&mut self) {
-        let fresh = self.containers.fresh().unwrap_or(self.lines.is_empty());
+        let fresh = self.containers.fresh().unwrap_or(self.len() == 0);
         if self.pending_blank && !fresh {
             let prefix = self.containers.prefix(self.prefix_limit(), true);
             self.lines.push(Line::from(prefix));
@@ -385,6 +440,7 @@ impl<'t> Writer<'t> {
         let mut spans = self.containers.prefix(self.prefix_limit(), false);
         spans.extend(content);
         self.lines.push(Line::from(spans));
+        self.flush_ready();
     }
 }
 

@@ -35,7 +35,7 @@ mod export;
 mod graphemes;
 mod wrap;
 
-pub use export::{to_ansi, to_plain};
+pub use export::{push_ansi, push_plain, to_ansi, to_plain};
 pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_spans, wrap_str, wrap_text};
 
 use ratatui::buffer::CellWidth;
