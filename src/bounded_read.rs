@@ -59,7 +59,10 @@ impl ReadError {
                 format!("not a regular file ({what}): only regular files are read")
             }
             ReadError::TooLarge(_, limit) => {
-                format!("too large: more than the {} MiB limit", limit / (1024 * 1024))
+                format!(
+                    "too large: more than the {} MiB limit",
+                    limit / (1024 * 1024)
+                )
             }
             ReadError::NotUtf8 { line, offset, .. } => {
                 format!("not UTF-8 text: invalid byte at line {line} (byte offset {offset})")
@@ -184,7 +187,11 @@ mod tests {
             .unwrap();
         assert!(status.success());
         let e = read_bytes(&fifo, MANIFEST_LIMIT).unwrap_err();
-        assert!(e.to_string().contains("not a regular file (a pipe or FIFO)"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("not a regular file (a pipe or FIFO)"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -210,7 +217,11 @@ mod tests {
         assert!(e.is_ok());
         std::fs::write(&f, vec![b'a'; MANIFEST_LIMIT as usize + 1]).unwrap();
         let e = read_bytes(&f, MANIFEST_LIMIT).unwrap_err();
-        assert!(e.to_string().ends_with("too large: more than the 8 MiB limit"), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("too large: more than the 8 MiB limit"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -220,10 +231,14 @@ mod tests {
         std::fs::write(&f, b"# a\nok\nbad \xff here\n").unwrap();
         let e = read_text(&f, DOCUMENT_LIMIT).unwrap_err();
         assert!(
-            e.to_string().ends_with("invalid byte at line 3 (byte offset 11)"),
+            e.to_string()
+                .ends_with("invalid byte at line 3 (byte offset 11)"),
             "{e}"
         );
-        assert_eq!(read_lossy(&f, DOCUMENT_LIMIT).unwrap(), "# a\nok\nbad \u{fffd} here\n");
+        assert_eq!(
+            read_lossy(&f, DOCUMENT_LIMIT).unwrap(),
+            "# a\nok\nbad \u{fffd} here\n"
+        );
     }
 
     #[test]

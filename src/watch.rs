@@ -38,26 +38,28 @@ impl Watch {
         // lesson folder would add thousands of watches); the poll follows
         // those that stay inside the folder.
         let config = notify::Config::default().with_follow_symlinks(false);
-        let watcher = notify::RecommendedWatcher::new(tx, config).ok().and_then(|mut w| {
-            let mut any = false;
-            for p in paths {
-                let mode = if p.is_dir() {
-                    RecursiveMode::Recursive
-                } else {
-                    RecursiveMode::NonRecursive
-                };
-                // Watching a file's folder sees editors that replace the file.
-                let target = if p.is_file() {
-                    p.parent()
-                        .filter(|d| !d.as_os_str().is_empty())
-                        .unwrap_or(p)
-                } else {
-                    p.as_path()
-                };
-                any |= w.watch(target, mode).is_ok();
-            }
-            any.then_some(w)
-        });
+        let watcher = notify::RecommendedWatcher::new(tx, config)
+            .ok()
+            .and_then(|mut w| {
+                let mut any = false;
+                for p in paths {
+                    let mode = if p.is_dir() {
+                        RecursiveMode::Recursive
+                    } else {
+                        RecursiveMode::NonRecursive
+                    };
+                    // Watching a file's folder sees editors that replace the file.
+                    let target = if p.is_file() {
+                        p.parent()
+                            .filter(|d| !d.as_os_str().is_empty())
+                            .unwrap_or(p)
+                    } else {
+                        p.as_path()
+                    };
+                    any |= w.watch(target, mode).is_ok();
+                }
+                any.then_some(w)
+            });
         let events = watcher.is_some().then_some(rx);
         let roots = paths.to_vec();
         let stamps = snapshot(&roots);
@@ -167,7 +169,9 @@ fn collect(
     let meta = std::fs::metadata(path).ok();
     match meta {
         Some(m) if m.is_dir() => {
-            let Ok(real) = path.canonicalize() else { return };
+            let Ok(real) = path.canonicalize() else {
+                return;
+            };
             if depth >= 8 || !real.starts_with(root) || !seen.insert(real) {
                 return;
             }
@@ -201,7 +205,10 @@ mod tests {
         std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
         std::os::unix::fs::symlink("..", dir.path().join("up")).unwrap();
         let stamps = snapshot(&[dir.path().to_path_buf()]);
-        let names: Vec<_> = stamps.keys().map(|p| p.strip_prefix(dir.path()).unwrap()).collect();
+        let names: Vec<_> = stamps
+            .keys()
+            .map(|p| p.strip_prefix(dir.path()).unwrap())
+            .collect();
         assert_eq!(names, [Path::new("a.md")]);
     }
 

@@ -196,9 +196,13 @@ mod tests {
 
     #[test]
     fn indentation_counts_as_nesting() {
-        let ok: String = (0..100).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+        let ok: String = (0..100)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
         assert!(check(&ok).is_ok());
-        let deep: String = (0..200).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+        let deep: String = (0..200)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
         assert_eq!(check(&deep).unwrap_err().line, MAX_DEPTH + 1);
         // Going back out resets the depth.
         let mut up_and_down = String::new();

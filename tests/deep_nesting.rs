@@ -14,7 +14,10 @@ fn nest(n: usize) -> String {
 
 #[test]
 fn front_matter_nesting_is_refused_at_its_line() {
-    let text = format!("---\nid: deep\ntitle: Deep\nx: {}\n---\n# Deep\n\nText.\n", nest(100_000));
+    let text = format!(
+        "---\nid: deep\ntitle: Deep\nx: {}\n---\n# Deep\n\nText.\n",
+        nest(100_000)
+    );
     let (_, errors) = parse_lesson("deep.md", &text, Lang::En);
     let e = errors
         .iter()
@@ -34,7 +37,11 @@ fn block_nesting_is_refused_at_its_line() {
     assert!(lesson.is_some());
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].line, 7);
-    assert!(errors[0].message.contains("nesting deeper than 128"), "{}", errors[0]);
+    assert!(
+        errors[0].message.contains("nesting deeper than 128"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
@@ -51,7 +58,10 @@ fn manifest_nesting_is_refused_at_its_line() {
 
 #[test]
 fn nesting_within_the_limit_still_parses() {
-    let text = format!("---\nid: ok\ntitle: Ok\nx: {}\n---\n# Ok\n\nText.\n", nest(100));
+    let text = format!(
+        "---\nid: ok\ntitle: Ok\nx: {}\n---\n# Ok\n\nText.\n",
+        nest(100)
+    );
     let (lesson, errors) = parse_lesson("ok.md", &text, Lang::En);
     assert!(lesson.is_some());
     assert!(errors.is_empty(), "{errors:?}");

@@ -34,9 +34,14 @@ fn assert_stopped_and_restored(tmux: &Tmux) {
     assert_eq!(tmux.pane_format("#{alternate_on}"), "0");
     assert_eq!(tmux.pane_format("#{mouse_any_flag}"), "0");
     assert_eq!(tmux.pane_format("#{cursor_flag}"), "1");
-    tmux.type_line("echo TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')");
+    tmux.type_line(
+        "echo TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')",
+    );
     let screen = tmux.wait_until(
-        |s| s.lines().any(|l| l.starts_with("TTY:") && !l.contains("$(")),
+        |s| {
+            s.lines()
+                .any(|l| l.starts_with("TTY:") && !l.contains("$("))
+        },
         "stty output",
     );
     assert!(screen.contains("TTY:icanon echo"), "{screen}");
@@ -97,6 +102,9 @@ fn sigterm_and_sighup_end_with_128_plus_the_signal() {
             |s| s.lines().any(|l| l.starts_with("EXIT=")),
             "the exit status",
         );
-        assert!(screen.contains(&format!("EXIT={status}")), "{signal}: {screen}");
+        assert!(
+            screen.contains(&format!("EXIT={status}")),
+            "{signal}: {screen}"
+        );
     }
 }

@@ -67,15 +67,27 @@ fn validate_convert_and_check_refuse_devices_and_fifos() {
     for path in ["/dev/zero", "/dev/stdin", fifo] {
         let r = run(&["validate", path]);
         assert_eq!(r.code, 1, "{path}: {}", r.stdout);
-        assert!(r.stdout.contains("not a regular file"), "{path}: {}", r.stdout);
+        assert!(
+            r.stdout.contains("not a regular file"),
+            "{path}: {}",
+            r.stdout
+        );
 
         let r = run(&["convert", path, "--to", "json"]);
         assert_eq!(r.code, 1, "{path}");
-        assert!(r.stderr.contains("not a regular file"), "{path}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("not a regular file"),
+            "{path}: {}",
+            r.stderr
+        );
 
         let r = run(&["check", "pods-first-pod", path]);
         assert_ne!(r.code, 0, "{path}");
-        assert!(r.stderr.contains("not a regular file"), "{path}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("not a regular file"),
+            "{path}: {}",
+            r.stderr
+        );
     }
 }
 
@@ -90,7 +102,11 @@ fn a_manifest_over_8_mib_is_refused_saying_the_limit() {
     std::fs::write(&big, text).unwrap();
     let r = run(&["validate", big.to_str().unwrap()]);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("more than the 8 MiB limit"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("more than the 8 MiB limit"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -127,7 +143,11 @@ fn render_refuses_a_fifo_and_a_device() {
     for path in [fifo.to_str().unwrap(), "/dev/zero"] {
         let r = run(&["render", path]);
         assert_eq!(r.code, 1, "{path}");
-        assert!(r.stderr.contains("not a regular file"), "{path}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("not a regular file"),
+            "{path}: {}",
+            r.stderr
+        );
     }
 }
 
@@ -142,7 +162,13 @@ fn a_lesson_folder_with_devices_fifos_and_links_out_loads_the_rest() {
     std::os::unix::fs::symlink("/dev/zero", en.join("02-zero.md")).unwrap();
     std::os::unix::fs::symlink("/etc/hostname", en.join("03-out.md")).unwrap();
     fifo(&en, "04-fifo.md");
-    let r = run(&["list", "--lessons", dir.path().to_str().unwrap(), "--lang", "en"]);
+    let r = run(&[
+        "list",
+        "--lessons",
+        dir.path().to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     let all = format!("{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("good"), "{all}");
     assert!(all.contains("02-zero.md"), "{all}");

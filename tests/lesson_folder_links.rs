@@ -21,10 +21,18 @@ fn links_out_of_the_folder_are_not_followed() {
     let (files, errors) = read_dir(dir.path()).unwrap();
     let paths: Vec<_> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["en/01-ok.md"]);
-    let said: Vec<_> = errors.iter().map(|e| (e.path.as_str(), e.message.as_str())).collect();
+    let said: Vec<_> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.message.as_str()))
+        .collect();
     assert_eq!(said.len(), 2, "{said:?}");
     assert_eq!(said[0].0, "en/02-passwd.md");
-    assert!(said[0].1.contains("leading out of the lesson folder (to /etc/passwd)"), "{said:?}");
+    assert!(
+        said[0]
+            .1
+            .contains("leading out of the lesson folder (to /etc/passwd)"),
+        "{said:?}"
+    );
     assert_eq!(said[1].0, "en/usr");
 }
 
@@ -78,5 +86,8 @@ fn an_unreadable_file_is_reported_and_the_rest_load() {
     assert!(errors[0].message.contains("broken link"), "{errors:?}");
     // Item 13: invalid UTF-8 names the line and the byte offset.
     assert_eq!(errors[1].line, 3);
-    assert!(errors[1].message.contains("line 3 (byte offset 8)"), "{errors:?}");
+    assert!(
+        errors[1].message.contains("line 3 (byte offset 8)"),
+        "{errors:?}"
+    );
 }

@@ -18,10 +18,18 @@ fn run(args: &[&str]) -> (String, String, i32) {
 fn a_sim_script_with_cr_line_ends_runs_each_line() {
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("s.txt");
-    std::fs::write(&script, "create deployment web --image=nginx\rwait 30s\rget deployments\r").unwrap();
+    std::fs::write(
+        &script,
+        "create deployment web --image=nginx\rwait 30s\rget deployments\r",
+    )
+    .unwrap();
     let (out, err, code) = run(&["sim", "--script", script.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(out.matches("\n$ ").count() + usize::from(out.starts_with("$ ")), 3, "{out}");
+    assert_eq!(
+        out.matches("\n$ ").count() + usize::from(out.starts_with("$ ")),
+        3,
+        "{out}"
+    );
     assert!(out.contains("deployment.apps/web created"), "{out}");
 }
 
@@ -53,7 +61,11 @@ fn render_says_once_that_a_file_is_not_a_lesson() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err:?}");
     assert!(lines[0].contains("x.md:4: front matter:"), "{err}");
-    assert!(lines[1].starts_with("kubetutor: ") && lines[1].ends_with("is not a lesson that can be shown"), "{err}");
+    assert!(
+        lines[1].starts_with("kubetutor: ")
+            && lines[1].ends_with("is not a lesson that can be shown"),
+        "{err}"
+    );
 }
 
 /// Invalid UTF-8 named no line or byte offset.
@@ -64,5 +76,8 @@ fn invalid_utf8_names_its_line_and_offset() {
     std::fs::write(&file, b"# X\n\nGood.\nBad \xc3\x28 here.\n").unwrap();
     let (_, err, code) = run(&["render", file.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("invalid byte at line 4 (byte offset 15)"), "{err}");
+    assert!(
+        err.contains("invalid byte at line 4 (byte offset 15)"),
+        "{err}"
+    );
 }

@@ -39,7 +39,11 @@ fn the_mode_is_kept_and_new_files_are_private() {
     let (mut store, _) = Store::open(&path);
     store.visit_section("pods", 0, Lang::En, T0);
     store.save().unwrap();
-    assert_eq!(mode(&path), 0o600, "a new progress file is the student's own");
+    assert_eq!(
+        mode(&path),
+        0o600,
+        "a new progress file is the student's own"
+    );
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     store.visit_section("pods", 1, Lang::En, T0);
     store.save().unwrap();
@@ -96,14 +100,21 @@ fn a_newer_schema_is_read_only_and_never_written_over() {
             "{warnings:?}"
         );
         let said = warnings[0].to_string();
-        assert!(said.contains("newer kubetutor") && said.contains("read-only"), "{said}");
+        assert!(
+            said.contains("newer kubetutor") && said.contains("read-only"),
+            "{said}"
+        );
         // What could be read is shown.
         assert!(store.lesson("pods").unwrap().completed.is_some());
         store.visit_section("pods", 3, Lang::En, T0);
         assert!(matches!(store.save(), Err(ProgressError::Newer { .. })));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1, "nothing moved aside, nothing written beside");
+        assert_eq!(
+            names.len(),
+            1,
+            "nothing moved aside, nothing written beside"
+        );
     }
 }
 

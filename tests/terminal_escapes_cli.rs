@@ -42,8 +42,9 @@ fn run(dir: &tempfile::TempDir, args: &[&str]) -> (String, String, i32) {
 
 fn assert_clean(what: &str, s: &str) {
     assert!(
-        !s.contains(|c: char| (c.is_control() && c != '\n')
-            || ('\u{202a}'..='\u{202e}').contains(&c)),
+        !s.contains(
+            |c: char| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)
+        ),
         "{what}: {s:?}"
     );
 }
@@ -53,7 +54,10 @@ fn check_list_report_and_suggestion_are_sanitized() {
     let dir = course();
     let (out, err, code) = run(&dir, &["check", "--list"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("web[2Jpod") && out.contains("Run web.]52;c;aGk="), "{out}");
+    assert!(
+        out.contains("web[2Jpod") && out.contains("Run web.]52;c;aGk="),
+        "{out}"
+    );
     assert_clean("check --list", &out);
 
     let pod = dir.path().join("pod.yaml");
@@ -84,8 +88,11 @@ fn lint_warns_about_control_characters_in_ids_and_text() {
     let dir = course();
     let (out, err, _) = run(&dir, &["lint"]);
     assert!(
-        out.contains("01-esc.md:10: warning: a control character (U+001B) in the exercise block's `goal`")
-            || out.contains("01-esc.md:10: warning: a control character (U+001B) in the exercise block's `id`"),
+        out.contains(
+            "01-esc.md:10: warning: a control character (U+001B) in the exercise block's `goal`"
+        ) || out.contains(
+            "01-esc.md:10: warning: a control character (U+001B) in the exercise block's `id`"
+        ),
         "{out}{err}"
     );
     assert_clean("lint", &out);

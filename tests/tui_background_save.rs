@@ -25,7 +25,9 @@ fn app(store: Store) -> App {
 }
 
 fn busy(app: &App) -> bool {
-    app.banner.iter().any(|b| b.contains("in use by another kubetutor"))
+    app.banner
+        .iter()
+        .any(|b| b.contains("in use by another kubetutor"))
 }
 
 #[test]

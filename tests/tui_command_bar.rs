@@ -404,14 +404,22 @@ fn a_long_wait_runs_in_slices_and_esc_stops_it() {
     let first = app.live.cluster.now() - start;
     assert!(first > 0 && first <= 600_000, "{first}");
     let out = app.console.output.as_ref().unwrap();
-    assert!(out.lines[0].starts_with("waiting: ") && out.lines[0].contains(" of 1h (Esc stops)"), "{:?}", out.lines);
+    assert!(
+        out.lines[0].starts_with("waiting: ") && out.lines[0].contains(" of 1h (Esc stops)"),
+        "{:?}",
+        out.lines
+    );
     app.apply(Action::Tick(100));
     let after_one = app.live.cluster.now() - start;
     assert!(after_one > first && after_one <= 1_200_000, "{after_one}");
     app.apply(Action::CloseOverlay);
     let stopped = app.live.cluster.now();
     let out = app.console.output.as_ref().unwrap();
-    assert!(out.lines[0].starts_with("wait stopped after "), "{:?}", out.lines);
+    assert!(
+        out.lines[0].starts_with("wait stopped after "),
+        "{:?}",
+        out.lines
+    );
     assert!(app.console.waiting.is_none());
     // Stopped means stopped: ticks now run the cluster's own clock only.
     app.apply(Action::Tick(100));
@@ -426,5 +434,9 @@ fn a_long_wait_runs_in_slices_and_esc_stops_it() {
     }
     assert_eq!(app.live.cluster.now() - from, 1_200_000);
     let out = app.console.output.as_ref().unwrap();
-    assert!(out.lines[0].starts_with("waited 20m; cluster time is"), "{:?}", out.lines);
+    assert!(
+        out.lines[0].starts_with("waited 20m; cluster time is"),
+        "{:?}",
+        out.lines
+    );
 }

@@ -365,7 +365,11 @@ fn the_draft_is_saved_every_few_seconds_while_it_changes() {
     app.apply(Action::Tick(1_000));
     assert_eq!(saved(), None, "not after one second");
     app.apply(Action::Tick(2_000));
-    assert!(saved().unwrap().starts_with("# oneapiVersion"), "{:?}", saved());
+    assert!(
+        saved().unwrap().starts_with("# oneapiVersion"),
+        "{:?}",
+        saved()
+    );
     type_text(&mut app, " two");
     for _ in 0..30 {
         app.apply(Action::Tick(100));

@@ -103,7 +103,10 @@ pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let text = match read(file) {
         Ok(t) => t,
         Err(why) => {
-            eprintln!("{}", crate::text::sanitize(&format!("{}: {why}", file.display())));
+            eprintln!(
+                "{}",
+                crate::text::sanitize(&format!("{}: {why}", file.display()))
+            );
             return Ok(ExitCode::from(USAGE));
         }
     };

@@ -44,42 +44,43 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     });
 
     let path = Path::new(&args.target);
-    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) = if std::fs::metadata(path).is_ok_and(|m| !m.is_dir()) {
-        let source = crate::bounded_read::read_text(path, crate::bounded_read::DOCUMENT_LIMIT)?;
-        let shown = path.display().to_string();
-        let (lesson, errors) = parse_lesson(&shown, &source, lang);
-        let errors = errors.iter().map(ToString::to_string).collect();
-        match lesson {
-            Some(lesson) => (lesson, errors, None),
-            None => {
-                for e in &errors {
-                    eprintln!("{}", text::sanitize(e));
+    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) =
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_dir()) {
+            let source = crate::bounded_read::read_text(path, crate::bounded_read::DOCUMENT_LIMIT)?;
+            let shown = path.display().to_string();
+            let (lesson, errors) = parse_lesson(&shown, &source, lang);
+            let errors = errors.iter().map(ToString::to_string).collect();
+            match lesson {
+                Some(lesson) => (lesson, errors, None),
+                None => {
+                    for e in &errors {
+                        eprintln!("{}", text::sanitize(e));
+                    }
+                    bail!("{} is not a lesson that can be shown", path.display());
                 }
-                bail!("{} is not a lesson that can be shown", path.display());
             }
-        }
-    } else {
-        let catalog = Catalog::open(global.lessons.as_deref())?;
-        let Some(found) = catalog.get(&args.target, lang) else {
-            bail!(
-                "{}",
-                super::tutor::unknown_lesson(&args.target, &catalog, lang)
-            );
+        } else {
+            let catalog = Catalog::open(global.lessons.as_deref())?;
+            let Some(found) = catalog.get(&args.target, lang) else {
+                bail!(
+                    "{}",
+                    super::tutor::unknown_lesson(&args.target, &catalog, lang)
+                );
+            };
+            let errors = catalog
+                .errors()
+                .iter()
+                .filter(|e| e.path == found.lesson.path)
+                .map(ToString::to_string)
+                .collect();
+            let note = found.fallback.then(|| {
+                lang.pick(
+                    "(이 강의는 아직 한국어판이 없어 영어판을 보여 드립니다.)",
+                    "(This lesson has no English version yet; showing the Korean one.)",
+                )
+            });
+            (found.lesson.clone(), errors, note)
         };
-        let errors = catalog
-            .errors()
-            .iter()
-            .filter(|e| e.path == found.lesson.path)
-            .map(ToString::to_string)
-            .collect();
-        let note = found.fallback.then(|| {
-            lang.pick(
-                "(이 강의는 아직 한국어판이 없어 영어판을 보여 드립니다.)",
-                "(This lesson has no English version yet; showing the Korean one.)",
-            )
-        });
-        (found.lesson.clone(), errors, note)
-    };
 
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let styled = stdout_is_terminal && !no_color;

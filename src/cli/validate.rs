@@ -37,7 +37,8 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let (mut errors, mut warnings, mut bad_files) = (0usize, 0usize, 0usize);
     for file in &args.files {
         let name = file.display().to_string();
-        let text = match crate::bounded_read::read_lossy(file, crate::bounded_read::MANIFEST_LIMIT) {
+        let text = match crate::bounded_read::read_lossy(file, crate::bounded_read::MANIFEST_LIMIT)
+        {
             Ok(text) => text,
             Err(e) => {
                 let msg = match e {

@@ -28,7 +28,9 @@ pub fn lesson_path_problem(path: &str) -> Option<&'static str> {
     if p.is_absolute() {
         return Some("an absolute path");
     }
-    if p.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if p.components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
         return Some("a path leaving the lesson folder (`..`)");
     }
     None

@@ -4,9 +4,9 @@
 use super::front_matter::parse_lang;
 use super::loader::is_lesson_extension;
 use super::model::LoadError;
+use crate::bounded_read::{self, DOCUMENT_LIMIT, ReadError};
 use crate::lang::Lang;
 use include_dir::{Dir, include_dir};
-use crate::bounded_read::{self, DOCUMENT_LIMIT, ReadError};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -55,10 +55,14 @@ pub(crate) fn render_code_into(
         let mut any = false;
         highlight_each(code, language, theme, &mut |row| {
             any = true;
-            wrap_spans(&row, avail, avail).into_iter().for_each(&mut *out);
+            wrap_spans(&row, avail, avail)
+                .into_iter()
+                .for_each(&mut *out);
         });
         if !any {
-            wrap_spans(&[], avail, avail).into_iter().for_each(&mut *out);
+            wrap_spans(&[], avail, avail)
+                .into_iter()
+                .for_each(&mut *out);
         }
         return;
     }

@@ -45,10 +45,7 @@ pub(crate) fn side(row: Spans, inner: usize, border: Style) -> Spans {
 
 /// The bottom border of a frame `inner` wide.
 pub(crate) fn bottom(inner: usize, border: Style) -> Spans {
-    vec![Span::styled(
-        format!("╰{}╯", "─".repeat(inner + 2)),
-        border,
-    )]
+    vec![Span::styled(format!("╰{}╯", "─".repeat(inner + 2)), border)]
 }
 
 /// The top border of a frame `inner` wide, with its title.

@@ -9,7 +9,7 @@ use super::code::render_code_into;
 use super::container::Containers;
 use super::html;
 use super::inline::{Inline, Spans};
-use super::table::{Cell, Table, render_table};
+use super::table::{Cell, Table, columns, render_table_into};
 use super::theme::Theme;
 use crate::text::{sanitize, width, wrap_spans};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -301,9 +301,14 @@ impl<'t> Writer<'t> {
                 self.pending_blank = false;
             }
             TagEnd::Table => {
-                if let Some(table) = self.table.take() {
-                    let lines = render_table(&table, self.avail(), theme);
-                    self.block(lines);
+                if let Some(table) = self.table.take()
+                    && columns(&table) > 0
+                {
+                    // Row by row: a huge table is never held laid out whole.
+                    let avail = self.avail();
+                    self.begin_block();
+                    render_table_into(table, avail, theme, &mut |line| self.emit(line));
+                    self.pending_blank = true;
                 }
             }
             TagEnd::TableHead => {

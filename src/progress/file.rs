@@ -75,11 +75,11 @@ pub fn parse(bytes: &[u8]) -> Result<Progress, Unusable> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(bad("the file is empty".into()));
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| bad(format!("it is not valid JSON ({e})")))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| bad(format!("it is not valid JSON ({e})")))?;
     let Some(object) = value.as_object() else {
         return Err(bad(
-            "it is not a progress file (expected a JSON object)".into(),
+            "it is not a progress file (expected a JSON object)".into()
         ));
     };
     if let Some(v) = object.get("version") {
@@ -97,11 +97,12 @@ pub fn parse(bytes: &[u8]) -> Result<Progress, Unusable> {
             return Err(Unusable::Newer(v.to_string(), Box::new(progress)));
         }
         if version.fract() != 0.0 || version < 1.0 {
-            return Err(bad(format!("its schema version {v} is not one kubetutor wrote")));
+            return Err(bad(format!(
+                "its schema version {v} is not one kubetutor wrote"
+            )));
         }
     }
-    serde_json::from_value(value)
-        .map_err(|e| bad(format!("its content is not as expected ({e})")))
+    serde_json::from_value(value).map_err(|e| bad(format!("its content is not as expected ({e})")))
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

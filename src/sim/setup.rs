@@ -44,9 +44,10 @@ pub struct Setup {
 impl Setup {
     /// Where this setup's `apply -f` may read: its lesson's folder.
     pub fn files(&self) -> crate::kubectl::Files<'_> {
-        self.folder
-            .as_deref()
-            .map_or(crate::kubectl::Files::Nowhere, crate::kubectl::Files::Within)
+        self.folder.as_deref().map_or(
+            crate::kubectl::Files::Nowhere,
+            crate::kubectl::Files::Within,
+        )
     }
 
     /// The name a marker box shows: the scenario, or what the block does.

@@ -36,7 +36,7 @@ mod graphemes;
 mod wrap;
 
 pub use export::{push_ansi, push_plain, to_ansi, to_plain};
-pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_spans, wrap_str, wrap_text};
+pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_owned, wrap_spans, wrap_str, wrap_text};
 
 use ratatui::buffer::CellWidth;
 use ratatui::text::{Line, Span};

@@ -436,8 +436,10 @@ impl App {
             if let (Some(store), Some(merged)) = (self.store.as_mut(), saved.merged) {
                 store.absorb(merged);
             }
-            self.unsaved =
-                matches!(saved.result, Err(crate::progress::ProgressError::Busy { .. }));
+            self.unsaved = matches!(
+                saved.result,
+                Err(crate::progress::ProgressError::Busy { .. })
+            );
             if let Err(e) = saved.result {
                 self.banner_once(e.to_string());
             }

@@ -40,7 +40,9 @@ fn in_value(value: &serde_json::Value, path: &str) -> Option<(String, char)> {
             } else {
                 format!("{path}.{k}")
             };
-            hidden(k).map(|c| (at.clone(), c)).or_else(|| in_value(v, &at))
+            hidden(k)
+                .map(|c| (at.clone(), c))
+                .or_else(|| in_value(v, &at))
         }),
         _ => None,
     }

@@ -219,9 +219,15 @@ mod cut_tests {
         let loaded = crate::manifest::load(&text);
         let e = loaded.errors().next().unwrap().to_string();
         assert!(e.len() < 300, "{e}");
-        assert!(e.contains(&format!("\"{}…\" (1000 bytes in all)", "x".repeat(80))), "{e}");
+        assert!(
+            e.contains(&format!("\"{}…\" (1000 bytes in all)", "x".repeat(80))),
+            "{e}"
+        );
         assert!(e.contains("supported values: \"Always\""), "{e}");
-        assert_eq!(super::cut_quotes("short \"a\\\"b\" ok"), "short \"a\\\"b\" ok");
+        assert_eq!(
+            super::cut_quotes("short \"a\\\"b\" ok"),
+            "short \"a\\\"b\" ok"
+        );
     }
 
     /// A nested duplicate key was reported twice (once by the YAML reader

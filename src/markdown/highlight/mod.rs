@@ -69,12 +69,14 @@ pub(crate) fn highlight_each(
     match language {
         Language::Yaml => {
             let mut scanner = yaml::Yaml::default();
-            code.lines().for_each(|l| row(scanner.line(l, base, syntax)));
+            code.lines()
+                .for_each(|l| row(scanner.line(l, base, syntax)));
         }
         Language::Json => code.lines().for_each(|l| row(json::line(l, base, syntax))),
         Language::Shell | Language::Console => {
             let mut scanner = shell::Shell::new(language == Language::Console);
-            code.lines().for_each(|l| row(scanner.line(l, base, syntax)));
+            code.lines()
+                .for_each(|l| row(scanner.line(l, base, syntax)));
         }
         Language::Plain => code.lines().for_each(|l| {
             row(if l.is_empty() {
