@@ -16,7 +16,7 @@ seconds=${1:-660}
 targets=${TARGETS:-"lesson_load markdown_render manifest_validate kubectl_execute"}
 [ -d corpus ] || ./seed-corpus.sh
 mkdir -p logs
-nice -n 19 cargo +nightly fuzz build -O || exit 1
+nice -n 10 cargo +nightly fuzz build -O -s none || exit 1
 bin=target/x86_64-unknown-linux-gnu/release
 for t in $targets; do
     case $t in

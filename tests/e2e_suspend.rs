@@ -108,3 +108,30 @@ fn sigterm_and_sighup_end_with_128_plus_the_signal() {
         );
     }
 }
+
+/// Issue #15 item 1: a lesson whose second section ran `apply -f
+/// /dev/stdin` hung the tutor in `read()` on the raw terminal (q, Ctrl-C,
+/// SIGTERM did nothing). A lesson reads only files in its folder: the
+/// cluster pane says why the step cannot be set up, and `q` quits.
+#[test]
+fn a_lesson_reading_the_terminal_does_not_hang_the_tutor() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en");
+    std::fs::create_dir(&en).unwrap();
+    std::fs::write(
+        en.join("01-stdin.md"),
+        "# Stdin\n\nFirst section.\n\n## Second\n\nReads the terminal.\n\n```cluster\ncommands:\n  - apply -f /dev/stdin\n```\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(160, 40, &[]);
+    tmux.type_line(&format!(
+        "KUBETUTOR_PROGRESS={} {BIN} --lang en --lessons {}",
+        dir.path().join("p.json").display(),
+        dir.path().display()
+    ));
+    tmux.wait_for("First section.");
+    tmux.keys(&["n"]);
+    tmux.wait_for_all(&["Reads the terminal.", "is an absolute path"]);
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
