@@ -318,14 +318,27 @@ impl<'t> Writer<'t> {
                 }
             }
             TagEnd::TableRow => {
-                let row = std::mem::take(&mut self.row);
+                let mut row = std::mem::take(&mut self.row);
+                row.shrink_to_fit();
                 if let Some(t) = &mut self.table {
                     t.rows.push(row);
                 }
             }
             TagEnd::TableCell => {
                 if let Some(leaf) = self.leaf.take() {
-                    self.row.push(leaf.inline.finish());
+                    // Kept until the whole table is read (its columns'
+                    // widths need every row): held at their exact size.
+                    let mut cell = leaf.inline.finish();
+                    for line in &mut cell {
+                        for span in line.iter_mut() {
+                            if let std::borrow::Cow::Owned(text) = &mut span.content {
+                                text.shrink_to_fit();
+                            }
+                        }
+                        line.shrink_to_fit();
+                    }
+                    cell.shrink_to_fit();
+                    self.row.push(cell);
                 }
             }
             TagEnd::Emphasis
