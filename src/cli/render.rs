@@ -120,7 +120,6 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         }
         render_section_streamed(section, width, &theme, lesson.lang, &mut write_line);
     }
-    drop(write_line);
     let flushed = out.flush();
     match failed.map_or(flushed, Err) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),

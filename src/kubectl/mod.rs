@@ -95,23 +95,6 @@ pub fn execute_in(cluster: &mut Cluster, line: &str, files: Files<'_>) -> Outcom
     }
 }
 
-#[cfg(test)]
-mod control_tests {
-    /// Issue #15 item 13: `get pods\0` said `the server doesn't have a
-    /// resource type "pods" (did you mean "pods"?)`.
-    #[test]
-    fn a_control_character_is_named_not_hidden() {
-        let mut c = crate::sim::Cluster::new(1);
-        let out = super::execute(&mut c, "get pods\0");
-        assert!(!out.ok);
-        assert_eq!(
-            out.output,
-            "error: the command holds a control character (U+0000) at column 9: type it without\n"
-        );
-        assert!(super::execute(&mut c, "get\tpods").ok);
-    }
-}
-
 /// The AGE column: time since `since`, as kubectl prints it.
 pub fn age(now: u64, since: u64) -> String {
     human_duration(now.saturating_sub(since))
@@ -193,4 +176,21 @@ pub fn to_json(v: &serde_json::Value) -> String {
     let mut s = String::from_utf8(buf).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod control_tests {
+    /// Issue #15 item 13: `get pods\0` said `the server doesn't have a
+    /// resource type "pods" (did you mean "pods"?)`.
+    #[test]
+    fn a_control_character_is_named_not_hidden() {
+        let mut c = crate::sim::Cluster::new(1);
+        let out = super::execute(&mut c, "get pods\0");
+        assert!(!out.ok);
+        assert_eq!(
+            out.output,
+            "error: the command holds a control character (U+0000) at column 9: type it without\n"
+        );
+        assert!(super::execute(&mut c, "get\tpods").ok);
+    }
 }

@@ -229,10 +229,11 @@ impl Walk {
                 continue;
             }
             if real.is_dir() {
-                if depth < MAX_DEPTH && self.seen.insert(real.clone()) {
-                    if let Err(e) = self.collect(&real, &rel_path, depth + 1) {
-                        self.skip(&rel_path, format!("cannot read the folder: {e}"));
-                    }
+                if depth < MAX_DEPTH
+                    && self.seen.insert(real.clone())
+                    && let Err(e) = self.collect(&real, &rel_path, depth + 1)
+                {
+                    self.skip(&rel_path, format!("cannot read the folder: {e}"));
                 }
             } else if is_lesson_name(&name) {
                 self.paths.push(rel_path);

@@ -7,7 +7,7 @@
 
 use super::{Progress, ProgressError, Store, Warning};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 /// What one save in the background gave.
@@ -38,11 +38,8 @@ impl Saver {
         let worker = std::thread::spawn(move || {
             while let Ok(mut job) = inbox.recv() {
                 // Only the newest copy matters: it holds every earlier one.
-                loop {
-                    match inbox.try_recv() {
-                        Ok(newer) => job = newer,
-                        Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-                    }
+                while let Ok(newer) = inbox.try_recv() {
+                    job = newer;
                 }
                 let (path, state) = job;
                 let mut store = Store::with_state(path, state);

@@ -364,7 +364,7 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         if let Action::Tick(ms) = action {
             self.blocks_tick();
-            self.autosave_draft(u64::from(ms));
+            self.autosave_draft(ms);
             if let Some(saver) = &self.saver {
                 let done = saver.poll();
                 self.take_saves(done);
