@@ -1,7 +1,9 @@
 //! The embedded course covers every topic of the source notes, in Korean and
 //! English: each topic's lesson exists in both languages, has the same shape
 //! in both, and uses the topic's key terms (and the notes' analogies, told in
-//! the course's own words).
+//! the course's own words). Every lesson has an exercise, some start from an
+//! empty editor, and the Korean lessons speak to the student in one voice
+//! (the style guide in lessons/README.md).
 
 use kubetutor::lang::Lang;
 use kubetutor::lesson::Catalog;
@@ -50,7 +52,7 @@ const TOPICS: &[Topic] = &[
             "self-heal",
             "controller",
         ],
-        &["명령형", "선언형", "원하는 상태", "자가 치유", "컨트롤러"],
+        &["명령형", "선언형", "의도한 상태", "자가 치유", "컨트롤러"],
     ),
     (
         "cluster-node-pod",
@@ -68,7 +70,7 @@ const TOPICS: &[Topic] = &[
         "node-components",
         &["kubelet", "kube-proxy", "containerd", "CRI-O"],
         &["container runtime", "heartbeat"],
-        &["큐블릿", "컨테이너 런타임"],
+        &["큐블릿", "컨테이너 런타임", "하트비트"],
     ),
     (
         "architecture",
@@ -102,9 +104,9 @@ const TOPICS: &[Topic] = &[
     ),
     (
         "kubelet-cri-containerd",
-        &["kubelet", "CRI", "containerd", "PodSpec"],
-        &["restaurant"],
-        &["레스토랑"],
+        &["kubelet", "CRI", "containerd", "PodSpec", "shim", "runc"],
+        &["restaurant", "chef"],
+        &["레스토랑", "주방장"],
     ),
     (
         "pod-phases",
@@ -227,10 +229,9 @@ fn korean_and_english_lessons_have_the_same_shape() {
 
 #[test]
 fn every_chapter_has_something_to_do() {
-    // Issue: at least 3 quiz questions of at least 2 kinds per chapter, and
-    // at least 5 exercises across the course.
+    // At least 3 quiz questions of at least 2 kinds per chapter, each with
+    // an explanation and a `why` on every choice.
     let catalog = Catalog::embedded();
-    let mut exercises = 0;
     for (id, ..) in TOPICS {
         for lang in Lang::ALL {
             let lesson = catalog.entry(id).unwrap().version(lang).unwrap();
@@ -262,10 +263,75 @@ fn every_chapter_has_something_to_do() {
                     );
                 }
             }
-            if lang == Lang::En {
-                exercises += lesson.exercises().count();
+        }
+    }
+}
+
+/// Issue 13: an exercise in every lesson, in both languages, and at least
+/// four that start from an empty editor (a starter of comments only), so
+/// the student writes a whole manifest, not one value.
+#[test]
+fn every_lesson_has_an_exercise_and_some_start_empty() {
+    let catalog = Catalog::embedded();
+    let mut empty = Vec::new();
+    for (id, ..) in TOPICS {
+        let entry = catalog.entry(id).unwrap();
+        for lang in Lang::ALL {
+            let lesson = entry.version(lang).unwrap();
+            let exercises: Vec<_> = lesson.exercises().collect();
+            assert!(!exercises.is_empty(), "{}: no exercise", lesson.path);
+            for e in exercises {
+                let blank = e.value.starter.lines().all(|l| {
+                    let l = l.trim();
+                    l.is_empty() || l.starts_with('#')
+                });
+                if blank && lang == Lang::En {
+                    empty.push(e.value.id.clone());
+                }
+                // A starter of comments only still says what to write.
+                if blank {
+                    assert!(
+                        !e.value.starter.trim().is_empty(),
+                        "{}: exercise {} starts with nothing at all",
+                        lesson.path,
+                        e.value.id
+                    );
+                    assert!(
+                        e.value.hints.len() >= 3,
+                        "{}: exercise {} starts empty with fewer than 3 hints",
+                        lesson.path,
+                        e.value.id
+                    );
+                }
             }
         }
     }
-    assert!(exercises >= 5, "{exercises} exercises in the course");
+    assert!(
+        empty.len() >= 4,
+        "exercises from an empty editor: {empty:?}"
+    );
+}
+
+/// Issue 13: the Korean lessons ask the student to do things in one voice,
+/// polite 해요체 requests (`해 보세요`), never the formal 하십시오체
+/// (`해 보십시오`), and never both in one lesson. Questions and exposition
+/// are 합니다체, which this count leaves alone.
+#[test]
+fn korean_lessons_speak_to_the_student_in_one_voice() {
+    let catalog = Catalog::embedded();
+    let mut mixed = Vec::new();
+    for (id, ..) in TOPICS {
+        let lesson = catalog.entry(id).unwrap().version(Lang::Ko).unwrap();
+        let body = text(lesson);
+        let formal = body.matches("십시오").count();
+        let polite = body.matches("세요").count();
+        assert!(polite > 0, "{}: no 해요체 request at all", lesson.path);
+        if formal > 0 {
+            mixed.push(format!(
+                "{}: {formal} 하십시오체 and {polite} 해요체 instructions",
+                lesson.path
+            ));
+        }
+    }
+    assert!(mixed.is_empty(), "{}", mixed.join("\n"));
 }

@@ -328,3 +328,31 @@ fn a_symbolic_link_out_of_the_folder_is_caught() {
     );
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// The style guide's two warnings (lessons/README.md): a Korean particle
+/// cut off from bold text by a space (also when the bold text closes on the
+/// next line of its paragraph, and in a quiz question), and a lesson that
+/// speaks of the notes it grew from. Code blocks, code spans, a laptop
+/// (노트북) and release notes are left alone.
+#[test]
+fn style_warnings_for_particle_spacing_and_the_notes() {
+    let fix = |p: &str| {
+        format!(
+            "a space between bold text and the particle `{p}`: write `**용어**(Term){p}` with the gloss outside the bold, not `**용어(Term)** {p}`"
+        )
+    };
+    let notes = "students have never seen the notes the course was written from; say it in the lesson's own words";
+    expect(
+        "style",
+        &format!(
+            "en/runtime.md:9: warning: the lesson speaks of \"the original notes\": {notes}\n\
+             ko/runtime.md:10: warning: {}\n\
+             ko/runtime.md:14: warning: the lesson speaks of \"노트에는\": {notes}\n\
+             ko/runtime.md:24: warning: {}\n\
+             0 errors, 4 warnings in 2 files\n",
+            fix("이"),
+            fix("입니까")
+        ),
+        0,
+    );
+}

@@ -75,9 +75,11 @@ fn passes(manifest: &str, checks: &[Check]) -> bool {
         }
         Check::Pods {
             selector,
+            namespace,
             phase,
             count,
         } => {
+            assert_eq!(namespace, &None);
             assert_eq!(phase.as_deref(), Some("Running"));
             c.pods_matching(
                 "default",

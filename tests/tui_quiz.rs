@@ -433,7 +433,7 @@ fn the_quiz_command_opens_on_the_first_question() {
     ));
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("Quiz 1/2"), "{s}");
-    assert!(s.contains("Which of these are pod phases"), "{s}");
+    assert!(s.contains("Which of these are Pod phases"), "{s}");
     // Digits answer the focused question at once.
     for d in [1, 3, 5, 7, 8] {
         key(&mut app, BlockKey::Number(d));

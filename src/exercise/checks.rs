@@ -1,6 +1,6 @@
 //! Each check kind: what it asks (a label in each language) and what the
-//! cluster shows for it now. Recovery checks act on the cluster and live in
-//! [`super::recovery`].
+//! cluster shows for it now. Recovery and disruption checks act on the
+//! cluster and live in [`super::recovery`] and [`super::disruption`].
 
 use super::fields::{self, Found};
 use super::seen::{FieldSeen, FieldState, Seen};
@@ -36,10 +36,11 @@ pub fn label(check: &Check, lang: Lang) -> String {
         }
         Check::Pods {
             selector,
+            namespace,
             phase,
             count,
         } => {
-            let sel = selector_text(selector.as_deref(), lang);
+            let sel = selector_in(selector.as_deref(), namespace.as_deref(), lang);
             match (phase, lang) {
                 (Some(p), Lang::En) => format!("pods {sel}: {count} {p}"),
                 (Some(p), Lang::Ko) => format!("파드 {sel}: {p} {count}개"),
@@ -47,8 +48,12 @@ pub fn label(check: &Check, lang: Lang) -> String {
                 (None, Lang::Ko) => format!("파드 {sel}: {count}개"),
             }
         }
-        Check::Ready { selector, count } => {
-            let sel = selector_text(selector.as_deref(), lang);
+        Check::Ready {
+            selector,
+            namespace,
+            count,
+        } => {
+            let sel = selector_in(selector.as_deref(), namespace.as_deref(), lang);
             match lang {
                 Lang::En => format!("pods {sel}: {count} Ready"),
                 Lang::Ko => format!("파드 {sel}: Ready {count}개"),
@@ -72,6 +77,35 @@ pub fn label(check: &Check, lang: Lang) -> String {
                 format!("복구 {delete}: 파드 하나를 지운 뒤 {within} 안에 Running {running}개")
             }
         },
+        Check::Logs { pod, contains, .. } => match lang {
+            Lang::En => format!("log of pod {pod} has a line with \"{contains}\""),
+            Lang::Ko => format!("파드 {pod} 로그에 \"{contains}\" 줄 있음"),
+        },
+        Check::Disruption {
+            traffic,
+            run,
+            refused,
+            ready,
+        } => {
+            let steps = run.join("; ");
+            let then = ready.as_ref().map_or(String::new(), |r| {
+                let sel = selector_text(r.selector.as_deref(), lang);
+                match lang {
+                    Lang::En => format!(", then pods {sel}: {} Ready", r.count),
+                    Lang::Ko => format!(", 이어서 파드 {sel}: Ready {}개", r.count),
+                }
+            });
+            match lang {
+                Lang::En => format!(
+                    "Service {} under {} req/s through `{steps}`: at most {refused} refused{then}",
+                    traffic.service, traffic.rps
+                ),
+                Lang::Ko => format!(
+                    "Service {}에 초당 {}개 요청 중 `{steps}` 진행: 거부 {refused}개 이하{then}",
+                    traffic.service, traffic.rps
+                ),
+            }
+        }
         Check::Format(f) => {
             let f = f.trim().to_ascii_uppercase();
             match lang {
@@ -79,6 +113,18 @@ pub fn label(check: &Check, lang: Lang) -> String {
                 Lang::Ko => format!("{f} 형식으로 작성"),
             }
         }
+    }
+}
+
+/// The selector, and the namespace when it is not the default one.
+fn selector_in(selector: Option<&str>, namespace: Option<&str>, lang: Lang) -> String {
+    let sel = selector_text(selector, lang);
+    match namespace
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && *n != NAMESPACE)
+    {
+        Some(ns) => format!("{sel} (namespace {ns})"),
+        None => sel,
     }
 }
 
@@ -117,9 +163,11 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
         } => object(cluster, kind, name, namespace.as_deref(), fields),
         Check::Pods {
             selector,
+            namespace,
             phase,
             count,
         } => {
+            let ns = namespace_of(namespace.as_deref());
             let wanted = match phase.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(p) => match Phase::parse(p) {
@@ -131,7 +179,7 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
                     }
                 },
             };
-            match select(cluster, selector.as_deref().unwrap_or(""), detail) {
+            match select(cluster, ns, selector.as_deref().unwrap_or(""), detail) {
                 Ok(pods) => {
                     let (hit, others): (Vec<&PodView>, Vec<&PodView>) = pods
                         .iter()
@@ -147,21 +195,17 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
                 Err(e) => Seen::Broken(e),
             }
         }
-        Check::Ready { selector, count } => {
-            match select(cluster, selector.as_deref().unwrap_or(""), detail) {
-                Ok(pods) => {
-                    let (ready, others): (Vec<&PodView>, Vec<&PodView>) =
-                        pods.iter().partition(|p| p.ready);
-                    Seen::Ready {
-                        matching: pods.len(),
-                        ready: ready.len(),
-                        expected: *count,
-                        others: named_statuses(&others),
-                    }
-                }
-                Err(e) => Seen::Broken(e),
-            }
-        }
+        Check::Ready {
+            selector,
+            namespace,
+            count,
+        } => ready(
+            cluster,
+            namespace_of(namespace.as_deref()),
+            selector.as_deref(),
+            *count,
+            detail,
+        ),
         Check::Endpoints { service, count } => Seen::Endpoints {
             service: service.clone(),
             endpoints: cluster.endpoint_count(NAMESPACE, service).ok(),
@@ -174,7 +218,64 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
             },
             None => Seen::Broken(format!("format {f:?} is unknown: use json or yaml")),
         },
+        Check::Logs {
+            pod,
+            container,
+            contains,
+        } => logs(cluster, pod, container.as_deref(), contains),
         Check::Recovery { .. } => Seen::Broken("a recovery is not observed".into()),
+        Check::Disruption { .. } => Seen::Broken("a disruption is not observed".into()),
+    }
+}
+
+/// The namespace a pods or ready check looks in.
+fn namespace_of(namespace: Option<&str>) -> &str {
+    namespace
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(NAMESPACE)
+}
+
+/// How many pods matching `selector` in `ns` are Ready, against `count`.
+pub(super) fn ready(
+    cluster: &Cluster,
+    ns: &str,
+    selector: Option<&str>,
+    count: u32,
+    detail: bool,
+) -> Seen {
+    match select(cluster, ns, selector.unwrap_or(""), detail) {
+        Ok(pods) => {
+            let (ready, others): (Vec<&PodView>, Vec<&PodView>) =
+                pods.iter().partition(|p| p.ready);
+            Seen::Ready {
+                matching: pods.len(),
+                ready: ready.len(),
+                expected: count,
+                others: named_statuses(&others),
+            }
+        }
+        Err(e) => Seen::Broken(e),
+    }
+}
+
+/// The log of a pod, searched for a line containing `contains`: what
+/// `kubectl logs POD` prints (the kubelet reads the file the runtime wrote,
+/// <https://kubernetes.io/docs/concepts/cluster-administration/logging/>).
+fn logs(cluster: &Cluster, pod: &str, container: Option<&str>, contains: &str) -> Seen {
+    match cluster.logs(NAMESPACE, pod, container, false) {
+        Ok(lines) => Seen::Logs {
+            pod: pod.to_string(),
+            found: lines.iter().any(|l| l.contains(contains)),
+            lines: lines.len(),
+            error: None,
+        },
+        Err(e) => Seen::Logs {
+            pod: pod.to_string(),
+            found: false,
+            lines: 0,
+            error: Some(e),
+        },
     }
 }
 
@@ -187,13 +288,13 @@ struct PodView {
     status: String,
 }
 
-/// Pods in the checks' namespace matching a selector, by name (names and
-/// statuses only with `detail`).
-fn select(cluster: &Cluster, sel: &str, detail: bool) -> Result<Vec<PodView>, String> {
+/// Pods in `ns` matching a selector, by name (names and statuses only with
+/// `detail`).
+fn select(cluster: &Cluster, ns: &str, sel: &str, detail: bool) -> Result<Vec<PodView>, String> {
     let parsed = selector::parse(sel).map_err(|e| format!("selector {sel:?}: {e}"))?;
     let mut pods: Vec<PodView> = cluster
         .store()
-        .select_pods(NAMESPACE, &parsed)
+        .select_pods(ns, &parsed)
         .into_iter()
         .map(|p| PodView {
             name: if detail {

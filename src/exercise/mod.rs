@@ -27,6 +27,7 @@
 
 pub mod checks;
 pub mod course;
+pub mod disruption;
 pub mod fields;
 pub mod recovery;
 pub mod report;

@@ -5,9 +5,10 @@
 //! for a view that shows the cluster while it gets there.
 
 use super::checks;
+use super::disruption;
 use super::recovery;
 use super::report::{CheckResult, Outcome, Report};
-use super::seen::{Recovery, Seen};
+use super::seen::{Disrupted, Recovery, Seen};
 use super::spec::{Check, ExerciseSpec};
 use crate::duration::parse_millis;
 use crate::lang::Lang;
@@ -33,9 +34,11 @@ pub const SETTLE_MS: u64 = 5_000;
 /// exercise's `setup` (else `section_setup`, the section's `cluster` block,
 /// else the default cluster) with `seed`, the objects are applied, and
 /// simulated time advances in steps of [`SAMPLE_MS`] until every check other
-/// than `recovery` holds (and keeps holding for [`SETTLE_MS`]) or the
-/// exercise's `timeout` (default 2m) has passed. Then each `recovery` check
-/// deletes one matching pod and watches for its `within`.
+/// than `recovery` and `disruption` holds (and keeps holding for
+/// [`SETTLE_MS`]) or the exercise's `timeout` (default 2m) has passed. Then,
+/// in the exercise's order, each `recovery` check deletes one matching pod
+/// and watches for its `within`, and each `disruption` check sends traffic
+/// while its lines play.
 ///
 /// Deterministic for a given seed; never panics.
 pub fn run(
@@ -61,7 +64,21 @@ enum Stage {
         since: u64,
         within_ms: u64,
     },
+    /// Playing disruption check `index`: `next` is its next `run` line,
+    /// `wait_ms` what is left of a `wait` line; `before` the Service's
+    /// (total, refused) counters when the traffic started.
+    Disrupting {
+        index: usize,
+        next: usize,
+        wait_ms: u64,
+        before: (u64, u64),
+    },
     Done,
+}
+
+/// Checks that act on the cluster once the others hold.
+fn acts(check: &Check) -> bool {
+    matches!(check, Check::Recovery { .. } | Check::Disruption { .. })
 }
 
 /// A run in progress: [`Run::step`] advances it by one sample, so a view
@@ -79,7 +96,7 @@ pub struct Run {
     stage: Stage,
     /// One slot per check of the exercise, filled as each is decided.
     results: Vec<Option<CheckResult>>,
-    /// Simulated time spent watching recoveries.
+    /// Simulated time spent watching recoveries and playing disruptions.
     recovery_ms: u64,
 }
 
@@ -200,6 +217,10 @@ impl Run {
                         within_ms: 0,
                         expected: *running,
                     },
+                    (Check::Disruption { refused, .. }, _) => Seen::Disruption {
+                        outcome: Disrupted::NotRun,
+                        max_refused: *refused,
+                    },
                     (_, Some(cluster)) => checks::observe(check, cluster, self.format, true),
                     (_, None) => Seen::Broken("nothing was applied".into()),
                 };
@@ -238,20 +259,20 @@ impl Run {
                     .spec
                     .check
                     .iter()
-                    .filter(|c| !matches!(c, Check::Recovery { .. }))
+                    .filter(|c| !acts(c))
                     .all(|c| checks::observe(c, cluster, self.format, false).holds());
                 if all {
                     let since = *self.held_since.get_or_insert(now);
                     if now - since >= SETTLE_MS {
                         self.settle_steady(now);
-                        self.next_recovery(0);
+                        self.next_active(0);
                         return self.is_done();
                     }
                 } else {
                     self.held_since = None;
                     if now >= self.timeout_ms {
                         self.settle_steady(now);
-                        self.skip_recoveries();
+                        self.skip_active();
                         return true;
                     }
                 }
@@ -291,14 +312,111 @@ impl Run {
                     Some(seen) => {
                         self.recovery_ms += after_ms;
                         self.decide(index, seen, now);
-                        self.next_recovery(index + 1);
+                        self.next_active(index + 1);
                         return self.is_done();
                     }
                     None => cluster.advance(SAMPLE_MS.min(within_ms - after_ms)),
                 }
             }
+            Stage::Disrupting {
+                index,
+                next,
+                wait_ms,
+                before,
+            } => return self.disrupt(index, next, wait_ms, before),
         }
         false
+    }
+
+    /// One sample of disruption check `index`: advance through a `wait`, or
+    /// play the lines up to the next `wait`, deciding the check after the
+    /// last line or at a failing one.
+    fn disrupt(&mut self, index: usize, mut next: usize, wait_ms: u64, before: (u64, u64)) -> bool {
+        let Some(Check::Disruption {
+            traffic,
+            run,
+            refused,
+            ready,
+        }) = self.spec.check.get(index).cloned()
+        else {
+            self.stage = Stage::Done;
+            return true;
+        };
+        let now = self.elapsed_ms();
+        let Some(cluster) = self.cluster.as_mut() else {
+            self.stage = Stage::Done;
+            return true;
+        };
+        if wait_ms > 0 {
+            let step = SAMPLE_MS.min(wait_ms);
+            cluster.advance(step);
+            self.recovery_ms += step;
+            self.stage = Stage::Disrupting {
+                index,
+                next,
+                wait_ms: wait_ms - step,
+                before,
+            };
+            return false;
+        }
+        let refused_since = |c: &Cluster| disruption::counters(c, &traffic.service).1 - before.1;
+        while let Some(line) = run.get(next) {
+            next += 1;
+            let failed = match disruption::wait_of(line) {
+                Some(Ok(ms)) => {
+                    self.stage = Stage::Disrupting {
+                        index,
+                        next,
+                        wait_ms: ms,
+                        before,
+                    };
+                    return false;
+                }
+                Some(Err(e)) => Some(e),
+                None => {
+                    let out = crate::kubectl::execute(cluster, line);
+                    (!out.ok).then(|| out.output.trim_end().to_string())
+                }
+            };
+            if let Some(error) = failed {
+                let seen = Seen::Disruption {
+                    outcome: Disrupted::CommandFailed {
+                        line: line.clone(),
+                        error,
+                        refused: refused_since(cluster),
+                    },
+                    max_refused: refused,
+                };
+                self.decide(index, seen, now);
+                self.next_active(index + 1);
+                return self.is_done();
+            }
+        }
+        let (total, dropped) = disruption::counters(cluster, &traffic.service);
+        let ready = ready.map(|r| {
+            let seen = checks::ready(
+                cluster,
+                checks::NAMESPACE,
+                r.selector.as_deref(),
+                r.count,
+                false,
+            );
+            match seen {
+                Seen::Ready { ready, .. } => (ready, r.count),
+                _ => (0, r.count),
+            }
+        });
+        let seen = Seen::Disruption {
+            outcome: Disrupted::Played {
+                total: total - before.0,
+                refused: dropped - before.1,
+                ready,
+            },
+            max_refused: refused,
+        };
+        self.decide(index, seen, now);
+        self.next_active(index + 1);
+        self.is_done()
     }
 
     /// Step until done and give the report.
@@ -345,7 +463,7 @@ impl Run {
             .check
             .iter()
             .enumerate()
-            .filter(|(_, c)| !matches!(c, Check::Recovery { .. }))
+            .filter(|(_, c)| !acts(c))
             .map(|(i, c)| (i, checks::observe(c, cluster, self.format, true)))
             .collect();
         for (i, s) in seen {
@@ -353,43 +471,69 @@ impl Run {
         }
     }
 
-    /// The other checks never held: the recoveries are reported as not run.
-    fn skip_recoveries(&mut self) {
+    /// The other checks never held: the recoveries and disruptions are
+    /// reported as not run.
+    fn skip_active(&mut self) {
         let now = self.elapsed_ms();
         for i in 0..self.spec.check.len() {
-            if let Check::Recovery {
-                within, running, ..
-            } = &self.spec.check[i]
-            {
-                let seen = match parse_millis(within) {
+            let seen = match &self.spec.check[i] {
+                Check::Recovery {
+                    within, running, ..
+                } => match parse_millis(within) {
                     Ok(within_ms) => Seen::Recovery {
                         outcome: Recovery::NotRun,
                         within_ms,
                         expected: *running,
                     },
                     Err(e) => Seen::Broken(format!("within: {e}")),
-                };
-                self.decide(i, seen, now);
-            }
+                },
+                Check::Disruption { refused, .. } => Seen::Disruption {
+                    outcome: Disrupted::NotRun,
+                    max_refused: *refused,
+                },
+                _ => continue,
+            };
+            self.decide(i, seen, now);
         }
         self.stage = Stage::Done;
     }
 
-    /// Start the first recovery check at or after `from`, deciding at once
-    /// those that cannot start; done when none is left.
-    fn next_recovery(&mut self, from: usize) {
+    /// Start the first recovery or disruption check at or after `from`,
+    /// deciding at once those that cannot start; done when none is left.
+    fn next_active(&mut self, from: usize) {
         for index in from..self.spec.check.len() {
-            let Check::Recovery {
-                delete,
-                within,
-                running,
-            } = self.spec.check[index].clone()
-            else {
-                continue;
-            };
             let now = self.elapsed_ms();
             let Some(cluster) = self.cluster.as_mut() else {
                 break;
+            };
+            let (delete, within, running) = match self.spec.check[index].clone() {
+                Check::Recovery {
+                    delete,
+                    within,
+                    running,
+                } => (delete, within, running),
+                Check::Disruption {
+                    traffic, refused, ..
+                } => match disruption::begin(cluster, &traffic) {
+                    Ok(before) => {
+                        self.stage = Stage::Disrupting {
+                            index,
+                            next: 0,
+                            wait_ms: 0,
+                            before,
+                        };
+                        return;
+                    }
+                    Err(outcome) => {
+                        let seen = Seen::Disruption {
+                            outcome,
+                            max_refused: refused,
+                        };
+                        self.decide(index, seen, now);
+                        continue;
+                    }
+                },
+                _ => continue,
             };
             let within_ms = match parse_millis(&within) {
                 Ok(ms) => ms,

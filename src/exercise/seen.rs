@@ -125,6 +125,28 @@ pub enum Recovery {
     },
 }
 
+/// What a disruption check saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Disrupted {
+    /// The other checks never held, so nothing was played.
+    NotRun,
+    /// The Service to send traffic to does not exist.
+    NoService(String),
+    /// A `run` line failed; `refused` requests had been refused by then.
+    CommandFailed {
+        line: String,
+        error: String,
+        refused: u64,
+    },
+    /// Every line was played: `total` requests were sent, `refused` found no
+    /// ready endpoint; `ready` is (Ready pods, expected) when the check asks.
+    Played {
+        total: u64,
+        refused: u64,
+        ready: Option<(usize, u32)>,
+    },
+}
+
 /// What the runner saw for one check.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Seen {
@@ -170,6 +192,18 @@ pub enum Seen {
         written: Format,
         expected: Format,
     },
+    /// The pod's log (`lines` lines) has a line with the text, or could not
+    /// be read (`error`, as kubectl says it).
+    Logs {
+        pod: String,
+        found: bool,
+        lines: usize,
+        error: Option<String>,
+    },
+    Disruption {
+        outcome: Disrupted,
+        max_refused: u64,
+    },
     /// The check itself is wrong (a lesson mistake): unknown kind, bad
     /// selector, unknown phase or format, bad duration.
     Broken(String),
@@ -209,6 +243,12 @@ impl Seen {
                 )
             }
             Seen::Format { written, expected } => written == expected,
+            Seen::Logs { found, .. } => *found,
+            Seen::Disruption {
+                outcome: Disrupted::Played { refused, ready, .. },
+                max_refused,
+            } => refused <= max_refused && ready.is_none_or(|(r, e)| r == e as usize),
+            Seen::Disruption { .. } => false,
         }
     }
 
@@ -312,6 +352,27 @@ impl Seen {
                     ),
                 }
             }
+            Seen::Logs {
+                pod,
+                found,
+                lines,
+                error,
+            } => match (error, found, lang) {
+                (Some(e), _, Lang::En) => format!("the log of pod {pod} cannot be read: {e}"),
+                (Some(e), _, Lang::Ko) => format!("파드 {pod} 로그를 읽을 수 없습니다: {e}"),
+                (None, true, Lang::En) => format!("found in the log of pod {pod}"),
+                (None, true, Lang::Ko) => format!("파드 {pod} 로그에 있습니다"),
+                (None, false, Lang::En) => {
+                    format!("not in the log of pod {pod} ({lines} lines)")
+                }
+                (None, false, Lang::Ko) => {
+                    format!("파드 {pod} 로그({lines}줄)에 없습니다")
+                }
+            },
+            Seen::Disruption {
+                outcome,
+                max_refused,
+            } => disruption_text(outcome, *max_refused, lang),
             Seen::Broken(why) => match lang {
                 Lang::En => format!("the check cannot run: {why}"),
                 Lang::Ko => format!("검사를 실행할 수 없습니다: {why}"),
@@ -355,6 +416,64 @@ fn expected_count(n: u32, lang: Lang) -> String {
     match lang {
         Lang::En => format!(", expected {n}"),
         Lang::Ko => format!(", 기대값 {n}개"),
+    }
+}
+
+fn disruption_text(outcome: &Disrupted, max_refused: u64, lang: Lang) -> String {
+    match (outcome, lang) {
+        (Disrupted::NotRun, Lang::En) => {
+            "not run: the other checks did not hold, so no traffic was sent".to_string()
+        }
+        (Disrupted::NotRun, Lang::Ko) => {
+            "실행하지 않음: 다른 검사가 통과하지 않아 요청을 보내지 않았습니다".to_string()
+        }
+        (Disrupted::NoService(s), Lang::En) => format!("service \"{s}\" not found"),
+        (Disrupted::NoService(s), Lang::Ko) => format!("Service \"{s}\" 오브젝트가 없습니다"),
+        (
+            Disrupted::CommandFailed {
+                line,
+                error,
+                refused,
+            },
+            Lang::En,
+        ) => format!("`{line}` failed ({refused} refused by then): {error}"),
+        (
+            Disrupted::CommandFailed {
+                line,
+                error,
+                refused,
+            },
+            Lang::Ko,
+        ) => format!("`{line}` 실패(그때까지 거부 {refused}개): {error}"),
+        (
+            Disrupted::Played {
+                total,
+                refused,
+                ready,
+            },
+            _,
+        ) => {
+            let mut out = match lang {
+                Lang::En => format!("{total} requests, {refused} refused"),
+                Lang::Ko => format!("요청 {total}개 중 거부 {refused}개"),
+            };
+            if refused > &max_refused {
+                out.push_str(&match lang {
+                    Lang::En => format!(", expected at most {max_refused}"),
+                    Lang::Ko => format!(", 기대값 {max_refused}개 이하"),
+                });
+            }
+            if let Some((r, e)) = ready {
+                out.push_str(&match lang {
+                    Lang::En => format!("; then {r} Ready"),
+                    Lang::Ko => format!("; 이어서 Ready {r}개"),
+                });
+                if *r != *e as usize {
+                    out.push_str(&expected_count(*e, lang));
+                }
+            }
+            out
+        }
     }
 }
 

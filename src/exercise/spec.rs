@@ -18,6 +18,12 @@
 //!   - ready: { selector: app=web, count: 3 }
 //!   - endpoints: { service: web, count: 3 }
 //!   - recovery: { delete: app=web, within: 60s, running: 3 }
+//!   - logs: { pod: hello, contains: "hello" }
+//!   - disruption:
+//!       traffic: { service: web, rps: 20 }
+//!       run: [fault node-down node-1, wait 6m]
+//!       refused: 0
+//!       ready: { selector: app=web, count: 3 }
 //!   - format: json
 //! ```
 
@@ -61,18 +67,23 @@ pub enum Check {
         fields: BTreeMap<String, serde_yaml::Value>,
     },
     /// Exactly `count` pods match `selector` (all pods when absent) and are in
-    /// `phase` (any phase when absent).
+    /// `phase` (any phase when absent), in `namespace` (default `default`).
     Pods {
         #[serde(default)]
         selector: Option<String>,
         #[serde(default)]
+        namespace: Option<String>,
+        #[serde(default)]
         phase: Option<String>,
         count: u32,
     },
-    /// Exactly `count` pods matching `selector` are Ready.
+    /// Exactly `count` pods matching `selector` (in `namespace`, default
+    /// `default`) are Ready.
     Ready {
         #[serde(default)]
         selector: Option<String>,
+        #[serde(default)]
+        namespace: Option<String>,
         count: u32,
     },
     /// The Service has `count` ready endpoints.
@@ -84,6 +95,45 @@ pub enum Check {
         within: String,
         running: u32,
     },
+    /// The log of `pod` (its `container`, else its first one) has a line
+    /// containing `contains`.
+    Logs {
+        pod: String,
+        #[serde(default)]
+        container: Option<String>,
+        contains: String,
+    },
+    /// Once the other checks hold: simulated clients send `traffic` to a
+    /// Service while the `run` lines play (`wait 6m`, `fault node-down
+    /// node-1`, `set image ...`); at most `refused` requests may find the
+    /// Service without a ready endpoint, and at the end `ready` (when given)
+    /// must hold.
+    Disruption {
+        traffic: Traffic,
+        run: Vec<String>,
+        #[serde(default)]
+        refused: u64,
+        #[serde(default)]
+        ready: Option<ReadyCount>,
+    },
     /// The submitted text is written in this format (`json` or `yaml`).
     Format(String),
+}
+
+/// Simulated clients for a [`Check::Disruption`]: `rps` requests per second
+/// to the Service `service`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Traffic {
+    pub service: String,
+    pub rps: u32,
+}
+
+/// `count` pods matching `selector` are Ready.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadyCount {
+    #[serde(default)]
+    pub selector: Option<String>,
+    pub count: u32,
 }

@@ -289,6 +289,39 @@ pub(crate) fn exercise(spec: &ExerciseSpec) -> Vec<Finding> {
                 "format",
                 format!("format {f:?} is unknown: use json or yaml"),
             )),
+            Check::Logs { pod, contains, .. } => {
+                if blank(pod) {
+                    out.push(nested("pod", "logs: `pod` is empty"));
+                }
+                if contains.is_empty() {
+                    out.push(nested(
+                        "contains",
+                        "logs: `contains` is empty: every log would match",
+                    ));
+                }
+            }
+            Check::Disruption { traffic, run, .. } => {
+                if blank(&traffic.service) {
+                    out.push(nested("service", "disruption: `traffic.service` is empty"));
+                }
+                if traffic.rps == 0 {
+                    out.push(nested(
+                        "rps",
+                        "disruption: `traffic.rps` is 0: no request would be sent",
+                    ));
+                }
+                if run.is_empty() {
+                    out.push(nested(
+                        "run",
+                        "disruption: `run` is empty: give the lines to play, like `fault node-down node-1` and `wait 6m`",
+                    ));
+                }
+                for line in run {
+                    if let Some(Err(e)) = crate::exercise::disruption::wait_of(line) {
+                        out.push(nested("run", format!("disruption: `{line}`: {e}")));
+                    }
+                }
+            }
             _ => {}
         }
     }

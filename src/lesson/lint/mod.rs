@@ -16,7 +16,9 @@
 //! - [`examples`]: Kubernetes manifests shown in the text validate;
 //! - [`ids`]: quiz and exercise ids unique in a language, one kind per
 //!   quiz id across languages;
-//! - [`parity`]: the Korean and English versions of a lesson agree.
+//! - [`parity`]: the Korean and English versions of a lesson agree;
+//! - [`style`]: the writing conventions a program can see (Korean particle
+//!   spacing after bold text, no mention of "the notes").
 //!
 //! [`lint_embedded`] and [`lint_dir`] give a [`Report`]: findings sorted
 //! by path and line, printable as text or JSON. Everything is played with
@@ -34,6 +36,7 @@ mod parity;
 mod quizzes;
 mod report;
 mod setups;
+mod style;
 
 pub use report::{Finding, Report, Severity};
 
@@ -163,6 +166,7 @@ fn check_lesson(lesson: &Lesson, source: &Source, root: &Root, out: &mut Out) {
     out.extend(path, controls::check(lesson, &source.text));
     out.extend(path, assets::check(source, root));
     out.extend(path, examples::check(source));
+    out.extend(path, style::check(source, lesson.lang));
 }
 
 /// A quiz or an exercise, even a broken one (its error is reported).
