@@ -5,6 +5,7 @@
 //! keys into actions; `cli` is the command line.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod bounded_read;
 pub mod cli;
 pub mod duration;

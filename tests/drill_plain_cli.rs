@@ -9,7 +9,7 @@ use kubetutor::cli::quiz::Io;
 use kubetutor::lang::Lang;
 use kubetutor::progress::Store;
 use kubetutor::quiz::drill::words::label;
-use kubetutor::quiz::drill::{CardOutcome, outcome, plan, words};
+use kubetutor::quiz::drill::{CardOutcome, outcome, plan, shown_choices, words};
 use kubetutor::quiz::review::{RELEARN_SECS, ReviewDeck};
 use kubetutor::timestamp::Timestamp;
 use std::io::Write;
@@ -52,19 +52,40 @@ fn planned(count: usize, seed: u64) -> Vec<CardOutcome> {
         .collect()
 }
 
+/// The install seed the tests write into a fresh progress file.
+const SEED: u64 = 4242;
+
+/// A progress file holding only the install seed [`SEED`].
+fn seeded(progress: &Path) {
+    std::fs::write(progress, format!("{{\"version\": 1, \"seed\": {SEED}}}")).unwrap();
+}
+
+/// The number (1-based) choice `index` of a card is shown with.
+fn number(o: &CardOutcome, index: usize) -> usize {
+    let shown = shown_choices(&o.card, o.choices.len(), SEED);
+    shown.iter().position(|&i| i == index).unwrap() + 1
+}
+
+/// The number shown for the card's answer.
+fn right(o: &CardOutcome) -> usize {
+    number(o, o.answer)
+}
+
+/// A number shown for a wrong choice.
 fn wrong(o: &CardOutcome) -> usize {
-    (o.answer + 1) % o.choices.len()
+    number(o, (o.answer + 1) % o.choices.len())
 }
 
 #[test]
 fn a_session_saves_every_review_and_due_cards_come_first_next_time() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.json");
+    seeded(&progress);
     let cards = planned(4, 11);
     let input = format!(
         "{}\n{}\nh\n{}\nzzz\n?\n",
-        cards[0].answer + 1,
-        wrong(&cards[1]) + 1,
+        right(&cards[0]),
+        wrong(&cards[1]),
         label(&cards[2].value, Lang::En).to_lowercase(),
     );
     let started = Timestamp::now();
@@ -86,7 +107,7 @@ fn a_session_saves_every_review_and_due_cards_come_first_next_time() {
         let q = words::question(&o.card, Lang::En);
         assert!(stdout.contains(&format!("{q}\n")), "card {i} asked: {q}");
     }
-    let answer = |o: &CardOutcome| format!("{}. {}", o.answer + 1, label(&o.value, Lang::En));
+    let answer = |o: &CardOutcome| format!("{}. {}", right(o), label(&o.value, Lang::En));
     assert_eq!(stdout.matches("> Right!\n").count(), 2, "{stdout}");
     assert!(stdout.contains(&format!("> Wrong. The answer: {}\n", answer(&cards[1]))));
     assert!(stdout.contains("> Hint: "));
@@ -152,7 +173,7 @@ fn a_session_saves_every_review_and_due_cards_come_first_next_time() {
     };
     let later = Timestamp::now().plus_secs(RELEARN_SECS + 60);
     let first_due = &cards[1];
-    let input = format!("{}\n", first_due.answer + 1);
+    let input = format!("{}\n", right(first_due));
     let mut reader = input.as_bytes();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut io = Io {
@@ -205,8 +226,9 @@ fn the_end_of_input_still_reports_the_session() {
 fn a_korean_session() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.json");
+    seeded(&progress);
     let cards = planned(2, 5);
-    let input = format!("{}\n{}\n", cards[0].answer + 1, wrong(&cards[1]) + 1);
+    let input = format!("{}\n{}\n", right(&cards[0]), wrong(&cards[1]));
     let out = kubetutor(
         &["drill", "--plain", "--count", "2", "--seed", "5"],
         &progress,
@@ -226,7 +248,7 @@ fn a_korean_session() {
     assert!(stdout.contains("> 맞았습니다!\n"));
     assert!(stdout.contains(&format!(
         "> 틀렸습니다. 정답: {}. {}\n",
-        cards[1].answer + 1,
+        right(&cards[1]),
         label(&cards[1].value, Lang::Ko)
     )));
     assert!(stdout.contains("이유:\n  "));

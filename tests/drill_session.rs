@@ -129,7 +129,10 @@ fn a_right_answer_is_good_after_a_hint_hard_and_a_wrong_one_again() {
     assert_eq!((f.correct, f.review.grade), (true, Grade::Hard));
 
     let mut wrong = one(c, Lang::En);
-    let two = wrong.parse("2").unwrap();
+    // Choices are shown shuffled: type the number choice 1 (Running) is
+    // shown with; the answer is still checked by the choice itself.
+    let shown_as = wrong.question().unwrap().number_of(1);
+    let two = wrong.parse(&shown_as.to_string()).unwrap();
     let f = wrong.submit(&two).unwrap().clone();
     assert!(!f.correct);
     assert_eq!(f.review.grade, Grade::Again);

@@ -17,8 +17,24 @@ fn fixtures(dir: &str) -> String {
     format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A progress file that has seen the first-run welcome, with install seed
+/// `SEED` (the order of the choices): the tests start past the welcome.
+fn welcomed(progress: &std::path::Path) {
+    std::fs::write(
+        progress,
+        format!("{{\"version\": 2, \"welcomed\": \"2025-01-01T00:00:00Z\", \"seed\": {SEED}}}"),
+    )
+    .unwrap();
+}
+
+/// The install seed of [`welcomed`] progress files.
+const SEED: u64 = 7;
+
 fn start(cols: u16, rows: u16, env: &[(&str, &str)], dir: &Path, args: &str) -> Tmux {
     let progress = dir.join("progress.json");
+    if !progress.exists() {
+        welcomed(&progress);
+    }
     let tmux = Tmux::start(cols, rows, env);
     tmux.type_line(&format!(
         "KUBETUTOR_PROGRESS={} {BIN} {args}",
@@ -40,13 +56,20 @@ fn a_quiz_answered_in_the_lesson_pane() {
     tmux.wait_for_all(&["section 1/4", "quiz 0/5"]);
     tmux.keys(&["Right"]);
     tmux.wait_for_all(&["section 2/4", "Quiz 1/2 · choose one"]);
-    // Focus the question, pick a wrong answer, then the right one.
+    // Focus the question, pick a wrong answer, then the right one (the
+    // choices are shown in the order of the install seed).
+    let shown = kubetutor::quiz::shuffle::choice_order(
+        3,
+        kubetutor::quiz::shuffle::seed_for("exit-1-never", SEED),
+    );
+    let number = |i: usize| (shown.iter().position(|&x| x == i).unwrap() + 1).to_string();
     tmux.keys(&["]"]);
-    tmux.wait_for("❯ 1. ( ) Running");
-    tmux.keys(&["1", "Enter"]);
+    tmux.wait_for(&format!("{}. ( ) Running", number(0)));
+    tmux.keys(&[number(0).as_str(), "Enter"]);
     tmux.wait_for_all(&["✗ Not quite. Try once more.", "Nothing runs any more."]);
-    tmux.keys(&["Down", "Enter"]);
-    tmux.wait_for_all(&["✓ Right!", "Answer: 2. Failed", "quiz 0.5/5"]);
+    tmux.keys(&[number(1).as_str(), "Enter"]);
+    let answer = format!("Answer: {}. Failed", number(1));
+    tmux.wait_for_all(&["✓ Right!", &answer, "quiz 0.5/5"]);
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
     let saved = std::fs::read_to_string(dir.path().join("progress.json")).unwrap();
@@ -59,7 +82,7 @@ fn a_quiz_answered_in_the_lesson_pane() {
         dir.path().join("progress.json").display(),
         fixtures("quiz")
     ));
-    tmux.wait_for_all(&["2/4 · quiz 0.5/5", "Answer: 2. Failed"]);
+    tmux.wait_for_all(&["2/4 · quiz 0.5/5", &answer]);
     tmux.keys(&["C-c"]);
     tmux.assert_terminal_restored();
 }
@@ -133,8 +156,16 @@ fn the_quiz_command_opens_the_tutor_on_the_first_question() {
         dir.path(),
         &format!("--lang en --lessons {} quiz checks", fixtures("quiz")),
     );
-    tmux.wait_for_all(&["section 2/4", "❯ 1. ( ) Running"]);
-    tmux.keys(&["2", "Enter"]);
+    let shown = kubetutor::quiz::shuffle::choice_order(
+        3,
+        kubetutor::quiz::shuffle::seed_for("exit-1-never", SEED),
+    );
+    let failed = (shown.iter().position(|&x| x == 1).unwrap() + 1).to_string();
+    tmux.wait_for_all(&["section 2/4", "Quiz 1/2 · choose one"]);
+    // Nothing is picked yet: Enter says so.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Pick a choice first (press its number).");
+    tmux.keys(&[failed.as_str(), "Enter"]);
     tmux.wait_for_all(&["✓ Right!", "quiz 1/5"]);
     tmux.keys(&["Escape", "q"]);
     tmux.assert_terminal_restored();

@@ -17,9 +17,23 @@ fn fixtures() -> String {
     format!("{}/tests/fixtures/cluster", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A progress file that has seen the first-run welcome, with install seed
+/// `SEED` (the order of the choices): the tests start past the welcome.
+fn welcomed(progress: &std::path::Path) {
+    std::fs::write(
+        progress,
+        format!("{{\"version\": 2, \"welcomed\": \"2025-01-01T00:00:00Z\", \"seed\": {SEED}}}"),
+    )
+    .unwrap();
+}
+
+/// The install seed of [`welcomed`] progress files.
+const SEED: u64 = 7;
+
 fn start(cols: u16, rows: u16, args: &str) -> (Tmux, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.json");
+    welcomed(&progress);
     let tmux = Tmux::start(cols, rows, &[]);
     tmux.type_line(&format!(
         "KUBETUTOR_PROGRESS={} {BIN} {args}",

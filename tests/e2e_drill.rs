@@ -27,6 +27,16 @@ struct Expected {
     answer: usize,
     choices: usize,
     value: String,
+    /// The order the choices are shown in for the install seed [`SEED`].
+    shown: Vec<usize>,
+}
+
+/// The install seed written into the progress files of these tests.
+const SEED: u64 = 7;
+
+/// A progress file holding only the install seed.
+fn seeded(progress: &Path) {
+    std::fs::write(progress, format!("{{\"version\": 2, \"seed\": {SEED}}}")).unwrap();
 }
 
 /// The first `count` cards a new student gets with `seed`.
@@ -41,13 +51,16 @@ fn expected(seed: u64, count: usize) -> Vec<Expected> {
     let mut out = Vec::new();
     while let Some(q) = session.question() {
         let key = q.key.clone();
+        let q = q.clone();
         let o = session.outcome().expect("an outcome");
         let (answer, choices, value) = (o.answer, o.choices.len(), o.value.clone());
+        let shown = kubetutor::quiz::drill::shown_choices(&q.card, choices, SEED);
         out.push(Expected {
             key,
             answer,
             choices,
             value,
+            shown,
         });
         session.submit(&Response::Choice(answer)).expect("answers");
         if !session.advance() {
@@ -58,6 +71,7 @@ fn expected(seed: u64, count: usize) -> Vec<Expected> {
 }
 
 fn start(cols: u16, rows: u16, progress: &Path, args: &str) -> Tmux {
+    seeded(progress);
     let tmux = Tmux::start(cols, rows, &[]);
     tmux.type_line(&format!(
         "KUBETUTOR_PROGRESS={} {BIN} drill {args}",
@@ -66,8 +80,9 @@ fn start(cols: u16, rows: u16, progress: &Path, args: &str) -> Tmux {
     tmux
 }
 
-fn digit(choice: usize) -> String {
-    (choice + 1).to_string()
+/// The digit choice `choice` of card `e` is shown with.
+fn digit(e: &Expected, choice: usize) -> String {
+    (e.shown.iter().position(|&i| i == choice).unwrap() + 1).to_string()
 }
 
 #[test]
@@ -81,7 +96,7 @@ fn a_drill_answered_stopped_with_q_and_saved() {
     tmux.wait_for_all(&["Card 1 of 3", "The card's cluster", "Scenario", "1. "]);
     // Card 1, right: the cluster pane plays to the card's moment and shows
     // the pod with the value the drill checked the answer against.
-    tmux.keys(&[&digit(cards[0].answer)]);
+    tmux.keys(&[&digit(&cards[0], cards[0].answer), "Enter"]);
     tmux.wait_for_all(&[
         "✔ Right",
         "The card's moment",
@@ -93,7 +108,7 @@ fn a_drill_answered_stopped_with_q_and_saved() {
     // Card 2, wrong: the answer and why.
     tmux.wait_for("Card 2 of 3");
     let wrong = (cards[1].answer + 1) % cards[1].choices;
-    tmux.keys(&[&digit(wrong)]);
+    tmux.keys(&[&digit(&cards[1], wrong), "Enter"]);
     tmux.wait_for_all(&[
         "✘ Wrong. The answer: ",
         "Why",
@@ -141,7 +156,7 @@ fn ctrl_c_shows_the_summary_then_quits_with_the_review_saved() {
     let tmux = start(80, 24, &progress, "--seed 7 --count 3 --lang ko");
 
     tmux.wait_for("카드 1/3");
-    tmux.keys(&[&digit(cards[0].answer)]);
+    tmux.keys(&[&digit(&cards[0], cards[0].answer), "Enter"]);
     tmux.wait_for("✔ 맞았습니다!");
     tmux.keys(&["C-c"]);
     tmux.wait_for_all(&["드릴을 멈췄습니다", "다음 복습"]);
@@ -180,6 +195,7 @@ fn piped_input_runs_the_plain_drill() {
     use std::process::{Command, Stdio};
     let cards = expected(7, 1);
     let dir = tempfile::tempdir().unwrap();
+    seeded(&dir.path().join("progress.json"));
     let mut child = Command::new(BIN)
         .args(["drill", "--seed", "7", "--count", "1", "--lang", "en"])
         .env("KUBETUTOR_PROGRESS", dir.path().join("progress.json"))
@@ -188,7 +204,7 @@ fn piped_input_runs_the_plain_drill() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let answer = format!("{}\n", cards[0].answer + 1);
+    let answer = format!("{}\n", digit(&cards[0], cards[0].answer));
     child
         .stdin
         .take()

@@ -13,8 +13,18 @@ use tmux::Tmux;
 const BIN: &str = env!("CARGO_BIN_EXE_kubetutor");
 const TEXT: &str = "This lesson exists for the interface tests.";
 
+/// A progress file past the first-run welcome, so keys reach the lesson.
+fn welcomed(progress: &std::path::Path) {
+    std::fs::write(
+        progress,
+        r#"{"version": 2, "welcomed": "2025-01-01T00:00:00Z", "seed": 7}"#,
+    )
+    .unwrap();
+}
+
 fn start(tail: &str) -> (Tmux, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
+    welcomed(&dir.path().join("progress.json"));
     let tmux = Tmux::start(100, 30, &[]);
     tmux.type_line(&format!(
         "KUBETUTOR_PROGRESS={} {BIN} --lang en --lessons {}/tests/fixtures/tui first{tail}",
@@ -123,6 +133,7 @@ fn a_lesson_reading_the_terminal_does_not_hang_the_tutor() {
         "# Stdin\n\nFirst section.\n\n## Second\n\nReads the terminal.\n\n```cluster\ncommands:\n  - apply -f /dev/stdin\n```\n",
     )
     .unwrap();
+    welcomed(&dir.path().join("p.json"));
     let tmux = Tmux::start(160, 40, &[]);
     tmux.type_line(&format!(
         "KUBETUTOR_PROGRESS={} {BIN} --lang en --lessons {}",

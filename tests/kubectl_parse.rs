@@ -96,5 +96,14 @@ fn mistakes_say_what_was_meant() {
     );
     assert!(parse("get 'pods").unwrap_err().contains("unterminated"));
     assert!(parse("wait soon").unwrap_err().contains("invalid duration"));
-    assert_eq!(parse("-- x").unwrap_err(), "error: unknown command \"--\"");
+    assert_eq!(
+        parse("-- x").unwrap_err(),
+        "error: unknown command \"--\"\nRun 'help' for the commands this cluster understands."
+    );
+    // A word like no command points at `help` (`:foo` in the tutor).
+    assert!(
+        parse("foo")
+            .unwrap_err()
+            .ends_with("Run 'help' for the commands this cluster understands.")
+    );
 }

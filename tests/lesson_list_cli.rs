@@ -53,11 +53,11 @@ fn the_locale_chooses_the_language_when_lang_is_not_given() {
     assert_eq!(
         stdout(&o),
         "\
-ID          ORDER  TITLE                                     SECTIONS  QUIZZES  EXERCISES  LANG
-pods            1  파드                                             2        1          0  ko
-pod-phases      2  파드의 상태                                      3        1          1  ko
-services        3  Services: a stable address in front of …         1        0          0  en (fallback)
-zz-extra        -  Extra reading                                    1        0          0  en (fallback)
+ID          순서  제목                                      섹션  퀴즈  실습  언어
+pods           1  파드                                         2     1     0  ko
+pod-phases     2  파드의 상태                                  3     1     1  ko
+services       3  Services: a stable address in front of …     1     0     0  en (대체)
+zz-extra       -  Extra reading                                1     0     0  en (대체)
 "
     );
     assert_eq!(o.status.code(), Some(0));
@@ -85,8 +85,8 @@ fn a_jekyll_notes_folder_lists() {
     assert_eq!(
         stdout(&o),
         "\
-ID                ORDER  TITLE                      SECTIONS  QUIZZES  EXERCISES  LANG
-kubernetes-notes      2  2025년 8월 11일 교육 내용        16        0          0  ko
+ID                순서  제목                       섹션  퀴즈  실습  언어
+kubernetes-notes     2  2025년 8월 11일 교육 내용    16     0     0  ko
 "
     );
     assert_eq!(o.status.code(), Some(0));

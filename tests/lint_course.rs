@@ -130,6 +130,7 @@ fn the_seed_notes_lint_as_json_with_the_documented_shape() {
                 "severity": "warning",
                 "message": "lesson `notes` has no quiz and no exercise: the student can only read it"
             }],
+            "positions": [],
             "summary": {"errors": 0, "warnings": 1, "files": 1}
         })
     );
@@ -163,7 +164,12 @@ fn kubetutor_new_skeletons_lint_clean_in_both_languages() {
         let o = kubetutor(&["lint", alone_dir]);
         assert_eq!(
             String::from_utf8(o.stdout).unwrap(),
-            "0 errors, 0 warnings in 1 file\n",
+            format!(
+                "Right choices by position as written (the tutor shows them shuffled):\n  \
+                 pod-phases.md  1: 1  (1 question)\n  \
+                 course ({lang})    1: 1  (1 question)\n\
+                 0 errors, 0 warnings in 1 file\n"
+            ),
             "{lang}"
         );
         assert_eq!(o.status.code(), Some(0), "{lang}");
@@ -171,7 +177,12 @@ fn kubetutor_new_skeletons_lint_clean_in_both_languages() {
     let both = kubetutor(&["lint", split_dir]);
     assert_eq!(
         String::from_utf8(both.stdout).unwrap(),
-        "0 errors, 0 warnings in 2 files\n"
+        "Right choices by position as written (the tutor shows them shuffled):\n  \
+         ko/01-pod-phases.md  1: 1  (1 question)\n  \
+         en/01-pod-phases.md  1: 1  (1 question)\n  \
+         course (ko)          1: 1  (1 question)\n  \
+         course (en)          1: 1  (1 question)\n\
+         0 errors, 0 warnings in 2 files\n"
     );
     assert_eq!(both.status.code(), Some(0));
 }

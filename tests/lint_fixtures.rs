@@ -19,12 +19,36 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-/// Lint `tests/fixtures/lint/CASE`: the exact text output and exit status,
-/// then the JSON output, which must hold the same findings and summary.
+const POSITIONS: &str = "Right choices by position as written (the tutor shows them shuffled):";
+
+/// Lint's text output without its block of right choices by position
+/// (informational; [`right_choices_by_position`] checks it), and that block.
+fn split_positions(out: &str) -> (String, Vec<String>) {
+    let mut findings = String::new();
+    let mut positions = Vec::new();
+    let mut inside = false;
+    for line in out.lines() {
+        if line == POSITIONS {
+            inside = true;
+        } else if inside && line.starts_with("  ") {
+            positions.push(line.trim().to_string());
+        } else {
+            inside = false;
+            findings.push_str(line);
+            findings.push('\n');
+        }
+    }
+    (findings, positions)
+}
+
+/// Lint `tests/fixtures/lint/CASE`: the exact text output (findings and
+/// summary) and exit status, then the JSON output, which must hold the same
+/// findings and summary.
 fn expect(case: &str, expected: &str, code: i32) {
     let dir = format!("{FIXTURES}/{case}");
     let o = kubetutor(&["lint", &dir]);
-    assert_eq!(text(&o.stdout), expected, "{case}: text output");
+    let (findings, _) = split_positions(&text(&o.stdout));
+    assert_eq!(findings, expected, "{case}: text output");
     assert_eq!(text(&o.stderr), "", "{case}: stderr");
     assert_eq!(o.status.code(), Some(code), "{case}: exit status");
 
@@ -98,7 +122,7 @@ fn an_invalid_solution_is_reported_on_the_lesson_lines_of_its_fields() {
     expect(
         "solution-invalid",
         "pod.md:23: error: exercise `first-pod`: solution: spec.containers[0].image: Required value\n\
-         pod.md:24: error: exercise `first-pod`: solution: spec.containers[0].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"IfNotPresent\"\n\
+         pod.md:24: error: exercise `first-pod`: solution: spec.containers[0].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"IfNotPresent\", \"Never\"\n\
          2 errors, 0 warnings in 1 file\n",
         1,
     );
@@ -263,6 +287,83 @@ fn warnings_alone_exit_zero() {
 #[test]
 fn a_correct_course_has_no_findings() {
     expect("clean", "0 errors, 0 warnings in 2 files\n", 0);
+}
+
+/// Lint counts where the right choices are written, per lesson file and
+/// per course language, in the text and the JSON output alike.
+#[test]
+fn right_choices_by_position() {
+    let o = kubetutor(&["lint", "tests/fixtures/lint/clean"]);
+    let (_, positions) = split_positions(&text(&o.stdout));
+    assert_eq!(
+        positions,
+        [
+            "phases.md    1: 2  (2 questions)",
+            "course (en)  1: 2  (2 questions)"
+        ]
+    );
+    let j = kubetutor(&["lint", "--format", "json", "tests/fixtures/lint/clean"]);
+    let doc: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    assert_eq!(
+        doc["positions"][0],
+        serde_json::json!({"of": "phases.md", "questions": 2, "opted_out": 0, "at": {"1": 2}})
+    );
+}
+
+/// `shuffle: false` keeps a question's order; when every such question of
+/// a lesson has its answer first (or all at one position), pressing that
+/// number answers them all: lint warns at each of them.
+#[test]
+fn opted_out_questions_that_can_be_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = |id: &str, answer: &str| {
+        format!(
+            "```quiz\nid: {id}\nkind: choice\nquestion: How many?\nshuffle: false\n\
+             choices:\n  - {{ text: \"0\", why: a }}\n  - {{ text: \"1\", why: b }}\n\
+             answer: \"{answer}\"\nexplain: c\n```\n\n"
+        )
+    };
+    let lesson = |body: String| {
+        format!("---\nid: counts\ntitle: Counts\nlang: en\n---\n\n# Counts\n\n## One\n\n{body}")
+    };
+    std::fs::write(
+        dir.path().join("first.md"),
+        lesson(quiz("zero", "0") + &quiz("none", "0")),
+    )
+    .unwrap();
+    let o = kubetutor(&["lint", dir.path().to_str().unwrap()]);
+    let (findings, positions) = split_positions(&text(&o.stdout));
+    let warning = |line: usize, id: &str| {
+        format!(
+            "first.md:{line}: warning: quiz `{id}` has `shuffle: false`, and every question of \
+             this lesson that keeps its order has its answer at choice 1: a student who always \
+             picks choice 1 gets them all; put the answers at different positions or let the \
+             tutor shuffle the choices\n"
+        )
+    };
+    assert_eq!(
+        findings,
+        format!(
+            "{}{}0 errors, 2 warnings in 1 file\n",
+            warning(11, "zero"),
+            warning(23, "none")
+        )
+    );
+    assert_eq!(
+        positions[0],
+        "first.md     1: 2  (2 questions, 2 not shuffled)"
+    );
+    // Answers at different positions: nothing to say.
+    std::fs::write(
+        dir.path().join("first.md"),
+        lesson(quiz("zero", "0") + &quiz("one", "1")),
+    )
+    .unwrap();
+    let o = kubetutor(&["lint", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        split_positions(&text(&o.stdout)).0,
+        "0 errors, 0 warnings in 1 file\n"
+    );
 }
 
 #[test]

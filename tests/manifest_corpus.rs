@@ -1,8 +1,9 @@
-//! Every manifest of the Kubernetes examples corpus is accepted: zero errors on
-//! the simulated kinds, a "not simulated" warning for the others, and exactly the
-//! kinds SOURCES.md lists for each file.
+//! Every manifest of the Kubernetes examples corpus is accepted: zero errors
+//! and no warning on the kinds checked in full, a "not checked" warning for
+//! the others, and exactly the kinds SOURCES.md lists for each file.
 
-use kubetutor::manifest::{self, Format};
+use kubetutor::manifest::check::kinds;
+use kubetutor::manifest::{self, Format, Status};
 use std::path::PathBuf;
 
 /// The Kubernetes examples corpus (see its SOURCES.md), kept with the tests.
@@ -30,9 +31,9 @@ fn table() -> Vec<(String, Vec<String>)> {
 const SIMULATED: [&str; 5] = ["Pod", "Deployment", "ReplicaSet", "Job", "Service"];
 
 #[test]
-fn sources_table_lists_all_52_files() {
+fn sources_table_lists_all_62_files() {
     let rows = table();
-    assert_eq!(rows.len(), 52);
+    assert_eq!(rows.len(), 62);
     for (file, _) in &rows {
         assert!(
             corpus().join(file).is_file(),
@@ -58,9 +59,10 @@ fn every_corpus_document_is_accepted_with_its_listed_kinds() {
                 assert_eq!(Some(&obj.meta.name), doc.name.as_ref());
             }
         }
-        let skipped = kinds
+        let skipped = loaded
+            .documents
             .iter()
-            .filter(|k| !SIMULATED.contains(&k.as_str()))
+            .filter(|d| kinds::checked(&d.kind, &d.api_version).is_none())
             .count();
         assert_eq!(
             loaded.diagnostics.len(),
@@ -70,9 +72,19 @@ fn every_corpus_document_is_accepted_with_its_listed_kinds() {
         );
         for d in &loaded.diagnostics {
             assert!(
-                d.message.ends_with("is not simulated; skipped"),
+                d.message
+                    .contains("is not checked by kubetutor (served by a cluster at"),
                 "{file}: {d}"
             );
+        }
+        for d in &loaded.documents {
+            let checked = kinds::checked(&d.kind, &d.api_version).is_some();
+            let want = if checked {
+                Status::Checked
+            } else {
+                Status::Skipped
+            };
+            assert_eq!(d.status, want, "{file}: {}", d.kind);
         }
         assert_eq!(loaded.format, Format::Yaml, "{file}");
     }

@@ -112,9 +112,9 @@ fn the_notes_are_listed() {
     assert_eq!(
         String::from_utf8(o.stdout).unwrap(),
         "\
-ID                ORDER  TITLE                      SECTIONS  QUIZZES  EXERCISES  LANG
-services              1  서비스와 네트워크                 2        0          0  ko
-kubernetes-notes      2  2025년 8월 11일 교육 내용        16        0          0  ko
+ID                순서  제목                       섹션  퀴즈  실습  언어
+services             1  서비스와 네트워크             2     0     0  ko
+kubernetes-notes     2  2025년 8월 11일 교육 내용    16     0     0  ko
 "
     );
 }

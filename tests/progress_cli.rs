@@ -37,7 +37,7 @@ fn sample(dir: &Path) -> PathBuf {
     let (mut s, _) = Store::open(&path);
     s.visit_section("pods", 0, Lang::Ko, T0);
     s.visit_section("pods", 1, Lang::Ko, T0.plus_secs(60));
-    s.complete_lesson("pods", T0.plus_secs(90));
+    s.mark_done("pods", T0.plus_secs(90));
     let rec = |secs, tries, correct| AttemptRecord {
         at: T0.plus_secs(secs),
         tries,
@@ -66,13 +66,13 @@ fn prints_a_summary_table() {
     assert_eq!(text(&out.stderr), "");
     let expected = format!(
         "Progress file: {p}
-Resume at: 파드-네트워크, section 3 (ko), 2025-03-01T09:32:00Z
+Resume at: 파드-네트워크, section 3 (ko), 2025-03-01
 
-LESSON         TITLE  SECTIONS SEEN  COMPLETED  QUIZ SCORE          EXERCISES PASSED
-pods           Pods   2              yes        1.5/5 (2 answered)  1
-파드-네트워크  -      1              no         -                   0
+LESSON         TITLE  SECTIONS SEEN  READ  COMPLETED    QUIZ SCORE          EXERCISES PASSED  LAST VISIT
+pods           Pods   2/6            no    marked done  1.5/5 (2 answered)  1/1               2025-03-01
+파드-네트워크  -      1              no    no           -                   0                 2025-03-01
 
-Lessons: 2 visited, 1 of 17 completed
+Lessons: 2 visited, 0 read, 1 of 17 completed (every quiz answered and every exercise passed, or marked done)
 
 Drill: 3 cards, 3 due now, next due -
 CATEGORY       CARDS  ACCURACY  DUE NOW  NEXT DUE
@@ -85,11 +85,11 @@ restartPolicy  2      50%       2        -
     let ko = kubetutor(&["--progress", p, "--lang", "ko", "progress"], &[]);
     let ko = text(&ko.stdout);
     assert!(
-        ko.contains("레슨           제목       본 섹션  완료    퀴즈 점수             통과한 실습"),
+        ko.contains("레슨           제목       본 섹션  읽음    완료       퀴즈 점수             통과한 실습  마지막 방문"),
         "{ko}"
     );
     assert!(
-        ko.contains("pods           파드(Pod)  2        예      1.5/5점 (2문제 풀이)  1"),
+        ko.contains("pods           파드(Pod)  2/6      아니오  완료 표시  1.5/5점 (2문제 풀이)  1/1          2025-03-01"),
         "{ko}"
     );
     assert!(
@@ -105,6 +105,29 @@ restartPolicy  2      50%       2        -
         ko.contains("재시작 정책(restartPolicy)  2     50%     2          -"),
         "{ko}"
     );
+}
+
+/// Dates read as people say them, in the language asked for.
+#[test]
+fn recent_visits_read_as_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    let (mut s, _) = Store::open(&path);
+    let now = Timestamp::now();
+    s.visit_section("pods", 0, Lang::En, now.plus_millis(-5 * 60_000));
+    s.visit_section("iac", 0, Lang::En, now.plus_millis(-3 * 86_400_000));
+    s.save().unwrap();
+    let p = path.to_str().unwrap();
+    let en = text(&kubetutor(&["--progress", p, "progress"], &[]).stdout);
+    assert!(en.contains("5 min ago"), "{en}");
+    assert!(en.contains("3 days ago"), "{en}");
+    // In course order: iac (lesson 1) before pods (lesson 2).
+    assert!(
+        en.find("\niac ").unwrap() < en.find("\npods ").unwrap(),
+        "{en}"
+    );
+    let ko = text(&kubetutor(&["--progress", p, "--lang", "ko", "progress"], &[]).stdout);
+    assert!(ko.contains("5분 전") && ko.contains("3일 전"), "{ko}");
 }
 
 #[test]

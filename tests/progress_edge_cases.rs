@@ -56,7 +56,7 @@ fn fields_from_a_newer_build_survive_a_save() {
     let path = dir.path().join("progress.json");
     std::fs::write(
         &path,
-        r#"{"version": 1, "shuffle_seed": 12345, "lessons": {"pods": {"read": "2025-03-01T09:00:00Z"}}}"#,
+        r#"{"version": 2, "streak": 12345, "lessons": {"pods": {"read": "2025-03-01T09:00:00Z", "bookmark": 4}}}"#,
     )
     .unwrap();
     let (mut store, warnings) = Store::open(&path);
@@ -65,7 +65,8 @@ fn fields_from_a_newer_build_survive_a_save() {
     store.save().unwrap();
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(saved["shuffle_seed"], 12345);
+    assert_eq!(saved["streak"], 12345);
+    assert_eq!(saved["lessons"]["pods"]["bookmark"], 4);
     assert_eq!(saved["lessons"]["pods"]["read"], "2025-03-01T09:00:00Z");
     assert!(saved["lessons"]["pods"]["sections"]["2"].is_string());
 }
@@ -76,7 +77,7 @@ fn a_byte_order_mark_is_accepted() {
     let path = dir.path().join("progress.json");
     std::fs::write(
         &path,
-        "\u{feff}{\"version\": 1, \"lessons\": {\"pods\": {\"completed\": \"2025-03-01T09:00:00Z\"}}}",
+        "\u{feff}{\"version\": 2, \"lessons\": {\"pods\": {\"completed\": \"2025-03-01T09:00:00Z\"}}}",
     )
     .unwrap();
     let (store, warnings) = Store::open(&path);
@@ -86,7 +87,7 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn a_newer_schema_is_read_only_and_never_written_over() {
-    for version in ["2", "1e+30"] {
+    for version in ["3", "1e+30"] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.json");
         let text = format!(

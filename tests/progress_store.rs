@@ -43,7 +43,16 @@ fn fill(store: &mut Store) {
     store.record_exercise("pods", "first-pod", false, at(120));
     store.save_draft("pods", "first-pod", "apiVersion: v1\nkind: Pod\n", at(125));
     store.record_exercise("pods", "first-pod", true, at(130));
-    store.complete_lesson("pods", at(140));
+    store.read_lesson("pods", at(135));
+    let needs = kubetutor::progress::Needs {
+        quizzes: vec![
+            "phase-after-exit-1".into(),
+            "restart-policy".into(),
+            "who-restarts".into(),
+        ],
+        exercises: vec!["first-pod".into()],
+    };
+    assert!(store.complete_if_done("pods", &needs, at(140)));
     store.visit_section("intro", 3, Lang::En, at(200));
     store.record_review(
         "never/exit1/bare/30s",
@@ -67,6 +76,7 @@ fn everything_recorded_comes_back() {
     let pods = again.lesson("pods").unwrap();
     assert_eq!(pods.sections.len(), 2);
     assert_eq!(pods.completed, Some(at(140)));
+    assert_eq!(pods.read, Some(at(135)));
     let ex = again.exercise("pods", "first-pod").unwrap();
     assert_eq!(ex.passed, Some(at(130)));
     assert_eq!(ex.attempts.len(), 2);
@@ -83,7 +93,7 @@ fn everything_recorded_comes_back() {
     assert_eq!(&exported, again.progress());
     // The file is readable JSON with RFC 3339 times.
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\"version\": 1"), "{text}");
+    assert!(text.contains("\"version\": 2"), "{text}");
     assert!(
         text.contains("\"completed\": \"2025-03-01T09:32:20Z\""),
         "{text}"
@@ -160,7 +170,11 @@ fn an_older_file_with_fewer_fields_loads() {
         ("pods", 0, Lang::Ko)
     );
     assert_eq!(store.lesson_summary("pods").sections_seen, 1);
-    assert_eq!(store.progress().version, 1);
+    // Read as version 1 (no `version`), brought up to the current schema.
+    assert_eq!(
+        store.progress().version,
+        kubetutor::progress::SCHEMA_VERSION
+    );
 }
 
 #[test]
@@ -264,7 +278,79 @@ fn saving_creates_the_directory() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("deep/er/progress.json");
     let mut s = open(&path);
-    s.complete_lesson("pods", at(0));
+    s.mark_done("pods", at(0));
     s.save().unwrap();
     assert!(open(&path).lesson("pods").unwrap().completed.is_some());
+}
+
+/// Completed means the work: every quiz answered (right or wrong) and
+/// every exercise passed; reading every section is not enough, and marking
+/// a lesson done counts (it is told apart).
+#[test]
+fn completed_is_the_work_and_read_is_the_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open(&file(&dir));
+    let needs = kubetutor::progress::Needs {
+        quizzes: vec!["a".into(), "b".into()],
+        exercises: vec!["x".into()],
+    };
+    s.read_lesson("pods", at(10));
+    assert!(!s.complete_if_done("pods", &needs, at(11)));
+    s.record_quiz("pods", "a", attempt(20, 2, false));
+    s.record_quiz("pods", "b", attempt(30, 1, true));
+    assert!(
+        !s.complete_if_done("pods", &needs, at(31)),
+        "an exercise is left"
+    );
+    s.record_exercise("pods", "x", false, at(40));
+    assert!(
+        !s.complete_if_done("pods", &needs, at(41)),
+        "not passed yet"
+    );
+    s.record_exercise("pods", "x", true, at(50));
+    assert!(s.complete_if_done("pods", &needs, at(51)));
+    let summary = s.lesson_summary("pods");
+    assert!(summary.read && summary.completed && !summary.marked_done);
+
+    s.mark_done("iac", at(60));
+    let iac = s.lesson_summary("iac");
+    assert!(iac.completed && iac.marked_done && !iac.read);
+    let o = s.overall(Some(17));
+    assert_eq!((o.read, o.completed), (1, 2));
+}
+
+/// A version 1 file said `completed` when every section had been seen: it
+/// loads as read, with everything else kept, and is saved as version 2.
+#[test]
+fn a_version_1_file_is_migrated_without_losing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(&dir);
+    std::fs::write(
+        &path,
+        r#"{"version": 1,
+            "position": {"lesson": "pods", "section": 1, "lang": "ko", "at": "2025-03-01T09:30:00Z"},
+            "lessons": {"pods": {
+                "sections": {"0": "2025-03-01T09:10:00Z", "1": "2025-03-01T09:20:00Z"},
+                "completed": "2025-03-01T09:40:00Z",
+                "quizzes": {"q": {"attempts": [{"at": "2025-03-01T09:25:00Z", "tries": 1, "correct": true, "revealed": false, "hints": 0}]}}
+            }}}"#,
+    )
+    .unwrap();
+    let (mut store, warnings) = Store::open(&path);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pods = store.lesson("pods").unwrap().clone();
+    assert_eq!(pods.read.unwrap().to_rfc3339(), "2025-03-01T09:40:00Z");
+    assert_eq!(pods.completed, None, "completed is the work now");
+    assert_eq!(pods.sections.len(), 2);
+    assert_eq!(pods.quizzes["q"].attempts.len(), 1);
+    assert_eq!(store.position().unwrap().section, 1);
+    store.save().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"version\": 2"), "{text}");
+    assert!(
+        text.contains("\"read\": \"2025-03-01T09:40:00Z\""),
+        "{text}"
+    );
+    let (again, _) = Store::open(&path);
+    assert_eq!(again.lesson("pods").unwrap(), &pods);
 }

@@ -447,6 +447,7 @@ mod no_panic {
             items in prop::collection::vec(word(), 0..4),
             accept in prop::collection::vec(word(), 0..3),
             observe in any::<bool>(),
+            shuffle in any::<bool>(),
         ) -> QuizSpec {
             QuizSpec {
                 id: "q".into(),
@@ -467,6 +468,7 @@ mod no_panic {
                     service: None, node: None, job: None, field: "phase".into(),
                 }),
                 expect: None,
+                shuffle,
             }
         }
     }

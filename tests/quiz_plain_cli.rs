@@ -8,7 +8,7 @@ use kubetutor::lesson::parse_lesson;
 use kubetutor::progress::Store;
 use kubetutor::quiz::plain;
 use kubetutor::quiz::predict;
-use kubetutor::quiz::shuffle::{seed_for, shown_order};
+use kubetutor::quiz::shuffle::{choice_order, seed_for, shown_order};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -60,6 +60,42 @@ fn shown_items(items: &[&str]) -> String {
         .collect()
 }
 
+/// The choices of question `id` as shown with `SEED`: indices into the
+/// lesson's list, by position.
+fn shown_choices(id: &str, len: usize) -> Vec<usize> {
+    choice_order(len, seed_for(id, SEED))
+}
+
+/// The number choice `index` of question `id` is shown with.
+fn num(id: &str, len: usize, index: usize) -> usize {
+    shown_choices(id, len)
+        .iter()
+        .position(|&i| i == index)
+        .unwrap()
+        + 1
+}
+
+/// The numbered choices of question `id`, as the quiz lists them.
+fn listing(id: &str, texts: &[&str]) -> String {
+    shown_choices(id, texts.len())
+        .iter()
+        .enumerate()
+        .map(|(p, &i)| format!("  {}. {}\n", p + 1, texts[i]))
+        .collect()
+}
+
+/// `  N. text (tag): why` lines for every choice, in the order shown.
+fn told(id: &str, lines: &[&str]) -> String {
+    shown_choices(id, lines.len())
+        .iter()
+        .map(|&i| format!("  {}. {}\n", num(id, lines.len(), i), lines[i]))
+        .collect()
+}
+
+const EXIT: &str = "exit-1-never";
+const PHASES: &str = "phases";
+const CRASH: &str = "crash-status";
+
 /// What the simulator did for the predict question, as the quiz prints it.
 fn cluster_lines(lang: Lang) -> String {
     let path = format!("{LESSONS}/{}/checks.md", lang.code());
@@ -80,7 +116,12 @@ fn cluster_lines(lang: Lang) -> String {
 fn a_full_session_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.json");
-    let input = "3\nh\nfailed\n1 3\nnonsense\n?\nＥＴＣＤ\n9\nit keeps restarting\n";
+    let input = format!(
+        "{}\nh\nfailed\n{} {}\nnonsense\n?\nＥＴＣＤ\n9\nit keeps restarting\n",
+        num(EXIT, 3, 2),
+        num(PHASES, 3, 0),
+        num(PHASES, 3, 2),
+    );
     let seed = SEED.to_string();
     let out = kubetutor(
         &["quiz", "checks", "--plain", "--seed", &seed],
@@ -100,28 +141,20 @@ fn a_full_session_in_english() {
 
 Question 1 of 5
 A container exits with code 1 and restartPolicy is Never. Which phase is the Pod in?
-  1. Running
-  2. Failed
-  3. Succeeded
-Type a number or the choice's text; h: hint, ?: show the answer, q: stop.
+{exit}Type a number or the choice's text; h: hint, ?: show the answer, q: stop.
 > Not quite.
-  3. Succeeded: Succeeded needs every container to exit with code 0.
+  {succeeded}. Succeeded: Succeeded needs every container to exit with code 0.
 Try once more (h: hint, ?: show the answer).
 > Hint 1 of 2: Look at the exit code.
 > Right!
-  2. Failed: Every container stopped and one of them failed.
+  {failed}. Failed: Every container stopped and one of them failed.
 With Never nothing restarts the container, so the Pod ends Failed.
 
 Question 2 of 5 (select all that apply)
 Which of these are pod phases?
-  1. Pending
-  2. CrashLoopBackOff
-  3. Unknown
-Type the numbers of every right choice, like 1, 3; h: hint, ?: show the answer, q: stop.
+{phases}Type the numbers of every right choice, like 1, 3; h: hint, ?: show the answer, q: stop.
 > Right!
-  1. Pending (right): One of the five phases.
-  3. Unknown (right): One of the five phases.
-The phases are Pending, Running, Succeeded, Failed and Unknown.
+{phases_told}The phases are Pending, Running, Succeeded, Failed and Unknown.
 
 Question 3 of 5 (put in order)
 Put the hops of creating a Pod in order.
@@ -138,20 +171,31 @@ etcd holds every object of the cluster.
 
 Question 5 of 5 (predict: the simulator plays it out)
 What is in the STATUS column of crash-demo two minutes after it is created?
-  1. It keeps restarting
-  2. Running
-  3. Completed
-Type a number or the choice's text; h: hint, ?: show the answer, q: stop.
+{crash}Type a number or the choice's text; h: hint, ?: show the answer, q: stop.
 > There is no choice 9: type a number from 1 to 3.
 > Right!
-  1. It keeps restarting: The kubelet waits longer and longer between restarts.
+  {restarting}. It keeps restarting: The kubelet waits longer and longer between restarts.
 After a few crashes the kubelet backs off before each restart.
 What the cluster did (status of pod crash-demo, over 2m):
 {cluster}The simulator shows: CrashLoopBackOff
 
 Score: 3.5 / 5 (3 right on the first try, 1 on the second, 1 shown).
 ",
+        exit = listing(EXIT, &["Running", "Failed", "Succeeded"]),
+        succeeded = num(EXIT, 3, 2),
+        failed = num(EXIT, 3, 1),
+        phases = listing(PHASES, &["Pending", "CrashLoopBackOff", "Unknown"]),
+        phases_told = told(
+            PHASES,
+            &[
+                "Pending (right): One of the five phases.",
+                "CrashLoopBackOff (wrong): A waiting reason kubectl shows, not a phase.",
+                "Unknown (right): One of the five phases.",
+            ]
+        ),
         items = shown_items(&["kubectl", "api-server", "scheduler", "kubelet"]),
+        crash = listing(CRASH, &["It keeps restarting", "Running", "Completed"]),
+        restarting = num(CRASH, 3, 0),
         cluster = cluster_lines(Lang::En),
     );
     assert_eq!(stdout, expected);
@@ -188,7 +232,13 @@ Score: 3.5 / 5 (3 right on the first try, 1 on the second, 1 shown).
 fn the_right_order_and_a_second_wrong_try() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.json");
-    let input = format!("1\n3\n2\n2\n{}\n", right_order());
+    let crash_loop = num(PHASES, 3, 1);
+    let input = format!(
+        "{}\n{}\n{crash_loop}\n{crash_loop}\n{}\n",
+        num(EXIT, 3, 0),
+        num(EXIT, 3, 2),
+        right_order()
+    );
     let out = kubetutor(
         &["quiz", "checks", "--plain", "--seed", "7"],
         &progress,
@@ -197,10 +247,25 @@ fn the_right_order_and_a_second_wrong_try() {
     );
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    assert!(stdout.contains(
-        "> Wrong again.\n  3. Succeeded: Succeeded needs every container to exit with code 0.\nThe answer: 2. Failed\n"
-    ), "{stdout}");
-    assert!(stdout.contains("> Not quite.\n  2. CrashLoopBackOff (wrong): A waiting reason kubectl shows, not a phase.\nTry once more"), "{stdout}");
+    let (succeeded, failed) = (num(EXIT, 3, 2), num(EXIT, 3, 1));
+    assert!(stdout.contains(&format!(
+        "> Wrong again.\n  {succeeded}. Succeeded: Succeeded needs every container to exit with code 0.\nThe answer: {failed}. Failed\n  {failed}. Failed: Every container stopped and one of them failed.\n"
+    )), "{stdout}");
+    // A first miss of a several-answer question names the wrong pick and
+    // how many right ones are missing, and explains nothing yet.
+    assert!(stdout.contains(&format!("> Not quite.\nWrong picks: {crash_loop}. CrashLoopBackOff. 2 right choices are missing.\nTry once more")), "{stdout}");
+    // After the second miss, every choice is told.
+    assert!(
+        stdout.contains(&told(
+            PHASES,
+            &[
+                "Pending (right): One of the five phases.",
+                "CrashLoopBackOff (wrong): A waiting reason kubectl shows, not a phase.",
+                "Unknown (right): One of the five phases.",
+            ]
+        )),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("> Right!\n4 of 4 items are in the right place.\n"),
         "{stdout}"
@@ -214,7 +279,13 @@ fn the_right_order_and_a_second_wrong_try() {
 fn the_end_of_input_ends_the_session_with_the_score_so_far() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.json");
-    let out = kubetutor(&["quiz", "checks", "--plain"], &progress, "C", "2\n1\n");
+    let input = format!("{}\n{}\n", num(EXIT, 3, 1), num(PHASES, 3, 0));
+    let out = kubetutor(
+        &["quiz", "checks", "--plain", "--seed", "7"],
+        &progress,
+        "C",
+        input,
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -244,7 +315,12 @@ fn the_end_of_input_ends_the_session_with_the_score_so_far() {
 fn a_korean_session() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.json");
-    let input = "2\n1, 3\n정답\n이티시디\n계속 재시작 중\n";
+    let input = format!(
+        "{}\n{}, {}\n정답\n이티시디\n계속 재시작 중\n",
+        num(EXIT, 3, 1),
+        num(PHASES, 3, 0),
+        num(PHASES, 3, 2)
+    );
     let out = kubetutor(
         &["quiz", "checks", "--plain", "--seed", "7"],
         &progress,
@@ -258,24 +334,16 @@ fn a_korean_session() {
 
 문제 1/5
 컨테이너가 종료 코드 1로 끝났고 restartPolicy는 Never입니다. 파드의 단계는?
-  1. 실행 중 (Running)
-  2. 실패 (Failed)
-  3. 성공 (Succeeded)
-번호나 보기의 글을 입력하세요. h: 힌트, ?: 정답 보기, q: 그만하기.
+{exit}번호나 보기의 글을 입력하세요. h: 힌트, ?: 정답 보기, q: 그만하기.
 > 맞았습니다!
-  2. 실패 (Failed): 모든 컨테이너가 멈췄고 그중 하나가 실패했습니다.
+  {failed}. 실패 (Failed): 모든 컨테이너가 멈췄고 그중 하나가 실패했습니다.
 Never이면 아무것도 컨테이너를 다시 시작하지 않으므로 파드는 Failed로 끝납니다.
 
 문제 2/5 (맞는 것을 모두 고르세요)
 다음 중 파드의 단계는?
-  1. Pending
-  2. CrashLoopBackOff
-  3. Unknown
-맞는 보기의 번호를 모두 입력하세요 (예: 1, 3). h: 힌트, ?: 정답 보기, q: 그만하기.
+{phases}맞는 보기의 번호를 모두 입력하세요 (예: 1, 3). h: 힌트, ?: 정답 보기, q: 그만하기.
 > 맞았습니다!
-  1. Pending (맞음): 다섯 단계 중 하나입니다.
-  3. Unknown (맞음): 다섯 단계 중 하나입니다.
-단계는 Pending, Running, Succeeded, Failed, Unknown입니다.
+{phases_told}단계는 Pending, Running, Succeeded, Failed, Unknown입니다.
 
 문제 3/5 (순서대로 놓으세요)
 파드를 만들 때 거치는 곳을 순서대로 놓으세요.
@@ -291,22 +359,44 @@ etcd에 클러스터의 모든 객체가 저장됩니다.
 
 문제 5/5 (예측: 시뮬레이터가 실제로 돌려 봅니다)
 crash-demo를 만들고 2분 뒤 STATUS 열에는 무엇이 보일까요?
-  1. 계속 재시작 중
-  2. 실행 중
-  3. 완료
-번호나 보기의 글을 입력하세요. h: 힌트, ?: 정답 보기, q: 그만하기.
+{crash}번호나 보기의 글을 입력하세요. h: 힌트, ?: 정답 보기, q: 그만하기.
 > 맞았습니다!
-  1. 계속 재시작 중: kubelet이 재시작 사이에 점점 더 오래 기다립니다.
+  {restarting}. 계속 재시작 중: kubelet이 재시작 사이에 점점 더 오래 기다립니다.
 몇 번 죽고 나면 kubelet은 재시작 전에 기다립니다.
 클러스터에서 일어난 일 (pod crash-demo의 status, 2m 동안):
 {cluster}시뮬레이터 결과: CrashLoopBackOff
 
 점수: 4 / 5 (첫 시도에 맞힘 4, 두 번째에 맞힘 0, 정답 보기 1).
 ",
+        exit = listing(
+            EXIT,
+            &["실행 중 (Running)", "실패 (Failed)", "성공 (Succeeded)"]
+        ),
+        failed = num(EXIT, 3, 1),
+        phases = listing(PHASES, &["Pending", "CrashLoopBackOff", "Unknown"]),
+        phases_told = told(
+            PHASES,
+            &[
+                "Pending (맞음): 다섯 단계 중 하나입니다.",
+                "CrashLoopBackOff (틀림): kubectl이 보여 주는 대기 이유이지 단계가 아닙니다.",
+                "Unknown (맞음): 다섯 단계 중 하나입니다.",
+            ]
+        ),
         items = shown_items(&["kubectl", "api-server", "scheduler", "kubelet"]),
+        crash = listing(CRASH, &["계속 재시작 중", "실행 중", "완료"]),
+        restarting = num(CRASH, 3, 0),
         cluster = cluster_lines(Lang::Ko),
     );
     assert_eq!(stdout, expected);
+    // The Korean and English files list their choices in the same order, so
+    // a student who switches language sees the same positions.
+    let en = kubetutor(
+        &["quiz", "checks", "--plain", "--seed", "7"],
+        &progress,
+        "C",
+        "q\n",
+    );
+    assert!(text(&en.stdout).contains(&listing(EXIT, &["Running", "Failed", "Succeeded"])));
     let shown = kubetutor(&["progress", "--lang", "ko"], &progress, "C", "");
     let table = text(&shown.stdout);
     assert!(table.contains("4/5점 (5문제 풀이)"), "{table}");

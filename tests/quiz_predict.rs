@@ -215,10 +215,17 @@ fn the_checker_takes_the_simulators_value_in_both_languages() {
             })
         );
         assert_eq!(a.state(), AttemptState::Correct);
-        // A number always means the choice's number.
+        // A number always means the number a choice is shown with (the
+        // choices are shuffled; choice 0 is the right one).
         let mut b = QuizAttempt::new(&s, 0).unwrap();
         b.set_observed("CrashLoopBackOff");
-        assert!(b.submit(&b.parse("１").unwrap()).unwrap().correct);
+        let shown = b.choice_number(0);
+        let wide = char::from_u32('１' as u32 + shown as u32 - 1).unwrap();
+        assert!(
+            b.submit(&b.parse(&wide.to_string()).unwrap())
+                .unwrap()
+                .correct
+        );
     }
 }
 

@@ -43,3 +43,13 @@ fn lists_every_subcommand() {
         );
     }
 }
+
+#[test]
+fn states_the_kubernetes_version_the_validator_follows() {
+    let readme = readme();
+    let version = format!("Kubernetes v{}", kubetutor::manifest::KUBERNETES_VERSION);
+    assert!(
+        readme.contains(&format!("`validate` follows {version}")),
+        "README.md does not say `validate` follows {version}"
+    );
+}

@@ -124,3 +124,43 @@ fn a_missing_script_is_an_error() {
 fn namespaces_json_manifests_logs_and_crashes() {
     check("namespaces", 1);
 }
+
+/// `sim --help` shows an example script and what the exit status means.
+#[test]
+fn help_shows_an_example_script_and_the_exit_status() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+        .args(["sim", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    for needle in [
+        "wait 2m",
+        "kubetutor sim --script crashloop.txt",
+        "Exit status: 0 when every command succeeded, 1 when",
+    ] {
+        assert!(help.contains(needle), "{needle}:\n{help}");
+    }
+}
+
+/// `apply -f` with an invalid manifest gives the same hints as
+/// `kubetutor validate` (`:apply -f FILE` in the tutor runs the same).
+#[test]
+fn apply_of_an_invalid_manifest_gives_validates_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      imagee: nginx\n",
+    )
+    .unwrap();
+    let mut cluster = kubetutor::sim::Cluster::new(1);
+    let out = kubetutor::kubectl::execute(&mut cluster, &format!("apply -f {}", file.display()));
+    assert!(!out.ok);
+    assert!(
+        out.output.contains(
+            "unknown field \"spec.containers[0].imagee\"\n    hint: did you mean \"image\"?"
+        ),
+        "{}",
+        out.output
+    );
+}

@@ -203,7 +203,10 @@ fn the_interface_writes_no_control_bytes_from_its_text() {
     // A command holding a control character is refused naming it (issue
     // #15 item 13), so the raw line itself goes to the banner here.
     let outcome = kubectl::execute(&mut Cluster::new(1), &format!("get pods {PAYLOAD}"));
-    assert!(outcome.output.contains("control character (U+"), "{outcome:?}");
+    assert!(
+        outcome.output.contains("control character (U+"),
+        "{outcome:?}"
+    );
     app.banner.insert(0, format!("get pods {PAYLOAD}"));
     app.banner.insert(1, messages.join(" "));
 
@@ -223,7 +226,7 @@ fn the_interface_writes_no_control_bytes_from_its_text() {
     for bytes in frames {
         assert_eq!(foreign_controls(&bytes), Vec::<String>::new());
         let text = String::from_utf8_lossy(&bytes);
-        assert!(text.contains("Evil"), "the frame was drawn");
+        assert!(text.contains("Evil"), "the frame was drawn:\n{text}");
     }
 }
 

@@ -172,7 +172,12 @@ fn very_long_input_is_capped_and_kept_in_view() {
     key(&mut app, BarKey::Submit);
     let out = app.console.output.as_ref().unwrap();
     assert!(!out.ok);
-    assert_eq!(out.lines.len(), 1, "{:?}", out.lines);
+    // The error, and where the commands are listed.
+    assert_eq!(out.lines.len(), 2, "{:?}", out.lines);
+    assert_eq!(
+        out.lines[1],
+        "Run 'help' for the commands this cluster understands."
+    );
     screen(&mut app, 60, 20);
 }
 

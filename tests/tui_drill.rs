@@ -164,12 +164,29 @@ fn a_scripted_session_through_the_keys() {
         "the lesson's cluster waits"
     );
 
-    // 1: right, with the arrows and Enter.
+    // Nothing is picked at first: Enter says to pick first, spends nothing.
+    assert_eq!(drill(&app).selected, None);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(drill(&app).state(), State::Asking);
+    assert!(drill(&app).pick_first);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Pick a choice first"), "{s}");
+    // A digit picks without answering (the same as in a lesson's quiz).
+    let wrong_digit = digit_for(&app, wrong_choice(&app));
+    press_char(&mut app, wrong_digit);
+    assert_eq!(drill(&app).state(), State::Asking);
+
+    // 1: right, with the arrows (the first ↓ picks the first choice) and Enter.
     let right = right_choice(&app);
-    for _ in 0..right {
+    let position = drill(&app).question().unwrap().number_of(right) - 1;
+    press(&mut app, KeyCode::Up);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Up);
+    }
+    for _ in 0..position {
         press(&mut app, KeyCode::Down);
     }
-    assert_eq!(drill(&app).selected, right);
+    assert_eq!(drill(&app).selected, Some(position));
     press(&mut app, KeyCode::Enter);
     let f = drill(&app).feedback().unwrap().clone();
     assert!(f.correct && !f.revealed);
@@ -251,6 +268,7 @@ fn leaving_a_drill_opened_by_the_command_quits() {
     app.open_drill(DrillOptions {
         count: 2,
         seed: 1,
+        shuffle_seed: 0,
         standalone: true,
     });
     press_char(&mut app, 'q');
@@ -357,6 +375,7 @@ fn ctrl_c_shows_the_summary_first_then_quits() {
     app.open_drill(DrillOptions {
         count: 3,
         seed: 7,
+        shuffle_seed: 0,
         standalone: true,
     });
     let key = drill(&app).question().unwrap().key.clone();

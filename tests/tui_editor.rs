@@ -137,15 +137,13 @@ fn a_typo_is_marked_at_its_line_with_a_suggestion() {
         s.contains("hint: did you mean \"containers\"?"),
         "the suggestion:\n{s}"
     );
-    // The cursor is on the first problem; F8 goes on to the next.
-    let cursor = app.editor.as_ref().unwrap().area.cursor();
-    assert_eq!((cursor.0, cursor.1), (4, 0), "line 5, column 1");
-    editor_key(&mut app, EditorKey::NextError);
+    // The cursor is on the problem: the misspelling, the only error (no
+    // `containers: Required value` is derived from it); F8 stays on it.
     let cursor = app.editor.as_ref().unwrap().area.cursor();
     assert_eq!((cursor.0, cursor.1), (5, 2), "line 6, column 3");
     editor_key(&mut app, EditorKey::NextError);
     let cursor = app.editor.as_ref().unwrap().area.cursor();
-    assert_eq!(cursor.0, 4, "round again");
+    assert_eq!((cursor.0, cursor.1), (5, 2), "still line 6, column 3");
     // A failed check counts: the solution may now be asked for.
     assert!(app.blocks.exercises["scale-web"].failed);
 }
@@ -299,6 +297,10 @@ fn the_solution_is_refused_before_a_failed_check_then_asks_first() {
         app.editor.as_ref().unwrap().confirm,
         Some(Confirm::Solution)
     );
+    // Before confirming: what the solution would replace, as a diff.
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("정답이 바꿀 줄"), "{s}");
+    assert!(s.contains("+     app: web"), "{s}");
     editor_key(&mut app, EditorKey::Confirm(false));
     assert_eq!(text(&app), STARTER);
     editor_key(&mut app, EditorKey::Solution);
@@ -308,6 +310,9 @@ fn the_solution_is_refused_before_a_failed_check_then_asks_first() {
         "{}",
         text(&app)
     );
+    // One Ctrl-Z brings the student's text back.
+    editor_key(&mut app, EditorKey::Undo);
+    assert_eq!(text(&app), STARTER);
 }
 
 #[test]

@@ -53,6 +53,32 @@ fn quiz_app_with_store(path: &Path, lang: Lang) -> App {
     .with_clock(fixed_now)
 }
 
+/// The number (1-based) choice `index` of question `id` is shown with:
+/// choices are shown shuffled.
+fn n(app: &App, id: &str, index: usize) -> usize {
+    app.blocks
+        .quiz
+        .as_ref()
+        .unwrap()
+        .questions()
+        .iter()
+        .find(|q| q.id() == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+        .attempt
+        .choice_number(index)
+}
+
+/// Pick choice `index` of question `id` with its digit.
+fn pick(app: &mut App, id: &str, index: usize) {
+    let number = n(app, id, index);
+    key(app, BlockKey::Number(number as u8));
+}
+
+// The fixture's questions and their choices (indices as written).
+const EXIT: &str = "exit-1-never"; // Running, Failed (right), Succeeded
+const PHASES: &str = "phases"; // Pending (right), CrashLoopBackOff, Unknown (right)
+const CRASH: &str = "crash-status"; // It keeps restarting (right), Running, Completed
+
 fn type_answer(app: &mut App, text: &str) {
     for c in text.chars() {
         key(app, BlockKey::Type(c));
@@ -68,13 +94,13 @@ fn a_choice_question_before_and_after_a_wrong_and_a_right_answer() {
                 format!("choice_{tag}_{w}x{h}_before"),
                 screen(&mut app, w, h)
             );
-            // 1 is wrong (Running); a try is left.
-            key(&mut app, BlockKey::Number(1));
+            // Running is wrong; a try is left.
+            pick(&mut app, EXIT, 0);
             key(&mut app, BlockKey::Enter);
             let wrong = screen(&mut app, w, h);
             insta::assert_snapshot!(format!("choice_{tag}_{w}x{h}_wrong"), wrong);
-            // 2 is right (Failed).
-            key(&mut app, BlockKey::Number(2));
+            // Failed is right.
+            pick(&mut app, EXIT, 1);
             key(&mut app, BlockKey::Enter);
             let right = screen(&mut app, w, h);
             insta::assert_snapshot!(format!("choice_{tag}_{w}x{h}_right"), right);
@@ -85,21 +111,32 @@ fn a_choice_question_before_and_after_a_wrong_and_a_right_answer() {
 #[test]
 fn a_wrong_choice_shows_its_why_and_allows_one_more_try() {
     let mut app = quiz_app(Lang::En, 1);
-    key(&mut app, BlockKey::Number(1));
+    let (running, failed, succeeded) = (n(&app, EXIT, 0), n(&app, EXIT, 1), n(&app, EXIT, 2));
+    pick(&mut app, EXIT, 0);
     key(&mut app, BlockKey::Enter);
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("✗ Not quite. Try once more."), "{s}");
-    assert!(s.contains("1. Running — Nothing runs any more."), "{s}");
-    assert!(!s.contains("Answer: 2. Failed"), "no answer yet:\n{s}");
-    // Second wrong try: the question ends and the answer is shown.
-    key(&mut app, BlockKey::Number(3));
+    assert!(
+        s.contains(&format!("{running}. Running — Nothing runs any more.")),
+        "{s}"
+    );
+    assert!(!s.contains("Answer: "), "no answer yet:\n{s}");
+    // Second wrong try: the question ends and the answer is shown, with
+    // what the right choice means.
+    pick(&mut app, EXIT, 2);
     key(&mut app, BlockKey::Enter);
     let s = screen(&mut app, 160, 48);
     assert!(
-        s.contains("3. Succeeded — Succeeded needs every container to exit with code 0."),
+        s.contains(&format!(
+            "{succeeded}. Succeeded — Succeeded needs every container to exit with code 0."
+        )),
         "{s}"
     );
-    assert!(s.contains("Answer: 2. Failed"), "{s}");
+    assert!(s.contains(&format!("Answer: {failed}. Failed")), "{s}");
+    assert!(
+        s.contains(&format!("{failed}. Failed — Every container stopped")),
+        "{s}"
+    );
     assert!(
         s.contains("With Never nothing restarts the container"),
         "{s}"
@@ -110,11 +147,27 @@ fn a_wrong_choice_shows_its_why_and_allows_one_more_try() {
 #[test]
 fn a_choice_picked_with_the_arrows_and_enter() {
     let mut app = quiz_app(Lang::En, 1);
-    key(&mut app, BlockKey::Down);
+    // Nothing is picked at first: Enter says so and spends no try.
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("Pick a choice first (press its number)."), "{s}");
+    assert!(!s.contains("(•)"), "nothing picked:\n{s}");
+    assert!(!s.contains("❯"), "no cursor yet:\n{s}");
+    assert_eq!(
+        app.blocks.quiz.as_ref().unwrap().questions()[0]
+            .attempt
+            .tries(),
+        0
+    );
+    // The first ↓ puts the cursor (and the pick) on choice 1; ↓ moves on.
+    let failed = n(&app, EXIT, 1);
+    for _ in 0..failed {
+        key(&mut app, BlockKey::Down);
+    }
     key(&mut app, BlockKey::Space);
     key(&mut app, BlockKey::Enter);
     let s = screen(&mut app, 160, 48);
-    assert!(s.contains("2. (•) Failed ✓"), "{s}");
+    assert!(s.contains(&format!("{failed}. (•) Failed ✓")), "{s}");
     assert!(s.contains("✓ Right!"), "{s}");
     assert!(s.contains("section 2/4 · quiz 1/5"), "one point:\n{s}");
 }
@@ -134,17 +187,18 @@ fn hints_come_one_at_a_time_on_request() {
 #[test]
 fn the_answer_on_request_asks_first_and_scores_nothing() {
     let mut app = quiz_app(Lang::En, 1);
+    let answer = format!("Answer: {}. Failed", n(&app, EXIT, 1));
     key(&mut app, BlockKey::Answer);
     let s = screen(&mut app, 160, 48);
-    assert!(!s.contains("Answer: 2. Failed"), "asked first:\n{s}");
+    assert!(!s.contains(&answer), "asked first:\n{s}");
     // No: nothing shown.
     key(&mut app, BlockKey::Confirm(false));
     let s = screen(&mut app, 160, 48);
-    assert!(!s.contains("Answer: 2. Failed"), "{s}");
+    assert!(!s.contains(&answer), "{s}");
     key(&mut app, BlockKey::Answer);
     key(&mut app, BlockKey::Confirm(true));
     let s = screen(&mut app, 160, 48);
-    assert!(s.contains("Answer: 2. Failed"), "{s}");
+    assert!(s.contains(&answer), "{s}");
     assert!(s.contains("section 2/4 · quiz 0/5"), "{s}");
 }
 
@@ -152,16 +206,22 @@ fn the_answer_on_request_asks_first_and_scores_nothing() {
 fn multi_toggles_with_space_and_digits() {
     let mut app = quiz_app(Lang::En, 1);
     key(&mut app, BlockKey::Next); // the multi question
-    key(&mut app, BlockKey::Space); // 1. Pending
-    key(&mut app, BlockKey::Number(2)); // CrashLoopBackOff on
-    key(&mut app, BlockKey::Number(2)); // and off again
-    key(&mut app, BlockKey::Down);
-    key(&mut app, BlockKey::Down);
-    key(&mut app, BlockKey::Space); // 3. Unknown
+    let (pending, crash, unknown) = (n(&app, PHASES, 0), n(&app, PHASES, 1), n(&app, PHASES, 2));
+    // Space with no cursor yet picks nothing and says how to pick.
+    key(&mut app, BlockKey::Space);
+    assert!(screen(&mut app, 160, 48).contains("Pick a choice first"));
+    key(&mut app, BlockKey::Down); // the cursor on the first row
+    for _ in 1..pending {
+        key(&mut app, BlockKey::Down);
+    }
+    key(&mut app, BlockKey::Space); // Pending
+    pick(&mut app, PHASES, 1); // CrashLoopBackOff on
+    pick(&mut app, PHASES, 1); // and off again
+    pick(&mut app, PHASES, 2); // Unknown
     let s = screen(&mut app, 160, 48);
-    assert!(s.contains("1. [x] Pending"), "{s}");
-    assert!(s.contains("2. [ ] CrashLoopBackOff"), "{s}");
-    assert!(s.contains("3. [x] Unknown"), "{s}");
+    assert!(s.contains(&format!("{pending}. [x] Pending")), "{s}");
+    assert!(s.contains(&format!("{crash}. [ ] CrashLoopBackOff")), "{s}");
+    assert!(s.contains(&format!("{unknown}. [x] Unknown")), "{s}");
     key(&mut app, BlockKey::Enter);
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("✓ Right!"), "{s}");
@@ -175,6 +235,42 @@ fn multi_with_nothing_picked_asks_for_a_pick() {
     key(&mut app, BlockKey::Enter);
     let q = &app.blocks.quiz.as_ref().unwrap().questions()[1];
     assert_eq!(q.attempt.tries(), 0, "an empty pick is no try");
+    assert!(screen(&mut app, 160, 48).contains("Pick a choice first"));
+}
+
+/// A wrong several-answer pick: the wrong picks are marked, the number of
+/// missing right choices is told, and nothing more until the second try.
+#[test]
+fn a_multi_miss_gives_nothing_away() {
+    let mut app = quiz_app(Lang::En, 1);
+    key(&mut app, BlockKey::Next);
+    let (pending, crash) = (n(&app, PHASES, 0), n(&app, PHASES, 1));
+    pick(&mut app, PHASES, 0); // Pending: right
+    pick(&mut app, PHASES, 1); // CrashLoopBackOff: wrong
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert!(
+        s.contains("1 of your picks is wrong (✗); 1 right choice is missing."),
+        "{s}"
+    );
+    assert!(
+        s.contains(&format!("{crash}. [x] CrashLoopBackOff ✗")),
+        "{s}"
+    );
+    assert!(
+        !s.contains(&format!("{pending}. [x] Pending ✓")),
+        "the right pick is not marked:\n{s}"
+    );
+    assert!(!s.contains("One of the five phases"), "no why yet:\n{s}");
+    assert!(!s.contains("A waiting reason"), "no why yet:\n{s}");
+    // The second try ends it: every choice is told.
+    key(&mut app, BlockKey::Enter);
+    let s = screen(&mut app, 160, 48);
+    assert_eq!(s.matches("One of the five phases").count(), 2, "{s}");
+    assert!(
+        s.contains(&format!("{crash}. CrashLoopBackOff — A waiting reason")),
+        "{s}"
+    );
 }
 
 /// The `order` question's items as shown, top to bottom.
@@ -218,7 +314,7 @@ fn order_moved_down_and_answered_wrong_says_how_many_are_in_place() {
     assert_eq!(after[0], before[1]);
     assert_eq!(after[1], before[0]);
     // The cursor follows the moved item.
-    assert_eq!(app.blocks.quizzes["apply-path"].cursor, 1);
+    assert_eq!(app.blocks.quizzes["apply-path"].cursor, Some(1));
 }
 
 #[test]
@@ -276,10 +372,10 @@ fn a_predict_answer_plays_the_scenario_in_the_cluster_pane() {
     assert_eq!(q.id(), "crash-status");
     let outcome = q.predicted().expect("predicted").value.clone();
     assert_eq!(outcome, "CrashLoopBackOff");
-    key(&mut app, BlockKey::Number(2)); // Running: wrong
+    pick(&mut app, CRASH, 1); // Running: wrong
     key(&mut app, BlockKey::Enter);
     assert!(app.blocks.playback.is_none(), "a try is left");
-    key(&mut app, BlockKey::Number(1));
+    pick(&mut app, CRASH, 0);
     key(&mut app, BlockKey::Enter);
     let playback = app.blocks.playback.clone().expect("played out");
     assert_eq!(playback.total_ms, 120_000);
@@ -323,7 +419,7 @@ fn a_predict_answer_plays_the_scenario_in_the_cluster_pane() {
 #[test]
 fn leaving_the_section_ends_the_playback() {
     let mut app = quiz_app(Lang::En, 3);
-    key(&mut app, BlockKey::Number(1));
+    pick(&mut app, CRASH, 0);
     key(&mut app, BlockKey::Enter);
     assert!(app.blocks.playback.is_some());
     app.apply(Action::PrevSection);
@@ -339,13 +435,13 @@ fn the_score_is_kept_in_the_progress_and_restored() {
         let mut app = quiz_app_with_store(&path, Lang::En);
         app.apply(Action::NextSection);
         key(&mut app, BlockKey::Next);
-        key(&mut app, BlockKey::Number(2));
+        pick(&mut app, EXIT, 1);
         key(&mut app, BlockKey::Enter); // right: 1 point
         key(&mut app, BlockKey::Next);
-        key(&mut app, BlockKey::Number(2));
+        pick(&mut app, PHASES, 1);
         key(&mut app, BlockKey::Enter); // CrashLoopBackOff: wrong, a try left
-        key(&mut app, BlockKey::Number(2)); // off again
-        key(&mut app, BlockKey::Number(1));
+        pick(&mut app, PHASES, 1); // off again
+        pick(&mut app, PHASES, 0);
         key(&mut app, BlockKey::Enter); // only Pending: wrong again, over
         app.apply(Action::Quit);
     }
@@ -367,7 +463,11 @@ fn the_score_is_kept_in_the_progress_and_restored() {
     app.apply(Action::NextSection);
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("quiz 1/5"), "{s}");
-    assert!(s.contains("Answer: 2. Failed"), "{s}");
+    // The same install seed: the same order as before.
+    assert!(
+        s.contains(&format!("Answer: {}. Failed", n(&app, EXIT, 1))),
+        "{s}"
+    );
     // A finished question takes no new answer.
     key(&mut app, BlockKey::Next);
     key(&mut app, BlockKey::Number(1));
@@ -434,9 +534,9 @@ fn the_quiz_command_opens_on_the_first_question() {
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("Quiz 1/2"), "{s}");
     assert!(s.contains("Which of these are Pod phases"), "{s}");
-    // Digits answer the focused question at once.
-    for d in [1, 3, 5, 7, 8] {
-        key(&mut app, BlockKey::Number(d));
+    // Digits pick the choices of the focused question.
+    for i in [0, 2, 4, 6, 7] {
+        pick(&mut app, "pod-phases-five", i);
     }
     key(&mut app, BlockKey::Enter);
     assert!(screen(&mut app, 160, 48).contains("✓ Right!"));
@@ -469,6 +569,7 @@ fn a_resize_keeps_the_focused_question_in_view() {
         None,
     );
     assert!(app.focus_first_quiz());
+    key(&mut app, BlockKey::Down); // the cursor on the first choice
     for (w, h) in [(60, 20), (40, 12), (100, 30), (41, 13), (200, 60), (40, 12)] {
         let s = screen(&mut app, w, h);
         assert!(s.contains("❯ 1."), "{w}x{h}:\n{s}");

@@ -66,10 +66,17 @@ fn every_size_up_to_300_by_100_draws() {
                 let terminal = draw(&mut app, width, height);
                 seen_w.insert(width);
                 seen_h.insert(height);
-                // The pane's corner sits under the banner row once the
-                // terminal is big enough; before that, the "too small" text.
-                if height > 1 {
-                    let corner = terminal.backend().buffer()[(0, 1)].symbol().to_string();
+                // The pane's corner sits under the banner (one or two rows:
+                // it wraps) once the terminal is big enough; before that,
+                // the "too small" text.
+                let rows = kubetutor::tui::views::banner_lines(
+                    &app.banner,
+                    width as usize,
+                    &kubetutor::tui::i18n::Ui::new(lang),
+                )
+                .len() as u16;
+                if height > rows {
+                    let corner = terminal.backend().buffer()[(0, rows)].symbol().to_string();
                     let big = width >= MIN_WIDTH && height >= MIN_HEIGHT;
                     assert_eq!(corner == "┌", big, "{width}x{height}: {corner:?}");
                 }
@@ -123,13 +130,19 @@ fn the_drill_at_every_width_up_to_300_by_100_draws() {
         app.open_drill(DrillOptions {
             count: 3,
             seed: 7,
+            shuffle_seed: 0,
             standalone: false,
         });
         app
     };
+    // The position (0-based, as shown) of a wrong choice.
     let wrong = |app: &App| {
-        let o = app.drill.as_ref().unwrap().outcome().expect("a card");
-        (o.answer + 1) % o.choices.len()
+        let d = app.drill.as_ref().unwrap();
+        let o = d.outcome().expect("a card");
+        d.question()
+            .unwrap()
+            .number_of((o.answer + 1) % o.choices.len())
+            - 1
     };
 
     let mut app = open(Lang::Ko);
@@ -139,6 +152,7 @@ fn the_drill_at_every_width_up_to_300_by_100_draws() {
 
     let choice = wrong(&app);
     app.apply(Action::Drill(DrillKey::Choose(choice)));
+    app.apply(Action::Drill(DrillKey::Enter));
     for _ in 0..5 {
         app.apply(Action::Tick(100));
     }
@@ -154,6 +168,7 @@ fn the_drill_at_every_width_up_to_300_by_100_draws() {
     let mut en = open(Lang::En);
     let choice = wrong(&en);
     en.apply(Action::Drill(DrillKey::Choose(choice)));
+    en.apply(Action::Drill(DrillKey::Enter));
     en.apply(Action::Drill(DrillKey::Back));
     for width in (1..=300u16).step_by(3) {
         for height in heights(width) {

@@ -86,20 +86,30 @@ fn help_overlay_lists_every_key() {
     insta::assert_snapshot!("help_100x30", s);
     // The table scrolls: collect every page.
     let mut seen = s.clone();
-    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 1 {
-        app.apply(Action::ScrollHelp(10));
+    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 2 {
+        app.apply(Action::HelpPage(1));
         seen.push_str(&screen(&mut app, 100, 30));
     }
     for key in kubetutor::tui::i18n::KEYS {
         assert!(seen.contains(key.en), "help misses {:?}", key.en);
+    }
+    // The welcome's keys first, then the keys under their headings.
+    assert!(s.contains("Welcome to kubetutor"), "{s}");
+    for heading in [
+        "Reading",
+        "The cluster and the command bar",
+        "Quizzes",
+        "The pod-phase drill",
+    ] {
+        assert!(seen.contains(heading), "help misses the heading {heading}");
     }
     // Korean too, at the same size.
     app.apply(Action::ToggleHelp);
     app.apply(Action::ToggleLanguage);
     app.apply(Action::ToggleHelp);
     let mut seen = screen(&mut app, 100, 30);
-    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 1 {
-        app.apply(Action::ScrollHelp(10));
+    for _ in 0..kubetutor::tui::i18n::KEYS.len() / 10 + 2 {
+        app.apply(Action::HelpPage(1));
         seen.push_str(&screen(&mut app, 100, 30));
     }
     for key in kubetutor::tui::i18n::KEYS {
@@ -141,7 +151,20 @@ fn sections_cross_into_the_next_and_previous_lesson() {
     for _ in 0..3 {
         app.apply(Action::NextSection);
     }
+    // Past the last section: the end-of-lesson page, never a silent jump.
+    assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
+    assert_eq!(app.overlay, Some(Overlay::LessonEnd { confirm: false }));
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("You reached the end of 1 · A first lesson."),
+        "{s}"
+    );
+    assert!(s.contains("Next lesson: 2 · A second lesson"), "{s}");
+    assert!(s.contains("Enter next lesson"), "{s}");
+    // Enter opens the next lesson.
+    app.apply(Action::OpenSelected);
     assert_eq!((app.lesson_id(), app.section), (Some("second"), 0));
+    assert_eq!(app.overlay, None);
     app.apply(Action::NextSection);
     app.apply(Action::NextSection);
     assert_eq!(
@@ -149,9 +172,120 @@ fn sections_cross_into_the_next_and_previous_lesson() {
         (Some("second"), 1),
         "stays at the end"
     );
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("This is the last section of the course."), "{s}");
+    app.apply(Action::CloseOverlay);
     app.apply(Action::PrevSection);
     app.apply(Action::PrevSection);
     assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
+}
+
+/// On the end page, `m` asks, and yes marks the lesson done (completed,
+/// told apart from the work).
+#[test]
+fn the_end_page_marks_a_lesson_done_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("p.json"));
+    let mut app = App::new(
+        Catalog::from_dir(Path::new("tests/fixtures/quiz")).unwrap(),
+        Options {
+            lang: Lang::En,
+            start: Some("checks".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        Some(store),
+    );
+    while app.overlay.is_none() {
+        app.apply(Action::NextSection);
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Quizzes    0 of 5 answered"), "{s}");
+    assert!(
+        s.contains("Left to do:") && s.contains("quiz exit-1-never (section 2)"),
+        "{s}"
+    );
+    app.apply(Action::MarkDone);
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("Mark this lesson done though work is left?"),
+        "{s}"
+    );
+    app.apply(Action::ConfirmMark(false));
+    assert!(
+        app.store()
+            .unwrap()
+            .lesson("checks")
+            .unwrap()
+            .completed
+            .is_none()
+    );
+    app.apply(Action::MarkDone);
+    app.apply(Action::ConfirmMark(true));
+    let l = app.store().unwrap().lesson("checks").unwrap();
+    assert!(l.completed.is_some() && l.marked_done.is_some());
+    assert!(screen(&mut app, 120, 40).contains("You marked this lesson done."));
+}
+
+/// Opening another lesson drops the previous lesson's caption and sets up
+/// the new lesson's cluster block.
+#[test]
+fn another_lesson_does_not_keep_the_previous_caption() {
+    let catalog = Catalog::embedded();
+    let mut app = App::new(
+        catalog,
+        Options {
+            lang: Lang::En,
+            start: Some("dockershim".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        None,
+    );
+    let lesson = app.current().unwrap().lesson.clone();
+    let last_block = (0..lesson.sections.len())
+        .rev()
+        .find(|&i| lesson.sections[i].cluster().is_some())
+        .unwrap();
+    app.open("dockershim", last_block);
+    app.apply(Action::Tick(100));
+    let caption = lesson.sections[last_block]
+        .cluster()
+        .unwrap()
+        .value
+        .caption
+        .clone()
+        .unwrap();
+    let head: String = caption.chars().take(20).collect();
+    assert!(screen(&mut app, 200, 60).contains(&head));
+    while app.overlay.is_none() {
+        app.apply(Action::NextSection); // on to the end page
+    }
+    let next = app.next_lesson().expect("a lesson after dockershim");
+    app.apply(Action::OpenSelected); // the next lesson, section 1
+    assert_eq!(app.lesson_id(), Some(next.as_str()));
+    let s = screen(&mut app, 200, 60);
+    assert_eq!(app.section, 0);
+    assert!(
+        !s.contains(&head),
+        "the previous lesson's caption stays:\n{s}"
+    );
+    let opened = app.current().unwrap().lesson.clone();
+    match opened.sections.iter().find_map(|s| s.cluster()) {
+        // Its own first cluster block is set up, caption and all.
+        Some(first) => {
+            assert_eq!(
+                app.live.origin.as_ref().map(|(l, _)| l.as_str()),
+                Some(next.as_str())
+            );
+            if let Some(c) = &first.value.caption {
+                let head: String = c.chars().take(20).collect();
+                assert!(s.contains(&head), "its first cluster block:\n{s}");
+            }
+        }
+        // No cluster block at all: no caption from anywhere.
+        None => assert_eq!(app.live.origin, None),
+    }
 }
 
 #[test]
@@ -242,7 +376,7 @@ fn position_is_saved_and_resumed() {
 }
 
 #[test]
-fn a_lesson_is_complete_once_every_section_was_seen() {
+fn a_lesson_is_read_once_every_section_was_seen_and_completed_by_its_work() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("p.json"));
     let mut app = App::new(
@@ -260,18 +394,16 @@ fn a_lesson_is_complete_once_every_section_was_seen() {
             .unwrap()
             .lesson("second")
             .unwrap()
-            .completed
+            .read
             .is_none()
     );
     app.apply(Action::NextSection);
-    assert!(
-        app.store()
-            .unwrap()
-            .lesson("second")
-            .unwrap()
-            .completed
-            .is_some()
-    );
+    let l = app.store().unwrap().lesson("second").unwrap().clone();
+    assert!(l.read.is_some(), "every section seen");
+    // The fixture's lesson `second` asks nothing: its work is done too.
+    let needs = app.needs().unwrap();
+    assert!(needs.quizzes.is_empty() && needs.exercises.is_empty());
+    assert!(l.completed.is_some());
 }
 
 #[test]

@@ -81,9 +81,11 @@ fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::open(global.lessons.as_deref())?;
     let mut app = open_drill_app(catalog, global);
     let seed = args.seed.unwrap_or(app.now().millis() as u64);
+    let shuffle_seed = app.shuffle_seed();
     app.open_drill(DrillOptions {
         count: args.count as usize,
         seed,
+        shuffle_seed,
         standalone: true,
     });
     crate::tui::run_on(&mut app)?;
@@ -115,7 +117,9 @@ pub fn run_with(
         .unwrap_or_default();
     let start = now();
     let seed = args.seed.unwrap_or(start.millis() as u64);
-    let mut session = DrillSession::new(&deck, start, args.count as usize, seed, lang);
+    let shuffle_seed = super::quiz::install_seed(store.as_mut(), io.err)?;
+    let mut session = DrillSession::new(&deck, start, args.count as usize, seed, lang)
+        .with_shuffle_seed(shuffle_seed);
     let plan = session.plan().clone();
     writeln!(io.out, "{}\n", header(lang, plan.cards.len(), plan.due))?;
     let mut stopped = false;

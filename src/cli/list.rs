@@ -67,15 +67,18 @@ pub fn run(_args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 
 /// The course table for a `lang` reader, one line per lesson in course order.
 pub fn table(catalog: &Catalog, lang: Lang) -> String {
-    let header = [
-        "ID",
-        "ORDER",
-        "TITLE",
-        "SECTIONS",
-        "QUIZZES",
-        "EXERCISES",
-        "LANG",
-    ];
+    let header = match lang {
+        Lang::En => [
+            "ID",
+            "ORDER",
+            "TITLE",
+            "SECTIONS",
+            "QUIZZES",
+            "EXERCISES",
+            "LANG",
+        ],
+        Lang::Ko => ["ID", "순서", "제목", "섹션", "퀴즈", "실습", "언어"],
+    };
     let rows: Vec<[String; 7]> = catalog.lessons(lang).map(row).collect();
     let mut widths = header.map(width);
     for r in &rows {
@@ -112,6 +115,12 @@ pub fn table(catalog: &Catalog, lang: Lang) -> String {
     out
 }
 
+/// `fallback` / `대체`: the lesson shown in the other language.
+fn found_lang_word(found: Found<'_>) -> &'static str {
+    // The reader's language is the one the lesson is missing in.
+    found.lesson.lang.other().pick("대체", "fallback")
+}
+
 fn row(found: Found<'_>) -> [String; 7] {
     let l = found.lesson;
     let order = match l.order {
@@ -120,7 +129,7 @@ fn row(found: Found<'_>) -> [String; 7] {
         None => "-".to_string(),
     };
     let lang = if found.fallback {
-        format!("{} (fallback)", l.lang)
+        format!("{} ({})", l.lang, found_lang_word(found))
     } else {
         l.lang.to_string()
     };

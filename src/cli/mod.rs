@@ -10,6 +10,7 @@ pub mod new;
 pub mod progress;
 pub mod quiz;
 pub mod render;
+pub mod serve;
 mod sim;
 pub mod tutor;
 pub mod validate;
@@ -29,6 +30,10 @@ use std::process::ExitCode;
 pub struct Cli {
     /// Open the tutor at this lesson (an id from `kubetutor list`).
     pub lesson: Option<String>,
+
+    /// Also serve the tutor's cluster to the real kubectl (as `:serve` does).
+    #[arg(long)]
+    pub serve: bool,
 
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -81,6 +86,8 @@ pub enum Command {
     // `check` take their help text from the doc comments of their `Args`.
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
+    /// Serve the simulated cluster on 127.0.0.1 to the real kubectl (the Kubernetes API, a kubeconfig).
+    Serve(serve::Args),
     Validate(validate::Args),
     Convert(convert::Args),
     Check(check::Args),
@@ -116,12 +123,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Validate(args) => validate::run(args, cli.global.lang()),
             Command::Convert(args) => convert::run(args, cli.global.lang()),
             Command::Sim(args) => sim::run(args),
+            Command::Serve(args) => serve::run(args),
             Command::Check(args) => check::run(args, &cli.global),
             Command::Quiz(args) => quiz::run(args, &cli.global),
             Command::Drill(args) => drill::run(args, &cli.global),
             Command::Lint(args) => lint::run(&args, &cli.global),
             Command::New(args) => new::run(&args, &cli.global),
         },
-        None => tutor::run(cli.lesson, &cli.global),
+        None => tutor::run(cli.lesson, &cli.global, cli.serve),
     }
 }

@@ -176,6 +176,29 @@ fn wait(lang: Lang, from: Timestamp, to: Timestamp) -> String {
     }
 }
 
+/// A past moment in words, relative to `now`: `just now`, `5 min ago`,
+/// `today 10:45`, `yesterday 18:02`, `3 days ago`, then the date (UTC).
+fn when(lang: Lang, now: Timestamp, at: Timestamp) -> String {
+    let mins = now.millis_since(at).max(0) / 60_000;
+    let day = |t: Timestamp| t.millis().div_euclid(86_400_000);
+    let days = day(now) - day(at);
+    let rfc = at.to_rfc3339();
+    let clock = rfc.get(11..16).unwrap_or("");
+    match (lang, mins, days) {
+        (Lang::En, 0, _) => "just now".into(),
+        (Lang::Ko, 0, _) => "방금".into(),
+        (Lang::En, m @ 1..=59, _) => format!("{m} min ago"),
+        (Lang::Ko, m @ 1..=59, _) => format!("{m}분 전"),
+        (Lang::En, _, 0) => format!("today {clock}"),
+        (Lang::Ko, _, 0) => format!("오늘 {clock}"),
+        (Lang::En, _, 1) => format!("yesterday {clock}"),
+        (Lang::Ko, _, 1) => format!("어제 {clock}"),
+        (Lang::En, _, d @ 2..=13) => format!("{d} days ago"),
+        (Lang::Ko, _, d @ 2..=13) => format!("{d}일 전"),
+        _ => rfc.get(..10).unwrap_or(&rfc).to_string(),
+    }
+}
+
 /// The summary the command prints; with the course at hand, lesson titles,
 /// quiz points out of each lesson's quiz count, and the course's size.
 pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalog>) -> String {
@@ -197,24 +220,30 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
                 clean(&pos.lesson),
                 pos.section + 1,
                 pos.lang,
-                pos.at
+                when(lang, now, pos.at)
             ),
             Lang::Ko => format!(
                 "이어서 할 곳: {}, 섹션 {} ({}), {}\n",
                 clean(&pos.lesson),
                 pos.section + 1,
                 pos.lang,
-                pos.at
+                when(lang, now, pos.at)
             ),
         });
     }
-    let lessons = store.lesson_summaries();
+    // In course order (lessons the course no longer has come last, by id).
+    let mut lessons = store.lesson_summaries();
+    if let Some(course) = course {
+        let order: Vec<String> = course.lessons(lang).map(|f| f.lesson.id.clone()).collect();
+        lessons.sort_by_key(|l| order.iter().position(|o| *o == l.id).unwrap_or(usize::MAX));
+    }
     if !lessons.is_empty() {
         let rows = lessons
             .iter()
             .map(|l| {
                 let found = course.and_then(|c| c.get(&l.id, lang));
-                let total = found.map(|f| f.lesson.quizzes().count());
+                let needs = found.map(|f| crate::progress::Needs::of(f.lesson));
+                let total = needs.as_ref().map(|n| n.quizzes.len());
                 let quiz = match (l.quiz.answered, total, lang) {
                     (0, _, _) => "-".to_string(),
                     (n, Some(total), Lang::En) => {
@@ -230,17 +259,34 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
                     || "-".to_string(),
                     |f| crate::text::truncate(&f.lesson.title, 32),
                 );
+                let sections = match found {
+                    Some(f) => format!("{}/{}", l.sections_seen, f.lesson.sections.len()),
+                    None => l.sections_seen.to_string(),
+                };
+                let exercises = match needs.as_ref().map(|n| n.exercises.len()) {
+                    Some(0) => "-".to_string(),
+                    Some(n) => format!("{}/{n}", l.exercises_passed),
+                    None => l.exercises_passed.to_string(),
+                };
+                let yes_no = |b: bool| {
+                    t(
+                        if b { "yes" } else { "no" },
+                        if b { "예" } else { "아니오" },
+                    )
+                };
+                let completed = match (l.completed, l.marked_done) {
+                    (true, true) => t("marked done", "완료 표시").to_string(),
+                    (done, _) => yes_no(done).to_string(),
+                };
                 vec![
                     l.id.clone(),
                     title,
-                    l.sections_seen.to_string(),
-                    t(
-                        if l.completed { "yes" } else { "no" },
-                        if l.completed { "예" } else { "아니오" },
-                    )
-                    .to_string(),
+                    sections,
+                    yes_no(l.read).to_string(),
+                    completed,
                     quiz,
-                    l.exercises_passed.to_string(),
+                    exercises,
+                    l.last_visit.map_or("-".into(), |at| when(lang, now, at)),
                 ]
             })
             .collect();
@@ -249,17 +295,21 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
                 "LESSON",
                 "TITLE",
                 "SECTIONS SEEN",
+                "READ",
                 "COMPLETED",
                 "QUIZ SCORE",
                 "EXERCISES PASSED",
+                "LAST VISIT",
             ],
             Lang::Ko => [
                 "레슨",
                 "제목",
                 "본 섹션",
+                "읽음",
                 "완료",
                 "퀴즈 점수",
                 "통과한 실습",
+                "마지막 방문",
             ],
         };
         s.push('\n');
@@ -267,18 +317,21 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
         let o = store.overall(course.map(Catalog::len));
         s.push_str(&match (lang, o.total) {
             (Lang::En, Some(total)) => format!(
-                "\nLessons: {} visited, {} of {total} completed\n",
-                o.visited, o.completed
+                "\nLessons: {} visited, {} read, {} of {total} completed (every quiz answered and every exercise passed, or marked done)\n",
+                o.visited, o.read, o.completed
             ),
             (Lang::En, None) => format!(
-                "\nLessons: {} visited, {} completed\n",
-                o.visited, o.completed
+                "\nLessons: {} visited, {} read, {} completed\n",
+                o.visited, o.read, o.completed
             ),
             (Lang::Ko, Some(total)) => format!(
-                "\n레슨: {}개 방문, 전체 {total}개 중 {}개 완료\n",
-                o.visited, o.completed
+                "\n레슨: {}개 방문, {}개 읽음, 전체 {total}개 중 {}개 완료 (모든 퀴즈를 풀고 모든 실습을 통과했거나 완료로 표시함)\n",
+                o.visited, o.read, o.completed
             ),
-            (Lang::Ko, None) => format!("\n레슨: {}개 방문, {}개 완료\n", o.visited, o.completed),
+            (Lang::Ko, None) => format!(
+                "\n레슨: {}개 방문, {}개 읽음, {}개 완료\n",
+                o.visited, o.read, o.completed
+            ),
         });
     }
     let drill = store.drill_summary(now);

@@ -43,7 +43,8 @@ pub struct Args {
     #[arg(long)]
     pub plain: bool,
 
-    /// Seed for the shuffled order of `order` questions (default: the clock).
+    /// Show the choices and items in the order this seed gives, instead of
+    /// this install's own order (kept in the progress file).
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 }
@@ -88,6 +89,9 @@ fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("{}", unknown_lesson(&args.lesson, &catalog, lang));
     }
     let mut app = super::tutor::open_app(catalog, Some(args.lesson.clone()), global);
+    if let Some(seed) = args.seed {
+        app = app.with_shuffle_seed(seed);
+    }
     if !app.focus_first_quiz() {
         eprintln!("{}", Words(lang).no_questions(&args.lesson));
         return Ok(ExitCode::SUCCESS);
@@ -113,17 +117,21 @@ pub fn run_with(
     for e in catalog.errors().iter().filter(|e| e.path == lesson.path) {
         writeln!(io.err, "warning: {}", clean(&e.to_string()))?;
     }
-    let mut store = open_store(global, io.err)?;
-    let seed = args.seed.unwrap_or_else(|| now().millis() as u64);
-    let mut quiz = LessonQuiz::new(lesson, seed);
     let w = Words(lang);
     if found.fallback {
         writeln!(io.out, "{}", w.fallback(&lesson.id))?;
     }
-    if quiz.is_empty() {
+    // (Built with any seed: only whether there is a question counts here.)
+    if LessonQuiz::new(lesson, 0).is_empty() {
         writeln!(io.out, "{}", w.no_questions(&lesson.id))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut store = open_store(global, io.err)?;
+    let seed = match args.seed {
+        Some(seed) => seed,
+        None => install_seed(store.as_mut(), io.err)?,
+    };
+    let mut quiz = LessonQuiz::new(lesson, seed);
     writeln!(io.out, "{}\n", w.title(&clean(&lesson.title), quiz.len()))?;
     let mut stopped = false;
     loop {
@@ -144,6 +152,8 @@ pub fn run_with(
             let id = q.id().to_string();
             if let Some(store) = store.as_mut() {
                 store.record_quiz(&lesson.id, &id, record);
+                let needs = crate::progress::Needs::of(lesson);
+                store.complete_if_done(&lesson.id, &needs, now());
                 save(store, io.err)?;
             }
         }
@@ -172,6 +182,21 @@ pub(super) fn open_store(global: &GlobalArgs, err: &mut dyn Write) -> io::Result
             Ok(None)
         }
     }
+}
+
+/// This install's seed for the order of choices, saved at once when it is
+/// new (so the next run shows the same order); without a progress file, a
+/// seed for this run only.
+pub(super) fn install_seed(store: Option<&mut Store>, err: &mut dyn Write) -> io::Result<u64> {
+    let Some(store) = store else {
+        return Ok(crate::quiz::shuffle::fresh_seed());
+    };
+    let new = store.progress().seed.is_none();
+    let seed = store.install_seed();
+    if new {
+        save(store, err)?;
+    }
+    Ok(seed)
 }
 
 pub(super) fn save(store: &mut Store, err: &mut dyn Write) -> io::Result<()> {
@@ -204,6 +229,7 @@ pub(super) fn read_line(io: &mut Io<'_>) -> io::Result<Option<String>> {
 fn ask(q: &mut Question, number: (usize, usize), lang: Lang, io: &mut Io<'_>) -> io::Result<bool> {
     let w = Words(lang);
     let spec = q.attempt.spec().clone();
+    let shown = q.attempt.shown_choices().to_vec();
     writeln!(io.out, "{}", w.question_text(q, number))?;
     loop {
         let Some(line) = read_line(io)? else {
@@ -222,7 +248,7 @@ fn ask(q: &mut Question, number: (usize, usize), lang: Lang, io: &mut Io<'_>) ->
             }
             Command::Show => match q.attempt.reveal() {
                 Ok(reveal) => {
-                    writeln!(io.out, "{}", w.reveal(&spec, &reveal))?;
+                    writeln!(io.out, "{}", w.reveal(&spec, &shown, &reveal))?;
                     print_outcome(q, lang, io)?;
                     return Ok(true);
                 }
@@ -238,7 +264,7 @@ fn ask(q: &mut Question, number: (usize, usize), lang: Lang, io: &mut Io<'_>) ->
                 };
                 match q.attempt.submit(&response) {
                     Ok(verdict) => {
-                        writeln!(io.out, "{}", w.verdict(&spec, &verdict))?;
+                        writeln!(io.out, "{}", w.verdict(&spec, &shown, &verdict))?;
                         if q.attempt.is_finished() {
                             print_outcome(q, lang, io)?;
                             return Ok(true);

@@ -8,6 +8,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+A script has one command per line, as typed in the tutor's command bar
+(blank lines and # comments are skipped); `help` lists every command:
+
+  # crashloop.txt
+  run crash-demo --image=busybox --restart=Always -- sh -c 'sleep 2; exit 1'
+  wait 2m
+  get pods
+  describe pod crash-demo
+
+  kubetutor sim --script crashloop.txt
+  echo 'get nodes' | kubetutor sim
+
+Each command is printed after `$ `, then its output. Every command runs,
+even after one fails. Exit status: 0 when every command succeeded, 1 when
+at least one failed (its error is in the output) or the script cannot be
+read, 2 for a usage error (an unknown option).")]
 pub struct Args {
     /// Seed of the simulation: the same seed and commands give the same run.
     #[arg(long, default_value_t = 1)]

@@ -12,7 +12,7 @@ use anyhow::bail;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+pub fn run(lesson: Option<String>, global: &GlobalArgs, serve: bool) -> anyhow::Result<ExitCode> {
     let lang = global.lang();
     let catalog = Catalog::open(global.lessons.as_deref())?;
     if let Some(id) = &lesson
@@ -26,6 +26,11 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs) -> anyhow::Result<ExitCo
         );
     }
     let mut app = open_app(catalog, lesson, global);
+    if serve {
+        app.live.lang = lang;
+        let out = crate::tui::console::run(&mut app.live, "serve");
+        app.console.output = Some(out);
+    }
     crate::tui::run_on(&mut app)?;
     Ok(exit_status(&app))
 }
@@ -82,7 +87,9 @@ fn build_app(catalog: Catalog, lesson: Option<String>, global: &GlobalArgs, visi
         color: !no_color,
     };
     let mut app = if visit {
-        App::new(catalog, options, store)
+        let mut app = App::new(catalog, options, store);
+        app.welcome_if_first_run();
+        app
     } else {
         App::new(catalog, options, None).with_store(store)
     };

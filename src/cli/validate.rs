@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    about = "Check manifests (YAML or JSON) as kubectl and the API server would",
-    long_about = "Check manifests (YAML or JSON, one or more documents each) as kubectl and the API server would.\n\nEach problem is printed as `file:line:column: path: message`, warnings marked, with a hint on the next line when there is one; a summary line follows. The exit status is 0 when every file is valid (warnings allowed) and 1 otherwise."
+    about = "Check manifests (YAML or JSON) as kubectl and a Kubernetes v1.33 API server would",
+    long_about = "Check manifests (YAML or JSON, one or more documents each) as kubectl and a Kubernetes v1.33 API server would (the release the simulator follows). YAML is read as kubectl reads it (YAML 1.1: `0644` is 420, `yes` is true).\n\nPod, Deployment, ReplicaSet, Job and Service are checked in full: every field, type and value rule. Every other kind a v1.33 cluster serves has its metadata (name, labels, annotations) checked and a warning that the rest is not checked; a kind or apiVersion a v1.33 cluster does not serve is an error.\n\nEach problem is printed as `file:line:column: path: message`, warnings marked, with a hint on the next line when there is one; a summary line counts the documents checked, not checked and invalid. The exit status is 0 when no document has an error (warnings allowed) and 1 otherwise."
 )]
 pub struct Args {
     /// Manifest files to check.
@@ -34,7 +34,8 @@ pub fn report(name: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
 
 pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
-    let (mut errors, mut warnings, mut bad_files) = (0usize, 0usize, 0usize);
+    let (mut errors, mut warnings) = (0usize, 0usize);
+    let (mut checked, mut skipped, mut invalid) = (0usize, 0usize, 0usize);
     for file in &args.files {
         let name = file.display().to_string();
         let text = match crate::bounded_read::read_lossy(file, crate::bounded_read::MANIFEST_LIMIT)
@@ -50,7 +51,7 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
                 let line = format!("{name}: {}: {msg}", lang.pick("오류", "error"));
                 writeln!(stdout, "{}", crate::text::sanitize(&line))?;
                 errors += 1;
-                bad_files += 1;
+                invalid += 1;
                 continue;
             }
         };
@@ -58,24 +59,22 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
         let e = loaded.errors().count();
         errors += e;
         warnings += loaded.diagnostics.len() - e;
-        if e > 0 {
-            bad_files += 1;
-        }
+        let (c, s, i) = loaded.counts();
+        (checked, skipped, invalid) = (checked + c, skipped + s, invalid + i);
         write!(stdout, "{}", report(&name, &loaded.diagnostics, lang))?;
     }
     let files = args.files.len();
+    let docs = checked + skipped + invalid;
     let summary = match lang {
         Lang::En => format!(
-            "{files} file(s) checked: {} valid, {bad_files} invalid; {errors} error(s), {warnings} warning(s)",
-            files - bad_files
+            "{files} file(s), {docs} document(s): {checked} checked, {skipped} not checked, {invalid} invalid; {errors} error(s), {warnings} warning(s)"
         ),
         Lang::Ko => format!(
-            "파일 {files}개 검사: 올바름 {}개, 잘못됨 {bad_files}개; 오류 {errors}개, 경고 {warnings}개",
-            files - bad_files
+            "파일 {files}개, 문서 {docs}개: 검사함 {checked}개, 검사하지 않음 {skipped}개, 잘못됨 {invalid}개; 오류 {errors}개, 경고 {warnings}개"
         ),
     };
     writeln!(stdout, "{summary}")?;
-    Ok(if bad_files == 0 {
+    Ok(if errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

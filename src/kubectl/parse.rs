@@ -347,9 +347,13 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "wait" | "sleep" | "fault" | "runtime" | "scenario" | "reset" | "traffic" => {
             super::controls::parse(&cmd, &rest)
         }
-        other => Err(format!(
-            "error: unknown command \"{other}\"{}",
-            hint(other, COMMANDS)
-        )),
+        other => Err(match hint(other, COMMANDS) {
+            // No command close to it: say where the list is, as kubectl
+            // says "Run 'kubectl --help' for usage."
+            near if near.is_empty() => format!(
+                "error: unknown command \"{other}\"\nRun 'help' for the commands this cluster understands."
+            ),
+            near => format!("error: unknown command \"{other}\"{near}"),
+        }),
     }
 }

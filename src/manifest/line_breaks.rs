@@ -43,7 +43,7 @@ mod tests {
         // 4, for the splitter and the parser alike: the unclosed `[` of the
         // second document is reported at the end of the text, line 7.
         let loaded = super::super::load(
-            "apiVersion: v1\nkind: Namespace\rmetadata: {name: a}\n---\napiVersion: v1\nkind: [\n",
+            "apiVersion: v1\nkind: ServiceAccount\rmetadata: {name: a}\n---\napiVersion: v1\nkind: [\n",
         );
         let lines: Vec<usize> = loaded.diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(loaded.documents.len(), 1);

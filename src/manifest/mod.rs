@@ -9,12 +9,14 @@ mod emit;
 mod line_breaks;
 pub mod path;
 pub mod positions;
-mod schema;
+pub mod schema;
 mod source;
 mod syntax;
+pub mod yaml11;
 
+pub use check::served::KUBERNETES_VERSION;
 pub use diagnostic::{Diagnostic, Severity};
-pub use emit::{to_json, to_yaml};
+pub use emit::{to_json, to_yaml, yaml_of};
 
 use crate::sim::objects::Object;
 
@@ -40,6 +42,18 @@ impl Format {
     }
 }
 
+/// What the validator made of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Checked in full (or, for a `List`, its items), without errors.
+    Checked,
+    /// Of a kind a cluster serves that kubetutor does not check in full: its
+    /// metadata was checked, the rest was not.
+    Skipped,
+    /// With errors.
+    Invalid,
+}
+
 /// One document of a manifest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -53,6 +67,9 @@ pub struct Document {
     /// The document as written (key order kept), for conversion and for
     /// checks on fields the object model does not keep.
     pub value: serde_yaml::Value,
+    pub status: Status,
+    /// The items of a `kind: List`, each checked as a document.
+    pub items: Vec<Document>,
 }
 
 /// Everything learned from one manifest text.
@@ -61,6 +78,8 @@ pub struct Loaded {
     pub format: Format,
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Documents that could not be read at all (syntax errors).
+    pub unreadable: usize,
 }
 
 impl Loaded {
@@ -72,12 +91,63 @@ impl Loaded {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
-    /// The valid objects of simulated kinds, in document order.
+    /// The valid objects of simulated kinds, in document order (the items
+    /// of a `List` where the list stands).
     pub fn objects(&self) -> Vec<Object> {
         self.documents
             .iter()
+            .flat_map(|d| std::iter::once(d).chain(&d.items))
             .filter_map(|d| d.object.clone())
             .collect()
+    }
+
+    /// The documents checked without errors whose kind the simulator does
+    /// not run (it has nothing to create for them).
+    pub fn not_simulated(&self) -> impl Iterator<Item = &Document> {
+        self.documents
+            .iter()
+            .flat_map(|d| std::iter::once(d).chain(&d.items))
+            .filter(|d| d.status == Status::Checked && d.object.is_none() && d.kind != "List")
+    }
+
+    /// How many documents were checked, skipped and invalid; a text that
+    /// could not be read as documents at all counts as one invalid.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for d in &self.documents {
+            match d.status {
+                Status::Checked => c.0 += 1,
+                Status::Skipped => c.1 += 1,
+                Status::Invalid => c.2 += 1,
+            }
+        }
+        c.2 += self.unreadable;
+        if c == (0, 0, 0) && self.has_errors() {
+            c.2 = 1;
+        }
+        c
+    }
+}
+
+/// An error on a line holding `{{ … }}` is most likely Helm template
+/// syntax read as YAML: say so where nothing better was said.
+fn helm_hints(text: &str, diagnostics: &mut [Diagnostic]) {
+    let lines: Vec<&str> = text.lines().collect();
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.is_error() && d.hint.is_none())
+    {
+        let line = lines.get(d.line.wrapping_sub(1)).copied().unwrap_or("");
+        if line.contains("{{") && line.contains("}}") {
+            d.hint = Some(
+                "`{{ … }}` is Helm template syntax, not YAML: render the chart first (helm template CHART)"
+                    .into(),
+            );
+            d.hint_ko = Some(
+                "`{{ … }}`는 YAML이 아니라 Helm 템플릿 문법입니다. 먼저 차트를 렌더링하세요 (helm template CHART)"
+                    .into(),
+            );
+        }
     }
 }
 
@@ -91,6 +161,7 @@ pub fn load(text: &str) -> Loaded {
             format: Format::Yaml,
             documents: Vec::new(),
             diagnostics: vec![Diagnostic::error(deep.line, 1, "", deep.message)],
+            unreadable: 1,
         };
     }
     let normalized = line_breaks::normalize(text);
@@ -109,9 +180,11 @@ pub fn load(text: &str) -> Loaded {
         );
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
+    helm_hints(&normalized, &mut diagnostics);
     Loaded {
         format: parsed.format,
         documents,
         diagnostics,
+        unreadable: parsed.unreadable,
     }
 }

@@ -44,6 +44,13 @@ impl Path {
         Path(v)
     }
 
+    /// `other` appended to this path.
+    pub fn join(&self, other: &Path) -> Path {
+        let mut v = self.0.clone();
+        v.extend(other.0.iter().cloned());
+        Path(v)
+    }
+
     pub fn parent(&self) -> Option<Path> {
         if self.0.is_empty() {
             None

@@ -39,6 +39,12 @@ pub struct Entry {
     pub key: Option<Pos>,
     pub value: Pos,
     pub style: Style,
+    /// The key was a plain scalar without a tag (so YAML 1.1 may re-type it).
+    pub key_plain: bool,
+    /// The value carries an explicit tag (`!!str 0644`).
+    pub tagged: bool,
+    /// For an alias (`*base`): the id of the anchor it repeats.
+    pub alias: Option<usize>,
 }
 
 /// A key written twice in the same mapping.
@@ -58,6 +64,12 @@ pub struct PosMap {
     pub duplicates: Vec<DuplicateKey>,
     /// Where the document's content starts.
     pub start: Pos,
+    /// Anchor id -> lookup key of the node that carries the anchor.
+    pub anchors: HashMap<usize, String>,
+    /// Lookup key -> the plain scalar as written, for the plain scalars
+    /// that may read as something other than a string (`yes`, `0644`,
+    /// `1.0`), so that a message can quote what was written.
+    pub retyped: HashMap<String, String>,
 }
 
 impl PosMap {
@@ -102,6 +114,24 @@ impl PosMap {
         self.entries.get(&path.lookup_key()).map(|e| e.style)
     }
 
+    /// The entry at exactly this lookup key.
+    pub fn entry(&self, lookup_key: &str) -> Option<&Entry> {
+        self.entries.get(lookup_key)
+    }
+
+    /// Record `entry` under another lookup key too (a key YAML 1.1 renamed).
+    pub fn alias_entry(&mut self, from: &str, to: String) {
+        if let Some(e) = self.entries.get(from).copied() {
+            self.entries.entry(to).or_insert(e);
+        }
+    }
+
+    /// The plain scalar written at `path`, when it may read as a number,
+    /// a boolean or null.
+    pub fn retyped(&self, path: &Path) -> Option<&str> {
+        self.retyped.get(&path.lookup_key()).map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -121,7 +151,8 @@ pub struct Scan {
 enum Frame {
     Map {
         path: String,
-        key: Option<(String, Pos)>,
+        /// The key being read: its text, position and whether it is plain.
+        key: Option<(String, Pos, bool)>,
         seen: HashMap<String, usize>,
         /// Depth of a non-scalar key being skipped.
         skipping: usize,
@@ -220,9 +251,10 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
             return;
         }
         if key.is_none() {
-            let name = match &event {
-                Event::Scalar(text, ..) => text.to_string(),
-                _ => "?".to_string(),
+            let (name, plain) = match &event {
+                Event::Scalar(text, ScalarStyle::Plain, _, None) => (text.to_string(), true),
+                Event::Scalar(text, ..) => (text.to_string(), false),
+                _ => ("?".to_string(), false),
             };
             if let Some(first_line) = seen.get(&name) {
                 doc.duplicates.push(DuplicateKey {
@@ -234,27 +266,43 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
             } else {
                 seen.insert(name.clone(), at.line);
             }
-            *key = Some((name, at));
+            *key = Some((name, at, plain));
             if opens {
                 *skipping = 1;
             }
             return;
         }
     }
-    let (path, key_pos) = match stack.last() {
+    let (path, key_pos, key_plain) = match stack.last() {
         Some(Frame::Map { path, key, .. }) => {
-            let (name, kp) = key.clone().unwrap_or_default();
+            let (name, kp, plain) = key.clone().unwrap_or_default();
             let mut p = path.clone();
             push_name(&mut p, &name);
-            (p, Some(kp))
+            (p, Some(kp), plain)
         }
         Some(Frame::Seq { path, next }) => {
             let mut p = path.clone();
             push_index(&mut p, *next);
-            (p, None)
+            (p, None, false)
         }
-        None => (String::new(), None),
+        None => (String::new(), None, false),
     };
+    let (anchor, tagged, alias) = match &event {
+        Event::Scalar(_, _, anchor, tag)
+        | Event::MappingStart(anchor, tag)
+        | Event::SequenceStart(anchor, tag) => (*anchor, tag.is_some(), None),
+        Event::Alias(id) => (0, false, Some(*id)),
+        _ => (0, false, None),
+    };
+    if anchor != 0 {
+        doc.anchors.insert(anchor, path.clone());
+    }
+    if let Event::Scalar(text, ScalarStyle::Plain, _, None) = &event
+        && (text.starts_with(|c: char| c.is_ascii_digit() || "+-.~".contains(c))
+            || super::yaml11::plain_scalar(text).is_some())
+    {
+        doc.retyped.insert(path.clone(), text.to_string());
+    }
     let style = match &event {
         Event::Scalar(_, ScalarStyle::Plain, ..) => Style::Plain,
         Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) => {
@@ -272,6 +320,9 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
         key: key_pos,
         value: at,
         style,
+        key_plain,
+        tagged,
+        alias,
     });
     match event {
         Event::MappingStart(..) => stack.push(Frame::Map {

@@ -9,6 +9,7 @@ use super::Format;
 use super::diagnostic::Diagnostic;
 use super::positions::{self, Pos, PosMap};
 use super::syntax;
+use super::yaml11;
 use serde::Deserialize;
 use serde_yaml::Value;
 
@@ -24,6 +25,8 @@ pub struct Parsed {
     pub format: Format,
     pub docs: Vec<RawDoc>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Documents that could not be read (a syntax error, a duplicate key).
+    pub unreadable: usize,
 }
 
 pub fn parse(text: &str) -> Parsed {
@@ -33,9 +36,22 @@ pub fn parse(text: &str) -> Parsed {
         format,
         docs: Vec::new(),
         diagnostics: Vec::new(),
+        unreadable: 0,
     };
+    if let Some(at) = helm_template(text) {
+        out.unreadable = 1;
+        out.diagnostics.push(
+            Diagnostic::error(at.line, at.column, "", "this is a Helm template, not a manifest")
+                .with_ko("Helm 템플릿이지 매니페스트가 아닙니다")
+                .with_hints(
+                    "`{{ … }}` is Helm template syntax: render the chart first (helm template CHART) and check what it prints",
+                    "`{{ … }}`는 Helm 템플릿 문법입니다. 먼저 차트를 렌더링하고(helm template CHART) 그 출력을 검사하세요",
+                ),
+        );
+        return out;
+    }
     match format {
-        Format::Json => parse_json(text, &mut out),
+        Format::Json => parse_json(&blank_leading_comments(text), &mut out),
         Format::Yaml => {
             for (first_line, chunk) in chunks(text) {
                 parse_yaml_chunk(text, chunk, first_line - 1, &mut out);
@@ -43,6 +59,43 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     out
+}
+
+/// Where a text that starts with `{{` (after blank lines and comments)
+/// starts: a Helm template.
+fn helm_template(text: &str) -> Option<Pos> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            return None;
+        }
+        Some(t.starts_with("{{").then(|| Pos {
+            line: i + 1,
+            column: l.len() - t.len() + 1,
+        }))
+    })?
+}
+
+/// The comment lines before a JSON document made blank (same length, so
+/// positions hold): kubectl reads such a file as YAML, of which JSON is a
+/// part, and so do we, with JSON's positions and messages.
+fn blank_leading_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if !(t.is_empty() || t.starts_with('#')) {
+            break;
+        }
+        end += line.len();
+    }
+    if !text[..end].contains('#') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let blanked: String = text[..end]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
+        .collect();
+    std::borrow::Cow::Owned(blanked + &text[end..])
 }
 
 /// `(first line, text)` of each chunk; chunks holding only comments, blank
@@ -90,7 +143,7 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
         column: 1,
     };
     for de in serde_yaml::Deserializer::from_str(chunk) {
-        let pos = maps.next().unwrap_or_else(|| PosMap::at(chunk_start));
+        let mut pos = maps.next().unwrap_or_else(|| PosMap::at(chunk_start));
         let duplicates = !pos.duplicates.is_empty();
         for d in &pos.duplicates {
             out.diagnostics.push(syntax::duplicate_key(d));
@@ -98,25 +151,41 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
         match Value::deserialize(de) {
             Ok(mut value) => {
                 if duplicates {
+                    out.unreadable += 1;
                     continue;
                 }
-                // Merge keys (`<<: *base`) are applied, as go-yaml does.
-                let _ = value.apply_merge();
+                // Plain scalars and merge keys (`<<: *base`) as kubectl
+                // reads them (YAML 1.1); without positions (the scanner
+                // stopped early) YAML 1.2 reading is all there is.
+                if pos.is_empty() {
+                    let _ = value.apply_merge();
+                } else {
+                    yaml11::resolve(&mut value, &mut pos);
+                }
                 if !value.is_null() {
                     out.docs.push(RawDoc { value, pos });
                 }
             }
             Err(e) => {
+                out.unreadable += 1;
                 // Nested, the message starts with the path
-                // (`metadata.labels: duplicate entry …`).
+                // (`metadata.labels: duplicate entry with key …`).
                 let duplicate_error = e.to_string().contains("duplicate entry with key");
                 if !(duplicate_error && duplicates) {
-                    let at = e.location().map_or(chunk_start, |l| Pos {
-                        line: l.line() + line_offset,
-                        column: l.column(),
+                    let at = e.location().map_or(chunk_start, |l| {
+                        let (line, column) = syntax::real_pos(chunk, l.line(), l.column());
+                        Pos {
+                            line: line + line_offset,
+                            column,
+                        }
                     });
-                    out.diagnostics
-                        .push(syntax::yaml_error(full, at, &e.to_string(), line_offset));
+                    out.diagnostics.push(syntax::yaml_error(
+                        full,
+                        chunk,
+                        at,
+                        &e.to_string(),
+                        line_offset,
+                    ));
                 }
                 // After an error the deserializer's event stream is not in a
                 // state to continue (yaml_serde panics on the next document
@@ -142,13 +211,16 @@ fn parse_json(text: &str, out: &mut Parsed) {
                 for d in &pos.duplicates {
                     out.diagnostics.push(syntax::duplicate_key(d));
                 }
-                if !duplicates && !value.is_null() {
+                if duplicates {
+                    out.unreadable += 1;
+                } else if !value.is_null() {
                     out.docs.push(RawDoc { value, pos });
                 }
                 line_offset += text[from..to].matches('\n').count();
                 from = to;
             }
             Some(Err(e)) => {
+                out.unreadable += 1;
                 out.diagnostics.push(syntax::json_error(text, &e));
                 break;
             }

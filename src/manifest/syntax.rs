@@ -6,8 +6,8 @@ use super::diagnostic::Diagnostic;
 use super::positions::{DuplicateKey, Pos};
 
 /// A libyaml error (`problem at line L column C, while context at line ...`).
-pub fn yaml_error(full: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnostic {
-    let (problem, context_at) = split_libyaml(raw, line_offset);
+pub fn yaml_error(full: &str, chunk: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnostic {
+    let (problem, context_at) = split_libyaml(raw, chunk, line_offset);
     let lines: Vec<&str> = full.lines().collect();
     let line = |n: usize| lines.get(n.wrapping_sub(1)).copied().unwrap_or("");
     let mut at = at;
@@ -32,6 +32,11 @@ pub fn yaml_error(full: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnos
         hint = Some((
             "a space is missing after ':': write `key: value`, not `key:value`",
             "':' 뒤에 공백이 없습니다. `key:value`가 아니라 `key: value`로 쓰세요",
+        ));
+    } else if problem.starts_with("found unknown escape character") {
+        hint = Some((
+            r"inside double quotes a backslash starts an escape (\n, \t, \\): write \\ for a backslash, or use single quotes",
+            r"큰따옴표 안에서 역슬래시는 이스케이프(\n, \t, \\)를 시작합니다. 역슬래시 자체는 \\로 쓰거나 작은따옴표를 쓰세요",
         ));
     } else if problem.starts_with("mapping values are not allowed") {
         let text = line(at.line);
@@ -73,8 +78,37 @@ pub fn yaml_error(full: &str, at: Pos, raw: &str, line_offset: usize) -> Diagnos
     }
 }
 
+/// libyaml (YAML 1.1) also ends a line at U+0085, U+2028 and U+2029; an
+/// editor, and the rest of kubetutor, only at a line feed. `(line, column)`
+/// as libyaml counts them in `chunk` (1-based), as an editor counts them.
+pub fn real_pos(chunk: &str, line: usize, column: usize) -> (usize, usize) {
+    if !chunk.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return (line, column);
+    }
+    let (mut yl, mut yc, mut rl, mut rc) = (1, 1, 1, 1);
+    let mut chars = chunk.chars().peekable();
+    while let Some(c) = chars.next() {
+        if (yl, yc) >= (line, column) {
+            break;
+        }
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                (yl, yc, rl, rc) = (yl + 1, 1, rl + 1, 1);
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                (yl, yc, rc) = (yl + 1, 1, rc + 1);
+            }
+            _ => {
+                (yc, rc) = (yc + 1, rc + 1);
+            }
+        }
+    }
+    (rl, rc)
+}
+
 /// The problem text without its location, and the context's position.
-fn split_libyaml(raw: &str, line_offset: usize) -> (String, Option<Pos>) {
+fn split_libyaml(raw: &str, chunk: &str, line_offset: usize) -> (String, Option<Pos>) {
     let (head, context) = raw.split_once(", while ").unwrap_or((raw, ""));
     let problem = head
         .split(" at line ")
@@ -84,9 +118,10 @@ fn split_libyaml(raw: &str, line_offset: usize) -> (String, Option<Pos>) {
         .to_string();
     let context_at = context.split_once(" at line ").and_then(|(_, loc)| {
         let (l, c) = loc.split_once(" column ")?;
+        let (line, column) = real_pos(chunk, l.trim().parse().ok()?, c.trim().parse().ok()?);
         Some(Pos {
-            line: l.trim().parse::<usize>().ok()? + line_offset,
-            column: c.trim().parse().ok()?,
+            line: line + line_offset,
+            column,
         })
     });
     (problem, context_at)
@@ -141,6 +176,39 @@ fn problem_ko(problem: &str) -> String {
         (
             "did not find expected <document start>",
             "새 문서는 '---'로 시작해야 합니다",
+        ),
+        (
+            "found a tab character that violates indentation",
+            "들여쓰기에 탭 문자가 있습니다",
+        ),
+        (
+            "found a tab character where an indentation space is expected",
+            "공백이 와야 할 들여쓰기에 탭 문자가 있습니다",
+        ),
+        (
+            "found unknown escape character",
+            "알 수 없는 이스케이프 문자('\\' 뒤의 글자)가 있습니다",
+        ),
+        (
+            "duplicate entry with key",
+            "같은 매핑에 같은 키가 두 번 나옵니다",
+        ),
+        (
+            "control characters are not allowed",
+            "쓸 수 없는 제어 문자가 있습니다",
+        ),
+        (
+            "invalid leading UTF-8 octet",
+            "UTF-8이 아닌 바이트가 있습니다",
+        ),
+        ("found unexpected ':'", "예상하지 못한 ':'가 있습니다"),
+        (
+            "did not find expected comment or line break",
+            "주석이나 줄바꿈이 와야 할 곳에 다른 글자가 있습니다",
+        ),
+        (
+            "found undefined tag handle",
+            "정의되지 않은 태그를 썼습니다",
         ),
     ];
     KO.iter()
@@ -215,10 +283,13 @@ pub fn duplicate_key(d: &DuplicateKey) -> Diagnostic {
         d.pos.line,
         d.pos.column,
         path,
-        format!("yaml: key {:?} already set in map", d.key),
+        format!(
+            "yaml: key {:?} already set in map; kubectl would silently keep the last value",
+            d.key
+        ),
     )
     .with_ko(format!(
-        "키 {:?}가 같은 매핑에 두 번 나옵니다 (처음은 {}번째 줄)",
+        "키 {:?}가 같은 매핑에 두 번 나옵니다 (처음은 {}번째 줄). kubectl은 아무 말 없이 마지막 값을 씁니다",
         d.key, d.first_line
     ))
     .with_hints(
@@ -277,7 +348,7 @@ pub fn json_error(text: &str, e: &serde_json::Error) -> Diagnostic {
     } else {
         (
             problem.as_str(),
-            problem.as_str(),
+            json_problem_ko(&problem),
             "check the quotes, commas and brackets here",
             "이 근처의 따옴표, 쉼표, 괄호를 확인하세요",
         )
@@ -285,6 +356,43 @@ pub fn json_error(text: &str, e: &serde_json::Error) -> Diagnostic {
     Diagnostic::error(line, column, "", format!("json: {en}"))
         .with_ko(format!("JSON 문법 오류: {ko}"))
         .with_hints(hint_en, hint_ko)
+}
+
+/// serde_json's problems in Korean (the English stays beside them).
+fn json_problem_ko(problem: &str) -> &'static str {
+    const KO: &[(&str, &str)] = &[
+        ("expected value", "값이 와야 할 곳에 값이 없습니다"),
+        ("expected `:`", "키 뒤에 ':'가 빠졌습니다"),
+        ("expected ident", "true, false, null 중 하나여야 합니다"),
+        ("EOF while parsing", "입력이 예상보다 일찍 끝났습니다"),
+        (
+            "invalid escape",
+            "잘못된 이스케이프 문자('\\' 뒤의 글자)가 있습니다",
+        ),
+        (
+            "control character",
+            "문자열 안에 제어 문자가 있습니다 (줄바꿈은 \\n으로 씁니다)",
+        ),
+        ("invalid number", "숫자를 읽을 수 없습니다"),
+        ("number out of range", "숫자가 너무 큽니다"),
+        ("trailing characters", "문서가 끝난 뒤에 글자가 더 있습니다"),
+        ("recursion limit exceeded", "너무 깊게 중첩되어 있습니다"),
+        (
+            "invalid unicode code point",
+            "잘못된 유니코드 코드 포인트가 있습니다",
+        ),
+        (
+            "lone leading surrogate",
+            "짝이 없는 유니코드 서로게이트가 있습니다",
+        ),
+        (
+            "unexpected end of hex escape",
+            "\\u 이스케이프가 덜 끝났습니다",
+        ),
+    ];
+    KO.iter()
+        .find(|(en, _)| problem.starts_with(en))
+        .map_or("JSON으로 읽을 수 없습니다", |(_, ko)| ko)
 }
 
 /// The last content line before `line`, and the column after its last character.
@@ -315,9 +423,17 @@ mod tests {
     }
 
     #[test]
+    fn libyaml_line_separators_are_not_line_ends_to_an_editor() {
+        assert_eq!(real_pos("a\u{2028}b\nc", 2, 2), (1, 4));
+        assert_eq!(real_pos("a\u{2028}b\nc", 3, 1), (2, 1));
+        assert_eq!(real_pos("a\nb", 2, 1), (2, 1));
+    }
+
+    #[test]
     fn libyaml_locations_are_split_off() {
         let (p, c) = split_libyaml(
             "found unexpected end of stream at line 7 column 1, while scanning a quoted scalar at line 4 column 9",
+            "",
             10,
         );
         assert_eq!(p, "found unexpected end of stream");

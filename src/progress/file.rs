@@ -82,13 +82,14 @@ pub fn parse(bytes: &[u8]) -> Result<Progress, Unusable> {
             "it is not a progress file (expected a JSON object)".into()
         ));
     };
+    let mut version = 1;
     if let Some(v) = object.get("version") {
         // `2`, `2.0` and `1e+30` are all numbers; only a number above ours
         // is a newer schema.
-        let Some(version) = v.as_f64() else {
+        let Some(n) = v.as_f64() else {
             return Err(bad(format!("its schema version {v} is not a number")));
         };
-        if version > f64::from(SCHEMA_VERSION) {
+        if n > f64::from(SCHEMA_VERSION) {
             // Read what this build knows of it (the version itself may not
             // fit this build's field).
             let mut known = value.clone();
@@ -96,11 +97,19 @@ pub fn parse(bytes: &[u8]) -> Result<Progress, Unusable> {
             let progress = serde_json::from_value(known).unwrap_or_default();
             return Err(Unusable::Newer(v.to_string(), Box::new(progress)));
         }
-        if version.fract() != 0.0 || version < 1.0 {
+        if n.fract() != 0.0 || n < 1.0 {
             return Err(bad(format!(
                 "its schema version {v} is not one kubetutor wrote"
             )));
         }
+        // A whole number from 1 up to ours.
+        version = n as u64;
+    }
+    let mut value = value;
+    super::migrate::migrate(&mut value, version);
+    if value.get("version").is_some() {
+        // `2.0` as the whole number the field holds.
+        value["version"] = serde_json::Value::from(version);
     }
     serde_json::from_value(value).map_err(|e| bad(format!("its content is not as expected ({e})")))
 }

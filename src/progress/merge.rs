@@ -6,11 +6,14 @@
 //!   removed, so an old copy cannot bring reset records back;
 //! - position: the newer one;
 //! - sections seen: union (the later time per section);
-//! - lesson completed / exercise passed: the first time either side saw it;
+//! - lesson read, completed or marked done / exercise passed: the first
+//!   time either side saw it;
 //! - quiz attempts, exercise attempts: union, oldest first (equal records
 //!   once): counts never go backwards;
 //! - exercise draft: the newer one;
-//! - drill cards: the later review wins, review counts never go backwards.
+//! - drill cards: the later review wins, review counts never go backwards;
+//! - the install seed: the one already on disk (the first saved stays);
+//! - the first-run welcome: the first time either side showed it.
 //!
 //! Merging is commutative for distinct records and idempotent: merging a copy
 //! with itself changes nothing.
@@ -50,6 +53,8 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         lessons,
         drill,
         resets,
+        seed: b.seed.or(a.seed),
+        welcomed: earliest(a.welcomed, b.welcomed),
         unknown,
     }
 }
@@ -100,7 +105,9 @@ fn merge_lesson(mine: &mut LessonProgress, theirs: LessonProgress) {
         let e = mine.sections.entry(section).or_insert(t);
         *e = (*e).max(t);
     }
+    mine.read = earliest(mine.read, theirs.read);
     mine.completed = earliest(mine.completed, theirs.completed);
+    mine.marked_done = earliest(mine.marked_done, theirs.marked_done);
     for (id, q) in theirs.quizzes {
         let m = mine.quizzes.entry(id).or_default();
         union(&mut m.attempts, q.attempts, |r| r.at);
@@ -141,7 +148,9 @@ pub fn prune(p: &mut Progress, resets: &Resets) {
 fn prune_lesson(lesson: &mut LessonProgress, cut: Timestamp) {
     let after = |t: &Timestamp| *t > cut;
     lesson.sections.retain(|_, t| after(t));
+    lesson.read = lesson.read.filter(after);
     lesson.completed = lesson.completed.filter(after);
+    lesson.marked_done = lesson.marked_done.filter(after);
     lesson.quizzes.retain(|_, q: &mut QuizProgress| {
         q.attempts.retain(|a| after(&a.at));
         !q.attempts.is_empty()

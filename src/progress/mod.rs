@@ -20,14 +20,15 @@
 pub mod background;
 pub mod file;
 pub mod merge;
+pub mod migrate;
 pub mod model;
 pub mod path;
 pub mod summary;
 pub mod warning;
 
 pub use model::{
-    Draft, ExerciseAttempt, ExerciseProgress, LessonProgress, Position, Progress, QuizProgress,
-    SCHEMA_VERSION,
+    Draft, ExerciseAttempt, ExerciseProgress, LessonProgress, Needs, Position, Progress,
+    QuizProgress, SCHEMA_VERSION,
 };
 pub use summary::{DrillSummary, LessonSummary, Overall, QuizScore};
 pub use warning::{ProgressError, Warning};
@@ -216,9 +217,28 @@ impl Store {
         });
     }
 
-    /// Mark a lesson completed (the first time counts).
-    pub fn complete_lesson(&mut self, lesson: &str, now: Timestamp) {
-        self.lesson_mut(lesson).completed.get_or_insert(now);
+    /// Every section of a lesson has been seen (the first time counts).
+    pub fn read_lesson(&mut self, lesson: &str, now: Timestamp) {
+        self.lesson_mut(lesson).read.get_or_insert(now);
+    }
+
+    /// The lesson is completed if its work is done: every quiz of `needs`
+    /// answered (right or wrong) and every exercise passed (the first time
+    /// counts). Whether it is completed now.
+    pub fn complete_if_done(&mut self, lesson: &str, needs: &Needs, now: Timestamp) -> bool {
+        let done = self.lesson(lesson).is_some_and(|l| l.work_done(needs));
+        if done {
+            self.lesson_mut(lesson).completed.get_or_insert(now);
+        }
+        self.lesson(lesson).is_some_and(|l| l.completed.is_some())
+    }
+
+    /// The student marks the lesson done without the work (asked to
+    /// confirm first): it counts as completed.
+    pub fn mark_done(&mut self, lesson: &str, now: Timestamp) {
+        let l = self.lesson_mut(lesson);
+        l.marked_done.get_or_insert(now);
+        l.completed.get_or_insert(now);
     }
 
     /// Keep a finished quiz attempt ([`crate::quiz::QuizAttempt::record`]).
@@ -257,6 +277,23 @@ impl Store {
             .exercises
             .entry(exercise.to_string())
             .or_default()
+    }
+
+    /// This install's seed for the order of choices, made (and kept for
+    /// the next save) on first use.
+    pub fn install_seed(&mut self) -> u64 {
+        *self
+            .state
+            .seed
+            .get_or_insert_with(crate::quiz::shuffle::fresh_seed)
+    }
+
+    /// Whether the first-run welcome is still to be shown; asking records
+    /// that it is shown now (the caller saves).
+    pub fn welcome_once(&mut self, now: Timestamp) -> bool {
+        let first = self.state.welcomed.is_none();
+        self.state.welcomed.get_or_insert(now);
+        first
     }
 
     /// Record a drill review; returns when the card is due next.

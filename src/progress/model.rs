@@ -1,4 +1,4 @@
-//! What the progress file holds (schema version 1).
+//! What the progress file holds (schema version 2).
 //!
 //! Every field has a default, so a file written by an older version (missing
 //! newer fields) still loads. Every record carries the time it was made: two
@@ -12,7 +12,8 @@
 //!   "lessons": {
 //!     "pods": {
 //!       "sections": { "0": "2025-03-01T09:10:00Z", "1": "2025-03-01T09:20:00Z" },
-//!       "completed": "2025-03-01T09:40:00Z",
+//!       "read": "2025-03-01T09:40:00Z",
+//!       "completed": "2025-03-01T09:45:00Z",
 //!       "quizzes": { "phase-after-exit-1": { "attempts": [
 //!         { "at": "2025-03-01T09:25:00Z", "tries": 1, "correct": true, "revealed": false, "hints": 0 } ] } },
 //!       "exercises": { "first-pod": { "passed": "2025-03-01T09:35:00Z",
@@ -21,7 +22,8 @@
 //!     }
 //!   },
 //!   "drill": { "cards": { "never/exit1/bare/30s": { "category": "restartPolicy", "due": "...", ... } } },
-//!   "resets": { "all": null, "lessons": {} }
+//!   "resets": { "all": null, "lessons": {} },
+//!   "seed": 8146273551092738449
 //! }
 //! ```
 
@@ -33,7 +35,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The schema this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2: `completed` means the work is done (every quiz answered and
+/// every exercise passed, or marked done); seeing every section is `read`.
+/// A version 1 file's `completed` (every section seen) is read as `read`
+/// (see [`super::migrate`]).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -48,6 +54,15 @@ pub struct Progress {
     /// When progress was reset (so another open tutor cannot bring the old
     /// records back when it saves).
     pub resets: Resets,
+    /// This install's random seed: the order in which questions show their
+    /// choices (with the question id; see [`crate::quiz::shuffle`]). Made
+    /// on first use and kept for good, resets included, so a student sees
+    /// the same order on every visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// When the tutor's first-run welcome was shown (it is shown once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub welcomed: Option<Timestamp>,
     /// Fields this build does not know, written by a newer one with the
     /// same schema version: kept as they are and written back on save.
     #[serde(flatten)]
@@ -62,6 +77,8 @@ impl Default for Progress {
             lessons: BTreeMap::new(),
             drill: ReviewDeck::default(),
             resets: Resets::default(),
+            seed: None,
+            welcomed: None,
             unknown: serde_json::Map::new(),
         }
     }
@@ -82,8 +99,15 @@ pub struct Position {
 pub struct LessonProgress {
     /// 0-based section index → the last time it was shown.
     pub sections: BTreeMap<usize, Timestamp>,
-    /// When the lesson was first completed.
+    /// When every section had been seen (the first time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<Timestamp>,
+    /// When the lesson was first completed: every quiz answered (right or
+    /// wrong) and every exercise passed, or marked done by the student.
     pub completed: Option<Timestamp>,
+    /// When the student marked the lesson done without the work.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marked_done: Option<Timestamp>,
     /// By quiz id.
     pub quizzes: BTreeMap<String, QuizProgress>,
     /// By exercise id.
@@ -102,11 +126,48 @@ impl LessonProgress {
         self.sections.values().max().copied()
     }
 
+    /// Every quiz of `needs` answered and every exercise of it passed.
+    pub fn work_done(&self, needs: &Needs) -> bool {
+        needs
+            .quizzes
+            .iter()
+            .all(|q| self.quizzes.get(q).is_some_and(|p| p.scored().is_some()))
+            && needs
+                .exercises
+                .iter()
+                .all(|x| self.exercises.get(x).is_some_and(|p| p.passed.is_some()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.sections.is_empty()
+            && self.read.is_none()
+            && self.marked_done.is_none()
             && self.completed.is_none()
             && self.quizzes.is_empty()
             && self.exercises.is_empty()
+    }
+}
+
+/// What a lesson asks of the student to be completed: its quizzes and
+/// exercises, by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub quizzes: Vec<String>,
+    pub exercises: Vec<String>,
+}
+
+impl Needs {
+    /// The questions the tutor can ask (a broken answer key is left out,
+    /// as the tutor leaves it out) and every exercise of `lesson`.
+    pub fn of(lesson: &crate::lesson::model::Lesson) -> Needs {
+        Needs {
+            quizzes: lesson
+                .quizzes()
+                .filter(|q| crate::quiz::validate(&q.value).is_ok())
+                .map(|q| q.value.id.clone())
+                .collect(),
+            exercises: lesson.exercises().map(|e| e.value.id.clone()).collect(),
+        }
     }
 }
 

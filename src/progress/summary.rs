@@ -37,7 +37,12 @@ impl QuizScore {
 pub struct LessonSummary {
     pub id: String,
     pub sections_seen: usize,
+    /// Every section seen.
+    pub read: bool,
+    /// The work done (or marked done).
     pub completed: bool,
+    /// Marked done by the student rather than by the work.
+    pub marked_done: bool,
     pub quiz: QuizScore,
     pub exercises_passed: usize,
     pub last_visit: Option<Timestamp>,
@@ -48,7 +53,9 @@ impl LessonSummary {
         LessonSummary {
             id: id.to_string(),
             sections_seen: lesson.sections.len(),
+            read: lesson.read.is_some(),
             completed: lesson.completed.is_some(),
+            marked_done: lesson.marked_done.is_some(),
             quiz: QuizScore::of(lesson),
             exercises_passed: lesson
                 .exercises
@@ -64,6 +71,7 @@ impl LessonSummary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overall {
     pub visited: usize,
+    pub read: usize,
     pub completed: usize,
     /// The number of lessons in the course, when the caller knows it.
     pub total: Option<usize>,
@@ -77,6 +85,7 @@ impl Overall {
                 .values()
                 .filter(|l| !l.sections.is_empty())
                 .count(),
+            read: p.lessons.values().filter(|l| l.read.is_some()).count(),
             completed: p.lessons.values().filter(|l| l.completed.is_some()).count(),
             total,
         }

@@ -22,7 +22,7 @@
 use super::check::{Answer, CheckError, Picked, Response, answer_of, check};
 use super::input::{InputError, parse_response};
 use super::key::{Solution, SpecError};
-use super::shuffle::shown_order;
+use super::shuffle::{choice_order, position_of, shown_order};
 use super::spec::{QuizKind, QuizSpec};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -62,8 +62,16 @@ impl Score {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub correct: bool,
-    /// The picked choice(s) with their `why` (choice, multi, predict).
+    /// The picked choice(s) with their `why` (choice, multi, predict). A
+    /// first miss of a `multi` question lists only the wrong picks, without
+    /// their `why` (the others would give the key away).
     pub picked: Vec<Picked>,
+    /// `multi`, after a first miss: how many right choices were not picked.
+    pub missing: Option<usize>,
+    /// Once the question is over, what the lesson says about the other
+    /// choices: every choice of a `multi` question, the right one of a
+    /// one-answer question (when it was not picked). In the order shown.
+    pub explained: Vec<Picked>,
     /// `order`: items in their right place.
     pub in_place: Option<usize>,
     /// Tries spent so far, this one included.
@@ -80,6 +88,8 @@ pub struct Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reveal {
     pub answer: Answer,
+    /// What the lesson says about the choices (see [`Verdict::explained`]).
+    pub explained: Vec<Picked>,
     pub explain: Option<String>,
 }
 
@@ -116,6 +126,8 @@ impl AttemptRecord {
 pub struct QuizAttempt {
     spec: QuizSpec,
     solution: Solution,
+    /// The shown order of what the question lists: `order` items, or the
+    /// choices (indices into the lesson's lists, by position shown).
     shown: Vec<usize>,
     observed: Option<String>,
     tries: u32,
@@ -125,12 +137,15 @@ pub struct QuizAttempt {
 
 impl QuizAttempt {
     /// Start a question. `seed` decides the shown order of an `order`
-    /// question (see [`super::shuffle::seed_for`]).
+    /// question's items and of the choices (unless the question says
+    /// `shuffle: false`); see [`super::shuffle::seed_for`].
     pub fn new(spec: &QuizSpec, seed: u64) -> Result<QuizAttempt, SpecError> {
         let solution = Solution::of(spec)?;
         let shown = match solution {
             Solution::Order(n) => shown_order(n, seed),
-            _ => Vec::new(),
+            Solution::Text(_) => Vec::new(),
+            _ if spec.shuffle => choice_order(spec.choices.len(), seed),
+            _ => (0..spec.choices.len()).collect(),
         };
         Ok(QuizAttempt {
             spec: spec.clone(),
@@ -143,6 +158,17 @@ impl QuizAttempt {
         })
     }
 
+    /// A fresh attempt at the same question, shown in the same order, with
+    /// the same observed value (answering again for practice).
+    pub fn again(&self) -> QuizAttempt {
+        QuizAttempt {
+            tries: 0,
+            hints_shown: 0,
+            state: AttemptState::Open,
+            ..self.clone()
+        }
+    }
+
     pub fn spec(&self) -> &QuizSpec {
         &self.spec
     }
@@ -153,7 +179,25 @@ impl QuizAttempt {
 
     /// `order`: indices into `items` in the order they are first shown.
     pub fn shown_items(&self) -> &[usize] {
-        &self.shown
+        if self.spec.kind == QuizKind::Order {
+            &self.shown
+        } else {
+            &[]
+        }
+    }
+
+    /// Choice kinds: indices into `choices` in the order they are shown
+    /// (`shown_choices()[0]` is the choice shown first, numbered 1).
+    pub fn shown_choices(&self) -> &[usize] {
+        match self.spec.kind {
+            QuizKind::Choice | QuizKind::Multi | QuizKind::Predict => &self.shown,
+            _ => &[],
+        }
+    }
+
+    /// The number a choice is shown with (1-based), for choice `index`.
+    pub fn choice_number(&self, index: usize) -> usize {
+        position_of(self.shown_choices(), index) + 1
     }
 
     /// `predict`: give the value the simulator observed.
@@ -206,9 +250,34 @@ impl QuizAttempt {
             self.state = AttemptState::Revealed;
         }
         let over = self.is_finished();
+        let multi = self.spec.kind == QuizKind::Multi;
+        let (picked, missing) = if multi && !over {
+            // A first miss names the wrong picks and how many right ones
+            // are missing; what each choice means waits for the answer.
+            let missing = match (&self.solution, response) {
+                (Solution::Multi(right), Response::Multi(set)) => right.difference(set).count(),
+                _ => 0,
+            };
+            let wrong = checked
+                .picked
+                .into_iter()
+                .filter(|p| !p.correct)
+                .map(|p| Picked { why: None, ..p })
+                .collect();
+            (wrong, Some(missing))
+        } else {
+            (checked.picked, None)
+        };
+        let explained = if over {
+            self.explained(&checked.answer, &picked)
+        } else {
+            Vec::new()
+        };
         Ok(Verdict {
             correct: checked.correct,
-            picked: checked.picked,
+            picked,
+            missing,
+            explained,
             in_place: checked.in_place,
             tries: self.tries,
             can_retry: !over,
@@ -219,6 +288,41 @@ impl QuizAttempt {
                 None
             },
         })
+    }
+
+    /// What the lesson says about the choices once the question is over:
+    /// every choice of a `multi` question; the right choice of a one-answer
+    /// question (unless it was the one picked, already in `picked`). In the
+    /// order shown.
+    fn explained(&self, answer: &Answer, picked: &[Picked]) -> Vec<Picked> {
+        let right: Vec<usize> = match answer {
+            Answer::Choice(i) => vec![*i],
+            Answer::Multi(list) => list.clone(),
+            Answer::Observed {
+                choice: Some(i), ..
+            } => vec![*i],
+            _ => Vec::new(),
+        };
+        let wanted: Vec<usize> = match self.spec.kind {
+            QuizKind::Multi => self.shown_choices().to_vec(),
+            QuizKind::Choice | QuizKind::Predict => right
+                .iter()
+                .copied()
+                .filter(|i| !picked.iter().any(|p| p.choice == *i))
+                .collect(),
+            _ => Vec::new(),
+        };
+        wanted
+            .into_iter()
+            .filter_map(|i| {
+                let c = self.spec.choices.get(i)?;
+                Some(Picked {
+                    choice: i,
+                    correct: right.contains(&i),
+                    why: c.why.clone(),
+                })
+            })
+            .collect()
     }
 
     /// Show the next hint, if any is left and the question is open.
@@ -254,6 +358,7 @@ impl QuizAttempt {
             self.state = AttemptState::Revealed;
         }
         Ok(Reveal {
+            explained: self.explained(&answer, &[]),
             answer,
             explain: self.spec.explain.clone(),
         })

@@ -54,19 +54,31 @@ pub enum Answer {
 
 impl Answer {
     /// The answer in words: `2. Failed`, `1. etcd; 3. kubelet`,
-    /// `dev → staging → prod`, `etcd`.
+    /// `dev → staging → prod`, `etcd`, with choices numbered in the
+    /// lesson's order.
     pub fn describe(&self, spec: &QuizSpec) -> String {
+        self.describe_shown(spec, &[])
+    }
+
+    /// [`Answer::describe`] with choices numbered as they are shown
+    /// (`shown[p]` is the choice shown at position `p`; see
+    /// [`super::shuffle::choice_order`]).
+    pub fn describe_shown(&self, spec: &QuizSpec, shown: &[usize]) -> String {
+        let number = |i: usize| super::shuffle::position_of(shown, i) + 1;
         let choice = |i: usize| match spec.choices.get(i) {
-            Some(c) => format!("{}. {}", i + 1, c.text),
-            None => format!("{}", i + 1),
+            Some(c) => format!("{}. {}", number(i), c.text),
+            None => format!("{}", number(i)),
         };
         match self {
             Answer::Choice(i) => choice(*i),
-            Answer::Multi(list) => list
-                .iter()
-                .map(|&i| choice(i))
-                .collect::<Vec<_>>()
-                .join("; "),
+            Answer::Multi(list) => {
+                let mut list = list.clone();
+                list.sort_by_key(|&i| number(i));
+                list.iter()
+                    .map(|&i| choice(i))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
             Answer::Order => spec.items.join(" → "),
             Answer::Text(t) => t.clone(),
             Answer::Observed {

@@ -171,9 +171,12 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Read `input` for `spec`. `shown` is the shown order of an `order`
-/// question (indices into `items`, see [`super::shuffle::shown_order`]);
-/// positions typed by the student refer to it.
+/// Read `input` for `spec`. `shown` is the shown order of what the
+/// question lists: an `order` question's items (see
+/// [`super::shuffle::shown_order`]) or the choices (see
+/// [`super::shuffle::choice_order`]); numbers typed by the student are
+/// positions in it. An empty `shown` is the lesson's own order. The
+/// response always names choices and items by their index in the lesson.
 pub fn parse_response(
     spec: &QuizSpec,
     shown: &[usize],
@@ -185,8 +188,8 @@ pub fn parse_response(
         return Err(InputError::Empty);
     }
     match spec.kind {
-        QuizKind::Choice | QuizKind::Predict => one_choice(spec, text),
-        QuizKind::Multi => many_choices(spec, text),
+        QuizKind::Choice | QuizKind::Predict => one_choice(spec, shown, text),
+        QuizKind::Multi => many_choices(spec, shown, text),
         QuizKind::Order => ordering(spec, shown, text),
         QuizKind::Text => Ok(Response::Text(input.trim().to_string())),
     }
@@ -207,7 +210,11 @@ fn as_number(token: &str) -> Option<usize> {
     t.parse().ok()
 }
 
-fn choice_by_text(spec: &QuizSpec, text: &str) -> Result<Option<usize>, InputError> {
+fn choice_by_text(
+    spec: &QuizSpec,
+    shown: &[usize],
+    text: &str,
+) -> Result<Option<usize>, InputError> {
     let wanted = normalize(text);
     let hits: Vec<usize> = (0..spec.choices.len())
         .filter(|&i| normalize(&spec.choices[i].text) == wanted)
@@ -221,19 +228,27 @@ fn choice_by_text(spec: &QuizSpec, text: &str) -> Result<Option<usize>, InputErr
                 Some(&i) => Ok(Some(i)),
                 None => Err(InputError::AmbiguousChoice {
                     text: text.to_string(),
-                    choices: many.iter().map(|i| i + 1).collect(),
+                    choices: {
+                        let mut n: Vec<usize> = many
+                            .iter()
+                            .map(|&i| super::shuffle::position_of(shown, i) + 1)
+                            .collect();
+                        n.sort_unstable();
+                        n
+                    },
                 }),
             }
         }
     }
 }
 
-fn choice_number(spec: &QuizSpec, number: usize) -> Result<usize, InputError> {
+/// The choice shown with `number` (1-based).
+fn choice_number(spec: &QuizSpec, shown: &[usize], number: usize) -> Result<usize, InputError> {
     let count = spec.choices.len();
     if number == 0 || number > count {
         return Err(InputError::NoSuchChoice { number, count });
     }
-    Ok(number - 1)
+    Ok(super::shuffle::index_at(shown, number - 1))
 }
 
 fn split(text: &str, on_space: bool) -> Vec<&str> {
@@ -243,11 +258,11 @@ fn split(text: &str, on_space: bool) -> Vec<&str> {
         .collect()
 }
 
-fn one_choice(spec: &QuizSpec, text: &str) -> Result<Response, InputError> {
+fn one_choice(spec: &QuizSpec, shown: &[usize], text: &str) -> Result<Response, InputError> {
     if let Some(n) = as_number(text) {
-        return choice_number(spec, n).map(Response::Choice);
+        return choice_number(spec, shown, n).map(Response::Choice);
     }
-    if let Some(i) = choice_by_text(spec, text)? {
+    if let Some(i) = choice_by_text(spec, shown, text)? {
         return Ok(Response::Choice(i));
     }
     let tokens = split(text, true);
@@ -262,8 +277,8 @@ fn one_choice(spec: &QuizSpec, text: &str) -> Result<Response, InputError> {
     })
 }
 
-fn many_choices(spec: &QuizSpec, text: &str) -> Result<Response, InputError> {
-    if let Some(i) = choice_by_text(spec, text)? {
+fn many_choices(spec: &QuizSpec, shown: &[usize], text: &str) -> Result<Response, InputError> {
+    if let Some(i) = choice_by_text(spec, shown, text)? {
         return Ok(Response::Multi([i].into()));
     }
     let spaced = split(text, true);
@@ -275,11 +290,13 @@ fn many_choices(spec: &QuizSpec, text: &str) -> Result<Response, InputError> {
     let mut set = BTreeSet::new();
     for token in tokens {
         let index = match as_number(token) {
-            Some(n) => choice_number(spec, n)?,
-            None => choice_by_text(spec, token)?.ok_or_else(|| InputError::UnknownChoice {
-                text: token.to_string(),
-                count: spec.choices.len(),
-            })?,
+            Some(n) => choice_number(spec, shown, n)?,
+            None => {
+                choice_by_text(spec, shown, token)?.ok_or_else(|| InputError::UnknownChoice {
+                    text: token.to_string(),
+                    count: spec.choices.len(),
+                })?
+            }
         };
         set.insert(index);
     }

@@ -231,6 +231,9 @@ fn check_fields(spec: &QuizSpec) -> Result<(), String> {
     if !uses_choices && spec.answer.is_some() {
         return stray("answer", "choice and multi");
     }
+    if !uses_choices && !spec.shuffle {
+        return stray("shuffle", "choice, multi and predict");
+    }
     if spec.kind != QuizKind::Order && !spec.items.is_empty() {
         return stray("items", "order");
     }

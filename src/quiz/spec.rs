@@ -14,6 +14,9 @@
 //! explain: Shown once the question is answered.
 //! ```
 //!
+//! Choices are shown shuffled (see [`super::shuffle`]); `shuffle: false`
+//! keeps them in the order written, for choices with a natural order.
+//!
 //! `answer:` may name the correct choice (its text, or its 1-based number)
 //! instead of `correct: true`; for `multi` it is a list. `order` lists `items`
 //! in the right order (they are shown shuffled); `text` lists accepted answers
@@ -161,4 +164,18 @@ pub struct QuizSpec {
     /// `predict`: the value the author expects; lint proves it.
     #[serde(default)]
     pub expect: Option<String>,
+    /// `choice`, `multi`, `predict`: show the choices shuffled (the
+    /// default). `shuffle: false` keeps the lesson's order, for choices
+    /// with a natural one (`0, 1, 2, 3` restarts); lint warns when a
+    /// lesson's opted-out questions always have their answer first.
+    #[serde(default = "shuffled", skip_serializing_if = "is_shuffled")]
+    pub shuffle: bool,
+}
+
+fn shuffled() -> bool {
+    true
+}
+
+fn is_shuffled(shuffle: &bool) -> bool {
+    *shuffle
 }

@@ -251,3 +251,21 @@ impl Cluster {
         self.runtime
     }
 }
+
+impl Cluster {
+    /// Keep (or stop keeping) a copy of the store's watch log for an outside
+    /// reader: the HTTP API serves its watches from it.
+    pub fn set_watch_tap(&mut self, on: bool) {
+        self.api.store_mut().set_tap(on);
+    }
+
+    /// Whether a watch tap is attached.
+    pub fn watch_tap_on(&self) -> bool {
+        self.api.store().tap_on()
+    }
+
+    /// The watch entries written since the last call (oldest first).
+    pub fn take_watch_tap(&mut self) -> Vec<super::store::WatchEvent> {
+        self.api.store_mut().take_tap()
+    }
+}

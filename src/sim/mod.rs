@@ -84,5 +84,6 @@ pub mod store;
 pub mod stored;
 pub mod timefmt;
 pub mod validation;
+pub mod writes;
 
 pub use cluster::{Cluster, ClusterConfig};

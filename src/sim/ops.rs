@@ -57,15 +57,23 @@ impl Cluster {
         let loaded = crate::manifest::load(text);
         let mut lines = Vec::new();
         if loaded.has_errors() {
-            lines.extend(
-                loaded
-                    .errors()
-                    .map(|d| format!("error: {}", d.render(Lang::En))),
-            );
+            // With the same hints as `kubetutor validate` (`did you mean`).
+            for d in loaded.errors() {
+                lines.push(format!("error: {}", d.render(Lang::En)));
+                if let Some(hint) = &d.hint {
+                    lines.push(format!("    hint: {hint}"));
+                }
+            }
             return ManifestOutcome { lines, ok: false };
         }
         for d in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
             lines.push(d.render(Lang::En));
+        }
+        for d in loaded.not_simulated() {
+            lines.push(format!(
+                "{}:1: warning: kind {} is not simulated; skipped",
+                d.line, d.kind
+            ));
         }
         let mut objects = loaded.objects();
         if let Some(ns) = namespace {

@@ -1,6 +1,24 @@
 //! Simulated instants and durations printed the way Kubernetes prints them.
 
 use super::clock::EPOCH_UNIX_SECS;
+use std::cell::Cell;
+
+thread_local! {
+    /// The wall-clock second that simulated time 0 stands for, on this thread.
+    static EPOCH: Cell<u64> = const { Cell::new(EPOCH_UNIX_SECS) };
+}
+
+/// Make simulated time 0 stand for `unix_secs` in the timestamps printed on
+/// this thread (the API server of `kubetutor serve` maps the cluster's now
+/// onto the wall clock, so that real kubectl computes the same ages).
+pub fn set_thread_epoch(unix_secs: u64) {
+    EPOCH.with(|e| e.set(unix_secs));
+}
+
+/// The wall-clock second simulated time 0 stands for on this thread.
+pub fn thread_epoch() -> u64 {
+    EPOCH.with(Cell::get)
+}
 
 /// kubectl's AGE column (apimachinery `HumanDuration`): `45s`, `3m20s`, `15m`,
 /// `5h30m`, `2d3h`, `40d`.
@@ -62,7 +80,7 @@ fn civil(days: i64) -> (i64, u32, u32) {
 }
 
 fn parts(ms: u64) -> (i64, u32, u32, u64, u64, u64, i64) {
-    let secs = EPOCH_UNIX_SECS + ms / 1000;
+    let secs = thread_epoch() + ms / 1000;
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
     let (y, mo, d) = civil(days);

@@ -66,4 +66,10 @@ pub enum Action {
     Editor(EditorKey),
     /// Scroll the help overlay.
     ScrollHelp(i32),
+    /// Scroll the help overlay by whole pages.
+    HelpPage(i32),
+    /// On the end-of-lesson page: ask to mark the lesson done.
+    MarkDone,
+    /// The answer to "mark this lesson done?".
+    ConfirmMark(bool),
 }

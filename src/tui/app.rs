@@ -19,6 +19,13 @@ use ratatui::text::Text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The end of a lesson (`n` on its last section): what was done, what
+    /// is left, the next lesson; `confirm`: asking whether to mark it done.
+    LessonEnd {
+        confirm: bool,
+    },
+    /// The first run's welcome (once; `?` shows it again in the help).
+    Welcome,
     /// The course list, with the selected row (an index into course order).
     Course {
         selected: usize,
@@ -132,6 +139,11 @@ pub struct App {
     pub lesson_size: (u16, usize),
     /// First row of the help overlay's key table.
     pub help_scroll: usize,
+    /// Rows the help overlay showed at once (PgDn scrolls that many).
+    pub help_page: usize,
+    /// The student has looked at the cluster pane on a narrow terminal
+    /// (the lesson pane's notice about the hidden pane goes away).
+    pub cluster_seen: bool,
     store: Option<Store>,
     clock: fn() -> Timestamp,
     // pub(super): live reload (tui/reload.rs) drops it with the old lessons.
@@ -159,6 +171,9 @@ pub struct App {
     /// The signal (SIGTERM, SIGHUP) that ended the interface, if one did:
     /// the exit status is then 128 + its number, as a shell expects.
     pub ended_by: Option<i32>,
+    /// The order of the choices of every question (with its id): the
+    /// install seed of the progress file, 0 without one.
+    shuffle_seed: u64,
 }
 
 /// How often an open editor's changed draft is saved.
@@ -185,6 +200,8 @@ impl App {
             side_by_side: true,
             lesson_size: (0, 0),
             help_scroll: 0,
+            help_page: 10,
+            cluster_seen: false,
             store,
             clock: Timestamp::now,
             cache: None,
@@ -198,7 +215,9 @@ impl App {
             unsaved: false,
             draft_age_ms: 0,
             ended_by: None,
+            shuffle_seed: 0,
         };
+        app.shuffle_seed = app.store.as_mut().map_or(0, Store::install_seed);
         let resume = app
             .store
             .as_ref()
@@ -234,20 +253,55 @@ impl App {
         let Some(id) = self.lesson.as_deref() else {
             return;
         };
-        let setup = self
-            .catalog
-            .get(id, self.lang)
-            .and_then(|f| f.lesson.sections.get(self.section))
-            .and_then(|s| s.cluster())
-            .map(|c| &c.value);
-        self.live.open_section(id, self.section, setup);
+        let Some(lesson) = self.catalog.get(id, self.lang).map(|f| f.lesson) else {
+            return;
+        };
+        let block = |i: usize| lesson.sections.get(i).and_then(|s| s.cluster());
+        if let Some(c) = block(self.section) {
+            self.live.open_section(id, self.section, Some(&c.value));
+            return;
+        }
+        let from_another_lesson = self
+            .live
+            .origin
+            .as_ref()
+            .is_some_and(|(origin, _)| origin != id);
+        if !from_another_lesson || self.live.showing() {
+            self.live.open_section(id, self.section, None);
+            return;
+        }
+        // Another lesson's cluster (and caption) must not stay: this
+        // lesson's cluster block before this section, else its first one.
+        let governing = (0..=self.section)
+            .rev()
+            .find(|&i| block(i).is_some())
+            .or_else(|| (0..lesson.sections.len()).find(|&i| block(i).is_some()));
+        match governing.and_then(|i| block(i).map(|c| (i, c))) {
+            Some((i, c)) => self.live.open_section(id, i, Some(&c.value)),
+            None => self.live.forget_origin(),
+        }
     }
 
     /// Attach the progress file after the start, without recording a visit
     /// to the starting section (`kubetutor drill` opens no lesson).
     pub fn with_store(mut self, store: Option<Store>) -> App {
         self.store = store;
+        self.shuffle_seed = self.store.as_mut().map_or(0, Store::install_seed);
+        self.rebuild_blocks();
         self
+    }
+
+    /// Show every question's choices in the order this seed gives
+    /// (`kubetutor quiz --seed N`, tests), instead of the install seed's.
+    pub fn with_shuffle_seed(mut self, seed: u64) -> App {
+        self.shuffle_seed = seed;
+        self.rebuild_blocks();
+        self
+    }
+
+    /// The seed the questions' choices are shuffled with.
+    pub fn shuffle_seed(&self) -> u64 {
+        self.shuffle_seed
     }
 
     /// Use a fixed clock (tests).
@@ -470,6 +524,10 @@ impl App {
             Action::ScrollHelp(lines) => {
                 self.help_scroll = (self.help_scroll as i64 + lines as i64).max(0) as usize
             }
+            Action::HelpPage(pages) => {
+                let by = pages as i64 * self.help_page.saturating_sub(1).max(1) as i64;
+                self.help_scroll = (self.help_scroll as i64 + by).max(0) as usize
+            }
             Action::NextSection => self.step(1),
             Action::PrevSection => self.step(-1),
             Action::Scroll(lines) => self.scroll_by(lines as i64),
@@ -491,7 +549,8 @@ impl App {
                 self.focus = match self.focus {
                     Pane::Lesson => Pane::Cluster,
                     Pane::Cluster => Pane::Lesson,
-                }
+                };
+                self.cluster_seen |= self.focus == Pane::Cluster;
             }
             Action::ToggleCourse => {
                 self.overlay = match self.overlay {
@@ -510,10 +569,10 @@ impl App {
             Action::ToggleHelp => {
                 // Over the drill, the help opens at the drill's keys.
                 self.help_scroll = match self.drill {
-                    Some(_) => super::i18n::KEYS
-                        .iter()
-                        .position(|k| k.keys == "D")
-                        .unwrap_or(0),
+                    Some(_) => super::views::help::row_of(
+                        super::i18n::Group::Drill,
+                        &super::i18n::Ui::new(self.lang),
+                    ),
                     None => 0,
                 };
                 self.overlay = match self.overlay {
@@ -537,12 +596,32 @@ impl App {
                     };
                 }
             }
-            Action::OpenSelected => {
-                if let Some(Overlay::Course { selected }) = self.overlay {
+            Action::OpenSelected => match self.overlay {
+                Some(Overlay::Course { selected }) => {
                     if let Some(id) = self.course_order().get(selected).cloned() {
                         self.open(&id, 0);
                     }
                     self.overlay = None;
+                }
+                Some(Overlay::LessonEnd { .. }) => {
+                    self.overlay = None;
+                    if let Some(next) = self.next_lesson() {
+                        self.open(&next, 0);
+                    }
+                }
+                _ => {}
+            },
+            Action::MarkDone => {
+                if let Some(Overlay::LessonEnd { confirm }) = &mut self.overlay {
+                    *confirm = true;
+                }
+            }
+            Action::ConfirmMark(yes) => {
+                if let Some(Overlay::LessonEnd { confirm }) = &mut self.overlay {
+                    *confirm = false;
+                    if yes {
+                        self.mark_done();
+                    }
                 }
             }
             Action::CloseOverlay => self.overlay = None,
@@ -570,12 +649,34 @@ impl App {
         self.scroll = (self.scroll as i64 + lines).clamp(0, max.max(0)) as usize;
     }
 
-    /// Move by sections, crossing into the next or previous lesson at the ends.
+    /// The lesson after the current one in course order.
+    pub fn next_lesson(&self) -> Option<String> {
+        let id = self.lesson.as_deref()?;
+        let order = self.course_order();
+        let at = order.iter().position(|o| o == id)?;
+        order.get(at + 1).cloned()
+    }
+
+    /// The student marks the current lesson done (after confirming).
+    fn mark_done(&mut self) {
+        let (Some(id), Some(store)) = (self.lesson.clone(), self.store.as_mut()) else {
+            return;
+        };
+        store.mark_done(&id, (self.clock)());
+        self.save_progress();
+    }
+
+    /// Move by sections, crossing into the previous lesson at the start;
+    /// past the last section, the end-of-lesson page (never a silent jump).
     fn step(&mut self, delta: i32) {
         let Some(id) = self.lesson.clone() else {
             return;
         };
         let count = self.section_count();
+        if delta > 0 && self.section + 1 >= count {
+            self.overlay = Some(Overlay::LessonEnd { confirm: false });
+            return;
+        }
         if delta > 0 && self.section + 1 < count {
             self.section += 1;
         } else if delta < 0 && self.section > 0 {
@@ -605,7 +706,8 @@ impl App {
     }
 
     /// Record the visit in the progress file; a lesson whose every section
-    /// has been seen is complete.
+    /// has been seen is read (completed is the work: see
+    /// [`App::check_completed`]).
     fn record_visit(&mut self) {
         let (Some(id), Some(store)) = (self.lesson.clone(), self.store.as_mut()) else {
             return;
@@ -618,8 +720,46 @@ impl App {
             .map_or(0, |f| f.lesson.sections.len());
         let seen = store.lesson(&id).map_or(0, |l| l.sections.len());
         if total > 0 && seen >= total {
-            store.complete_lesson(&id, now);
+            store.read_lesson(&id, now);
         }
+        self.check_completed();
         self.save_progress();
+    }
+
+    /// The first run: the welcome over the lesson (once; the progress file
+    /// remembers it).
+    pub fn welcome_if_first_run(&mut self) {
+        let now = (self.clock)();
+        if self.store.as_mut().is_some_and(|s| s.welcome_once(now)) {
+            self.overlay = Some(Overlay::Welcome);
+            self.save_progress();
+        }
+    }
+
+    /// The cluster pane is hidden (a narrow terminal) while the section has
+    /// set a cluster up: the status bar and the lesson pane say Tab shows it.
+    pub fn cluster_hidden(&self) -> bool {
+        !self.side_by_side
+            && self.focus == Pane::Lesson
+            && self.live.origin.as_ref().is_some_and(|(id, section)| {
+                self.lesson.as_deref() == Some(id.as_str()) && *section <= self.section
+            })
+    }
+
+    /// What the current lesson asks of the student to be completed.
+    pub fn needs(&self) -> Option<crate::progress::Needs> {
+        self.current().map(|f| crate::progress::Needs::of(f.lesson))
+    }
+
+    /// The current lesson is completed once every quiz is answered and
+    /// every exercise passed (recorded in the progress; the caller saves).
+    pub(in crate::tui) fn check_completed(&mut self) {
+        let (Some(id), Some(needs)) = (self.lesson.clone(), self.needs()) else {
+            return;
+        };
+        let now = (self.clock)();
+        if let Some(store) = self.store.as_mut() {
+            store.complete_if_done(&id, &needs, now);
+        }
     }
 }

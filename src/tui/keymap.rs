@@ -45,12 +45,28 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
             KeyCode::Char('q') if app.editor.is_none() => Some(Action::Quit),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::ScrollHelp(1)),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::ScrollHelp(-1)),
-            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::ScrollHelp(10)),
-            KeyCode::PageUp => Some(Action::ScrollHelp(-10)),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::HelpPage(1)),
+            KeyCode::PageUp => Some(Action::HelpPage(-1)),
             KeyCode::Home | KeyCode::Char('g') => Some(Action::ScrollHelp(-10_000)),
             KeyCode::End | KeyCode::Char('G') => Some(Action::ScrollHelp(10_000)),
             _ => None,
         },
+        Some(Overlay::LessonEnd { confirm: true }) => match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
+                Some(Action::ConfirmMark(true))
+            }
+            _ => Some(Action::ConfirmMark(false)),
+        },
+        Some(Overlay::LessonEnd { confirm: false }) => match key.code {
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('n') => Some(Action::OpenSelected),
+            KeyCode::Esc | KeyCode::Left | KeyCode::Char('p') => Some(Action::CloseOverlay),
+            KeyCode::Char('m') => Some(Action::MarkDone),
+            KeyCode::Char('t') => Some(Action::ToggleCourse),
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Some(Overlay::Welcome) => Some(Action::CloseOverlay),
         Some(Overlay::Course { .. }) => match key.code {
             KeyCode::Esc | KeyCode::Char('t') => Some(Action::CloseOverlay),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Select(-1)),

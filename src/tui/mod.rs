@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod panic_key;
 pub mod quiz_keys;
 pub mod reload;
+pub mod serve;
 pub mod suspend;
 pub mod theme;
 pub mod views;

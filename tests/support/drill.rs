@@ -50,6 +50,7 @@ pub fn drill_app(lang: Lang, count: usize, seed: u64) -> App {
     app.open_drill(DrillOptions {
         count,
         seed,
+        shuffle_seed: 0,
         standalone: false,
     });
     app
@@ -86,10 +87,18 @@ pub fn wrong_choice(app: &App) -> usize {
     (o.answer + 1) % o.choices.len()
 }
 
-/// Answer with a choice's digit.
+/// The digit choice `choice` (an index into the card's choices) is shown
+/// with: the choices are shuffled.
+pub fn digit_for(app: &App, choice: usize) -> char {
+    let q = drill(app).question().expect("a card is open");
+    char::from_digit(q.number_of(choice) as u32, 10).expect("a choice 1-9")
+}
+
+/// Answer with a choice: its digit picks it, Enter checks.
 pub fn answer(app: &mut App, choice: usize) {
-    let digit = char::from_digit(choice as u32 + 1, 10).expect("a choice 1-9");
+    let digit = digit_for(app, choice);
     press_char(app, digit);
+    press(app, KeyCode::Enter);
 }
 
 /// Interface ticks of 100 ms until the card's cluster reaches the card's

@@ -193,13 +193,11 @@ pub(super) fn events(q: &Q) -> Listing {
             e.involved.display(),
             e.message.clone(),
         ];
-        let v = json!({"apiVersion": "v1", "kind": "Event", "count": e.count, "reason": e.reason, "message": e.message,
-                "type": e.event_type.name(), "involvedObject": {"kind": e.involved.kind.name(), "name": e.involved.name, "namespace": e.involved.namespace},
-                "source": {"component": e.source}, "firstTimestamp": crate::sim::timefmt::rfc3339(e.first_ms), "lastTimestamp": crate::sim::timefmt::rfc3339(e.last_ms)});
+        let v = crate::sim::api_value::event(c, e);
         l.push(
             q.ns_of(&e.involved.namespace).as_deref(),
             row,
-            format!("event/{}", e.involved.name),
+            format!("event/{}", crate::sim::api_value::event_name(e)),
             &Labels::new(),
             v,
         );

@@ -12,7 +12,7 @@ use crate::sim::status::{job_status, node_status, pod_ready, pod_status};
 use crate::sim::store::Store;
 use crate::sim::stored::*;
 use crate::sim::timefmt::human_duration;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 fn in_scope(scope: &Scope, ns: &str) -> bool {
     match scope {
@@ -229,5 +229,62 @@ pub fn endpoints_text(e: &Endpoints) -> String {
         0 => "<none>".into(),
         n if n > 3 => format!("{} + {} more...", list[..3].join(","), n - 3),
         _ => list.join(","),
+    }
+}
+
+/// The printed table of one resource, as the API server's Table response
+/// carries it: the columns (with kubectl's `-o wide` ones marked by priority
+/// 1), and per object its cells and the object itself.
+#[derive(Debug, Clone)]
+pub struct Printed {
+    pub columns: Vec<(&'static str, u8)>,
+    pub rows: Vec<(Vec<String>, Value)>,
+}
+
+/// The rows `kubectl get` prints for `res` in `scope` (names empty: every
+/// object; `sel`: a label selector), shared by the command bar and the
+/// server-side printing of `kubetutor serve`. No NAMESPACE column: a client
+/// adds it.
+pub fn printed(
+    c: &Cluster,
+    res: Resource,
+    names: &[String],
+    sel: &Option<LabelSelector>,
+    scope: &Scope,
+) -> Printed {
+    // The header alone: a name no object has keeps the rows out of it.
+    let narrow = list(
+        c,
+        res,
+        &["\0".to_string()],
+        false,
+        &None,
+        &Scope::One(String::new()),
+    )
+    .rows
+    .header
+    .len();
+    let l = match scope {
+        Scope::All => {
+            let mut l = list(c, res, names, true, sel, &Scope::All);
+            for r in &mut l.rows.rows {
+                if res != Resource::Nodes {
+                    r.remove(0);
+                }
+            }
+            l
+        }
+        Scope::One(_) => list(c, res, names, true, sel, scope),
+    };
+    let columns = l
+        .rows
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (*h, u8::from(i >= narrow)))
+        .collect();
+    Printed {
+        columns,
+        rows: l.rows.rows.into_iter().zip(l.values).collect(),
     }
 }

@@ -33,11 +33,13 @@ mod ids;
 mod locate;
 mod manifests;
 mod parity;
+mod positions;
 mod quizzes;
 mod report;
 mod setups;
 mod style;
 
+pub use positions::Positions;
 pub use report::{Finding, Report, Severity};
 
 use super::Catalog;
@@ -94,12 +96,18 @@ pub fn lint(
     }
     let lessons = lessons(&catalog);
     let mut runs = Vec::new();
+    let mut counted = Vec::new();
     for lesson in &lessons {
         let Some(source) = sources.get(&lesson.path) else {
             continue;
         };
         let mut lesson_out = Out::default();
         check_lesson(lesson, source, root, &mut lesson_out);
+        let (counts, warnings) = positions::check(lesson);
+        lesson_out.extend(&lesson.path, warnings);
+        if counts.questions > 0 {
+            counted.push((lesson.lang, counts));
+        }
         runs.push(lesson_out);
     }
     for r in runs {
@@ -107,7 +115,9 @@ pub fn lint(
     }
     ids::check(&lessons, &mut out);
     parity::check(&catalog, &sources, &mut out);
-    Report::new(out.findings, count)
+    let mut by_position: Vec<Positions> = counted.iter().map(|(_, p)| p.clone()).collect();
+    by_position.extend(positions::course_totals(&counted));
+    Report::new(out.findings, count).with_positions(by_position)
 }
 
 /// Every loaded lesson, Korean then English, in course order.

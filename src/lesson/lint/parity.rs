@@ -6,7 +6,8 @@
 //! - a different number of sections;
 //! - a quiz or exercise in one version only;
 //! - a quiz with another number of choices or items, other right choices,
-//!   or (predict) another setup, wait, target or expectation;
+//!   another `shuffle`, or (predict) another setup, wait, target or
+//!   expectation;
 //! - an exercise with other checks, another timeout or another setup.
 //!
 //! A quiz or exercise in another section, or in another order, is a
@@ -278,6 +279,17 @@ impl Pair<'_, '_> {
                 ),
             )),
             _ => {}
+        }
+        if k.shuffle != e.shuffle {
+            // The positions would differ between the languages.
+            problems.push((
+                line("shuffle"),
+                format!(
+                    "{who} says `shuffle: {}` here but `shuffle: {}` in {there}: a student who \
+                     switches language would see the choices move",
+                    k.shuffle, e.shuffle
+                ),
+            ));
         }
         if k.kind == QuizKind::Predict {
             // A missing `expect` is a warning of its own, not a difference.

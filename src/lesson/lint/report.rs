@@ -1,6 +1,7 @@
 //! What lint found: findings (`path:line: severity: message`), sorted, and
 //! the two ways of printing them (text for people, JSON for tools).
 
+use super::positions::Positions;
 use serde::Serialize;
 use std::fmt;
 
@@ -50,6 +51,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// How many lesson files were looked at.
     pub files: usize,
+    /// Right choices by position as written, per lesson file with
+    /// questions, then per course language (informational: the tutor
+    /// shows choices shuffled).
+    pub positions: Vec<Positions>,
 }
 
 impl Report {
@@ -65,7 +70,16 @@ impl Report {
                 .then(a.message.cmp(&b.message))
         });
         findings.dedup();
-        Report { findings, files }
+        Report {
+            findings,
+            files,
+            positions: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_positions(mut self, positions: Vec<Positions>) -> Report {
+        self.positions = positions;
+        self
     }
 
     pub fn errors(&self) -> usize {
@@ -97,14 +111,32 @@ impl Report {
         )
     }
 
-    /// Each finding on its own line, then the summary. Control characters
-    /// a lesson may hide in its text are dropped, so printing this to a
-    /// terminal is safe.
+    /// Each finding on its own line, the right choices by position, then
+    /// the summary. Control characters a lesson may hide in its text are
+    /// dropped, so printing this to a terminal is safe.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for f in &self.findings {
             out.push_str(&printable(&f.to_string()));
             out.push('\n');
+        }
+        if !self.positions.is_empty() {
+            out.push_str(POSITIONS_HEADING);
+            out.push('\n');
+            let width = self
+                .positions
+                .iter()
+                .map(|p| crate::text::width(&p.of))
+                .max()
+                .unwrap_or(0);
+            for p in &self.positions {
+                let of = printable(&p.of);
+                out.push_str(&format!(
+                    "  {}  {}\n",
+                    crate::text::pad_right(&of, width),
+                    p.line()
+                ));
+            }
         }
         out.push_str(&self.summary());
         out.push('\n');
@@ -123,10 +155,12 @@ impl Report {
         #[derive(Serialize)]
         struct Doc<'a> {
             findings: &'a [Finding],
+            positions: &'a [Positions],
             summary: Summary,
         }
         let doc = Doc {
             findings: &self.findings,
+            positions: &self.positions,
             summary: Summary {
                 errors: self.errors(),
                 warnings: self.warnings(),
@@ -138,6 +172,10 @@ impl Report {
         text
     }
 }
+
+/// The line before the positions of the right choices in the text output.
+pub const POSITIONS_HEADING: &str =
+    "Right choices by position as written (the tutor shows them shuffled):";
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -211,6 +249,7 @@ mod tests {
             v,
             serde_json::json!({
                 "findings": [{"path": "a.md", "line": 2, "severity": "error", "message": "x \"y\""}],
+                "positions": [],
                 "summary": {"errors": 1, "warnings": 0, "files": 1}
             })
         );

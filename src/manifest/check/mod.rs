@@ -1,13 +1,22 @@
-//! Validation of one document: the schema walk ([`types`]), the kind and
-//! apiVersion pair ([`kinds`]) and the rules the API server adds on top
-//! ([`rules`]). Problems are collected in a [`Sink`], each placed at the
-//! position of the offending key or value.
+//! Validation of one document: the schema walk ([`types`]), the kinds a
+//! v1.33 server serves ([`served`]) and the ones checked in full
+//! ([`kinds`]), and the rules the API server adds on top ([`rules`]).
+//! Problems are collected in a [`Sink`], each placed at the position of the
+//! offending key or value.
 
+mod apps;
+mod config;
+mod cron;
 pub mod kinds;
 pub mod names;
+mod pod;
+mod probes;
 mod rules;
+pub mod served;
 mod service;
+mod storage;
 mod types;
+mod workloads;
 
 use super::diagnostic::Diagnostic;
 use super::path::Path;
@@ -15,13 +24,20 @@ use super::positions::{Pos, PosMap};
 use names::Text;
 use serde_yaml::Value;
 
-pub use rules::check_object;
+pub use rules::{check_metadata, check_object};
 pub use types::walk;
 
-/// Where problems of one document go.
+/// Where problems of one document go. Checks speak of paths within the
+/// object they check; `base` places that object in the document (the items
+/// of a `kind: List` sit under `items[i]`).
 pub struct Sink<'a> {
     pub pos: &'a PosMap,
     pub out: Vec<Diagnostic>,
+    pub base: Path,
+    /// Fields whose problem is already reported (misspelled, or of the wrong
+    /// type): `Required value` or `empty` errors derived from them would
+    /// only hide the cause, so they are not reported.
+    shadowed: Vec<Path>,
 }
 
 impl<'a> Sink<'a> {
@@ -29,32 +45,81 @@ impl<'a> Sink<'a> {
         Sink {
             pos,
             out: Vec::new(),
+            base: Path::root(),
+            shadowed: Vec::new(),
+        }
+    }
+
+    /// Errors at or under `path` are consequences of one already reported.
+    pub fn shadow(&mut self, path: &Path) {
+        self.shadowed.push(self.full(path));
+    }
+
+    /// `path` or one of its ancestors is shadowed.
+    pub fn is_shadowed(&self, path: &Path) -> bool {
+        let full = self.full(path);
+        self.shadowed
+            .iter()
+            .any(|p| full.segments().starts_with(p.segments()))
+    }
+
+    /// Something at or under `path` is shadowed.
+    pub fn shadowed_under(&self, path: &Path) -> bool {
+        let full = self.full(path);
+        self.shadowed
+            .iter()
+            .any(|p| p.segments().starts_with(full.segments()))
+    }
+
+    /// `path` within the document.
+    pub fn full(&self, path: &Path) -> Path {
+        self.base.join(path)
+    }
+
+    /// Where the value of `path` starts.
+    pub fn value_pos(&self, path: &Path) -> Pos {
+        self.pos.value(&self.full(path))
+    }
+
+    /// Where the key of `path` is written.
+    pub fn key_pos(&self, path: &Path) -> Pos {
+        self.pos.key(&self.full(path))
+    }
+
+    /// Where the object being checked starts.
+    pub fn start(&self) -> Pos {
+        if self.base.segments().is_empty() {
+            self.pos.start
+        } else {
+            self.pos.value(&self.base)
         }
     }
 
     pub fn at(&mut self, at: Pos, path: &Path, en: impl Into<String>, ko: impl Into<String>) {
         let (en, ko) = (cut_quotes(&en.into()), cut_quotes(&ko.into()));
+        let shown = self.full(path).to_string();
         self.out
-            .push(Diagnostic::error(at.line, at.column, path.to_string(), en).with_ko(ko));
+            .push(Diagnostic::error(at.line, at.column, shown, en).with_ko(ko));
     }
 
     /// An error placed on the value of `path`.
     pub fn value(&mut self, path: &Path, en: impl Into<String>, ko: impl Into<String>) {
-        let at = self.pos.value(path);
+        let at = self.value_pos(path);
         self.at(at, path, en, ko);
     }
 
     /// An error placed on the key of `path`.
     pub fn key(&mut self, path: &Path, en: impl Into<String>, ko: impl Into<String>) {
-        let at = self.pos.key(path);
+        let at = self.key_pos(path);
         self.at(at, path, en, ko);
     }
 
     pub fn warn(&mut self, path: &Path, en: impl Into<String>, ko: impl Into<String>) {
-        let at = self.pos.key(path);
+        let at = self.key_pos(path);
         let (en, ko) = (cut_quotes(&en.into()), cut_quotes(&ko.into()));
+        let shown = self.full(path).to_string();
         self.out
-            .push(Diagnostic::warning(at.line, at.column, path.to_string(), en).with_ko(ko));
+            .push(Diagnostic::warning(at.line, at.column, shown, en).with_ko(ko));
     }
 
     /// Attach a hint to the last problem.
@@ -66,7 +131,10 @@ impl<'a> Sink<'a> {
 
     /// `path: Required value[: detail]`, placed where the field should be.
     pub fn required(&mut self, path: &Path, detail: Option<Text>) {
-        let at = path.parent().map_or(self.pos.start, |p| self.pos.key(&p));
+        if self.is_shadowed(path) {
+            return;
+        }
+        let at = path.parent().map_or(self.start(), |p| self.key_pos(&p));
         let (en, ko) = match detail {
             Some((en, ko)) => (
                 format!("Required value: {en}"),
@@ -90,7 +158,7 @@ impl<'a> Sink<'a> {
         self.value(
             path,
             format!("Invalid value: {value}: {}", en.join(", ")),
-            format!("잘못된 값 {value}: {}", ko.join(", ")),
+            format!("잘못된 값 {value}: {}", ko_join(&ko)),
         );
     }
 
@@ -119,6 +187,29 @@ impl<'a> Sink<'a> {
             format!("허용되지 않음: {ko}"),
         );
     }
+}
+
+/// Korean sentences joined as one: each but the last ends in a connective
+/// (`…쓸 수 있습니다` + `…있어야 합니다` -> `…쓸 수 있고 …있어야 합니다`).
+pub fn ko_join(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i + 1 == parts.len() {
+            out.push_str(part);
+            break;
+        }
+        let joined = if let Some(stem) = part.strip_suffix("합니다") {
+            format!("{stem}하고 ")
+        } else if let Some(stem) = part.strip_suffix("입니다") {
+            format!("{stem}이고 ")
+        } else if let Some(stem) = part.strip_suffix("습니다") {
+            format!("{stem}고 ")
+        } else {
+            format!("{part}, ")
+        };
+        out.push_str(&joined);
+    }
+    out
 }
 
 /// A value as kubectl quotes it in messages: strings in double quotes,

@@ -195,20 +195,20 @@ pub fn port_name(s: &str) -> Vec<Text> {
     }
     if !s.chars().all(|c| alnum_lower(c) || c == '-') {
         out.push(t(
-            "must contain only alphanumeric characters (a-z, 0-9), and hyphens (-)",
+            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
             "영어 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다",
-        ));
-    }
-    if s.contains("--") {
-        out.push(t(
-            "must not contain consecutive hyphens",
-            "하이픈을 연달아 쓸 수 없습니다",
         ));
     }
     if !s.chars().any(|c| c.is_ascii_lowercase()) {
         out.push(t(
             "must contain at least one letter (a-z)",
             "영문자(a-z)가 하나 이상 있어야 합니다",
+        ));
+    }
+    if s.contains("--") {
+        out.push(t(
+            "must not contain consecutive hyphens",
+            "하이픈을 연달아 쓸 수 없습니다",
         ));
     }
     if s.starts_with('-') || s.ends_with('-') {
@@ -218,6 +218,100 @@ pub fn port_name(s: &str) -> Vec<Text> {
         ));
     }
     out
+}
+
+/// `IsConfigMapKey`: the keys of a ConfigMap's or a Secret's data.
+pub fn config_key(s: &str) -> Vec<Text> {
+    let mut out = Vec::new();
+    if s.chars().count() > 253 {
+        out.push(max_len(253));
+    }
+    let ok = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        out.push(t(
+            regex_error(
+                "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+                "[-._a-zA-Z0-9]+",
+                &["key.name", "KEY_NAME", "key-name"],
+            ),
+            "설정 키에는 영숫자, '-', '_', '.'만 쓸 수 있습니다 (예: 'key.name', 'KEY_NAME', 'key-name')",
+        ));
+    }
+    if s.starts_with("..") {
+        out.push(t("must not start with '..'", "'..'로 시작할 수 없습니다"));
+    } else if s == "." {
+        out.push(t("must not be '.'", "'.'일 수 없습니다"));
+    }
+    out
+}
+
+/// Where Go's `base64.StdEncoding` stops decoding `s`, as the byte offset
+/// its `CorruptInputError` names (`illegal base64 data at input byte N`).
+pub fn base64_error(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let valid = |c: u8| c.is_ascii_alphanumeric() || c == b'+' || c == b'/';
+    let skip_newlines = |mut i: usize| {
+        while i < b.len() && (b[i] == b'\n' || b[i] == b'\r') {
+            i += 1;
+        }
+        i
+    };
+    let mut si = 0;
+    loop {
+        let mut j = 0;
+        while j < 4 {
+            si = skip_newlines(si);
+            if si == b.len() {
+                return (j != 0).then(|| si - j);
+            }
+            let c = b[si];
+            si += 1;
+            if c == b'=' {
+                match j {
+                    0 | 1 => return Some(si - 1),
+                    2 => {
+                        si = skip_newlines(si);
+                        if si == b.len() {
+                            return Some(b.len());
+                        }
+                        if b[si] != b'=' {
+                            return Some(si - 1);
+                        }
+                        si += 1;
+                    }
+                    _ => {}
+                }
+                si = skip_newlines(si);
+                return (si < b.len()).then_some(si);
+            }
+            if !valid(c) {
+                return Some(si - 1);
+            }
+            j += 1;
+        }
+    }
+}
+
+/// `IsValidPathSegmentName`: the names of RBAC objects.
+pub fn path_segment(s: &str) -> Vec<Text> {
+    if s == "." || s == ".." {
+        return vec![t(
+            format!("may not be '{s}'"),
+            format!("'{s}'는 이름으로 쓸 수 없습니다"),
+        )];
+    }
+    ["/", "%"]
+        .iter()
+        .filter(|c| s.contains(*c))
+        .map(|c| {
+            t(
+                format!("may not contain '{c}'"),
+                format!("'{c}'를 쓸 수 없습니다"),
+            )
+        })
+        .collect()
 }
 
 pub fn env_name(s: &str) -> Vec<Text> {
@@ -287,6 +381,33 @@ mod tests {
         assert!(label_value("").is_empty());
         assert!(label_value("v1.2_b").is_empty());
         assert!(label_value("a b")[0].0.starts_with("a valid label"));
+    }
+
+    #[test]
+    fn config_keys_and_base64() {
+        assert!(config_key("app.properties").is_empty());
+        assert!(
+            config_key("a b")[0]
+                .0
+                .starts_with("a valid config key must consist of")
+        );
+        assert_eq!(config_key("..x")[0].0, "must not start with '..'");
+        // Offsets as Go's encoding/base64 reports them.
+        for (text, at) in [
+            ("YWJj", None),
+            ("YWJjZA==", None),
+            ("YWJj\nZGVm", None),
+            ("", None),
+            ("abc", Some(0)),
+            ("ab!d", Some(2)),
+            ("YW Jj", Some(2)),
+            ("YWJjZA", Some(4)),
+            ("YWJjZA=", Some(7)),
+            ("YWJjZA==x", Some(8)),
+            ("=abc", Some(0)),
+        ] {
+            assert_eq!(base64_error(text), at, "{text:?}");
+        }
     }
 
     #[test]

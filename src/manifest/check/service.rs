@@ -4,14 +4,47 @@
 //! <https://kubernetes.io/docs/concepts/services-networking/service/>
 
 use super::super::path::Path;
-use super::rules::{get, items, port_range, str_of};
+use super::pod::port_range;
+use super::rules::{get, items, str_of};
 use super::{Sink, names};
 use serde_yaml::Value;
 use std::collections::HashSet;
 
-pub fn service(s: &mut Sink, spec: &Value, path: &Path) {
+pub fn service(s: &mut Sink, doc: &Value) {
+    let Some(spec) = get(doc, "spec").filter(|v| v.is_mapping()) else {
+        return;
+    };
+    let path = &Path::root().field("spec");
     let ty = str_of(spec, "type").unwrap_or("ClusterIP");
     let headless = str_of(spec, "clusterIP") == Some("None");
+    if ty == "ExternalName" {
+        match str_of(spec, "externalName") {
+            None | Some("") => s.required(&path.field("externalName"), None),
+            Some(name) => {
+                let problems = names::dns1123_subdomain(name.trim_end_matches('.'));
+                s.invalid(&path.field("externalName"), &format!("{name:?}"), problems);
+            }
+        }
+    }
+    if let Some(ip) = str_of(spec, "clusterIP")
+        && !ip.is_empty()
+        && ip != "None"
+        && ip.parse::<std::net::IpAddr>().is_err()
+    {
+        // The API server checks clusterIPs, of which clusterIP is the first.
+        let at = s.value_pos(&path.field("clusterIP"));
+        let shown = path.field("clusterIPs").index(0);
+        s.at(
+            at,
+            &shown,
+            format!("Invalid value: {ip:?}: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
+            format!("잘못된 값 {ip:?}: 올바른 IP 주소여야 합니다 (예: 10.9.8.7, 2001:db8::ffff)"),
+        );
+        s.hint(
+            "clusterIP is an IP address, None (a headless Service) or left out (one is assigned)",
+            "clusterIP에는 IP 주소나 None(헤드리스 서비스)을 쓰거나, 비워 두면 자동으로 정해집니다",
+        );
+    }
     let ports = items(spec, "ports");
     if ports.is_empty() && !headless && ty != "ExternalName" {
         s.required(&path.field("ports"), None);

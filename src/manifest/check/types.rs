@@ -3,8 +3,9 @@
 
 use super::super::path::Path;
 use super::super::positions::Style;
-use super::super::schema::{Fmt, Obj, Ty};
+use super::super::schema::{Fmt, NEWER_FIELDS, NEWER_VALUES, Obj, Ty};
 use super::names::{self, Text};
+use super::served::KUBERNETES_VERSION;
 use super::{Sink, repr, untag};
 use crate::quantity;
 use crate::suggest;
@@ -27,7 +28,16 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
             Value::String(text) if values.contains(&text.as_str()) => {}
             Value::String(text) => {
                 s.unsupported(path, text, values);
-                if let Some(close) = suggest::closest(text, values.iter().copied()) {
+                let field = path.last_name().unwrap_or("");
+                let newer = NEWER_VALUES
+                    .iter()
+                    .find(|(o, f, v, _)| *o == owner.go && *f == field && v == text);
+                if let Some((_, _, _, release)) = newer {
+                    s.hint(
+                        format!("{text:?} was added in Kubernetes {release}; kubetutor and its simulator follow Kubernetes {KUBERNETES_VERSION}"),
+                        format!("{text:?}는 쿠버네티스 {release}에서 추가되었습니다. kubetutor와 시뮬레이터는 쿠버네티스 {KUBERNETES_VERSION}을 따릅니다"),
+                    );
+                } else if let Some(close) = suggest::closest(text, values.iter().copied()) {
                     s.hint(
                         format!("did you mean {close:?}? (values are case-sensitive)"),
                         format!("{close:?}를 쓰려던 것인가요? (값은 대소문자를 구분합니다)"),
@@ -79,17 +89,27 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
                     if *key_fmt != Fmt::Any {
                         let problems = format_problems(&key, *key_fmt);
                         if !problems.is_empty() {
-                            let at = s.pos.key(&entry);
+                            // Label keys are reported on the map, config
+                            // keys on their entry, as the API server does.
+                            let shown = if *key_fmt == Fmt::ConfigKey {
+                                &entry
+                            } else {
+                                path
+                            };
+                            let at = s.key_pos(&entry);
                             let before = s.out.len();
-                            s.invalid(path, &format!("{key:?}"), problems);
+                            s.invalid(shown, &format!("{key:?}"), problems);
                             move_last(s, before, at);
                         }
                     }
                     match untag(val) {
+                        Value::String(text) if *value_fmt == Fmt::Base64 => {
+                            base64_value(s, text, &entry, owner)
+                        }
                         Value::String(text) => {
                             let problems = format_problems(text, *value_fmt);
                             if !problems.is_empty() {
-                                let at = s.pos.value(&entry);
+                                let at = s.value_pos(&entry);
                                 let before = s.out.len();
                                 s.invalid(path, &format!("{text:?}"), problems);
                                 move_last(s, before, at);
@@ -111,6 +131,26 @@ pub fn walk(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
             }
             _ => type_error(s, v, ty, path, owner),
         },
+    }
+}
+
+/// A `[]byte` value: base64 text, which the API server decodes.
+fn base64_value(s: &mut Sink, text: &str, path: &Path, owner: &Obj) {
+    if let Some(at) = names::base64_error(text) {
+        s.value(
+            path,
+            format!("illegal base64 data at input byte {at}"),
+            format!("base64로 읽을 수 없는 값입니다 (입력의 {at}번 바이트에서)"),
+        );
+        // A Secret takes plain text under stringData, a ConfigMap under data.
+        let (field, plain) = match owner.go {
+            "v1.ConfigMap" => ("binaryData", "data"),
+            _ => ("data", "stringData"),
+        };
+        s.hint(
+            format!("{field} values are base64-encoded (echo -n 'text' | base64); plain text belongs under {plain}"),
+            format!("{field}의 값은 base64로 인코딩해야 합니다 (echo -n 'text' | base64). 평문은 {plain} 아래에 쓰세요"),
+        );
     }
 }
 
@@ -136,7 +176,7 @@ pub fn walk_obj(s: &mut Sink, m: &Mapping, obj: &Obj, path: &Path, parent: Optio
         let name = key_text(k);
         match obj.field(&name) {
             Some(field) => walk(s, v, &field.ty, &path.field(&name), obj),
-            None => unknown_field(s, &name, obj, path, parent),
+            None => unknown_field(s, &name, m, obj, path, parent),
         }
     }
     for field in obj.fields.iter().filter(|f| f.required) {
@@ -147,8 +187,45 @@ pub fn walk_obj(s: &mut Sink, m: &Mapping, obj: &Obj, path: &Path, parent: Optio
     }
 }
 
-fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Option<&Obj>) {
+fn unknown_field(
+    s: &mut Sink,
+    name: &str,
+    m: &Mapping,
+    obj: &Obj,
+    path: &Path,
+    parent: Option<&Obj>,
+) {
     let here = path.field(name);
+    if let Some(newer) = NEWER_FIELDS
+        .iter()
+        .find(|n| n.owner == obj.go && n.field == name)
+    {
+        let shown = s.full(&here).to_string();
+        let (en, ko) = match newer.release {
+            Some(r) => (
+                format!(
+                    "field {shown:?} was added in Kubernetes {r}; a {KUBERNETES_VERSION} API server does not know it"
+                ),
+                format!(
+                    "필드 {shown:?}는 쿠버네티스 {r}에서 추가되었습니다. {KUBERNETES_VERSION} API 서버는 이 필드를 모릅니다"
+                ),
+            ),
+            None => (
+                format!(
+                    "field {shown:?} was added after Kubernetes {KUBERNETES_VERSION}; a {KUBERNETES_VERSION} API server does not know it"
+                ),
+                format!(
+                    "필드 {shown:?}는 쿠버네티스 {KUBERNETES_VERSION} 이후에 추가되었습니다. {KUBERNETES_VERSION} API 서버는 이 필드를 모릅니다"
+                ),
+            ),
+        };
+        s.key(&here, en, ko);
+        s.hint(
+            format!("kubetutor and its simulator follow Kubernetes {KUBERNETES_VERSION}: leave {name} out"),
+            format!("kubetutor와 시뮬레이터는 쿠버네티스 {KUBERNETES_VERSION}을 따릅니다. {name}은(는) 빼세요"),
+        );
+        return;
+    }
     s.key(
         &here,
         format!("unknown field {:?}", here.to_string()),
@@ -159,15 +236,17 @@ fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Optio
         && parent.field(name).is_some()
         && !under.is_empty()
     {
-        let (where_en, where_ko) = if grand.segments().is_empty() {
+        let shown = s.full(&grand);
+        let (where_en, where_ko) = if shown.segments().is_empty() {
             ("at the top level".to_string(), "맨 위 수준".to_string())
         } else {
-            (format!("under {grand}"), format!("{grand} 아래"))
+            (format!("under {shown}"), format!("{shown} 아래"))
         };
         s.hint(
             format!("{name} is indented under {under}; it belongs {where_en}"),
             format!("{name}이(가) {under} 아래로 들여써져 있습니다. {where_ko}에 있어야 합니다"),
         );
+        s.shadow(&grand.field(name));
         return;
     }
     if let Some(close) = suggest::closest(name, obj.fields.iter().map(|f| f.name)) {
@@ -175,6 +254,9 @@ fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Optio
             format!("did you mean {close:?}?"),
             format!("{close:?}를 쓰려던 것인가요?"),
         );
+        if m.get(close).is_none_or(|v| untag(v).is_null()) {
+            s.shadow(&path.field(close));
+        }
         return;
     }
     for field in obj.fields {
@@ -182,12 +264,13 @@ fn unknown_field(s: &mut Sink, name: &str, obj: &Obj, path: &Path, parent: Optio
             && child.field(name).is_some()
         {
             s.hint(
-                format!("{name} belongs under {}", path.field(field.name)),
+                format!("{name} belongs under {}", s.full(&path.field(field.name))),
                 format!(
                     "{name}은(는) {} 아래에 있어야 합니다",
-                    path.field(field.name)
+                    s.full(&path.field(field.name))
                 ),
             );
+            s.shadow(&path.field(field.name).field(name));
             return;
         }
     }
@@ -201,6 +284,8 @@ fn format_problems(text: &str, fmt: Fmt) -> Vec<Text> {
         Fmt::QualifiedName => names::qualified_name(text),
         Fmt::LabelValue => names::label_value(text),
         Fmt::EnvName => names::env_name(text),
+        Fmt::ConfigKey => names::config_key(text),
+        Fmt::Base64 => Vec::new(),
     }
 }
 
@@ -216,6 +301,20 @@ fn check_quantity(s: &mut Sink, v: &Value, path: &Path, owner: &Obj, ty: &Ty) {
         Value::Null => return,
         _ => return type_error(s, v, ty, path, owner),
     };
+    // A negative quantity is a quantity: what is wrong is its sign.
+    if let Some(abs) = text.trim().strip_prefix('-')
+        && quantity::parse_milli(abs).is_ok()
+    {
+        s.invalid(
+            path,
+            &format!("{text:?}"),
+            vec![(
+                "must be greater than or equal to 0".into(),
+                "0 이상이어야 합니다".into(),
+            )],
+        );
+        return;
+    }
     if let Err(e) = quantity::parse_milli(&text) {
         s.value(
             path,
@@ -251,7 +350,8 @@ fn json_kind(v: &Value) -> &'static str {
 
 fn kind_ko(ty: &Ty) -> &'static str {
     match ty {
-        Ty::Str(_) | Ty::Enum(_) | Ty::StrMap(..) => "문자열",
+        Ty::Str(_) | Ty::Enum(_) => "문자열",
+        Ty::StrMap(..) => "매핑(키: 문자열)",
         Ty::Int(_) => "정수",
         Ty::Bool => "true 또는 false",
         Ty::Quantity => "수량(예: 100m, 128Mi)",
@@ -277,9 +377,11 @@ fn got_ko(v: &Value) -> &'static str {
 /// `json: cannot unmarshal <kind> into Go struct field <Owner>.<path> of type <go>`,
 /// the decoder's wording, with a hint about quotes or list dashes.
 fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
-    let got = match v {
-        Value::Number(n) => format!("number {n}"),
-        other => json_kind(other).to_string(),
+    s.shadow(path);
+    // Go's decoder names the number only where it cannot fit a number type.
+    let got = match (v, ty) {
+        (Value::Number(n), Ty::Int(_) | Ty::Quantity | Ty::IntOrStr) => format!("number {n}"),
+        (other, _) => json_kind(other).to_string(),
     };
     let go = ty.go_name();
     let field = path.go_field();
@@ -296,12 +398,27 @@ fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
         ),
     );
     let key = path.last_name().unwrap_or("value").to_string();
-    let quoted = s.pos.style(path) == Some(Style::Quoted);
+    let quoted = s.pos.style(&s.full(path)) == Some(Style::Quoted);
+    let retyped = s.pos.retyped(&s.full(path)).map(str::to_string);
     match (ty, v) {
-        (Ty::Str(_) | Ty::Enum(_), Value::Number(_) | Value::Bool(_)) => s.hint(
-            format!("quote it: {key}: \"{}\"", repr(v)),
-            format!("따옴표로 감싸세요: {key}: \"{}\"", repr(v)),
-        ),
+        (Ty::Str(_) | Ty::Enum(_) | Ty::StrMap(..), Value::Number(_) | Value::Bool(_)) => {
+            let shown = repr(v);
+            match retyped {
+                Some(raw) if raw != shown => s.hint(
+                    format!("kubectl reads `{raw}` as {shown}: quote it: {key}: \"{raw}\""),
+                    format!(
+                        "kubectl은 `{raw}`를 {shown}(으)로 읽습니다. 따옴표로 감싸세요: {key}: \"{raw}\""
+                    ),
+                ),
+                raw => {
+                    let raw = raw.unwrap_or(shown);
+                    s.hint(
+                        format!("quote it: {key}: \"{raw}\""),
+                        format!("따옴표로 감싸세요: {key}: \"{raw}\""),
+                    )
+                }
+            }
+        }
         (Ty::Int(_) | Ty::IntOrStr, Value::String(t))
             if quoted && t.trim().parse::<i64>().is_ok() =>
         {

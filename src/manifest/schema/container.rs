@@ -4,8 +4,10 @@
 
 use super::{F, Fmt, I32, I64, Obj, STR, STRS, Ty, f, req};
 
-pub const PULL_POLICIES: &[&str] = &["Always", "Never", "IfNotPresent"];
-pub const PROTOCOLS: &[&str] = &["TCP", "UDP", "SCTP"];
+// Supported values in the order the API server lists them in `Unsupported
+// value` errors (most come from a sorted set).
+pub const PULL_POLICIES: &[&str] = &["Always", "IfNotPresent", "Never"];
+pub const PROTOCOLS: &[&str] = &["SCTP", "TCP", "UDP"];
 
 pub static CONTAINER: Obj = Obj {
     go: "v1.Container",
@@ -143,7 +145,7 @@ static VOLUME_MOUNT: Obj = Obj {
         f("subPath", STR),
         f(
             "mountPropagation",
-            Ty::Enum(&["None", "HostToContainer", "Bidirectional"]),
+            Ty::Enum(&["Bidirectional", "HostToContainer", "None"]),
         ),
         f("subPathExpr", STR),
     ],
@@ -250,7 +252,7 @@ pub static PROFILE: Obj = Obj {
     fields: &[
         req(
             "type",
-            Ty::Enum(&["Unconfined", "RuntimeDefault", "Localhost"]),
+            Ty::Enum(&["Localhost", "RuntimeDefault", "Unconfined"]),
         ),
         f("localhostProfile", STR),
     ],

@@ -193,7 +193,7 @@ static EMPTY_DIR: Obj = Obj {
     ],
 };
 
-static HOST_PATH: Obj = Obj {
+pub static HOST_PATH: Obj = Obj {
     go: "v1.HostPathVolumeSource",
     fields: &[
         req("path", STR),
@@ -201,13 +201,13 @@ static HOST_PATH: Obj = Obj {
             "type",
             Ty::Enum(&[
                 "",
-                "DirectoryOrCreate",
-                "Directory",
-                "FileOrCreate",
-                "File",
-                "Socket",
-                "CharDevice",
                 "BlockDevice",
+                "CharDevice",
+                "Directory",
+                "DirectoryOrCreate",
+                "File",
+                "FileOrCreate",
+                "Socket",
             ]),
         ),
     ],
@@ -262,7 +262,6 @@ static PROJECTION: Obj = Obj {
         f("downwardAPI", Ty::Obj(&DOWNWARD_API)),
         f("serviceAccountToken", Ty::Obj(&SA_TOKEN)),
         f("clusterTrustBundle", Ty::Any),
-        f("podCertificate", Ty::Any),
     ],
 };
 
@@ -298,7 +297,7 @@ static DOWNWARD_FILE: Obj = Obj {
     ],
 };
 
-static NFS: Obj = Obj {
+pub static NFS: Obj = Obj {
     go: "v1.NFSVolumeSource",
     fields: &[
         req("server", STR),
@@ -333,11 +332,11 @@ static TOLERATION: Obj = Obj {
     go: "v1.Toleration",
     fields: &[
         f("key", STR),
-        f("operator", Ty::Enum(&["Exists", "Equal"])),
+        f("operator", Ty::Enum(&["Equal", "Exists"])),
         f("value", STR),
         f(
             "effect",
-            Ty::Enum(&["NoSchedule", "PreferNoSchedule", "NoExecute"]),
+            Ty::Enum(&["NoExecute", "NoSchedule", "PreferNoSchedule"]),
         ),
         f("tolerationSeconds", I64),
     ],
@@ -366,7 +365,7 @@ static NODE_AFFINITY: Obj = Obj {
     ],
 };
 
-static NODE_SELECTOR: Obj = Obj {
+pub static NODE_SELECTOR: Obj = Obj {
     go: "v1.NodeSelector",
     fields: &[req(
         "nodeSelectorTerms",

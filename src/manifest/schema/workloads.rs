@@ -159,7 +159,7 @@ pub static SERVICE_SPEC: Obj = Obj {
         f("clusterIPs", STRS),
         f(
             "type",
-            Ty::Enum(&["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]),
+            Ty::Enum(&["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]),
         ),
         f("externalIPs", STRS),
         f("sessionAffinity", Ty::Enum(&["ClientIP", "None"])),
@@ -173,7 +173,7 @@ pub static SERVICE_SPEC: Obj = Obj {
         f("ipFamilies", Ty::List(&Ty::Enum(&["IPv4", "IPv6"]))),
         f(
             "ipFamilyPolicy",
-            Ty::Enum(&["SingleStack", "PreferDualStack", "RequireDualStack"]),
+            Ty::Enum(&["PreferDualStack", "RequireDualStack", "SingleStack"]),
         ),
         f("allocateLoadBalancerNodePorts", Ty::Bool),
         f("loadBalancerClass", STR),

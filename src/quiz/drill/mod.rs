@@ -43,4 +43,4 @@ pub use card::{Card, Field, Level};
 pub use explain::Rule;
 pub use outcome::{CardOutcome, GONE, outcome};
 pub use plan::{Plan, plan};
-pub use session::{DrillSession, Feedback, Question, Review, State, Summary};
+pub use session::{DrillSession, Feedback, Question, Review, State, Summary, shown_choices};

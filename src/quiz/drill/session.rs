@@ -42,6 +42,29 @@ pub struct Question {
     /// The TUI plays `setup` with [`super::card::SEED`] for `after` to show
     /// the card in its cluster pane.
     pub spec: QuizSpec,
+    /// The order the choices are shown in: `shown[p]` is the index in
+    /// `spec.choices` of the choice numbered `p + 1`. Phases and STATUS
+    /// words are shuffled for the student (from the install seed and the
+    /// card's key); RESTARTS numbers keep their natural order.
+    pub shown: Vec<usize>,
+}
+
+/// The order a card's `len` choices are shown in for the install seed
+/// `seed`: shuffled (by the seed and the card's key) for phases and STATUS
+/// words, the natural order for RESTARTS numbers.
+pub fn shown_choices(card: &Card, len: usize, seed: u64) -> Vec<usize> {
+    if card.field == super::card::Field::Restarts {
+        return (0..len).collect();
+    }
+    let seed = crate::quiz::shuffle::seed_for(&card.key(), seed);
+    crate::quiz::shuffle::choice_order(len, seed)
+}
+
+impl Question {
+    /// The number (1-based) choice `index` is shown with.
+    pub fn number_of(&self, index: usize) -> usize {
+        crate::quiz::shuffle::position_of(&self.shown, index) + 1
+    }
 }
 
 /// A review to keep in the progress.
@@ -115,6 +138,9 @@ struct Current {
 #[derive(Debug, Clone)]
 pub struct DrillSession {
     lang: Lang,
+    /// The student's install seed: decides the order of each card's
+    /// choices (see [`crate::quiz::shuffle`]).
+    shuffle_seed: u64,
     plan: Plan,
     /// Index in `plan.cards` of the current card.
     index: usize,
@@ -134,12 +160,20 @@ impl DrillSession {
     pub fn with_plan(plan: Plan, lang: Lang) -> Self {
         DrillSession {
             lang,
+            shuffle_seed: 0,
             plan,
             index: 0,
             current: None,
             tally: Tally::default(),
             skipped: Vec::new(),
         }
+    }
+
+    /// Shuffle each card's choices with the student's install seed (the
+    /// progress file's); without it, seed 0.
+    pub fn with_shuffle_seed(mut self, seed: u64) -> Self {
+        self.shuffle_seed = seed;
+        self
     }
 
     pub fn plan(&self) -> &Plan {
@@ -209,7 +243,9 @@ impl DrillSession {
                 field: card.field.observe_field().to_string(),
             }),
             expect: None,
+            shuffle: card.field != super::card::Field::Restarts,
         };
+        let shown = shown_choices(&card, spec.choices.len(), self.shuffle_seed);
         let review = self.index < self.plan.due;
         Current {
             question: Question {
@@ -220,6 +256,7 @@ impl DrillSession {
                 category: card.category(),
                 review,
                 spec,
+                shown,
             },
             hints: words::hints(&card, lang),
             hints_shown: 0,
@@ -237,7 +274,7 @@ impl DrillSession {
     pub fn parse(&mut self, input: &str) -> Result<Response, InputError> {
         self.question();
         match &self.current {
-            Some(c) => parse_response(&c.question.spec, &[], input),
+            Some(c) => parse_response(&c.question.spec, &c.question.shown, input),
             None => Err(InputError::Empty),
         }
     }

@@ -42,8 +42,8 @@ pub fn question_text(q: &Question, lang: Lang) -> String {
     ));
     s.push_str(&q.spec.question);
     s.push('\n');
-    for (i, c) in q.spec.choices.iter().enumerate() {
-        s.push_str(&format!("  {}. {}\n", i + 1, c.text));
+    for (p, &i) in q.shown.iter().enumerate() {
+        s.push_str(&format!("  {}. {}\n", p + 1, q.spec.choices[i].text));
     }
     s.push_str(lang.pick(
         "번호나 답을 입력하세요. h: 힌트, ?: 정답 보기, q: 그만하기.",
@@ -54,7 +54,7 @@ pub fn question_text(q: &Question, lang: Lang) -> String {
 
 pub fn feedback_text(q: &Question, f: &Feedback, lang: Lang) -> String {
     let mut lines = Vec::new();
-    let answer = format!("{}. {}", f.answer + 1, f.answer_text);
+    let answer = format!("{}. {}", q.number_of(f.answer), f.answer_text);
     lines.push(match (f.correct, f.revealed, lang) {
         (true, _, Lang::En) => "Right!".to_string(),
         (true, _, Lang::Ko) => "맞았습니다!".to_string(),
@@ -67,7 +67,7 @@ pub fn feedback_text(q: &Question, f: &Feedback, lang: Lang) -> String {
         && let Some(c) = q.spec.choices.get(p.choice)
         && let Some(why) = &p.why
     {
-        lines.push(format!("  {}. {}: {why}", p.choice + 1, c.text));
+        lines.push(format!("  {}. {}: {why}", q.number_of(p.choice), c.text));
     }
     if !f.correct
         && let Some(why) = q.spec.choices.get(f.answer).and_then(|c| c.why.as_ref())

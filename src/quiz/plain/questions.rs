@@ -4,8 +4,9 @@
 
 use super::{clean, points};
 use crate::lang::Lang;
-use crate::quiz::check::{Answer, CheckError};
+use crate::quiz::check::{Answer, CheckError, Picked};
 use crate::quiz::lesson::{LessonScore, Question};
+use crate::quiz::shuffle::{index_at, position_of};
 use crate::quiz::spec::{Observe, QuizKind, QuizSpec};
 use crate::quiz::{Reveal, Verdict};
 
@@ -90,8 +91,8 @@ impl Words {
             }
             QuizKind::Text => {}
             _ => {
-                for (i, c) in spec.choices.iter().enumerate() {
-                    s.push_str(&format!("  {}. {}\n", i + 1, clean(&c.text)));
+                for (p, &i) in q.attempt.shown_choices().iter().enumerate() {
+                    s.push_str(&format!("  {}. {}\n", p + 1, clean(&spec.choices[i].text)));
                 }
             }
         }
@@ -131,8 +132,9 @@ impl Words {
         self.0.pick("힌트를 모두 보았습니다.", "No more hints.")
     }
 
-    pub fn answer_line(self, spec: &QuizSpec, answer: &Answer) -> String {
-        let text = clean(&answer.describe(spec));
+    /// `The answer: 2. Failed`, numbered as the choices were shown.
+    pub fn answer_line(self, spec: &QuizSpec, shown: &[usize], answer: &Answer) -> String {
+        let text = clean(&answer.describe_shown(spec, shown));
         if self.ko() {
             format!("정답: {text}")
         } else {
@@ -144,8 +146,13 @@ impl Words {
         spec.explain.as_ref().map(|e| clean(e.trim()))
     }
 
-    pub fn reveal(self, spec: &QuizSpec, r: &Reveal) -> String {
-        let mut s = self.answer_line(spec, &r.answer);
+    pub fn reveal(self, spec: &QuizSpec, shown: &[usize], r: &Reveal) -> String {
+        let mut s = self.answer_line(spec, shown, &r.answer);
+        let multi = spec.kind == QuizKind::Multi;
+        for line in self.choice_lines(spec, shown, &r.explained, multi) {
+            s.push('\n');
+            s.push_str(&line);
+        }
         if let Some(e) = &r.explain {
             s.push('\n');
             s.push_str(&clean(e.trim()));
@@ -153,7 +160,7 @@ impl Words {
         s
     }
 
-    pub fn verdict(self, spec: &QuizSpec, v: &Verdict) -> String {
+    pub fn verdict(self, spec: &QuizSpec, shown: &[usize], v: &Verdict) -> String {
         let ko = self.ko();
         let mut lines = vec![
             match (v.correct, v.can_retry, ko) {
@@ -167,23 +174,13 @@ impl Words {
             .to_string(),
         ];
         let multi = spec.kind == QuizKind::Multi;
-        for p in &v.picked {
-            let Some(c) = spec.choices.get(p.choice) else {
-                continue;
-            };
-            let tag = match (multi, p.correct, ko) {
-                (false, _, _) => "",
-                (true, true, false) => " (right)",
-                (true, true, true) => " (맞음)",
-                (true, false, false) => " (wrong)",
-                (true, false, true) => " (틀림)",
-            };
-            let why = p
-                .why
-                .as_ref()
-                .map(|w| format!(": {}", clean(w.trim())))
-                .unwrap_or_default();
-            lines.push(format!("  {}. {}{tag}{why}", p.choice + 1, clean(&c.text)));
+        if let Some(missing) = v.missing {
+            // A first miss of a `multi` question: the wrong picks and how
+            // many right ones are missing, nothing that gives the key away.
+            lines.push(self.multi_miss(spec, shown, v, missing));
+        } else if !(multi && v.answer.is_some()) {
+            // (Once a `multi` question is over, every choice is told below.)
+            lines.extend(self.choice_lines(spec, shown, &v.picked, multi));
         }
         if let Some(n) = v.in_place {
             let total = spec.items.len();
@@ -206,14 +203,84 @@ impl Words {
         if let Some(answer) = &v.answer
             && !v.correct
         {
-            lines.push(self.answer_line(spec, answer));
+            lines.push(self.answer_line(spec, shown, answer));
         }
+        lines.extend(self.choice_lines(spec, shown, &v.explained, multi));
         if v.answer.is_some()
             && let Some(e) = self.explain(spec)
         {
             lines.push(e);
         }
         lines.join("\n")
+    }
+
+    /// `  2. Failed (wrong): why`, one line per choice, numbered as shown.
+    fn choice_lines(
+        self,
+        spec: &QuizSpec,
+        shown: &[usize],
+        choices: &[Picked],
+        tagged: bool,
+    ) -> Vec<String> {
+        let ko = self.ko();
+        let mut choices: Vec<&Picked> = choices.iter().collect();
+        choices.sort_by_key(|p| position_of(shown, p.choice));
+        choices
+            .into_iter()
+            .filter_map(|p| {
+                let c = spec.choices.get(p.choice)?;
+                let tag = match (tagged, p.correct, ko) {
+                    (false, _, _) => "",
+                    (true, true, false) => " (right)",
+                    (true, true, true) => " (맞음)",
+                    (true, false, false) => " (wrong)",
+                    (true, false, true) => " (틀림)",
+                };
+                let why = p
+                    .why
+                    .as_ref()
+                    .map(|w| format!(": {}", clean(w.trim())))
+                    .unwrap_or_default();
+                let n = position_of(shown, p.choice) + 1;
+                Some(format!("  {n}. {}{tag}{why}", clean(&c.text)))
+            })
+            .collect()
+    }
+
+    /// After a first miss of a `multi` question: which picks were wrong,
+    /// and how many right choices are missing.
+    fn multi_miss(self, spec: &QuizSpec, shown: &[usize], v: &Verdict, missing: usize) -> String {
+        let mut numbers: Vec<usize> = v
+            .picked
+            .iter()
+            .map(|p| position_of(shown, p.choice) + 1)
+            .collect();
+        numbers.sort_unstable();
+        let named = numbers
+            .iter()
+            .map(|n| {
+                let text = spec
+                    .choices
+                    .get(index_at(shown, n - 1))
+                    .map_or(String::new(), |c| clean(&c.text));
+                format!("{n}. {text}")
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        match (self.0, numbers.len(), missing) {
+            (Lang::En, 0, m) => format!(
+                "Every choice you picked is right, but {m} right choice{} missing.",
+                if m == 1 { " is" } else { "s are" }
+            ),
+            (Lang::Ko, 0, m) => format!("고른 보기는 모두 맞지만, 맞는 보기 {m}개가 빠졌습니다."),
+            (Lang::En, _, 0) => format!("Wrong picks: {named}. No right choice is missing."),
+            (Lang::Ko, _, 0) => format!("틀린 보기: {named}. 빠진 맞는 보기는 없습니다."),
+            (Lang::En, _, m) => format!(
+                "Wrong picks: {named}. {m} right choice{} missing.",
+                if m == 1 { " is" } else { "s are" }
+            ),
+            (Lang::Ko, _, m) => format!("틀린 보기: {named}. 맞는 보기 {m}개가 빠졌습니다."),
+        }
     }
 
     pub fn check_error(self, e: &CheckError) -> String {

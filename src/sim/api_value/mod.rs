@@ -1,7 +1,10 @@
 //! Objects as the Kubernetes API returns them (`kubectl get -o yaml|json`):
 //! apiVersion, kind, metadata, spec, status, with the API's defaults filled in.
 
+mod events;
 mod workloads;
+
+pub use events::{event, event_name, event_namespace, event_v1};
 
 pub use workloads::endpoints;
 use workloads::{deployment, job, replicaset, service};
@@ -400,5 +403,28 @@ impl Cluster {
             Kind::Event => None,
         }
         .ok_or_else(missing)
+    }
+}
+
+impl Cluster {
+    /// The object a watch entry names, as the API returns it (`None` once it
+    /// is gone). Nodes are found by `node`, the others by `oid`.
+    pub fn api_value_of(
+        &self,
+        res: crate::sim::store::Res,
+        oid: Oid,
+        node_id: Option<NodeId>,
+    ) -> Option<Value> {
+        use crate::sim::store::Res;
+        let s = self.store();
+        match res {
+            Res::Node => node_id.and_then(|id| s.node(id)).map(node),
+            Res::Pod => s.pods().get(oid).map(pod),
+            Res::ReplicaSet => s.replicasets().get(oid).map(replicaset),
+            Res::Deployment => s.deployments().get(oid).map(deployment),
+            Res::Job => s.jobs().get(oid).map(job),
+            Res::Service => s.services().get(oid).map(service),
+            Res::Endpoints => s.endpoints().get(oid).map(endpoints),
+        }
     }
 }

@@ -28,11 +28,19 @@ impl ApiServer {
             Spec::Pod(spec) => {
                 let oid = s.pods().oid_of(&ns, &name).expect("exists");
                 let pod = s.pods().get(oid).expect("exists");
+                // The tolerations admission added are not the submitter's:
+                // a full object read back (kubectl label, annotate) carries them.
+                let admitted = |t: &Toleration| {
+                    t.toleration_seconds == Some(DEFAULT_TOLERATION_SECONDS)
+                        && t.operator == TolerationOperator::Exists
+                        && t.effect == Some(TaintEffect::NoExecute)
+                        && matches!(t.key.as_deref(), Some(TAINT_NOT_READY | TAINT_UNREACHABLE))
+                };
                 let mut cur = pod.spec.clone();
-                cur.tolerations
-                    .retain(|t| t.toleration_seconds != Some(DEFAULT_TOLERATION_SECONDS));
+                cur.tolerations.retain(|t| !admitted(t));
                 cur.node_name = spec.node_name.clone().or(cur.node_name);
                 let mut asked = spec.clone();
+                asked.tolerations.retain(|t| !admitted(t));
                 asked.node_name = cur.node_name.clone();
                 if cur != asked {
                     return Err(invalid(vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)".into()]));

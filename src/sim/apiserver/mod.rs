@@ -176,6 +176,10 @@ impl ApiServer {
         &self.store
     }
 
+    pub(super) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     pub fn log(&self) -> &EventLog {
         &self.log
     }

@@ -90,6 +90,9 @@ pub struct Store {
     children: BTreeMap<(Res, Oid), BTreeSet<Oid>>,
     pod_labels: BTreeMap<String, BTreeMap<String, BTreeSet<Oid>>>,
     watch: Vec<WatchEvent>,
+    /// A second copy of the watch log for an outside reader (the HTTP API's
+    /// watches), kept only while one is attached.
+    tap: Option<Vec<WatchEvent>>,
 }
 
 impl Store {
@@ -224,6 +227,20 @@ impl Store {
 
     // ------------------------------------------------------------ watch
 
+    /// Start (or stop) keeping watch entries for [`Store::take_tap`].
+    pub(crate) fn set_tap(&mut self, on: bool) {
+        self.tap = on.then(Vec::new);
+    }
+
+    pub(crate) fn tap_on(&self) -> bool {
+        self.tap.is_some()
+    }
+
+    /// The watch entries written since the last call (empty when no tap is attached).
+    pub(crate) fn take_tap(&mut self) -> Vec<WatchEvent> {
+        self.tap.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
     /// Take the watch entries written since the last call.
     pub(super) fn take_watch(&mut self) -> Vec<WatchEvent> {
         std::mem::take(&mut self.watch)
@@ -238,14 +255,18 @@ impl Store {
         owner: Option<Oid>,
     ) -> u64 {
         self.revision += 1;
-        self.watch.push(WatchEvent {
+        let ev = WatchEvent {
             rev: self.revision,
             res,
             op,
             oid,
             node,
             owner,
-        });
+        };
+        if let Some(tap) = &mut self.tap {
+            tap.push(ev.clone());
+        }
+        self.watch.push(ev);
         self.revision
     }
 

@@ -4,7 +4,7 @@
 
 use super::exercise::ExerciseUi;
 use super::quiz::{Done, QuizKey, QuizUi};
-use super::{BlockKey, Focused, PLAY_TICKS, Playback};
+use super::{BlockKey, Focused, HOLD_TICKS, PLAY_TICKS, Playback};
 use crate::duration::format_millis;
 use crate::lesson::model::Block;
 use crate::quiz::lesson::LessonQuiz;
@@ -37,7 +37,7 @@ impl App {
             return;
         };
         let lesson = found.lesson;
-        let lq = LessonQuiz::new(lesson, self.live.seed());
+        let lq = LessonQuiz::new(lesson, self.shuffle_seed());
         for q in lq.questions() {
             let past = self
                 .store()
@@ -58,6 +58,12 @@ impl App {
             self.blocks.exercises.insert(e.value.id.clone(), state);
         }
         self.blocks.quiz = Some(lq);
+    }
+
+    /// Build the lesson's questions again (a new shuffle seed).
+    pub(in crate::tui) fn rebuild_blocks(&mut self) {
+        self.blocks.set_built_for(None);
+        self.sync_blocks();
     }
 
     /// Indices (into the current section's blocks) of the live blocks.
@@ -291,6 +297,7 @@ impl App {
             if let Some(store) = self.store_mut() {
                 store.record_quiz(&lesson, id, record);
             }
+            self.check_completed();
             self.save_progress();
         }
         if q.attempt.spec().kind != QuizKind::Predict {
@@ -303,13 +310,17 @@ impl App {
             Ok(cluster) => {
                 let total = outcome.after_ms;
                 let per_tick = total.div_ceil(PLAY_TICKS).div_ceil(STEP_MS) * STEP_MS;
-                self.live.show(cluster, String::new());
+                // The question's own setup, in a cluster made for it, in
+                // place of the section's (which comes back afterwards).
+                let title = Ui::new(self.lang).replay_title(id);
+                self.live.show(cluster, String::new(), title);
                 self.live.paused = true;
                 self.blocks.playback = Some(Playback {
                     quiz: id.to_string(),
                     total_ms: total,
                     played_ms: 0,
                     step_ms: per_tick.max(STEP_MS),
+                    hold_ticks: HOLD_TICKS,
                 });
                 self.playback_note();
             }
@@ -350,14 +361,21 @@ impl App {
     /// One interface tick: play the `predict` wait on, and step an
     /// exercise run.
     pub(in crate::tui) fn blocks_tick(&mut self) {
-        if let Some(p) = &mut self.blocks.playback
-            && !p.is_done()
-        {
-            let step = p.step_ms.min(p.total_ms - p.played_ms);
-            self.live.cluster.advance(step);
-            p.played_ms += step;
-            self.blocks.touch();
-            self.playback_note();
+        if let Some(p) = &mut self.blocks.playback {
+            if !p.is_done() {
+                let step = p.step_ms.min(p.total_ms - p.played_ms);
+                self.live.cluster.advance(step);
+                p.played_ms += step;
+                self.blocks.touch();
+                self.playback_note();
+            } else if p.hold_ticks > 0 {
+                p.hold_ticks -= 1;
+            } else {
+                // The replay has ended: the section's cluster comes back.
+                self.blocks.playback = None;
+                self.blocks.touch();
+                self.live.end_show();
+            }
         }
         self.editor_tick();
     }

@@ -82,6 +82,9 @@ pub struct Playback {
     pub played_ms: u64,
     /// Simulated ms per interface tick.
     pub step_ms: u64,
+    /// Ticks the end of the replay stays on screen before the section's
+    /// cluster comes back.
+    pub hold_ticks: u64,
 }
 
 impl Playback {
@@ -92,6 +95,9 @@ impl Playback {
 
 /// The ticks a played-out wait takes (about four seconds).
 pub const PLAY_TICKS: u64 = 40;
+
+/// The ticks the end of a replay stays in the pane (about six seconds).
+pub const HOLD_TICKS: u64 = 60;
 
 #[derive(Default)]
 pub struct Blocks {

@@ -22,9 +22,12 @@ pub enum Feedback {
 
 #[derive(Debug, Clone, Default)]
 pub struct QuizUi {
-    /// Choice under the cursor (choice kinds), or position (`order`).
-    pub cursor: usize,
-    /// Picked choices (one for `choice` and `predict`).
+    /// The row under the cursor, as a position shown (a choice, or an
+    /// `order` position). Nothing at first for the choice kinds: the first
+    /// ↑/↓ or digit puts it somewhere.
+    pub cursor: Option<usize>,
+    /// Picked choices, by their index in the lesson (one for `choice` and
+    /// `predict`). Nothing at first.
     pub picked: BTreeSet<usize>,
     /// `order`: indices into `items`, as the student has arranged them.
     pub order: Vec<usize>,
@@ -70,6 +73,7 @@ impl QuizUi {
     pub fn new(q: &Question, past: Option<&AttemptRecord>) -> QuizUi {
         let attempt = &q.attempt;
         QuizUi {
+            cursor: (attempt.spec().kind == QuizKind::Order).then_some(0),
             order: attempt.shown_items().to_vec(),
             past: past.map(|r| {
                 let answer = answer_of(attempt.spec(), attempt.solution(), attempt.observed()).ok();
@@ -119,46 +123,54 @@ impl QuizUi {
         let kind = q.attempt.spec().kind;
         let rows = Self::rows(&q.attempt);
         let one = matches!(kind, QuizKind::Choice | QuizKind::Predict);
+        // The choice shown at a position, by its index in the lesson.
+        let choice_at = |p: usize| crate::quiz::shuffle::index_at(q.attempt.shown_choices(), p);
         match key {
-            QuizKey::Up | QuizKey::Down => {
-                self.cursor = if key == QuizKey::Up {
-                    self.cursor.saturating_sub(1)
-                } else {
-                    (self.cursor + 1).min(rows.saturating_sub(1))
+            QuizKey::Up | QuizKey::Down if rows > 0 => {
+                let last = rows - 1;
+                let at = match (self.cursor, key) {
+                    (None, _) => 0,
+                    (Some(c), QuizKey::Up) => c.saturating_sub(1),
+                    (Some(c), _) => (c + 1).min(last),
                 };
-                // One answer: the cursor is the pick, once one was made.
-                if one && !self.picked.is_empty() {
-                    self.picked = [self.cursor].into();
+                self.cursor = Some(at);
+                // One answer: the cursor is the pick.
+                if one {
+                    self.picked = [choice_at(at)].into();
                 }
             }
             QuizKey::Number(n) => {
-                let i = usize::from(n).saturating_sub(1);
-                if n == 0 || i >= rows {
+                let p = usize::from(n).saturating_sub(1);
+                if n == 0 || p >= rows {
                     return Done::Nothing;
                 }
-                self.cursor = i;
+                self.cursor = Some(p);
                 match kind {
-                    QuizKind::Choice | QuizKind::Predict => self.picked = [i].into(),
-                    QuizKind::Multi => self.toggle(i),
+                    QuizKind::Choice | QuizKind::Predict => self.picked = [choice_at(p)].into(),
+                    QuizKind::Multi => self.toggle(choice_at(p)),
                     _ => {}
                 }
             }
-            QuizKey::Toggle => match kind {
-                QuizKind::Choice | QuizKind::Predict if rows > 0 => {
-                    self.picked = [self.cursor].into()
+            QuizKey::Toggle => match (kind, self.cursor) {
+                (QuizKind::Choice | QuizKind::Predict, Some(c)) => {
+                    self.picked = [choice_at(c)].into()
                 }
-                QuizKind::Multi if rows > 0 => self.toggle(self.cursor),
+                (QuizKind::Multi, Some(c)) => self.toggle(choice_at(c)),
+                (QuizKind::Choice | QuizKind::Predict | QuizKind::Multi, None) => {
+                    self.note = Some(ui.quiz_pick_first().to_string());
+                }
                 _ => {}
             },
             QuizKey::MoveUp | QuizKey::MoveDown if kind == QuizKind::Order => {
+                let cursor = self.cursor.unwrap_or(0);
                 let to = if key == QuizKey::MoveUp {
-                    self.cursor.checked_sub(1)
+                    cursor.checked_sub(1)
                 } else {
-                    Some(self.cursor + 1).filter(|&t| t < self.order.len())
+                    Some(cursor + 1).filter(|&t| t < self.order.len())
                 };
                 if let Some(to) = to {
-                    self.order.swap(self.cursor, to);
-                    self.cursor = to;
+                    self.order.swap(cursor, to);
+                    self.cursor = Some(to);
                 }
             }
             QuizKey::Hint if q.attempt.hint().is_none() => {
@@ -181,7 +193,10 @@ impl QuizUi {
     fn response(&self, q: &Question, lang: Lang) -> Result<Response, String> {
         let spec = q.attempt.spec();
         match spec.kind {
-            QuizKind::Choice | QuizKind::Predict => Ok(Response::Choice(self.cursor)),
+            QuizKind::Choice | QuizKind::Predict => match self.picked.first() {
+                Some(&i) => Ok(Response::Choice(i)),
+                None => Err(String::new()),
+            },
             QuizKind::Multi if self.picked.is_empty() => Err(String::new()),
             QuizKind::Multi => Ok(Response::Multi(self.picked.clone())),
             QuizKind::Order => Ok(Response::Order(self.order.clone())),
@@ -245,14 +260,7 @@ impl QuizUi {
     /// Answer again, for practice: a fresh attempt (the progress keeps the
     /// first finished one as the score).
     fn practice(&mut self, q: &mut Question) {
-        let spec = q.attempt.spec().clone();
-        let seed = crate::quiz::shuffle::seed_for(&spec.id, 0);
-        if let Ok(mut fresh) = QuizAttempt::new(&spec, seed) {
-            if let Some(value) = q.attempt.observed() {
-                fresh.set_observed(value.to_string());
-            }
-            q.attempt = fresh;
-        }
+        q.attempt = q.attempt.again();
         *self = QuizUi::new(q, None);
     }
 

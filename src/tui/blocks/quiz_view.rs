@@ -127,7 +127,10 @@ pub fn draw(d: &QuizDraw, width: usize, theme: &Theme, look: &Look, ui: &Ui) -> 
 
     match spec.kind {
         QuizKind::Choice | QuizKind::Multi | QuizKind::Predict => {
-            for (i, choice) in spec.choices.iter().enumerate() {
+            for (pos, &i) in attempt.shown_choices().iter().enumerate() {
+                let Some(choice) = spec.choices.get(i) else {
+                    continue;
+                };
                 let picked = st.picked.contains(&i);
                 let mark = match (spec.kind, picked) {
                     (QuizKind::Multi, true) => "[x]",
@@ -135,7 +138,7 @@ pub fn draw(d: &QuizDraw, width: usize, theme: &Theme, look: &Look, ui: &Ui) -> 
                     (_, true) => "(•)",
                     (_, false) => "( )",
                 };
-                let here = show_cursor && st.cursor == i;
+                let here = show_cursor && st.cursor == Some(pos);
                 let verdict = if right_choice(i) {
                     Some(("✓", look.good))
                 } else if wrong_picks.contains(&i) {
@@ -146,7 +149,7 @@ pub fn draw(d: &QuizDraw, width: usize, theme: &Theme, look: &Look, ui: &Ui) -> 
                 let (sign, sign_style) = verdict.unwrap_or((" ", Style::new()));
                 let lead = vec![
                     Span::styled(if here { "❯ " } else { "  " }, look.title),
-                    Span::styled(format!("{}. ", i + 1), theme.list_marker),
+                    Span::styled(format!("{}. ", pos + 1), theme.list_marker),
                     Span::styled(
                         format!("{mark} "),
                         if picked { look.strong } else { Style::new() },
@@ -177,7 +180,7 @@ pub fn draw(d: &QuizDraw, width: usize, theme: &Theme, look: &Look, ui: &Ui) -> 
                 st.order.clone()
             };
             for (pos, &item) in shown.iter().enumerate() {
-                let here = show_cursor && st.cursor == pos;
+                let here = show_cursor && st.cursor == Some(pos);
                 let in_place = over && pos == item;
                 let lead = vec![
                     Span::styled(if here { "❯ " } else { "  " }, look.title),
@@ -305,16 +308,20 @@ fn feedback(
                     inner,
                 ));
             }
-            for p in &v.picked {
-                let Some(why) = &p.why else { continue };
-                let text = spec.choices.get(p.choice).map_or("", |c| c.text.as_str());
-                let mut lead_text = format!("{}. ", p.choice + 1);
-                lead_text.push_str(&text::sanitize(text));
-                lead_text.push_str(" — ");
-                let style = if p.correct { look.good } else { look.bad };
-                let mut body = vec![Span::styled(lead_text, style)];
-                body.extend(inline(why, theme));
-                rows.extend(hanging(vec![Span::raw("  ")], &body, inner));
+            if let Some(missing) = v.missing {
+                // A first miss of a `multi` question: which picks were
+                // wrong, how many right ones are missing; nothing more.
+                rows.extend(para(
+                    &ui.quiz_multi_miss(v.picked.len(), missing),
+                    look.dim,
+                    inner,
+                ));
+            } else if spec.kind != QuizKind::Multi || v.can_retry {
+                // (Once a `multi` question is over, every choice is told.)
+                choice_whys(attempt, &v.picked, inner, theme, look, rows);
+            }
+            if !v.explained.is_empty() {
+                choice_whys(attempt, &v.explained, inner, theme, look, rows);
             }
             explain = v.explain.clone();
             if !v.can_retry {
@@ -322,6 +329,7 @@ fn feedback(
             }
         }
         (Some(Feedback::Revealed(r)), _) => {
+            choice_whys(attempt, &r.explained, inner, theme, look, rows);
             explain = r.explain.clone();
             if attempt.state() == AttemptState::Revealed {
                 score = attempt.score();
@@ -346,7 +354,7 @@ fn feedback(
     {
         let lead = vec![Span::styled(format!("{} ", ui.quiz_answer()), look.good)];
         let body = vec![Span::styled(
-            text::sanitize(&a.describe(spec)).into_owned(),
+            text::sanitize(&a.describe_shown(spec, attempt.shown_choices())).into_owned(),
             look.strong,
         )];
         rows.extend(hanging(lead, &body, inner));
@@ -359,6 +367,32 @@ fn feedback(
     }
     if let Some(s) = score {
         rows.extend(para(ui.quiz_score(s), look.dim, inner));
+    }
+}
+
+/// `2. Failed — why`, for each choice given, numbered as shown, in green
+/// for a right choice and red for a wrong one.
+fn choice_whys(
+    attempt: &crate::quiz::QuizAttempt,
+    choices: &[crate::quiz::Picked],
+    inner: usize,
+    theme: &Theme,
+    look: &Look,
+    rows: &mut Vec<Line<'static>>,
+) {
+    let spec = attempt.spec();
+    let mut choices: Vec<&crate::quiz::Picked> = choices.iter().collect();
+    choices.sort_by_key(|p| attempt.choice_number(p.choice));
+    for p in choices {
+        let Some(why) = &p.why else { continue };
+        let text = spec.choices.get(p.choice).map_or("", |c| c.text.as_str());
+        let mut lead_text = format!("{}. ", attempt.choice_number(p.choice));
+        lead_text.push_str(&text::sanitize(text));
+        lead_text.push_str(" — ");
+        let style = if p.correct { look.good } else { look.bad };
+        let mut body = vec![Span::styled(lead_text, style)];
+        body.extend(inline(why, theme));
+        rows.extend(hanging(vec![Span::raw("  ")], &body, inner));
     }
 }
 

@@ -120,10 +120,41 @@ impl Ui {
         )
     }
 
+    /// After a first miss of a several-answer question: how many picks
+    /// are wrong (they are marked ✗) and how many right choices are missing.
+    pub fn quiz_multi_miss(&self, wrong: usize, missing: usize) -> String {
+        match self.lang {
+            Lang::En => {
+                let wrong = match wrong {
+                    0 => "Every choice you picked is right".to_string(),
+                    1 => "1 of your picks is wrong (✗)".to_string(),
+                    n => format!("{n} of your picks are wrong (✗)"),
+                };
+                let missing = match missing {
+                    0 => "no right choice is missing".to_string(),
+                    1 => "1 right choice is missing".to_string(),
+                    n => format!("{n} right choices are missing"),
+                };
+                format!("{wrong}; {missing}.")
+            }
+            Lang::Ko => {
+                let wrong = match wrong {
+                    0 => "고른 보기는 모두 맞습니다".to_string(),
+                    n => format!("고른 보기 중 {n}개가 틀렸습니다(✗)"),
+                };
+                let missing = match missing {
+                    0 => "빠진 맞는 보기는 없습니다".to_string(),
+                    n => format!("맞는 보기 {n}개가 빠졌습니다"),
+                };
+                format!("{wrong}. {missing}.")
+            }
+        }
+    }
+
     pub fn quiz_pick_first(&self) -> &'static str {
         self.pick_str(
-            "Space나 숫자로 먼저 고르세요.",
-            "Pick with Space or a number first.",
+            "먼저 보기를 고르세요 (번호를 누르세요).",
+            "Pick a choice first (press its number).",
         )
     }
 
@@ -288,6 +319,13 @@ impl Ui {
         self.pick_str(
             "정답은 한 번 확인(Ctrl-S)에 실패한 뒤에 볼 수 있습니다.",
             "The solution opens after a failed check (Ctrl-S).",
+        )
+    }
+
+    pub fn editor_solution_replaces(&self) -> &'static str {
+        self.pick_str(
+            "정답이 바꿀 줄 (- 지울 줄, + 넣을 줄; Ctrl-Z로 한 번에 되돌림):",
+            "What the solution replaces (- removed, + added; Ctrl-Z undoes it at once):",
         )
     }
 

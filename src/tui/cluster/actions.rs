@@ -29,6 +29,7 @@ impl App {
             Action::StepOnce => self.live.step_once(),
             Action::OpenCommandBar => self.console.open(),
             Action::Bar(key) => {
+                self.live.lang = self.lang;
                 let ran = self.console.key(key, &mut self.live);
                 if ran {
                     // A command is about the cluster: show it (on a

@@ -42,6 +42,19 @@ impl Opened {
     }
 }
 
+/// The section's cluster, kept aside while a replay is shown in its place
+/// (see [`Live::show`]) and put back as it was afterwards.
+struct Kept {
+    cluster: Cluster,
+    flow: Flow,
+    opened: Option<Opened>,
+    origin: Option<(String, usize)>,
+    setup_error: Option<String>,
+    paused: bool,
+    carry: u64,
+    scroll: usize,
+}
+
 pub struct Live {
     pub cluster: Cluster,
     seed: u64,
@@ -61,6 +74,14 @@ pub struct Live {
     /// Shown at the top of the pane while the cluster is one that a quiz
     /// or an exercise put there (see [`Live::show`]).
     pub note: Option<String>,
+    /// The pane's title while it shows such a cluster (`Replay · quiz x`).
+    pub title: Option<String>,
+    /// The section's cluster while another is shown.
+    kept: Option<Box<Kept>>,
+    /// The Kubernetes API of this cluster, while `:serve` runs.
+    pub serving: Option<super::super::serve::Serving>,
+    /// The interface's language, for what `:serve` says.
+    pub lang: crate::lang::Lang,
 }
 
 impl Live {
@@ -79,6 +100,10 @@ impl Live {
             setup_error: None,
             scroll: 0,
             note: None,
+            title: None,
+            kept: None,
+            serving: None,
+            lang: crate::lang::Lang::En,
         }
     }
 
@@ -94,6 +119,7 @@ impl Live {
             self.carry = half % 2;
             self.cluster.advance(half / 2);
         }
+        self.pump_api();
         self.flow.collect(&self.cluster);
         self.flow.tick();
     }
@@ -136,6 +162,10 @@ impl Live {
     /// applied for this section) the cluster starts over from it; without
     /// one the cluster stays as it is.
     pub fn open_section(&mut self, lesson: &str, section: usize, setup: Option<&Setup>) {
+        if self.kept.is_some() {
+            // A replay is on screen; the section's cluster comes back after.
+            return;
+        }
         let Some(setup) = setup else {
             self.opened = None;
             return;
@@ -168,36 +198,68 @@ impl Live {
     }
 
     /// Show `cluster` instead of the section's (a `predict` question played
-    /// out, an exercise's run), with a note on top, until [`Live::end_show`].
-    pub fn show(&mut self, cluster: Cluster, note: String) {
-        self.flow = Flow::from_instant(&cluster, 0);
-        self.cluster = cluster;
-        self.opened = None;
-        self.origin = None;
-        self.setup_error = None;
+    /// out, an exercise's run), with a note on top and `title` as the pane's
+    /// title, until [`Live::end_show`], which puts the section's cluster
+    /// back as it was.
+    pub fn show(&mut self, cluster: Cluster, note: String, title: String) {
+        let flow = Flow::from_instant(&cluster, 0);
+        let section = Kept {
+            cluster: std::mem::replace(&mut self.cluster, cluster),
+            flow: std::mem::replace(&mut self.flow, flow),
+            opened: self.opened.take(),
+            origin: self.origin.take(),
+            setup_error: self.setup_error.take(),
+            paused: self.paused,
+            carry: self.carry,
+            scroll: self.scroll,
+        };
+        // A replay over a replay keeps the section's cluster, not the replay.
+        if self.kept.is_none() {
+            self.kept = Some(Box::new(section));
+        }
         self.carry = 0;
         self.scroll = 0;
         self.note = (!note.is_empty()).then_some(note);
+        self.title = (!title.is_empty()).then_some(title);
     }
 
-    /// Stop showing what [`Live::show`] put there: back to a default
-    /// cluster, running (the next section's `cluster` block, if any, then
-    /// sets itself up as usual).
+    /// Whether a replay (or an exercise's run) is shown instead of the
+    /// section's cluster.
+    pub fn showing(&self) -> bool {
+        self.kept.is_some()
+    }
+
+    /// Stop showing what [`Live::show`] put there: the section's cluster
+    /// comes back as it was when the replay started.
     pub fn end_show(&mut self) {
-        if self.note.take().is_some() {
-            self.cluster = Cluster::new(self.seed);
-            self.flow = Flow::quiet(&self.cluster);
-            self.opened = None;
-            self.paused = false;
-            self.carry = 0;
-            self.scroll = 0;
+        self.note = None;
+        self.title = None;
+        if let Some(k) = self.kept.take() {
+            self.cluster = k.cluster;
+            self.flow = k.flow;
+            self.opened = k.opened;
+            self.origin = k.origin;
+            self.setup_error = k.setup_error;
+            self.paused = k.paused;
+            self.carry = k.carry;
+            self.scroll = k.scroll;
         }
+    }
+
+    /// The cluster no longer belongs to the section that built it (a lesson
+    /// without a cluster block was opened): its caption goes.
+    pub fn forget_origin(&mut self) {
+        self.origin = None;
+        self.opened = None;
+        self.setup_error = None;
     }
 
     /// The cluster was replaced by a command (`reset`, `scenario NAME`): it
     /// no longer is the section's setup.
     pub fn replaced_by_command(&mut self) {
         self.note = None;
+        self.title = None;
+        self.kept = None;
         self.flow = Flow::quiet(&self.cluster);
         self.origin = None;
         self.setup_error = None;

@@ -12,8 +12,6 @@ use ratatui::text::Line;
 
 /// Columns before the name: two spaces of indent, the glyph, a space.
 const LEAD: usize = 4;
-/// From this pane width on, the READY column is shown.
-const READY_FROM: usize = 64;
 
 /// Column widths for the pods in view, so rows line up across nodes.
 #[derive(Debug, Clone, Copy)]
@@ -38,7 +36,7 @@ impl Columns {
         let mut cols = Columns {
             name: 0,
             status: 0,
-            ready: ctx.width >= READY_FROM,
+            ready: true,
             ip: 0,
             restarts: 0,
         };
@@ -55,13 +53,14 @@ impl Columns {
             LEAD + gap(c.status) + gap(if c.ready { 3 } else { 0 }) + gap(c.ip) + gap(c.restarts)
         };
         let want = cols.name;
-        // Narrow panes: drop READY, then the IP, before squeezing names
-        // below what tells pods apart.
-        if ctx.width < fixed(&cols) + want.min(12) {
-            cols.ready = false;
+        // Narrow panes: drop the IP first, then READY, before squeezing
+        // names below what tells pods apart; STATUS always stays (lessons
+        // ask the student to watch READY and STATUS).
+        if ctx.width < fixed(&cols) + want {
+            cols.ip = 0;
         }
         if ctx.width < fixed(&cols) + want.min(10) {
-            cols.ip = 0;
+            cols.ready = false;
         }
         cols.name = want.min(ctx.width.saturating_sub(fixed(&cols))).max(4);
         cols

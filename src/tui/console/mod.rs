@@ -200,6 +200,9 @@ impl Console {
 
 /// Run one line against the live cluster.
 pub fn run(live: &mut Live, line: &str) -> Output {
+    if let Some(out) = serve_command(live, line) {
+        return out;
+    }
     let outcome = kubectl::execute(&mut live.cluster, line);
     let replaced = matches!(
         parse::parse(line),
@@ -238,4 +241,49 @@ impl Output {
         let max = widest.saturating_sub(width) as i64;
         self.column = (self.column as i64 + columns).clamp(0, max.max(0)) as usize;
     }
+}
+
+/// `serve [stop] [--port N]`: the tutor's side of `kubetutor serve`.
+fn serve_command(live: &mut Live, line: &str) -> Option<Output> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.first() != Some(&"serve") {
+        return None;
+    }
+    let lang = live.lang;
+    let (lines, ok) = match words.as_slice() {
+        ["serve", "stop"] => {
+            let stopped = live.stop_serving();
+            let text = match (lang, stopped) {
+                (crate::lang::Lang::Ko, true) => {
+                    "API 서버를 멈췄습니다. kubeconfig 파일은 그대로 둡니다."
+                }
+                (crate::lang::Lang::Ko, false) => "API를 제공하고 있지 않습니다.",
+                (_, true) => "Stopped answering the API; the kubeconfig file stays.",
+                (_, false) => "The API is not being served.",
+            };
+            (vec![text.to_string()], stopped)
+        }
+        ["serve"] | ["serve", "--port", _] => {
+            let port = match words.get(2).map(|p| p.parse::<u16>()) {
+                None => Ok(0),
+                Some(Ok(p)) => Ok(p),
+                Some(Err(_)) => Err(format!("error: invalid port {:?}", words[2])),
+            };
+            match port.and_then(|p| live.start_serving(p, None, lang)) {
+                Ok(lines) => (lines, true),
+                Err(e) => (vec![format!("error: {e}")], false),
+            }
+        }
+        _ => (
+            vec!["usage: serve [--port N] | serve stop".to_string()],
+            false,
+        ),
+    };
+    Some(Output {
+        command: crate::text::sanitize(line).into_owned(),
+        lines,
+        ok,
+        scroll: 0,
+        column: 0,
+    })
 }

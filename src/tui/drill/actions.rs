@@ -34,9 +34,11 @@ impl App {
         if action == Action::OpenDrill {
             if self.drill.is_none() {
                 let seed = self.now().millis() as u64;
+                let shuffle_seed = self.shuffle_seed();
                 self.open_drill(DrillOptions {
                     count: DEFAULT_COUNT,
                     seed,
+                    shuffle_seed,
                     standalone: false,
                 });
             }

@@ -112,10 +112,11 @@ pub(super) fn card_text(
     out.push(Line::default());
 
     let feedback = drill.feedback();
-    for (i, choice) in q.spec.choices.iter().enumerate() {
-        let number = format!("{}. ", i + 1);
+    for (p, &i) in q.shown.iter().enumerate() {
+        let choice = &q.spec.choices[i];
+        let number = format!("{}. ", p + 1);
         let (mark, style) = match feedback {
-            None if i == drill.selected => ("▸ ", chrome.selected),
+            None if drill.selected == Some(p) => ("▸ ", chrome.selected),
             None => ("  ", Style::new()),
             Some(_) if i == o.answer => ("✔ ", pal.good.add_modifier(Modifier::BOLD)),
             Some(f) if f.picked.as_ref().is_some_and(|p| p.choice == i) => ("✘ ", pal.bad),
@@ -150,6 +151,9 @@ pub(super) fn card_text(
     }
 
     let Some(f) = feedback else {
+        if drill.pick_first {
+            para(&mut out, "", "", w.pick_first(), pal.warn, width);
+        }
         para(
             &mut out,
             "",
@@ -169,7 +173,7 @@ pub(super) fn card_text(
     };
 
     let verdict_at = out.len();
-    let answer = format!("{}. {}", f.answer + 1, f.answer_text);
+    let answer = format!("{}. {}", q.number_of(f.answer), f.answer_text);
     let (verdict, style) = if f.correct {
         (w.right(!drill.hints.is_empty()).to_string(), pal.good)
     } else if f.revealed {
@@ -188,7 +192,7 @@ pub(super) fn card_text(
     if let Some(p) = &f.picked
         && let (Some(c), Some(why)) = (q.spec.choices.get(p.choice), p.why.as_ref())
     {
-        let lead = format!("  {}. {}: ", p.choice + 1, c.text);
+        let lead = format!("  {}. {}: ", q.number_of(p.choice), c.text);
         para(&mut out, &lead, "    ", why, Style::new(), width);
     }
     if !f.correct

@@ -20,8 +20,8 @@
 //!   `cluster_view.rs`, `summary_view.rs`).
 //!
 //! ```text
-//!   Asking ── digit / Enter / s ──▶ Answered ── Enter / → ──▶ Asking (next card)
-//!     │  h (hint), ↑↓ (select)        │  r (replay)              │
+//!   Asking ── Enter (a pick) / s ──▶ Answered ── Enter / → ──▶ Asking (next card)
+//!     │  h (hint), digits ↑↓ (pick)   │  r (replay)              │
 //!     └── Esc / q ──────────────────────┴──▶ Ended (summary) ◀─────┘ after the last card
 //!                                              └── Esc / q / Enter ──▶ back to the lesson (or quit)
 //! ```
@@ -90,6 +90,8 @@ pub struct DrillOptions {
     pub count: usize,
     /// Seed for choosing new cards.
     pub seed: u64,
+    /// The student's install seed: the order of each card's choices.
+    pub shuffle_seed: u64,
     /// Opened by `kubetutor drill`: leaving the drill quits the program
     /// (from the tutor it returns to the lesson).
     pub standalone: bool,
@@ -136,8 +138,11 @@ pub struct Drill {
     /// reviews recorded (the summary reads it).
     pub(in crate::tui) deck: ReviewDeck,
     standalone: bool,
-    /// The choice under the cursor (0-based).
-    pub selected: usize,
+    /// The picked choice, as a position shown (0-based; `None`: nothing
+    /// picked yet). Digits and ↑/↓ pick, Enter checks, as in a lesson.
+    pub selected: Option<usize>,
+    /// Enter was pressed with nothing picked: the card says to pick first.
+    pub pick_first: bool,
     /// Hints shown for the current card.
     pub hints: Vec<String>,
     /// Every hint of the card has been shown and another was asked for.
@@ -159,13 +164,15 @@ impl Drill {
     /// A session planned from `deck` at `now` (see
     /// [`crate::quiz::drill::plan`]): due cards first, then new ones.
     pub fn new(deck: ReviewDeck, now: Timestamp, options: DrillOptions, lang: Lang) -> Drill {
-        let session = DrillSession::new(&deck, now, options.count, options.seed, lang);
+        let session = DrillSession::new(&deck, now, options.count, options.seed, lang)
+            .with_shuffle_seed(options.shuffle_seed);
         let mut drill = Drill {
             session,
             card: None,
             deck,
             standalone: options.standalone,
-            selected: 0,
+            selected: None,
+            pick_first: false,
             hints: Vec::new(),
             out_of_hints: false,
             card_due: None,
@@ -184,7 +191,8 @@ impl Drill {
     /// Play the current card (the simulator runs it the first time), and
     /// set its cluster up at its start; with no card left, end at once.
     fn open_card(&mut self, now: Timestamp) {
-        self.selected = 0;
+        self.selected = None;
+        self.pick_first = false;
         self.hints.clear();
         self.out_of_hints = false;
         self.card_due = None;
@@ -285,9 +293,21 @@ impl Drill {
             };
         }
         let asking = self.session.state() == State::Asking;
+        self.pick_first = false;
         match key {
-            DrillKey::Choose(i) if asking => self.answer(i),
-            DrillKey::Enter if asking => self.answer(self.selected),
+            DrillKey::Choose(p) if asking => {
+                if p < self.choice_count() {
+                    self.selected = Some(p);
+                }
+                Effect::None
+            }
+            DrillKey::Enter if asking => match self.selected {
+                Some(p) => self.answer(p),
+                None => {
+                    self.pick_first = true;
+                    Effect::None
+                }
+            },
             DrillKey::Enter | DrillKey::Next if !asking => self.next(now),
             DrillKey::Up if asking => self.select(-1),
             DrillKey::Down if asking => self.select(1),
@@ -339,19 +359,35 @@ impl Drill {
         }
     }
 
+    fn choice_count(&self) -> usize {
+        self.card.as_ref().map_or(0, |q| q.spec.choices.len())
+    }
+
+    /// ↑/↓ move the pick (the first press picks the first choice).
     fn select(&mut self, delta: i64) -> Effect {
-        let choices = self.session.outcome().map_or(1, |o| o.choices.len().max(1));
-        self.selected = (self.selected as i64 + delta).clamp(0, choices as i64 - 1) as usize;
+        let last = self.choice_count().max(1) as i64 - 1;
+        self.selected = Some(match self.selected {
+            None => 0,
+            Some(p) => (p as i64 + delta).clamp(0, last) as usize,
+        });
         Effect::None
     }
 
-    fn answer(&mut self, choice: usize) -> Effect {
-        let Ok(feedback) = self.session.submit(&Response::Choice(choice)) else {
+    /// Answer with the choice shown at `position`.
+    fn answer(&mut self, position: usize) -> Effect {
+        let Some(index) = self
+            .card
+            .as_ref()
+            .and_then(|q| q.shown.get(position).copied())
+        else {
+            return Effect::None;
+        };
+        let Ok(feedback) = self.session.submit(&Response::Choice(index)) else {
             // No such choice: nothing is spent.
             return Effect::None;
         };
         let review = feedback.review.clone();
-        self.selected = choice;
+        self.selected = Some(position);
         self.answered();
         Effect::Record(review)
     }

@@ -189,9 +189,16 @@ impl Words {
     pub fn answer_keys(&self, choices: usize) -> String {
         let last = choices.clamp(1, 9);
         match self.0 {
-            Lang::Ko => format!("1–{last} 또는 ↑↓ Enter: 답하기 · h: 힌트 · s: 정답 보기"),
-            Lang::En => format!("1–{last} or ↑↓ Enter: answer · h: hint · s: show the answer"),
+            Lang::Ko => format!("1–{last} 또는 ↑↓: 고르기 · Enter: 확인 · h: 힌트 · s: 정답 보기"),
+            Lang::En => {
+                format!("1–{last} or ↑↓: pick · Enter: check · h: hint · s: show the answer")
+            }
         }
+    }
+
+    /// Enter with nothing picked (the same words as a lesson's quiz).
+    pub fn pick_first(&self) -> &'static str {
+        crate::tui::i18n::Ui::new(self.0).quiz_pick_first()
     }
 
     pub fn hint(&self) -> &'static str {

@@ -185,7 +185,11 @@ impl App {
                     format!("▶ Exercise {}: your manifest applied", editor.spec.id)
                 }
             };
-            self.live.show(cluster.clone(), note);
+            let title = match lang {
+                crate::lang::Lang::Ko => format!("실습 {} 실행", editor.spec.id),
+                crate::lang::Lang::En => format!("Run · exercise {}", editor.spec.id),
+            };
+            self.live.show(cluster.clone(), note, title);
             self.live.paused = true;
         }
         let Some(editor) = self.editor.as_mut() else {
@@ -253,6 +257,7 @@ impl App {
             if let Some(store) = self.store_mut() {
                 store.record_exercise(&lesson, &id, passed, now);
             }
+            self.check_completed();
             self.save_progress();
         }
     }

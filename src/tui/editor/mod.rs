@@ -8,6 +8,7 @@
 //! the `$VISUAL` / `$EDITOR` round trip is in [`external`].
 
 pub mod actions;
+pub mod diff;
 pub mod external;
 
 use crate::exercise::Report;

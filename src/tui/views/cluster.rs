@@ -29,9 +29,18 @@ fn frame_block(app: &App, ui: &Ui, chrome: &Chrome, width: u16) -> Block<'static
         right = format!("{} · {right}", ui.paused());
     }
     let room = (width as usize).saturating_sub(4);
-    let right = text::truncate(&right, room.saturating_sub(text::width(ui.cluster()) + 3));
+    // A replay or an exercise's run says so in the title.
+    let name = live
+        .title
+        .as_deref()
+        .map(|t| text::sanitize(t).into_owned())
+        .unwrap_or_else(|| ui.cluster().to_string());
+    let right = text::truncate(
+        &right,
+        room.saturating_sub(text::width(&name).min(room / 2) + 3),
+    );
     let title_room = room.saturating_sub(text::width(&right) + 3);
-    let title = text::truncate(ui.cluster(), title_room);
+    let title = text::truncate(&name, title_room);
     let mut block = Block::bordered().border_style(if focused {
         chrome.border_focused
     } else {
@@ -80,8 +89,27 @@ fn notes(app: &App, ui: &Ui, pal: &Palette, width: usize) -> Vec<Line<'static>> 
             .and_then(|c| c.value.caption.clone())
     });
     if let Some(caption) = caption {
-        for l in text::wrap_str(&text::sanitize(&caption), width) {
-            out.push(Line::styled(l, pal.info));
+        // A caption is Markdown (`:get pods` in backticks): rendered, in the
+        // caption's colour, wrapped by display width.
+        let mut spans = Vec::new();
+        for (i, line) in crate::markdown::inline_markdown(&caption, &app.theme)
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                spans.push(ratatui::text::Span::raw(" "));
+            }
+            spans.extend(line);
+        }
+        let spans: Vec<ratatui::text::Span<'static>> = spans
+            .into_iter()
+            .map(|s| {
+                let style = pal.info.patch(s.style);
+                ratatui::text::Span::styled(text::sanitize(&s.content).into_owned(), style)
+            })
+            .collect();
+        for l in text::wrap_spans(&spans, width.max(1), width.max(1)) {
+            out.push(Line::from(l));
         }
     }
     out

@@ -25,20 +25,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, 
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
 
     let lessons: Vec<_> = app.catalog.lessons(app.lang).collect();
-    let completed = lessons
-        .iter()
-        .filter(|f| {
-            app.store()
-                .and_then(|s| s.lesson(&f.lesson.id))
-                .is_some_and(|l| l.completed.is_some())
-        })
-        .count();
+    let count = |f: &dyn Fn(&crate::progress::LessonProgress) -> bool| {
+        lessons
+            .iter()
+            .filter(|l| {
+                app.store()
+                    .and_then(|s| s.lesson(&l.lesson.id))
+                    .is_some_and(f)
+            })
+            .count()
+    };
+    let completed = count(&|l| l.completed.is_some());
+    let read = count(&|l| l.read.is_some());
     let ratio = if lessons.is_empty() {
         0.0
     } else {
         completed as f64 / lessons.len() as f64
     };
-    let label = format!("{} {completed}/{}", ui.overall(), lessons.len());
+    let label = ui.course_overall(completed, read, lessons.len());
     frame.render_widget(
         LineGauge::default()
             .ratio(ratio)
@@ -60,9 +64,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, 
         last_parent = Some(parent);
         let summary = app.store().map(|s| s.lesson_summary(&found.lesson.id));
         let done = summary.as_ref().is_some_and(|s| s.completed);
-        let quizzes = found.lesson.quizzes().count();
+        let needs = crate::progress::Needs::of(found.lesson);
+        let quizzes = needs.quizzes.len();
+        // ✓ completed (the work done), ◑ read (every section seen), • visited.
         let mark = if done {
             "✓"
+        } else if summary.as_ref().is_some_and(|s| s.read) {
+            "◑"
         } else if summary.as_ref().is_some_and(|s| s.sections_seen > 0) {
             "•"
         } else {
@@ -73,9 +81,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, 
             .order
             .map(|o| format!("{o:>3}"))
             .unwrap_or_else(|| "   ".into());
-        let score = match &summary {
-            Some(s) if quizzes > 0 => format!("  {}/{quizzes}", points(s.quiz.points)),
-            _ => String::new(),
+        let mut labels = Vec::new();
+        if summary.as_ref().is_some_and(|s| s.read && !s.completed) {
+            labels.push(ui.course_read().to_string());
+        }
+        if let Some(s) = &summary
+            && quizzes > 0
+            && s.quiz.answered > 0
+        {
+            labels.push(ui.course_quiz(&points(s.quiz.points), quizzes));
+        }
+        if let Some(s) = &summary
+            && !needs.exercises.is_empty()
+            && s.exercises_passed > 0
+        {
+            labels.push(ui.course_exercises(s.exercises_passed, needs.exercises.len()));
+        }
+        let score = if labels.is_empty() {
+            String::new()
+        } else {
+            format!("  {} ", labels.join(" · "))
         };
         let fallback = if found.fallback {
             format!(" ({})", ui.other_language_name())

@@ -227,13 +227,47 @@ fn colour_text(
     }
 }
 
+/// The lines the solution would remove (`-`) and add (`+`), at most a
+/// dozen, before the student confirms (Ctrl-Z undoes it in one step).
+fn solution_diff(editor: &Editor, width: usize, look: &Look, ui: &Ui) -> Vec<Line<'static>> {
+    use super::super::editor::diff::{Change, line_diff};
+    const SHOWN: usize = 12;
+    let mut out = para(ui.editor_solution_replaces(), look.dim, width);
+    let Some(changes) = line_diff(&editor.text(), &editor.spec.solution) else {
+        return out;
+    };
+    let changed: Vec<Line<'static>> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Same(_) => None,
+            Change::Removed(l) => Some(Line::styled(
+                text::truncate(&format!("- {}", text::sanitize(l)), width),
+                look.bad,
+            )),
+            Change::Added(l) => Some(Line::styled(
+                text::truncate(&format!("+ {}", text::sanitize(l)), width),
+                look.good,
+            )),
+        })
+        .collect();
+    let more = changed.len().saturating_sub(SHOWN);
+    out.extend(changed.into_iter().take(SHOWN));
+    if more > 0 {
+        out.push(Line::styled(format!("  … +{more}"), look.dim));
+    }
+    out
+}
+
 /// What goes under the text: a note or a question, the run in progress,
 /// the problems of the last check, or its verdict and checks.
 fn panel_lines(editor: &Editor, width: usize, look: &Look, ui: &Ui) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     match editor.confirm {
         Some(Confirm::Reset) => out.extend(para(ui.editor_confirm_reset(), look.hint, width)),
-        Some(Confirm::Solution) => out.extend(para(ui.editor_confirm_solution(), look.hint, width)),
+        Some(Confirm::Solution) => {
+            out.extend(para(ui.editor_confirm_solution(), look.hint, width));
+            out.extend(solution_diff(editor, width, look, ui));
+        }
         None => {}
     }
     if let Some(note) = &editor.note {

@@ -49,13 +49,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
         return;
     }
 
-    let note_rows = u16::from(fallback).min(inner.height);
+    // One-line notices on top: the other language stands in; the cluster
+    // pane is hidden (until the student has looked at it once).
+    let mut notes = Vec::new();
+    if fallback {
+        notes.push(ui.fallback_note());
+    }
+    if app.cluster_hidden() && !app.cluster_seen {
+        notes.push(ui.cluster_hidden_notice());
+    }
+    let note_rows = (notes.len() as u16).min(inner.height.saturating_sub(1));
     let [note, body] =
         Layout::vertical([Constraint::Length(note_rows), Constraint::Min(0)]).areas(inner);
-    if fallback {
-        let line = text::truncate(ui.fallback_note(), note.width as usize);
-        frame.render_widget(Paragraph::new(Line::styled(line, chrome.dim)), note);
-    }
+    let lines: Vec<Line> = notes
+        .iter()
+        .map(|n| Line::styled(text::truncate(n, note.width as usize), chrome.dim))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), note);
     if app.current().is_none() {
         let lines: Vec<Line> = text::wrap_str(ui.no_lessons(), body.width as usize)
             .into_iter()

@@ -5,11 +5,13 @@ mod cluster;
 mod command_bar;
 mod course;
 mod editor;
-mod help;
+pub mod help;
 mod lesson;
+pub mod lesson_end;
 mod output;
 mod popup;
 mod status;
+mod welcome;
 
 // The drill mode (src/tui/drill/) draws its panes with these.
 pub(in crate::tui) use lesson::{pane_block, scrollbar};
@@ -40,19 +42,17 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         too_small(frame, area, &ui);
         return;
     }
-    let banner_rows = app.banner.len().min(2) as u16;
+    let banner_lines = banner_lines(&app.banner, area.width as usize, &ui);
+    let banner_rows = banner_lines.len() as u16;
     let [banner, main, status] = Layout::vertical([
         Constraint::Length(banner_rows),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    for (i, message) in app.banner.iter().take(2).enumerate() {
+    for (i, line) in banner_lines.iter().enumerate() {
         let row = Rect::new(banner.x, banner.y + i as u16, banner.width, 1);
-        let line = text::pad_right(
-            &text::truncate(message, row.width as usize),
-            row.width as usize,
-        );
+        let line = text::pad_right(line, row.width as usize);
         frame.render_widget(Paragraph::new(Line::styled(line, chrome.banner)), row);
     }
 
@@ -60,7 +60,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.drill.is_some() {
         super::drill::view::draw(frame, main, status, app);
         if app.overlay == Some(Overlay::Help) {
-            help::draw(frame, main, &mut app.help_scroll, &ui, &chrome);
+            help::draw(
+                frame,
+                main,
+                &mut app.help_scroll,
+                &mut app.help_page,
+                &ui,
+                &chrome,
+            );
         }
         return;
     }
@@ -94,12 +101,53 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     command_bar::draw(frame, status, main, app, &ui, &chrome);
 
     match app.overlay {
-        Some(Overlay::Help) => help::draw(frame, main, &mut app.help_scroll, &ui, &chrome),
+        Some(Overlay::Help) => help::draw(
+            frame,
+            main,
+            &mut app.help_scroll,
+            &mut app.help_page,
+            &ui,
+            &chrome,
+        ),
         Some(Overlay::Course { selected }) => {
             course::draw(frame, main, app, selected, &ui, &chrome)
         }
+        Some(Overlay::LessonEnd { confirm }) => {
+            lesson_end::draw(frame, main, app, confirm, &ui, &chrome)
+        }
+        Some(Overlay::Welcome) => welcome::draw(frame, main, &ui, &chrome),
         None => {}
     }
+}
+
+/// The warning banner in at most two rows: the messages wrapped (so a
+/// moved-aside file's new name is not cut off), with `x` named as the way
+/// to dismiss them; what does not fit is cut in the middle, keeping the end
+/// of the last message.
+pub fn banner_lines(messages: &[String], width: usize, ui: &Ui) -> Vec<String> {
+    if messages.is_empty() || width == 0 {
+        return Vec::new();
+    }
+    let mut all = messages.join(" · ");
+    if !all.contains(" x ") && !all.contains("x dismisses") && !all.contains("x 닫기") {
+        all.push_str(&format!(" ({})", ui.banner_dismiss()));
+    }
+    let all = text::sanitize(&all).into_owned();
+    let wrapped = text::wrap_str(&all, width);
+    if wrapped.len() <= 2 {
+        return wrapped;
+    }
+    // Keep the first row, and the end of the text on the second.
+    let tail_room = width.saturating_sub(1);
+    let chars: Vec<char> = all.chars().collect();
+    let mut tail = String::new();
+    for c in chars.iter().rev() {
+        if text::width(&tail) + text::width(&c.to_string()) > tail_room {
+            break;
+        }
+        tail.insert(0, *c);
+    }
+    vec![wrapped[0].clone(), format!("…{tail}")]
 }
 
 fn too_small(frame: &mut Frame, area: Rect, ui: &Ui) {
