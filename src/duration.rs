@@ -72,6 +72,26 @@ pub fn format_millis(ms: u64) -> String {
     out
 }
 
+/// Go's `time.Duration.String()` for whole milliseconds, as Kubernetes
+/// components print durations in messages: `812ms`, `10s`, `1.5s`,
+/// `1m20s`, `5m0s`, `1h0m0s`.
+pub fn go_duration(ms: u64) -> String {
+    if ms == 0 {
+        return "0s".to_string();
+    }
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    let (h, m) = (ms / 3_600_000, (ms / 60_000) % 60);
+    let frac = format!("{}.{:03}", (ms / 1000) % 60, ms % 1000);
+    let secs = frac.trim_end_matches('0').trim_end_matches('.');
+    match (h, m) {
+        (0, 0) => format!("{secs}s"),
+        (0, m) => format!("{m}m{secs}s"),
+        (h, m) => format!("{h}h{m}m{secs}s"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +116,24 @@ mod tests {
         assert_eq!(format_millis(7_200_000), "2h");
         assert_eq!(format_millis(250), "250ms");
         assert_eq!(format_millis(0), "0s");
+    }
+
+    #[test]
+    fn go_durations_print_like_time_duration_string() {
+        // https://pkg.go.dev/time#Duration.String
+        for (ms, text) in [
+            (0, "0s"),
+            (812, "812ms"),
+            (10_000, "10s"),
+            (1_500, "1.5s"),
+            (3_210, "3.21s"),
+            (80_000, "1m20s"),
+            (160_000, "2m40s"),
+            (300_000, "5m0s"),
+            (3_600_000, "1h0m0s"),
+            (3_723_400, "1h2m3.4s"),
+        ] {
+            assert_eq!(go_duration(ms), text, "{ms}");
+        }
     }
 }

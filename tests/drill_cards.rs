@@ -66,15 +66,13 @@ fn docs_rules(card: &Card, o: &CardOutcome) {
     }
     // https://kubernetes.io/docs/concepts/containers/images/#imagepullbackoff
     if card.image == Image::Typo {
-        assert!(
-            matches!(end.phase.as_str(), "Pending" | "Unknown"),
-            "{key}: {end:?}"
-        );
+        assert_eq!(end.phase, "Pending", "{key}: {end:?}");
         assert_ne!(end.status, "Running", "{key}");
     }
+    // A current node controller never sets the Unknown phase.
+    assert_ne!(end.phase, "Unknown", "{key}");
     match card.node {
         NodeFate::Healthy => {
-            assert_ne!(end.phase, "Unknown", "{key}");
             assert_ne!(end.status, "Terminating", "{key}");
             assert_eq!(o.node_status, "Ready", "{key}");
         }
@@ -83,13 +81,22 @@ fn docs_rules(card: &Card, o: &CardOutcome) {
         NodeFate::Lost => {
             let finished = matches!(end.phase.as_str(), "Succeeded" | "Failed");
             if card.after_ms <= 30_000 {
-                assert_eq!(o.node_status, "Ready", "{key}: within the 40 s grace");
-                assert_ne!(end.phase, "Unknown", "{key}");
+                assert_eq!(o.node_status, "Ready", "{key}: within the 50 s grace");
             } else {
                 assert_eq!(o.node_status, "NotReady", "{key}");
-                if !finished {
-                    assert_eq!(end.phase, "Unknown", "{key}");
-                }
+            }
+            // The phase and STATUS stay what the kubelet last reported until
+            // the eviction: the last moment before the node went down.
+            let before = o
+                .timeline
+                .first()
+                .filter(|m| m.at_ms == 0)
+                .and_then(|m| m.pod.clone())
+                .unwrap_or_else(|| panic!("{key}: the pod when node-1 went down"));
+            if end.status != "Terminating" {
+                assert_eq!(end.phase, before.phase, "{key}");
+                assert_eq!(end.status, before.status, "{key}");
+                assert_eq!(end.restarts, before.restarts, "{key}");
             }
             if card.after_ms >= 360_000 && !finished {
                 assert_eq!(end.status, "Terminating", "{key}: evicted after 300 s");
@@ -105,7 +112,6 @@ fn docs_rules(card: &Card, o: &CardOutcome) {
         Rule::Failed => Some("Failed"),
         Rule::ImagePull | Rule::Starting => Some("Pending"),
         Rule::Running | Rule::Restarting => Some("Running"),
-        Rule::NodeUnknown => Some("Unknown"),
         _ => None,
     };
     if let Some(p) = phase_of_rule {
@@ -280,7 +286,10 @@ fn an_unpullable_image_stays_pending_between_err_image_pull_and_back_off() {
 }
 
 #[test]
-fn a_lost_node_leaves_the_pod_unknown_after_the_40_s_grace() {
+fn a_lost_node_leaves_the_pod_running_until_it_is_evicted() {
+    // The node controller marks the node NotReady 50 s after the last
+    // heartbeat and sets only the Pod's Ready condition to False: the phase
+    // stays Running. 300 s after the NoExecute taint it is Terminating.
     // https://kubernetes.io/docs/concepts/architecture/nodes/#node-controller
     let early = card(Bare, Always, KeepsRunning, Pullable, Lost, 30_000, Phase);
     assert_eq!(answer(early), "Running", "nobody has noticed yet");
@@ -295,17 +304,15 @@ fn a_lost_node_leaves_the_pod_unknown_after_the_40_s_grace() {
         Phase,
     );
     let o = outcome(&later).unwrap();
-    assert_eq!(o.value, "Unknown");
+    assert_eq!(o.value, "Running");
     assert_eq!(o.node_status, "NotReady");
-    // The switch comes 40 s after the last heartbeat, which came shortly
-    // before the node went down: between 30 s and 45 s after the loss.
-    let switch = o
-        .timeline
-        .iter()
-        .find(|m| m.pod.as_ref().is_some_and(|p| p.phase == "Unknown"))
-        .unwrap()
-        .at_ms;
-    assert!((30_000..=45_000).contains(&switch), "{switch}");
+    assert_eq!(o.rule, Rule::NodeNotReady);
+    assert_eq!(answer(later.with_field(Status)), "Running");
+    assert!(o.timeline.iter().all(|m| {
+        m.pod
+            .as_ref()
+            .is_none_or(|p| p.phase == "Running" && p.status == "Running")
+    }));
     // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
     let evicted = card(
         Bare,
@@ -317,6 +324,16 @@ fn a_lost_node_leaves_the_pod_unknown_after_the_40_s_grace() {
         Status,
     );
     assert_eq!(answer(evicted), "Terminating");
+    assert_eq!(answer(evicted.with_field(Phase)), "Running");
+    // A pod whose image never came stays Pending with its last reason.
+    let typo = card(Bare, Always, KeepsRunning, Typo, Lost, 2 * 60_000, Status);
+    let o = outcome(&typo).unwrap();
+    assert!(
+        matches!(o.value.as_str(), "ErrImagePull" | "ImagePullBackOff"),
+        "{}",
+        o.value
+    );
+    assert_eq!(o.rule, Rule::NodeNotReady);
 }
 
 #[test]

@@ -222,3 +222,24 @@ fn convert_help_documents_several_documents() {
     let o = run(&["convert", "--help"]);
     assert!(stdout(&o).contains("not a `List`"));
 }
+
+/// `kubetutor validate big.yaml | head -1`: the reader goes away, and the
+/// validator ends quietly (no "Broken pipe" message) with 128 + SIGPIPE.
+#[test]
+fn validate_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.yaml");
+    let doc = "apiVersion: v1\nkind: Pod\nmetdata: {}\n---\n";
+    std::fs::write(&file, doc.repeat(3000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubetutor"))
+        .args(["validate", file.to_str().unwrap()])
+        .env("LANG", "C")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(141));
+}

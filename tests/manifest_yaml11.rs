@@ -94,7 +94,7 @@ fn on_and_off_in_a_list_of_strings_are_booleans() {
     );
     assert_eq!(
         d.hint_in(Lang::En),
-        Some("kubectl reads `on` as true: quote it: value: \"on\"")
+        Some("kubectl reads `on` as true: quote it: \"on\"")
     );
 }
 

@@ -1,6 +1,7 @@
-//! Losing a node: heartbeats stop, the node goes NotReady after the 40 s
-//! grace period, its pods are evicted after the default 300 s toleration and
-//! replaced on healthy nodes.
+//! Losing a node: heartbeats stop, the node goes NotReady after the 50 s
+//! node-monitor grace period (v1.32 and later), its pods are marked not
+//! ready, evicted after the default 300 s toleration and replaced on healthy
+//! nodes.
 //! <https://kubernetes.io/docs/concepts/architecture/nodes/#node-status>
 //! <https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions>
 
@@ -33,8 +34,8 @@ fn a_lost_node_goes_not_ready_then_its_pods_are_evicted_and_replaced() {
     let name = lost[0].0.clone();
     c.set_node_down("node-1", true).unwrap();
 
-    // Last heartbeat at 21.0 s; silent for more than 40 s at the 65 s check.
-    c.advance(35_000);
+    // Last heartbeat at 21.0 s; silent for more than 50 s at the 75 s check.
+    c.advance(45_000);
     assert_eq!(node_status(c.node("node-1").unwrap()), "Ready");
     c.advance(100);
     let node = c.node("node-1").unwrap();
@@ -44,27 +45,36 @@ fn a_lost_node_goes_not_ready_then_its_pods_are_evicted_and_replaced() {
         node.ready.message.as_deref(),
         Some("Kubelet stopped posting node status.")
     );
-    let taints: Vec<String> = node
-        .taints
-        .iter()
-        .map(|t| format!("{}:{}", t.taint.key, t.taint.effect.name()))
-        .collect();
+    let taints = |c: &Cluster| -> Vec<String> {
+        c.node("node-1")
+            .unwrap()
+            .taints
+            .iter()
+            .map(|t| format!("{}:{}", t.taint.key, t.taint.effect.name()))
+            .collect()
+    };
+    assert_eq!(taints(&c), ["node.kubernetes.io/unreachable:NoSchedule"]);
+    // The phase and STATUS stay what the kubelet last reported; only the
+    // Ready condition changes.
     assert_eq!(
-        taints,
+        on(&c, "node-1"),
+        [(name.clone(), "Running".to_string(), "Running".to_string())]
+    );
+    assert!(!c.pod("default", &name).unwrap().is_ready());
+    assert_eq!(c.endpoint_count("default", "kubernetes").unwrap(), 1);
+    // The NoExecute taint on the next pass.
+    c.advance(5_000);
+    assert_eq!(
+        taints(&c),
         [
             "node.kubernetes.io/unreachable:NoSchedule",
             "node.kubernetes.io/unreachable:NoExecute"
         ]
     );
-    assert_eq!(
-        on(&c, "node-1"),
-        [(name.clone(), "Unknown".to_string(), "Unknown".to_string())]
-    );
-    assert_eq!(c.endpoint_count("default", "kubernetes").unwrap(), 1);
 
-    // Evicted 300 s after the taint, replaced elsewhere.
+    // Evicted 300 s after the taint (80 s), replaced elsewhere.
     c.advance(299_900);
-    assert_eq!(on(&c, "node-1")[0].1, "Unknown");
+    assert_eq!(on(&c, "node-1")[0].1, "Running");
     c.advance(100);
     assert_eq!(on(&c, "node-1")[0].1, "Terminating");
     c.advance(5_000);
@@ -95,19 +105,20 @@ fn a_lost_node_goes_not_ready_then_its_pods_are_evicted_and_replaced() {
         )]
     );
 
-    // The node comes back: its kubelet stops the evicted pod for what is
-    // left of the 30 s grace period and confirms the deletion; the taints go.
+    // The node comes back: its kubelet stops the evicted pod (nginx exits
+    // on its SIGQUIT) and confirms the deletion; the taints go on the next
+    // pass.
     c.set_node_down("node-1", false).unwrap();
     c.advance(100);
     assert_eq!(node_status(c.node("node-1").unwrap()), "Ready");
     assert_eq!(events_of(&c, &name).last().unwrap().0, "Killing");
-    c.advance(24_800);
     assert_eq!(on(&c, "node-1")[0].1, "Terminating");
-    c.advance(100);
+    c.advance(1_000);
     assert!(
         c.pod("default", &name).is_none(),
         "evicted pod removed once its kubelet confirms"
     );
+    c.advance(5_000);
     assert!(c.node("node-1").unwrap().taints.is_empty());
     assert_eq!(events_of(&c, "node-1").last().unwrap().0, "NodeReady");
 }
@@ -120,13 +131,16 @@ fn a_node_back_within_the_toleration_keeps_its_pods() {
     let name = on(&c, "node-1")[0].0.clone();
     c.set_node_down("node-1", true).unwrap();
     c.advance(120_000);
-    assert_eq!(on(&c, "node-1")[0].1, "Unknown");
+    assert_eq!(on(&c, "node-1")[0].1, "Running");
+    assert!(!c.pod("default", &name).unwrap().is_ready());
     c.set_node_down("node-1", false).unwrap();
     c.advance(10_000);
     assert_eq!(
         on(&c, "node-1"),
-        [(name, "Running".to_string(), "Running".to_string())]
+        [(name.clone(), "Running".to_string(), "Running".to_string())]
     );
+    assert!(c.pod("default", &name).unwrap().is_ready(), "Ready again");
+    assert!(c.node("node-1").unwrap().taints.is_empty());
     assert_eq!(c.store().pods().len(), 3);
 }
 
@@ -137,20 +151,24 @@ fn drain_evicts_and_cordons() {
     c.apply(deployment("web", "nginx", 3)).unwrap();
     c.advance(30_000);
     let name = on(&c, "node-2")[0].0.clone();
-    let lines = c.drain("node-2", false).unwrap();
+    let (lines, evicted) = c.evict_node("node-2", false).unwrap();
     assert_eq!(
         lines,
         [
             "node/node-2 cordoned".to_string(),
             format!("evicting pod default/{name}"),
-            format!("pod/{name} evicted"),
-            "node/node-2 drained".to_string(),
         ]
     );
+    assert_eq!(evicted.len(), 1);
+    assert_eq!(evicted[0].0, name);
     assert_eq!(
         node_status(c.node("node-2").unwrap()),
         "Ready,SchedulingDisabled"
     );
+    // The Eviction API marks the pod before deleting it.
+    let p = c.pod("default", &name).unwrap();
+    let cond = p.status.conditions.disruption_target.as_ref().unwrap();
+    assert_eq!(cond.reason.as_deref(), Some("EvictionByEvictionAPI"));
     c.advance(40_000);
     assert!(on(&c, "node-2").is_empty());
     c.apply(pod(
@@ -168,10 +186,10 @@ fn drain_evicts_and_cordons() {
         .node_name
         .clone()
         .unwrap();
-    let err = c.drain(&bare_node, false).unwrap_err();
+    let err = c.evict_node(&bare_node, false).unwrap_err();
     assert!(
-        err.contains(
-            "cannot delete Pods that declare no controller (use --force to override): default/bare"
+        err.ends_with(
+            "error: cannot delete Pods that declare no controller (use --force to override): default/bare"
         ),
         "{err}"
     );

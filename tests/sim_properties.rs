@@ -1,7 +1,12 @@
 //! Properties over random command sequences: a pod is bound to at most one
 //! node; live pod IPs are unique and inside their node's CIDR; phases only
-//! move along legal transitions (Unknown only while the node is lost);
+//! move along legal transitions and never to Unknown (a current node
+//! controller leaves the phase of a lost node's pods alone); READY of a pod
+//! on a lost node stays what its kubelet last reported; a pod that leaves a
+//! settled ReplicaSet (taint eviction, deletion) is replaced exactly once;
 //! ReplicaSets converge when capacity allows; nothing panics.
+//! <https://kubernetes.io/docs/concepts/architecture/nodes/#node-controller>
+//! <https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions>
 
 mod common;
 use common::*;
@@ -9,20 +14,43 @@ use kubetutor::kubectl;
 use kubetutor::sim::Cluster;
 use kubetutor::sim::cni::cidr_contains;
 use kubetutor::sim::objects::*;
-use kubetutor::sim::stored::{CondStatus, Phase};
+use kubetutor::sim::status::pod_ready;
+use kubetutor::sim::stored::{Oid, Phase};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
 enum Op {
-    Pod { id: u8, script: u8, policy: u8 },
-    Deploy { id: u8, replicas: u32 },
-    Scale { id: u8, replicas: u32 },
-    SetImage { id: u8, version: u8 },
-    DeleteDeploy { id: u8 },
-    DeletePod { nth: u8, grace: Option<u8> },
-    Job { id: u8 },
+    Pod {
+        id: u8,
+        script: u8,
+        policy: u8,
+    },
+    Deploy {
+        id: u8,
+        replicas: u32,
+    },
+    Scale {
+        id: u8,
+        replicas: u32,
+    },
+    SetImage {
+        id: u8,
+        version: u8,
+    },
+    DeleteDeploy {
+        id: u8,
+    },
+    DeletePod {
+        nth: u8,
+        grace: Option<u8>,
+    },
+    Job {
+        id: u8,
+    },
     Down(u8),
+    /// The node goes down for longer than the eviction (360 s).
+    Lose(u8),
     Up(u8),
     Cordon(u8),
     Uncordon(u8),
@@ -42,6 +70,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(nth, grace)| Op::DeletePod { nth, grace }),
         (0u8..2).prop_map(|id| Op::Job { id }),
         (1u8..4).prop_map(Op::Down),
+        (1u8..4).prop_map(Op::Lose),
         (1u8..4).prop_map(Op::Up),
         (1u8..4).prop_map(Op::Cordon),
         (1u8..4).prop_map(Op::Uncordon),
@@ -119,7 +148,7 @@ fn apply(c: &mut Cluster, op: &Op) {
                 RestartPolicy::Never,
             ));
         }
-        Op::Down(n) => {
+        Op::Down(n) | Op::Lose(n) => {
             let _ = c.set_node_down(&format!("node-{n}"), true);
         }
         Op::Up(n) => {
@@ -149,15 +178,53 @@ fn legal(from: Phase, to: Phase) -> bool {
     use Phase::*;
     from == to
         || match from {
-            Pending => true,
-            Running => matches!(to, Succeeded | Failed | Unknown),
-            Unknown => true,
-            Succeeded | Failed => false,
+            Pending => matches!(to, Running | Succeeded | Failed),
+            Running => matches!(to, Succeeded | Failed),
+            Unknown | Succeeded | Failed => false,
         }
 }
 
-/// Check the invariants; `phases` remembers each pod's last phase by uid.
-fn check(c: &Cluster, phases: &mut BTreeMap<String, Phase>) -> Result<(), TestCaseError> {
+/// What the checks remember between two looks at the cluster.
+#[derive(Default)]
+struct Seen {
+    /// Each pod's last phase, by uid.
+    phases: BTreeMap<String, Phase>,
+    /// READY of each pod when its node was last up, by uid.
+    ready: BTreeMap<String, (usize, usize)>,
+    /// ReplicaSets that had exactly `replicas` active pods: oid → generation.
+    settled: BTreeMap<Oid, u64>,
+}
+
+/// Pods a ReplicaSet counts: owned, not finished, not being deleted.
+fn active_of(c: &Cluster, rs: Oid) -> usize {
+    c.store()
+        .pods()
+        .iter()
+        .filter(|p| p.meta.owner.as_ref().is_some_and(|o| o.oid == rs) && p.is_active())
+        .count()
+}
+
+/// Whether `rs` has exactly its `replicas` active pods, now or within a few
+/// steps (a pod that left in the last step is replaced on the next).
+fn replaced(c: &Cluster, rs: Oid) -> bool {
+    let want = |c: &Cluster| {
+        c.store()
+            .replicasets()
+            .get(rs)
+            .map(|r| r.spec.replicas as usize)
+    };
+    if want(c) == Some(active_of(c, rs)) {
+        return true;
+    }
+    let mut probe = c.clone();
+    (0..5).any(|_| {
+        probe.advance(100);
+        want(&probe) == Some(active_of(&probe, rs))
+    })
+}
+
+/// Check the invariants.
+fn check(c: &Cluster, seen: &mut Seen) -> Result<(), TestCaseError> {
     let mut seen_on: BTreeMap<u64, String> = BTreeMap::new();
     for node in c.nodes() {
         for p in c.pods_on(&node.meta.name) {
@@ -180,7 +247,13 @@ fn check(c: &Cluster, phases: &mut BTreeMap<String, Phase>) -> Result<(), TestCa
                 p.meta.name
             );
         }
-        if let Some(prev) = phases.insert(p.meta.uid.clone(), p.status.phase) {
+        prop_assert_ne!(
+            p.status.phase,
+            Phase::Unknown,
+            "{} is Unknown",
+            &p.meta.name
+        );
+        if let Some(prev) = seen.phases.insert(p.meta.uid.clone(), p.status.phase) {
             prop_assert!(
                 legal(prev, p.status.phase),
                 "{}: {:?} -> {:?}",
@@ -189,17 +262,20 @@ fn check(c: &Cluster, phases: &mut BTreeMap<String, Phase>) -> Result<(), TestCa
                 p.status.phase
             );
         }
-        if p.status.phase == Phase::Unknown {
-            let node = p.spec.node_name.as_deref().unwrap_or("");
-            let lost = c.node_down(node)
-                || c.node(node)
-                    .is_some_and(|n| n.ready.status != CondStatus::True);
-            prop_assert!(
-                lost,
-                "{} Unknown while its node {} is fine",
-                p.meta.name,
-                node
-            );
+        let node = p.spec.node_name.as_deref().unwrap_or("");
+        let ready = pod_ready(p);
+        if c.node_down(node) {
+            if let Some(last) = seen.ready.get(&p.meta.uid) {
+                prop_assert_eq!(
+                    ready,
+                    *last,
+                    "READY of {} changed while node {} was lost",
+                    &p.meta.name,
+                    node
+                );
+            }
+        } else {
+            seen.ready.insert(p.meta.uid.clone(), ready);
         }
         if !p.status.phase.is_terminal()
             && let Some(ip) = &p.status.pod_ip
@@ -213,6 +289,33 @@ fn check(c: &Cluster, phases: &mut BTreeMap<String, Phase>) -> Result<(), TestCa
             prop_assert!(ips.insert(ip.clone()), "duplicate live IP {ip}");
         }
     }
+    // A settled ReplicaSet whose spec did not change stays settled: every
+    // pod that left it (evicted by taint, deleted) was replaced, once.
+    let mut settled = BTreeMap::new();
+    for rs in c.store().replicasets().iter() {
+        let oid = rs.meta.oid;
+        if seen.settled.get(&oid) == Some(&rs.meta.generation) {
+            // Never more (a pod replaced twice), and soon exactly as many.
+            prop_assert!(
+                active_of(c, oid) <= rs.spec.replicas as usize,
+                "replicaset {} has {} active pods for {} replicas",
+                &rs.meta.name,
+                active_of(c, oid),
+                rs.spec.replicas
+            );
+            prop_assert!(
+                replaced(c, oid),
+                "replicaset {} has {} active pods for {} replicas",
+                &rs.meta.name,
+                active_of(c, oid),
+                rs.spec.replicas
+            );
+        }
+        if active_of(c, oid) == rs.spec.replicas as usize {
+            settled.insert(oid, rs.meta.generation);
+        }
+    }
+    seen.settled = settled;
     Ok(())
 }
 
@@ -222,13 +325,17 @@ proptest! {
     #[test]
     fn random_command_sequences_keep_the_invariants(seed in 0u64..1000, ops in proptest::collection::vec(op(), 1..30)) {
         let mut c = Cluster::new(seed);
-        let mut phases = BTreeMap::new();
+        let mut seen = Seen::default();
         for op in &ops {
             apply(&mut c, op);
-            let secs = if let Op::Wait(s) = op { *s } else { 1 };
+            let secs = match op {
+                Op::Wait(s) => *s,
+                Op::Lose(_) => 360,
+                _ => 1,
+            };
             for _ in 0..secs {
                 c.advance(1000);
-                check(&c, &mut phases)?;
+                check(&c, &mut seen)?;
             }
         }
         // With every node back and schedulable, every Deployment converges.
@@ -238,7 +345,7 @@ proptest! {
         }
         for _ in 0..900 {
             c.advance(1000);
-            check(&c, &mut phases)?;
+            check(&c, &mut seen)?;
         }
         for d in c.store().deployments().iter() {
             let sel = format!("app={}", d.meta.name);

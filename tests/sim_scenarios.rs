@@ -85,7 +85,7 @@ fn scenario_objects_match_the_contract() {
 
     let c = scenario("crashloop");
     let p = c.pod("default", "crash-demo").unwrap();
-    assert_eq!(p.spec.containers[0].image, "busybox");
+    assert_eq!(p.spec.containers[0].image, "busybox:1.36");
     assert_eq!(
         p.spec.containers[0].command,
         ["sh", "-c", "sleep 3; exit 1"]

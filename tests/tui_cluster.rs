@@ -109,7 +109,12 @@ fn a_node_down() {
     snapshots(
         "node_down",
         &mut app,
-        &["node-1  NotReady", "heartbeat", "Unknown", "NodeNotReady"],
+        &[
+            "node-1  NotReady",
+            "heartbeat",
+            "v79xg Running",
+            "NodeNotReady",
+        ],
     );
 }
 

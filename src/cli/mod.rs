@@ -105,6 +105,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that went away (`| head`) is not an error to report: end
+        // quietly with the status a shell shows for SIGPIPE (128 + 13).
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
             // Messages may quote a file name, an argument or a lesson's
             // text: sanitized like everything else that reaches a terminal.
@@ -112,6 +115,13 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

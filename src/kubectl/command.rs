@@ -143,6 +143,10 @@ pub enum Command {
         selector: Option<String>,
         grace: Option<u64>,
         ns: String,
+        /// `--wait` (default true): wait until the objects are gone.
+        wait: bool,
+        /// `--timeout`: how long to wait (None: kubectl's default).
+        timeout_ms: Option<u64>,
     },
     Scale {
         res: Resource,
@@ -158,12 +162,16 @@ pub enum Command {
     RolloutStatus {
         name: String,
         ns: String,
+        /// `--watch` (default true): follow the rollout until it is done.
+        watch: bool,
+        timeout_ms: Option<u64>,
     },
     Cordon(String),
     Uncordon(String),
     Drain {
         node: String,
         force: bool,
+        timeout_ms: Option<u64>,
     },
     Logs {
         pod: String,

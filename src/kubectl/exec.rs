@@ -2,9 +2,10 @@
 
 use super::parse::{Command, Resource};
 use super::{Outcome, describe, get, help};
+use crate::sim::apiserver::DEFAULT_TOLERATION_SECONDS;
+use crate::sim::controllers::node_lifecycle::GRACE_PERIOD_MS;
 use crate::sim::objects::*;
 use crate::sim::ops::kubectl_name;
-use crate::sim::queries::Rollout;
 use crate::sim::setup::Setup;
 use crate::sim::{Cluster, scenarios, selector};
 
@@ -167,7 +168,16 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
             selector,
             grace,
             ns,
-        } => delete(c, res, names, selector, grace, &ns),
+            wait,
+            timeout_ms,
+        } => {
+            let (out, pods) = delete(c, res, names, selector, grace, &ns);
+            if wait {
+                super::waits::wait_deleted(c, out, &pods, timeout_ms)
+            } else {
+                out
+            }
+        }
         Command::Scale {
             res,
             name,
@@ -197,10 +207,12 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
                 kubectl_name(Kind::Deployment, &name)
             ))
         }
-        Command::RolloutStatus { name, ns } => match c.rollout_status(&ns, &name) {
-            Ok(Rollout::Waiting(m)) | Ok(Rollout::Done(m)) => Outcome::ok(m),
-            Ok(Rollout::Failed(m)) | Err(m) => Outcome::fail(m),
-        },
+        Command::RolloutStatus {
+            name,
+            ns,
+            watch,
+            timeout_ms,
+        } => super::waits::rollout_status(c, &ns, &name, watch, timeout_ms),
         Command::Cordon(node) | Command::Uncordon(node) if c.node(&node).is_none() => {
             Outcome::fail(format!(
                 "Error from server (NotFound): nodes \"{node}\" not found"
@@ -216,10 +228,11 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
             Ok(false) => Outcome::ok(format!("node/{node} already uncordoned")),
             Err(e) => Outcome::fail(e.to_string()),
         },
-        Command::Drain { node, force } => match c.drain(&node, force) {
-            Ok(lines) => Outcome::ok(lines.join("\n")),
-            Err(e) => Outcome::fail(e),
-        },
+        Command::Drain {
+            node,
+            force,
+            timeout_ms,
+        } => super::waits::drain(c, &node, force, timeout_ms),
         Command::Logs {
             pod,
             container,
@@ -242,7 +255,9 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
         }
         Command::NodeDown(node) => match c.set_node_down(&node, true) {
             Ok(true) => Outcome::ok(format!(
-                "node/{node} is down: its kubelet stopped posting status (NotReady after the 40s grace period, pods evicted after 300s)"
+                "node/{node} is down: its kubelet stopped posting status (NotReady after the {} node-monitor grace period, its pods marked for deletion {} later)",
+                crate::duration::go_duration(GRACE_PERIOD_MS),
+                crate::duration::go_duration(DEFAULT_TOLERATION_SECONDS * 1000)
             )),
             Ok(false) => Outcome::ok(format!("node/{node} is already down")),
             Err(e) => Outcome::fail(e),
@@ -318,6 +333,8 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
     }
 }
 
+/// `delete`: kubectl's lines, and the pods deleted (name, oid) that a
+/// waiting `delete` waits for.
 fn delete(
     c: &mut Cluster,
     res: Resource,
@@ -325,26 +342,29 @@ fn delete(
     selector: Option<String>,
     grace: Option<u64>,
     ns: &str,
-) -> Outcome {
+) -> (Outcome, Vec<(String, crate::sim::stored::Oid)>) {
     let Some(kind) = res
         .kind()
         .filter(|k| !matches!(k, Kind::Node | Kind::Event))
     else {
-        return Outcome::fail(format!(
-            "error: deleting {} is not simulated{}",
-            res.plural(),
-            if res == Resource::Nodes {
-                "; use `fault node-down NODE` to lose a node"
-            } else {
-                ""
-            }
-        ));
+        return (
+            Outcome::fail(format!(
+                "error: deleting {} is not simulated{}",
+                res.plural(),
+                if res == Resource::Nodes {
+                    "; use `fault node-down NODE` to lose a node"
+                } else {
+                    ""
+                }
+            )),
+            Vec::new(),
+        );
     };
     let mut targets = names;
     if let Some(sel) = selector {
         let sel = match selector::parse(&sel) {
             Ok(s) => s,
-            Err(e) => return Outcome::fail(format!("error: {e}")),
+            Err(e) => return (Outcome::fail(format!("error: {e}")), Vec::new()),
         };
         let s = c.store();
         let matching: Vec<String> = match kind {
@@ -380,7 +400,7 @@ fn delete(
                 .collect(),
         };
         if matching.is_empty() {
-            return Outcome::ok("No resources found");
+            return (Outcome::ok("No resources found"), Vec::new());
         }
         targets.extend(matching);
     }
@@ -389,17 +409,25 @@ fn delete(
     if grace == Some(0) {
         lines.push("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.".to_string());
     }
+    let mut pods = Vec::new();
     for name in targets {
+        let oid = (kind == Kind::Pod)
+            .then(|| c.store().pods().oid_of(ns, &name))
+            .flatten();
         match c.delete(kind, ns, &name, grace) {
-            Ok(line) => lines.push(line),
+            Ok(line) => {
+                lines.push(line);
+                pods.extend(oid.map(|o| (name.clone(), o)));
+            }
             Err(e) => {
                 ok = false;
                 lines.push(e.to_string());
             }
         }
     }
-    Outcome {
+    let out = Outcome {
         output: super::with_newline(lines.join("\n")),
         ok,
-    }
+    };
+    (out, pods)
 }

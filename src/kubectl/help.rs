@@ -10,10 +10,12 @@ kubectl commands (the leading \"kubectl\" is optional):
   create deployment NAME --image=IMAGE [--replicas=N] [--port=N]
   run NAME --image=IMAGE [--restart=Always|OnFailure|Never] [-- COMMAND ARGS...]
   delete KIND NAME... | delete KIND -l key=value   [--grace-period=SECONDS] [--now] [--force]
+      [--wait=false] [--timeout=DURATION]   waits until the objects are gone, as kubectl does
   scale deployment NAME --replicas=N
   set image deployment/NAME CONTAINER=IMAGE
-  rollout status deployment NAME
-  cordon NODE | uncordon NODE | drain NODE [--force]
+  rollout status deployment NAME [--watch=false] [--timeout=DURATION]
+                                     follows the rollout until it is done
+  cordon NODE | uncordon NODE | drain NODE [--force] [--timeout=DURATION]
   logs POD [-c CONTAINER] [--previous]
 simulator controls:
   wait DURATION                      let simulated time pass (30s, 5m, 1m30s)

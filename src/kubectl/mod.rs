@@ -22,6 +22,7 @@ pub mod listing;
 pub mod parse;
 pub mod suggest;
 pub mod table;
+mod waits;
 
 pub use complete::complete;
 pub use files::Files;

@@ -199,6 +199,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     flag("force", None, false),
                     flag("all", None, false),
                     flag("wait", None, false),
+                    flag("timeout", None, true),
                 ],
             )?;
             let (res, names) = target(&a.pos, "delete")?;
@@ -226,6 +227,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 selector,
                 grace,
                 ns: a.ns(),
+                wait: a.get("wait").is_none_or(|v| v != "false"),
+                timeout_ms: timeout(&a)?,
             })
         }
         "scale" => {
@@ -282,7 +285,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 &rest,
                 &[
                     NS,
-                    flag("watch", Some('w'), true),
+                    flag("watch", Some('w'), false),
                     flag("timeout", None, true),
                 ],
             )?;
@@ -303,6 +306,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(Command::RolloutStatus {
                 name: one(&names, "NAME")?,
                 ns: a.ns(),
+                watch: a.get("watch").is_none_or(|v| v != "false"),
+                timeout_ms: timeout(&a)?,
             })
         }
         "cordon" | "uncordon" | "drain" => {
@@ -313,6 +318,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     flag("ignore-daemonsets", None, false),
                     flag("delete-emptydir-data", None, false),
                     flag("grace-period", None, true),
+                    flag("timeout", None, true),
                 ],
             )?;
             let node = one(&a.pos, "NODE")?;
@@ -322,6 +328,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 _ => Command::Drain {
                     node,
                     force: a.has("force"),
+                    timeout_ms: timeout(&a)?,
                 },
             })
         }
@@ -355,5 +362,19 @@ pub fn parse(line: &str) -> Result<Command, String> {
             ),
             near => format!("error: unknown command \"{other}\"{near}"),
         }),
+    }
+}
+
+/// `--timeout=DURATION` (`30s`, `2m`; `0` means kubectl's default).
+fn timeout(a: &Args) -> Result<Option<u64>, String> {
+    match a.get("timeout") {
+        None => Ok(None),
+        Some(v) => match crate::duration::parse_millis(&v) {
+            Ok(0) => Ok(None),
+            Ok(ms) => Ok(Some(ms)),
+            Err(_) => Err(format!(
+                "error: invalid argument \"{v}\" for \"--timeout\" flag: time: invalid duration \"{v}\""
+            )),
+        },
     }
 }

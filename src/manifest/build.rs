@@ -241,6 +241,12 @@ fn container(v: &Value) -> ContainerSpec {
     c.readiness_probe = get(v, "readinessProbe").map(probe);
     c.liveness_probe = get(v, "livenessProbe").map(probe);
     c.restart_always = str_of(v, "restartPolicy").as_deref() == Some("Always");
+    // Kept only when it differs from the API default for the image, so an
+    // object read back with its defaulted policy is the object it was.
+    let given = str_of(v, "imagePullPolicy")
+        .as_deref()
+        .and_then(PullPolicy::parse);
+    c.image_pull_policy = given.filter(|p| *p != c.pull_policy());
     c
 }
 

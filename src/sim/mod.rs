@@ -35,7 +35,7 @@
 //! Change (`ops.rs`): [`Cluster::apply`], [`Cluster::create`],
 //! [`Cluster::apply_manifest`] (kubectl-like lines or the diagnostics),
 //! [`Cluster::delete`], [`Cluster::scale`], [`Cluster::set_image`],
-//! [`Cluster::set_schedulable`] (cordon/uncordon), [`Cluster::drain`],
+//! [`Cluster::set_schedulable`] (cordon/uncordon), [`Cluster::evict_node`] (drain),
 //! [`Cluster::set_node_down`] (`fault node-down|node-up`), [`Cluster::crash`],
 //! [`Cluster::set_runtime`], [`Cluster::set_traffic`],
 //! [`Cluster::set_proxy_mode`].

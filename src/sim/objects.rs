@@ -186,6 +186,11 @@ pub struct ContainerSpec {
     pub liveness_probe: Option<Probe>,
     /// An init container with `restartPolicy: Always` (a native sidecar).
     pub restart_always: bool,
+    /// `imagePullPolicy` when it differs from the API default for the
+    /// image (None: the default); [`ContainerSpec::pull_policy`] gives the
+    /// policy in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_pull_policy: Option<PullPolicy>,
 }
 
 impl ContainerSpec {
@@ -201,7 +206,22 @@ impl ContainerSpec {
             readiness_probe: None,
             liveness_probe: None,
             restart_always: false,
+            image_pull_policy: None,
         }
+    }
+
+    /// `imagePullPolicy` after defaulting (`SetDefaults_Container`):
+    /// `Always` for the `latest` tag or no tag, `IfNotPresent` otherwise.
+    /// <https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting>
+    pub fn pull_policy(&self) -> PullPolicy {
+        self.image_pull_policy.unwrap_or_else(|| {
+            let latest = super::images::parse_ref(&self.image).is_none_or(|r| r.tag == "latest");
+            if latest {
+                PullPolicy::Always
+            } else {
+                PullPolicy::IfNotPresent
+            }
+        })
     }
 
     /// Requests default to limits when only limits are given (API defaulting).
@@ -218,6 +238,35 @@ impl ContainerSpec {
                 self.requests.memory_bytes
             },
         }
+    }
+}
+
+/// `imagePullPolicy`: when the kubelet pulls a container's image.
+/// <https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy>
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PullPolicy {
+    Always,
+    IfNotPresent,
+    Never,
+}
+
+impl PullPolicy {
+    pub fn name(self) -> &'static str {
+        match self {
+            PullPolicy::Always => "Always",
+            PullPolicy::IfNotPresent => "IfNotPresent",
+            PullPolicy::Never => "Never",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            PullPolicy::Always,
+            PullPolicy::IfNotPresent,
+            PullPolicy::Never,
+        ]
+        .into_iter()
+        .find(|p| p.name() == s)
     }
 }
 

@@ -295,15 +295,25 @@ impl Cluster {
         Ok(changed)
     }
 
-    /// `kubectl drain NODE [--force]`: cordon, then evict every pod. The
-    /// evicted pods are Terminating when this returns (time does not move).
-    pub fn drain(&mut self, node: &str, force: bool) -> Result<Vec<String>, String> {
+    /// `kubectl drain NODE [--force]` up to its waiting: cordon the node,
+    /// then evict each of its pods through the Eviction API (which marks
+    /// the pod with the `DisruptionTarget` condition and deletes it with its
+    /// grace period). Returns kubectl's lines so far and the evicted pods
+    /// (name, oid), which drain then waits for (`crate::kubectl`). Pods
+    /// that no controller owns stop the drain unless `force`.
+    /// <https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/>
+    #[allow(clippy::type_complexity)]
+    pub fn evict_node(
+        &mut self,
+        node: &str,
+        force: bool,
+    ) -> Result<(Vec<String>, Vec<(String, Oid)>), String> {
         let id = self.node_id(node).map_err(|e| e.to_string())?;
         let pods: Vec<(Oid, String, String, bool)> = self
             .api
             .store()
             .pods_on(id)
-            .filter(|p| p.meta.deletion_ms.is_none() && !p.status.phase.is_terminal())
+            .filter(|p| !p.status.phase.is_terminal())
             .map(|p| {
                 (
                     p.meta.oid,
@@ -331,12 +341,12 @@ impl Cluster {
             .map(|p| format!("{}/{}", p.1, p.2))
             .collect();
         if !bare.is_empty() && !force {
-            lines.push(format!(
-                "error: unable to drain node \"{node}\" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): {}, continuing command...",
-                bare.join(", ")
-            ));
             lines.push("There are pending nodes to be drained:".into());
             lines.push(format!(" {node}"));
+            lines.push(format!(
+                "error: cannot delete Pods that declare no controller (use --force to override): {}",
+                bare.join(", ")
+            ));
             return Err(lines.join("\n"));
         }
         if !bare.is_empty() {
@@ -345,16 +355,22 @@ impl Cluster {
                 bare.join(", ")
             ));
         }
-        for (_, ns, name, _) in &pods {
+        let now = self.now();
+        let mut evicted = Vec::new();
+        for (oid, ns, name, _) in pods {
             lines.push(format!("evicting pod {ns}/{name}"));
-        }
-        for (oid, _, name, _) in &pods {
-            if self.api.delete_pod(*oid, None).is_ok() {
-                lines.push(format!("pod/{name} evicted"));
+            // pkg/registry/core/pod/storage/eviction.go `addConditionAndDeletePod`.
+            self.api.update_pod_status(oid, |s| {
+                s.conditions.disruption_target = Some(Box::new(
+                    Condition::new(CondStatus::True, now)
+                        .with("EvictionByEvictionAPI", "Eviction API: evicting"),
+                ));
+            });
+            if self.api.delete_pod(oid, None).is_ok() {
+                evicted.push((name, oid));
             }
         }
-        lines.push(format!("node/{node} drained"));
-        Ok(lines)
+        Ok((lines, evicted))
     }
 
     /// `fault node-down NODE` / `fault node-up NODE`.

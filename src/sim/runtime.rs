@@ -11,7 +11,7 @@
 
 use super::cni::Ipam;
 use super::events::Component;
-use super::images::{self, Image};
+use super::images::{self, Image, Missing};
 use std::collections::BTreeSet;
 
 /// Which runtime path the nodes use.
@@ -116,7 +116,8 @@ pub trait Runtime {
     fn image_pulled(&mut self, image: &str);
     fn create_container(&mut self, pod: &str, container: &str, attempt: u32, hops: &mut Vec<Hop>);
     fn start_container(&mut self, container: &str, hops: &mut Vec<Hop>);
-    fn stop_container(&mut self, container: &str, hops: &mut Vec<Hop>);
+    /// StopContainer: the image's stop signal now, SIGKILL after `grace_s`.
+    fn stop_container(&mut self, container: &str, signal: &str, grace_s: u64, hops: &mut Vec<Hop>);
 }
 
 fn hop(component: Component, reason: &'static str, message: String) -> Hop {
@@ -156,17 +157,44 @@ fn cni_release(pod: &str, ip: Option<&str>, ipam: &mut Ipam, hops: &mut Vec<Hop>
     }
 }
 
-fn pull_error(kind: RuntimeKind, image: &str) -> String {
-    let full = images::parse_ref(image).map_or_else(|| image.to_string(), |r| r.full());
-    match kind {
-        RuntimeKind::Containerd => format!(
+/// The error a failed PullImage returns, as the runtime words it.
+/// containerd: Docker Hub answers a repository that does not exist (or is
+/// private) with 401 insufficient_scope, other registries with 404; a
+/// missing tag of an existing repository is a 404 (`not found`). dockerd
+/// (the dockershim path) words both its own way.
+fn pull_error(kind: RuntimeKind, image: &str, missing: Missing) -> String {
+    let r = images::parse_ref(image);
+    let full = r.as_ref().map_or_else(|| image.to_string(), |r| r.full());
+    let docker_hub = r
+        .as_ref()
+        .is_some_and(|r| r.repository.starts_with("docker.io/"));
+    match (kind, missing) {
+        // The kubelet's CRI client drops `rpc error: code = Unknown desc = `
+        // from containerd's errors (k8s.io/cri-client remote_image.go); the
+        // v1.23 kubelet of the dockershim path still printed it.
+        (RuntimeKind::Containerd, Missing::BadName) => {
+            format!("failed to pull and unpack image \"{image}\": invalid reference format")
+        }
+        (RuntimeKind::Dockershim, Missing::BadName) => {
+            "rpc error: code = Unknown desc = Error response from daemon: invalid reference format"
+                .to_string()
+        }
+        (RuntimeKind::Containerd, Missing::Repository) if docker_hub => format!(
+            "failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
+        ),
+        (RuntimeKind::Containerd, _) => format!(
             "rpc error: code = NotFound desc = failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": {full}: not found"
         ),
-        RuntimeKind::Dockershim => {
-            let repo = images::parse_ref(image)
-                .map_or_else(|| image.to_string(), |r| r.short().to_string());
+        (RuntimeKind::Dockershim, Missing::Repository) => {
+            let repo = r.as_ref().map_or(image, |r| r.short());
             format!(
                 "rpc error: code = Unknown desc = Error response from daemon: pull access denied for {repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
+            )
+        }
+        (RuntimeKind::Dockershim, Missing::Tag) => {
+            let name = image.split('@').next().unwrap_or(image);
+            format!(
+                "rpc error: code = Unknown desc = Error response from daemon: manifest for {name} not found: manifest unknown: manifest unknown"
             )
         }
     }
@@ -185,15 +213,19 @@ pub struct Dockershim {
     images: BTreeSet<String>,
 }
 
-fn pull(kind: RuntimeKind, image: &str, jitter: u64) -> Pull {
-    match images::lookup(image) {
-        Some(img) => Pull {
-            duration_ms: images::pull_millis(img.size_bytes, jitter),
+fn pull(kind: RuntimeKind, image: &str, present: bool, jitter: u64) -> Pull {
+    match images::resolve(image) {
+        Ok(img) => Pull {
+            duration_ms: if present {
+                images::repull_millis(jitter)
+            } else {
+                images::pull_millis(img.size_bytes, jitter)
+            },
             result: Ok(img),
         },
-        None => Pull {
+        Err(missing) => Pull {
             duration_ms: 500 + jitter,
-            result: Err(pull_error(kind, image)),
+            result: Err(pull_error(kind, image, missing)),
         },
     }
 }
@@ -250,7 +282,7 @@ impl Runtime for Containerd {
             "PullImage",
             format!("CRI PullImage {}", key(image)),
         ));
-        pull(self.kind(), image, jitter)
+        pull(self.kind(), image, self.image_present(image), jitter)
     }
 
     fn image_pulled(&mut self, image: &str) {
@@ -273,11 +305,11 @@ impl Runtime for Containerd {
         ));
     }
 
-    fn stop_container(&mut self, container: &str, hops: &mut Vec<Hop>) {
+    fn stop_container(&mut self, container: &str, signal: &str, grace_s: u64, hops: &mut Vec<Hop>) {
         hops.push(hop(
             Component::Containerd,
             "StopContainer",
-            format!("CRI StopContainer {container}: SIGTERM, then SIGKILL after the grace period"),
+            format!("CRI StopContainer {container} (timeout {grace_s}s): {signal}, SIGKILL if still running after {grace_s}s"),
         ));
     }
 }
@@ -358,7 +390,7 @@ impl Runtime for Dockershim {
             "ContentFetch",
             format!("containerd stores the layers of {}", key(image)),
         ));
-        pull(self.kind(), image, jitter)
+        pull(self.kind(), image, self.image_present(image), jitter)
     }
 
     fn image_pulled(&mut self, image: &str) {
@@ -401,16 +433,16 @@ impl Runtime for Dockershim {
         ));
     }
 
-    fn stop_container(&mut self, container: &str, hops: &mut Vec<Hop>) {
+    fn stop_container(&mut self, container: &str, signal: &str, grace_s: u64, hops: &mut Vec<Hop>) {
         hops.push(hop(
             Component::Dockershim,
             "StopContainer",
-            format!("CRI StopContainer {container} → Docker API POST /containers/{{id}}/stop"),
+            format!("CRI StopContainer {container} → Docker API POST /containers/{{id}}/stop?t={grace_s}"),
         ));
         hops.push(hop(
             Component::Docker,
             "ContainerStop",
-            format!("dockerd stops {container}"),
+            format!("dockerd sends {signal} to {container}, SIGKILL after {grace_s}s"),
         ));
         hops.push(hop(
             Component::Containerd,

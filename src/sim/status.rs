@@ -5,8 +5,9 @@ use super::stored::*;
 
 /// The kubectl STATUS column of a pod (kubectl's `printPod`): the waiting or
 /// terminated reason of a container, `Init:...` while init containers run,
-/// `Completed`, `Terminating`, `Unknown` for a pod lost with its node, or the
-/// phase. `kubectl get pod -o yaml` shows the phase itself.
+/// `Completed`, `Terminating` for a pod being deleted (`Unknown` instead when
+/// its `status.reason` is `NodeLost`, which no current controller sets), or
+/// the phase. `kubectl get pod -o yaml` shows the phase itself.
 /// <https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-states>
 pub fn pod_status(pod: &Pod) -> String {
     let st = &pod.status;

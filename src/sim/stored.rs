@@ -260,6 +260,11 @@ pub struct PodConditions {
     pub ready: Option<Condition>,
     pub containers_ready: Option<Condition>,
     pub scheduled: Option<Condition>,
+    /// Set by a controller that is about to delete the pod (taint eviction,
+    /// the Eviction API): `DisruptionTarget`.
+    /// <https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions>
+    /// Boxed: few pods ever carry it.
+    pub disruption_target: Option<Box<Condition>>,
 }
 
 impl PodConditions {
@@ -273,6 +278,11 @@ impl PodConditions {
         ]
         .into_iter()
         .filter_map(|(n, c)| c.as_ref().map(|c| (n, c)))
+        .chain(
+            self.disruption_target
+                .as_deref()
+                .map(|c| ("DisruptionTarget", c)),
+        )
         .collect()
     }
 }

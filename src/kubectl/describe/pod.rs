@@ -20,15 +20,24 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     }
     w.labels(0, "Labels", &m.labels);
     w.annotations(0, &m.annotations);
+    // kubectl: `Terminating (lasts <time until the deletion timestamp>)`
+    // (translateTimestampUntil: HumanDuration, `<invalid>` once more than a
+    // second past, as for a pod evicted from a lost node).
     let status = match m.deletion_ms {
-        Some(end) if c.now() > end => {
-            format!("Terminating (lasts {})", human_duration(c.now() - end))
+        Some(end) if !p.status.phase.is_terminal() => {
+            let lasts = if end >= c.now() {
+                human_duration(end - c.now())
+            } else if c.now() - end < 2000 {
+                "0s".to_string()
+            } else {
+                "<invalid>".to_string()
+            };
+            format!("Terminating (lasts {lasts})")
         }
-        Some(_) => "Terminating".to_string(),
-        None => p.status.phase.name().to_string(),
+        _ => p.status.phase.name().to_string(),
     };
     w.kv(0, "Status", status);
-    if m.deletion_ms.is_some() {
+    if m.deletion_ms.is_some() && !p.status.phase.is_terminal() {
         w.kv(
             0,
             "Termination Grace Period",

@@ -398,6 +398,11 @@ fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
         ),
     );
     let key = path.last_name().unwrap_or("value").to_string();
+    // How the fixed line is written: `key: "raw"`, or `"raw"` for a list item.
+    let line = |raw: &str| match path.last_name() {
+        Some(k) => format!("{k}: \"{raw}\""),
+        None => format!("\"{raw}\""),
+    };
     let quoted = s.pos.style(&s.full(path)) == Some(Style::Quoted);
     let retyped = s.pos.retyped(&s.full(path)).map(str::to_string);
     match (ty, v) {
@@ -405,16 +410,17 @@ fn type_error(s: &mut Sink, v: &Value, ty: &Ty, path: &Path, owner: &Obj) {
             let shown = repr(v);
             match retyped {
                 Some(raw) if raw != shown => s.hint(
-                    format!("kubectl reads `{raw}` as {shown}: quote it: {key}: \"{raw}\""),
+                    format!("kubectl reads `{raw}` as {shown}: quote it: {}", line(&raw)),
                     format!(
-                        "kubectl은 `{raw}`를 {shown}(으)로 읽습니다. 따옴표로 감싸세요: {key}: \"{raw}\""
+                        "kubectl은 `{raw}`를 {shown}(으)로 읽습니다. 따옴표로 감싸세요: {}",
+                        line(&raw)
                     ),
                 ),
                 raw => {
                     let raw = raw.unwrap_or(shown);
                     s.hint(
-                        format!("quote it: {key}: \"{raw}\""),
-                        format!("따옴표로 감싸세요: {key}: \"{raw}\""),
+                        format!("quote it: {}", line(&raw)),
+                        format!("따옴표로 감싸세요: {}", line(&raw)),
                     )
                 }
             }

@@ -83,7 +83,7 @@ pub mod category {
 
 /// The moments a card can ask about, in milliseconds: just started, after
 /// the first restarts, in a long back-off, past the node controller's
-/// 40 s grace and the 300 s eviction, long after.
+/// 50 s grace period and the 300 s eviction, long after.
 pub const TIMES_MS: [u64; 5] = [5_000, 30_000, 120_000, 360_000, 900_000];
 
 /// When a lost node goes down, after the pod is created.

@@ -25,11 +25,13 @@ pub enum Rule {
     Succeeded,
     /// A container failed and none restarts: Failed / Error.
     Failed,
-    /// The node is gone but the control plane has not noticed yet (40 s
-    /// grace): the last reported state still shows.
+    /// The node is gone but the control plane has not noticed yet (the
+    /// 50 s node-monitor grace period): the last reported state still shows.
     NotNoticed,
-    /// The node controller marked the node NotReady: the pod is Unknown.
-    NodeUnknown,
+    /// The node controller marked the node NotReady: the pod's Ready
+    /// condition is False, its phase and STATUS are what the kubelet last
+    /// reported.
+    NodeNotReady,
     /// After the 300 s toleration the pod was evicted; its kubelet cannot
     /// confirm, so it stays Terminating.
     Evicted,
@@ -61,9 +63,6 @@ impl Rule {
         if pod.status == "Terminating" {
             return Rule::Evicted;
         }
-        if pod.phase == "Unknown" {
-            return Rule::NodeUnknown;
-        }
         let lost = card.node == NodeFate::Lost;
         let own = own_rule(card, pod);
         if lost && matches!(own, Rule::Succeeded | Rule::Failed) {
@@ -71,6 +70,9 @@ impl Rule {
         }
         if lost && node_status == "Ready" {
             return Rule::NotNoticed;
+        }
+        if lost {
+            return Rule::NodeNotReady;
         }
         own
     }
@@ -116,12 +118,14 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
                 "The image cannot be pulled, so the container is never created and the Pod stays \
                  Pending, whatever its restartPolicy. Right after a failed pull STATUS shows \
                  ErrImagePull; while the kubelet waits to try again (10 s, 20 s, 40 s … up to \
-                 5 min) it shows ImagePullBackOff. Now: {status}."
+                 5 min) it shows ImagePullBackOff, and each retry that fails shows ErrImagePull \
+                 again. Now: {status}."
             ),
             format!(
                 "이미지를 받을 수 없으니 컨테이너는 만들어지지 않고, restartPolicy와 상관없이 파드는 Pending에 \
                  머뭅니다. 받기에 실패한 직후 STATUS는 ErrImagePull, kubelet이 다시 시도하기 전에 기다리는 \
-                 동안(10초, 20초, 40초 … 최대 5분)은 ImagePullBackOff입니다. 지금은 {status}입니다."
+                 동안(10초, 20초, 40초 … 최대 5분)은 ImagePullBackOff이고, 다시 시도했다가 실패할 때마다 또 \
+                 ErrImagePull이 됩니다. 지금은 {status}입니다."
             ),
         ),
         Rule::Running => match card.behaviour {
@@ -184,12 +188,14 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
             t(
                 format!(
                     "{which} The Pod stays Running: it is still bound to its node and its \
-                     container is being restarted in place. The kubelet waits 10 s, 20 s, 40 s … \
-                     (doubling up to 5 min) between restarts. {now} Restarts so far: {restarts}."
+                     container is being restarted in place. The first restart is immediate; \
+                     after that the kubelet waits 10 s, 20 s, 40 s … (doubling up to 5 min). \
+                     {now} Restarts so far: {restarts}."
                 ),
                 format!(
                     "{which} 파드는 노드에 그대로 있고 컨테이너가 그 자리에서 다시 시작되므로 Running으로 남습니다. \
-                     kubelet은 재시작 사이에 10초, 20초, 40초 …(두 배씩, 최대 5분) 기다립니다. {now} 지금까지 \
+                     첫 재시작은 바로 일어나고, 그다음부터 kubelet은 10초, 20초, 40초 …(두 배씩, 최대 5분) \
+                     기다립니다. {now} 지금까지 \
                      재시작 {restarts}번."
                 ),
             )
@@ -216,67 +222,68 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
         Rule::NotNoticed => t(
             format!(
                 "node-1 went down only {} ago. The control plane learns about a node only from \
-                 its kubelet's heartbeats, and the node controller waits 40 s without one before \
-                 it marks the node NotReady. Until then the API still shows what the kubelet last \
+                 its kubelet's heartbeats, and the node controller waits 50 s without one (the \
+                 node-monitor grace period of current Kubernetes; 40 s before v1.32) before it \
+                 marks the node NotReady. Until then the API still shows what the kubelet last \
                  reported: {}.",
                 secs(card.after_ms),
                 last_report(end, Lang::En)
             ),
             format!(
                 "node-1이 멈춘 지 {}밖에 되지 않았습니다. 컨트롤 플레인은 kubelet의 하트비트로만 노드 소식을 듣고, \
-                 노드 컨트롤러는 하트비트 없이 40초가 지나야 노드를 NotReady로 표시합니다. 그때까지 API에는 \
-                 kubelet이 마지막으로 보고한 상태가 그대로 보입니다: {}.",
+                 노드 컨트롤러는 하트비트 없이 50초(현재 쿠버네티스의 노드 모니터 유예 시간, v1.32 이전에는 \
+                 40초)가 지나야 노드를 NotReady로 표시합니다. 그때까지 API에는 kubelet이 마지막으로 보고한 \
+                 상태가 그대로 보입니다: {}.",
                 secs_ko(card.after_ms),
                 last_report(end, Lang::Ko)
             ),
         ),
-        Rule::NodeUnknown => t(
+        Rule::NodeNotReady => t(
             format!(
-                "node-1 stopped sending heartbeats. Once 40 s had passed since the last one (the \
-                 grace period; the node controller checks every 5 s), the node controller marked \
-                 the node NotReady and set its unfinished Pods to the Unknown phase: nobody can \
-                 tell what their containers are doing now. STATUS {}. The Pod is not evicted \
-                 before its 300 s toleration for the unreachable taint runs out.",
-                if status == "Unknown" {
-                    "shows the phase, Unknown".to_string()
-                } else {
-                    format!("still shows the container's last reported reason, {status}")
-                }
+                "node-1 stopped sending heartbeats. Once 50 s had passed since the last one (the \
+                 node-monitor grace period; the node controller checks every 5 s), the node \
+                 controller marked the node NotReady and set the Pod's Ready condition to False, \
+                 so Services stop sending it traffic. It changes nothing else: the phase and the \
+                 container states are written only by the kubelet, which cannot be reached, so \
+                 the API keeps what it last reported: {}. The Pod is not evicted before its 300 s \
+                 toleration of the unreachable taint runs out.",
+                last_report(end, Lang::En)
             ),
             format!(
-                "node-1이 하트비트를 보내지 않습니다. 마지막 하트비트 뒤로 40초(유예 시간)가 지나자, 5초마다 \
-                 확인하는 노드 컨트롤러가 노드를 NotReady로 표시하고 끝나지 않은 파드를 Unknown 단계로 바꿨습니다. 이제 컨테이너가 어떤 상태인지 아무도 알 수 없습니다. \
-                 STATUS는 {}. unreachable 테인트에 대한 300초 톨러레이션이 끝나기 전에는 파드가 축출되지 않습니다.",
-                if status == "Unknown" {
-                    "단계를 그대로 보여 주는 Unknown입니다".to_string()
-                } else {
-                    format!("컨테이너가 마지막으로 보고한 이유 {status}를 계속 보여 줍니다")
-                }
+                "node-1이 하트비트를 보내지 않습니다. 마지막 하트비트 뒤로 50초(노드 모니터 유예 시간)가 지나자, \
+                 5초마다 확인하는 노드 컨트롤러가 노드를 NotReady로 표시하고 파드의 Ready 컨디션을 False로 \
+                 바꿨습니다. 그래서 서비스는 이 파드로 트래픽을 보내지 않습니다. 바뀌는 것은 그것뿐입니다. 단계와 \
+                 컨테이너 상태는 kubelet만 쓰는데 kubelet에 연락이 닿지 않으니, API에는 kubelet이 마지막으로 \
+                 보고한 상태가 남아 있습니다: {}. unreachable 테인트에 대한 300초 톨러레이션이 끝나기 전에는 \
+                 파드가 축출되지 않습니다.",
+                last_report(end, Lang::Ko)
             ),
         ),
         Rule::Evicted => t(
             "node-1 has been unreachable for more than 5 minutes: Pods tolerate the \
-             node.kubernetes.io/unreachable taint for 300 s, then they are evicted (deleted). \
-             Deleting a Pod needs its kubelet to confirm that the containers stopped, and the \
-             kubelet on the dead node cannot, so the Pod stays Terminating until the node comes \
-             back or someone force-deletes it."
+             node.kubernetes.io/unreachable taint for 300 s, then the taint-eviction controller \
+             deletes them (TaintManagerEviction). Deleting a Pod needs its kubelet to confirm \
+             that the containers stopped, and the kubelet on the dead node cannot, so the Pod \
+             stays Terminating until the node comes back, its Node object is deleted, or someone \
+             force-deletes it. Its phase stays what the kubelet last reported."
                 .into(),
             "node-1에 5분 넘게 연락이 닿지 않았습니다. 파드는 node.kubernetes.io/unreachable 테인트를 300초 \
-             동안만 견디고 그 뒤 축출(삭제)됩니다. 파드를 지우려면 kubelet이 컨테이너가 멈췄다고 확인해 줘야 \
-             하는데, 죽은 노드의 kubelet은 그럴 수 없으니 파드는 노드가 돌아오거나 누군가 강제로 지울 때까지 \
-             Terminating으로 남습니다."
+             동안만 견디고, 그 뒤 테인트 기반 축출 컨트롤러가 파드를 삭제합니다(TaintManagerEviction). 파드를 \
+             지우려면 kubelet이 컨테이너가 멈췄다고 확인해 줘야 하는데, 죽은 노드의 kubelet은 그럴 수 없으니 \
+             파드는 노드가 돌아오거나, 노드 오브젝트가 삭제되거나, 누군가 강제로 지울 때까지 Terminating으로 \
+             남습니다. 단계는 kubelet이 마지막으로 보고한 그대로입니다."
                 .into(),
         ),
         Rule::FinishedBeforeLoss => t(
             format!(
                 "The Pod had already finished ({}) before node-1 went down. A finished Pod keeps \
-                 its phase: nothing is left to run, and the node controller only marks unfinished \
-                 Pods Unknown when their node stops reporting.",
+                 its phase: nothing is left to run, and when its node stops reporting the node \
+                 controller changes only the Pod's Ready condition, never its phase.",
                 end.map_or("", |p| p.phase.as_str())
             ),
             format!(
                 "파드는 node-1이 멈추기 전에 이미 끝났습니다({}). 끝난 파드는 단계를 그대로 유지합니다. 더 실행할 \
-                 것이 없고, 노드가 보고를 멈췄을 때 노드 컨트롤러가 Unknown으로 바꾸는 것은 끝나지 않은 파드뿐입니다.",
+                 것이 없고, 노드가 보고를 멈춰도 노드 컨트롤러는 파드의 Ready 컨디션만 바꿀 뿐 단계는 바꾸지 않습니다.",
                 end.map_or("", |p| p.phase.as_str())
             ),
         ),

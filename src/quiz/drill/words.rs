@@ -197,9 +197,11 @@ pub fn meaning(field: Field, value: &str, lang: Lang) -> Option<String> {
             "모든 컨테이너가 멈췄고 적어도 하나는 오류로 끝났으며, 다시 시작되지 않습니다.",
         ),
         (Field::Phase, "Unknown") => t(
-            "the Pod's state cannot be obtained, usually because its node stopped \
-             reporting.",
-            "파드의 상태를 알 수 없습니다. 보통 노드가 보고를 멈췄기 때문입니다.",
+            "the phase the API defines for a Pod whose state cannot be obtained. Older \
+             clusters set it when a node stopped reporting; a current node controller leaves \
+             the phase alone and only sets the Pod's Ready condition to False.",
+            "파드의 상태를 알 수 없을 때를 위해 API가 정의한 단계입니다. 예전 클러스터는 노드가 보고를 멈추면 \
+             이 단계로 바꿨지만, 지금의 노드 컨트롤러는 단계를 그대로 두고 파드의 Ready 컨디션만 False로 바꿉니다.",
         ),
         (Field::Status, "ContainerCreating") => t(
             "the kubelet is still preparing the container (pulling the image).",
@@ -235,9 +237,12 @@ pub fn meaning(field: Field, value: &str, lang: Lang) -> Option<String> {
             "kubectl이 더 구체적으로 보여 줄 것이 없어서 단계를 그대로 보여 줍니다.",
         ),
         (Field::Status, "Unknown") => t(
-            "the node stopped reporting and no container reason is left to show, so \
-             kubectl prints the phase.",
-            "노드가 보고를 멈췄고 보여 줄 컨테이너 이유도 없어서 kubectl이 단계를 보여 줍니다.",
+            "kubectl prints Unknown only for a Pod being deleted whose status.reason is \
+             NodeLost, which no current controller sets; a Pod on a lost node keeps the STATUS \
+             its kubelet last reported.",
+            "kubectl은 삭제 중이면서 status.reason이 NodeLost인 파드에만 Unknown을 보여 주는데, 지금의 \
+             컨트롤러는 그 이유를 쓰지 않습니다. 연락이 끊긴 노드의 파드는 kubelet이 마지막으로 보고한 STATUS를 \
+             그대로 보여 줍니다.",
         ),
         (Field::Status, "Terminating") => t(
             "the Pod has been deleted and waits for its kubelet to confirm that its \
@@ -258,10 +263,11 @@ pub fn hints(card: &Card, lang: Lang) -> Vec<String> {
             "컨테이너가 시작할 수는 있을까요? 이미지 이름을 보세요.",
         ),
         category::NODE_LOSS => t(
-            "The control plane waits 40 s without heartbeats before it marks a node NotReady, \
-             and Pods tolerate an unreachable node for 300 s before they are evicted.",
-            "컨트롤 플레인은 하트비트 없이 40초를 기다린 뒤 노드를 NotReady로 표시하고, 파드는 연락이 끊긴 \
-             노드를 300초 동안 견딘 뒤 축출됩니다.",
+            "The control plane waits 50 s without heartbeats before it marks a node NotReady \
+             (only the Pods' Ready condition changes then), and Pods tolerate an unreachable node \
+             for 300 s before they are evicted.",
+            "컨트롤 플레인은 하트비트 없이 50초를 기다린 뒤 노드를 NotReady로 표시하고(이때 바뀌는 것은 파드의 \
+             Ready 컨디션뿐입니다), 파드는 연락이 끊긴 노드를 300초 동안 견딘 뒤 축출됩니다.",
         ),
         _ => match card.policy {
             Policy::Always => t(
@@ -291,8 +297,9 @@ pub fn hints(card: &Card, lang: Lang) -> Vec<String> {
              단계를 보여 줍니다.",
         ),
         Field::Restarts => t(
-            "Between restarts the kubelet waits 10 s, 20 s, 40 s … up to 5 min.",
-            "kubelet은 재시작 사이에 10초, 20초, 40초 … 최대 5분을 기다립니다.",
+            "The first restart is immediate; after that the kubelet waits 10 s, 20 s, 40 s … up \
+             to 5 min.",
+            "첫 재시작은 바로 일어나고, 그다음부터 kubelet은 10초, 20초, 40초 … 최대 5분을 기다립니다.",
         ),
     };
     vec![first, second]

@@ -83,11 +83,7 @@ fn container(c: &ContainerSpec) -> Value {
     let mut o = Map::new();
     o.insert("name".into(), c.name.clone().into());
     o.insert("image".into(), c.image.clone().into());
-    let latest = super::images::parse_ref(&c.image).is_none_or(|r| r.tag == "latest");
-    o.insert(
-        "imagePullPolicy".into(),
-        if latest { "Always" } else { "IfNotPresent" }.into(),
-    );
+    o.insert("imagePullPolicy".into(), c.pull_policy().name().into());
     if !c.command.is_empty() {
         o.insert("command".into(), json!(c.command));
     }

@@ -10,9 +10,9 @@ use crate::sim::apiserver::ApiServer;
 use crate::sim::clock::Rng;
 use crate::sim::cni::Ipam;
 use crate::sim::events::{Component, Event, EventType, ObjRef};
-use crate::sim::images::{self, Image};
+use crate::sim::images::{self, Image, OnStop, Stop};
 use crate::sim::names;
-use crate::sim::objects::{ContainerSpec, Kind, RestartPolicy};
+use crate::sim::objects::{ContainerSpec, Kind, PullPolicy, RestartPolicy};
 use crate::sim::runtime::{Hop, Runtime, RuntimeKind};
 use crate::sim::shell::{Program, Run};
 use crate::sim::stored::*;
@@ -56,15 +56,7 @@ impl Cx<'_> {
     }
 }
 
-/// Go's `time.Duration` printing for whole milliseconds: `812ms`, `3.21s`.
-fn go_duration(ms: u64) -> String {
-    if ms < 1000 {
-        return format!("{ms}ms");
-    }
-    let s = format!("{}.{:03}", ms / 1000, ms % 1000);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    format!("{s}s")
-}
+use crate::duration::go_duration;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Ident {
@@ -75,17 +67,29 @@ pub(crate) struct Ident {
 
 #[derive(Debug, Clone)]
 enum CState {
+    /// About to start: pull first, or not, by the pull policy.
     Waiting,
     Pulling {
         started: u64,
         done_at: u64,
         result: Result<Image, String>,
+        /// What the API showed before this pull began (a retry after a
+        /// failed pull, a restart): the kubelet reports the status it
+        /// computed when its sync began, so that stays while it pulls.
+        /// `None`: a first start, shown as ContainerCreating.
+        shown: Option<Box<Shown>>,
     },
     PullFailed {
         failed_at: u64,
         retry_at: u64,
         message: String,
         backoff_shown: bool,
+    },
+    /// `imagePullPolicy: Never` and the image is not on the node: looked
+    /// at again at `retry_at` (the pod worker's back-off after an error).
+    NeverPull {
+        message: String,
+        retry_at: u64,
     },
     Running {
         exit_at: Option<(u64, i32)>,
@@ -103,6 +107,13 @@ enum CState {
     },
 }
 
+/// A container's state and last state as the API last showed them.
+#[derive(Debug, Clone)]
+struct Shown {
+    state: ContainerState,
+    last: Option<Terminated>,
+}
+
 /// What the kubelet keeps of a container's spec.
 #[derive(Debug, Clone)]
 struct CtrSpec {
@@ -110,6 +121,7 @@ struct CtrSpec {
     image: String,
     command: Vec<String>,
     args: Vec<String>,
+    pull_policy: PullPolicy,
     /// readinessProbe.initialDelaySeconds, in ms.
     ready_delay_ms: u64,
     /// An init container with `restartPolicy: Always` (a sidecar).
@@ -124,6 +136,7 @@ struct Ctr {
     restarts: u32,
     backoff: Backoff,
     pull_backoff: Backoff,
+    /// How the previous container of this name ended (`lastState`).
     last_term: Option<Box<Terminated>>,
     /// The runtime and id of the current container (its id is derived from this).
     container_id: Option<(RuntimeKind, u64)>,
@@ -145,6 +158,7 @@ impl Ctr {
                     .readiness_probe
                     .map_or(0, |p| u64::from(p.initial_delay_seconds) * 1000),
                 restart_always: spec.restart_always,
+                pull_policy: spec.pull_policy(),
             },
             init,
             state: CState::Waiting,
@@ -202,6 +216,21 @@ enum Which {
     App(usize),
 }
 
+/// A pod being deleted, as its kubelet stops it.
+#[derive(Debug, Clone, Copy)]
+struct Terminating {
+    /// When the grace period ends: SIGKILL for what still runs.
+    kill_at: u64,
+    /// When the last container stopped; the pod object goes
+    /// [`TEARDOWN_MS`] later.
+    stopped_at: Option<u64>,
+}
+
+/// From the last container stopping to the pod object's removal: the
+/// sandbox is stopped, volumes are cleaned up and the kubelet's status
+/// manager sends the final status and deletes the pod (grace 0).
+pub const TEARDOWN_MS: u64 = 700;
+
 /// The kubelet's view of one pod.
 #[derive(Debug, Clone)]
 pub(crate) struct Worker {
@@ -213,7 +242,7 @@ pub(crate) struct Worker {
     init: Vec<Ctr>,
     app: Vec<Ctr>,
     pub start_ms: u64,
-    terminating: Option<u64>,
+    terminating: Option<Terminating>,
     terminal: Option<Phase>,
     pub wake: Option<u64>,
 }
@@ -265,8 +294,8 @@ impl Worker {
     /// Advance every container as far as `cx.now` allows. Returns false when
     /// the pod is gone (terminated and removed).
     pub fn sync(&mut self, pod: &Pod, cx: &mut Cx) -> bool {
-        if let Some(end) = pod.meta.deletion_ms {
-            return self.terminate(end, cx);
+        if pod.meta.deletion_ms.is_some() {
+            return self.terminate(pod.meta.deletion_grace_s.unwrap_or(30), cx);
         }
         if self.terminal.is_some() {
             return true;

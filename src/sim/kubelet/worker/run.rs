@@ -1,6 +1,24 @@
-//! Running containers: pull, create, start, and restart with back-off.
+//! Running containers: pull (by the image pull policy), create, start, and
+//! restart with back-off.
+//! <https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy>
+//! (pkg/kubelet/images/image_manager.go `EnsureImageExists`)
 
 use super::*;
+
+/// The kubelet's event texts that changed between the releases the two
+/// runtime paths stand for (v1.33 with containerd, v1.23 with dockershim):
+/// v1.33 writes `Created container: NAME`
+/// (pkg/kubelet/kuberuntime/kuberuntime_container.go `startContainer`).
+fn created_message(kind: RuntimeKind, name: &str) -> String {
+    match kind {
+        RuntimeKind::Containerd => format!("Created container: {name}"),
+        RuntimeKind::Dockershim => format!("Created container {name}"),
+    }
+}
+
+/// How soon the kubelet looks again at a container whose image it may not
+/// pull (its pod worker's back-off after a sync error, 10 s).
+const NEVER_PULL_RETRY_MS: u64 = 10_000;
 
 impl Worker {
     pub(super) fn drive(&mut self, w: Which, cx: &mut Cx) {
@@ -9,79 +27,17 @@ impl Worker {
             let state = self.ctr(w).state.clone();
             match state {
                 CState::Waiting => {
-                    let image = self.ctr(w).spec.image.clone();
-                    let field = self.ctr(w).field();
-                    if cx.runtime.image_present(&image) {
-                        cx.event(
-                            &self.id,
-                            Some(field),
-                            EventType::Normal,
-                            "Pulled",
-                            format!("Container image \"{image}\" already present on machine"),
-                        );
-                        let img = images::lookup(&image);
-                        self.start(w, img, cx);
-                    } else {
-                        cx.event(
-                            &self.id,
-                            Some(field),
-                            EventType::Normal,
-                            "Pulling",
-                            format!("Pulling image \"{image}\""),
-                        );
-                        let mut hops = Vec::new();
-                        let jitter = cx.rng.below(1000);
-                        let pull = cx.runtime.pull_image(&image, jitter, &mut hops);
-                        cx.hops(&self.id, hops);
-                        self.ctr(w).state = CState::Pulling {
-                            started: now,
-                            done_at: now + pull.duration_ms,
-                            result: pull.result,
-                        };
+                    self.ensure_image(w, None, cx);
+                    if matches!(self.ctr(w).state, CState::Waiting) {
+                        return;
                     }
                 }
                 CState::Pulling {
                     started,
                     done_at,
                     result,
-                } if done_at <= now => {
-                    let image = self.ctr(w).spec.image.clone();
-                    let field = self.ctr(w).field();
-                    match result {
-                        Ok(img) => {
-                            cx.runtime.image_pulled(&image);
-                            let took = go_duration(done_at - started);
-                            cx.event(&self.id, Some(field), EventType::Normal, "Pulled", format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {} bytes.", img.size_bytes));
-                            self.ctr(w).pull_backoff.reset();
-                            self.start(w, Some(img), cx);
-                        }
-                        Err(err) => {
-                            cx.event(
-                                &self.id,
-                                Some(field.clone()),
-                                EventType::Warning,
-                                "Failed",
-                                format!("Failed to pull image \"{image}\": {err}"),
-                            );
-                            cx.event(
-                                &self.id,
-                                Some(field),
-                                EventType::Warning,
-                                "Failed",
-                                "Error: ErrImagePull".to_string(),
-                            );
-                            let c = self.ctr(w);
-                            c.pull_backoff.next(done_at);
-                            let retry_at = done_at + c.pull_backoff.delay_ms();
-                            c.state = CState::PullFailed {
-                                failed_at: done_at,
-                                retry_at,
-                                message: err,
-                                backoff_shown: false,
-                            };
-                        }
-                    }
-                }
+                    ..
+                } if done_at <= now => self.pulled(w, started, done_at, result, cx),
                 CState::PullFailed {
                     failed_at,
                     retry_at,
@@ -89,7 +45,10 @@ impl Worker {
                     backoff_shown,
                 } => {
                     if retry_at <= now {
+                        // Retry: ImagePullBackOff stays shown while pulling.
+                        let shown = self.shown(w, now);
                         self.ctr(w).state = CState::Waiting;
+                        self.ensure_image(w, Some(shown), cx);
                         continue;
                     }
                     if !backoff_shown && failed_at + 1000 <= now {
@@ -117,6 +76,9 @@ impl Worker {
                         };
                     }
                     return;
+                }
+                CState::NeverPull { retry_at, .. } if retry_at <= now => {
+                    self.ctr(w).state = CState::Waiting;
                 }
                 CState::Running {
                     exit_at: Some((t, code)),
@@ -166,23 +128,33 @@ impl Worker {
         }
     }
 
-    pub(super) fn restart(&mut self, w: Which, term: Terminated, cx: &mut Cx) {
-        let c = self.ctr(w);
-        c.backoff.next(term.finished_ms);
-        c.restarts += 1;
-        if let Some(p) = c.program.take() {
-            c.previous = Some(Box::new((p, c.started_ms, term.finished_ms)));
-        }
-        c.last_term = Some(Box::new(term));
-        c.state = CState::Waiting;
-        // The image is on the node: Waiting goes straight to start.
-        self.drive_once_waiting(w, cx);
+    /// What the API shows for the container now (kept while it is pulled
+    /// for again).
+    fn shown(&self, w: Which, now: u64) -> Box<Shown> {
+        let c = self.app_or_init(w);
+        let s = self.container_status(c, now, "ContainerCreating");
+        Box::new(Shown {
+            state: s.state,
+            last: s.last_state,
+        })
     }
 
-    pub(super) fn drive_once_waiting(&mut self, w: Which, cx: &mut Cx) {
-        let image = self.ctr(w).spec.image.clone();
-        if cx.runtime.image_present(&image) {
-            let field = self.ctr(w).field();
+    /// `EnsureImageExists`: use the image on the node, or pull it, as the
+    /// pull policy says. `Always` pulls on every start, restarts included;
+    /// `IfNotPresent` only when the node lacks the image; `Never` never.
+    fn ensure_image(&mut self, w: Which, shown: Option<Box<Shown>>, cx: &mut Cx) {
+        let now = cx.now;
+        let (image, field, policy) = {
+            let c = self.ctr(w);
+            (c.spec.image.clone(), c.field(), c.spec.pull_policy)
+        };
+        let present = cx.runtime.image_present(&image);
+        let pull = match policy {
+            PullPolicy::Always => true,
+            PullPolicy::IfNotPresent => !present,
+            PullPolicy::Never => false,
+        };
+        if !pull && present {
             cx.event(
                 &self.id,
                 Some(field),
@@ -191,14 +163,124 @@ impl Worker {
                 format!("Container image \"{image}\" already present on machine"),
             );
             self.start(w, images::lookup(&image), cx);
+            return;
         }
+        if !pull {
+            let message =
+                format!("Container image \"{image}\" is not present with pull policy of Never");
+            cx.event(
+                &self.id,
+                Some(field.clone()),
+                EventType::Warning,
+                "ErrImageNeverPull",
+                message.clone(),
+            );
+            cx.event(
+                &self.id,
+                Some(field),
+                EventType::Warning,
+                "Failed",
+                "Error: ErrImageNeverPull".to_string(),
+            );
+            self.ctr(w).state = CState::NeverPull {
+                message,
+                retry_at: now + NEVER_PULL_RETRY_MS,
+            };
+            return;
+        }
+        cx.event(
+            &self.id,
+            Some(field),
+            EventType::Normal,
+            "Pulling",
+            format!("Pulling image \"{image}\""),
+        );
+        let mut hops = Vec::new();
+        let jitter = cx.rng.below(1000);
+        let pull = cx.runtime.pull_image(&image, jitter, &mut hops);
+        cx.hops(&self.id, hops);
+        self.ctr(w).state = CState::Pulling {
+            started: now,
+            done_at: now + pull.duration_ms,
+            result: pull.result,
+            shown,
+        };
+    }
+
+    /// A pull finished: start the container, or record the failure and
+    /// back off (10 s doubling to 300 s, the kubelet's image back-off).
+    fn pulled(
+        &mut self,
+        w: Which,
+        started: u64,
+        done_at: u64,
+        result: Result<Image, String>,
+        cx: &mut Cx,
+    ) {
+        let image = self.ctr(w).spec.image.clone();
+        let field = self.ctr(w).field();
+        match result {
+            Ok(img) => {
+                cx.runtime.image_pulled(&image);
+                let took = go_duration(done_at - started);
+                cx.event(&self.id, Some(field), EventType::Normal, "Pulled", format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {} bytes.", img.size_bytes));
+                self.ctr(w).pull_backoff.reset();
+                self.start(w, Some(img), cx);
+            }
+            Err(err) => {
+                cx.event(
+                    &self.id,
+                    Some(field.clone()),
+                    EventType::Warning,
+                    "Failed",
+                    format!("Failed to pull image \"{image}\": {err}"),
+                );
+                cx.event(
+                    &self.id,
+                    Some(field),
+                    EventType::Warning,
+                    "Failed",
+                    "Error: ErrImagePull".to_string(),
+                );
+                let c = self.ctr(w);
+                c.pull_backoff.next(done_at, done_at);
+                let retry_at = done_at + c.pull_backoff.delay_ms();
+                c.state = CState::PullFailed {
+                    failed_at: done_at,
+                    retry_at,
+                    message: err,
+                    backoff_shown: false,
+                };
+            }
+        }
+    }
+
+    /// Restart an exited container: the back-off grows (client-go
+    /// `flowcontrol.Backoff.Next`, remembering when the restart happened),
+    /// then the image is ensured again (a pull under `Always`).
+    pub(super) fn restart(&mut self, w: Which, term: Terminated, cx: &mut Cx) {
+        let now = cx.now;
+        let shown = self.shown(w, now);
+        let c = self.ctr(w);
+        c.backoff.next(term.finished_ms, now);
+        if let Some(p) = c.program.take() {
+            c.previous = Some(Box::new((p, c.started_ms, term.finished_ms)));
+        }
+        c.last_term = Some(Box::new(term));
+        c.state = CState::Waiting;
+        self.ensure_image(w, Some(shown), cx);
     }
 
     pub(super) fn start(&mut self, w: Which, img: Option<Image>, cx: &mut Cx) {
         let now = cx.now;
         let kind = cx.runtime.kind();
-        let attempt = self.ctr(w).restarts;
-        let (name, field) = (self.ctr(w).spec.name.clone(), self.ctr(w).field());
+        let c = self.ctr(w);
+        if c.container_id.is_some() {
+            // A new container of the same name: one more restart.
+            c.restarts += 1;
+        }
+        let attempt = c.restarts;
+        let (name, field) = (c.spec.name.clone(), c.field());
         let mut hops = Vec::new();
         cx.runtime
             .create_container(&self.id.name, &name, attempt, &mut hops);
@@ -208,7 +290,7 @@ impl Worker {
             Some(field.clone()),
             EventType::Normal,
             "Created",
-            format!("Created container {name}"),
+            created_message(kind, &name),
         );
         cx.runtime.start_container(&name, &mut hops);
         cx.hops(&self.id, hops);

@@ -6,12 +6,18 @@ use super::*;
 impl Worker {
     /// The next time something will happen without outside input.
     pub fn next_wake(&self, now: u64) -> Option<u64> {
-        let mut t: Option<u64> = self.terminating;
+        let mut t: Option<u64> = None;
         let mut at = |x: u64| {
             if x > now {
                 t = Some(t.map_or(x, |y| y.min(x)));
             }
         };
+        if let Some(term) = self.terminating {
+            at(term.kill_at);
+            if let Some(s) = term.stopped_at {
+                at(s + TEARDOWN_MS);
+            }
+        }
         for c in self.init.iter().chain(&self.app) {
             match &c.state {
                 CState::Pulling { done_at, .. } => at(*done_at),
@@ -26,6 +32,7 @@ impl Worker {
                     }
                     at(*retry_at);
                 }
+                CState::NeverPull { retry_at, .. } => at(*retry_at),
                 CState::Running { exit_at } => {
                     if let Some((x, _)) = exit_at {
                         at(*x);
@@ -37,7 +44,7 @@ impl Worker {
                 CState::Waiting | CState::Done(_) => {}
             }
         }
-        t.filter(|x| *x > now || self.terminating == Some(*x))
+        t
     }
 
     /// How a container ended for good, if it did.
@@ -109,17 +116,31 @@ impl Worker {
         now: u64,
         waiting_reason: &str,
     ) -> ContainerStatus {
+        let mut last = c.last_term.as_deref().cloned();
         let state = match &c.state {
-            CState::Waiting | CState::Pulling { .. } => ContainerState::waiting(waiting_reason),
+            CState::Waiting | CState::Pulling { shown: None, .. } => {
+                ContainerState::waiting(waiting_reason)
+            }
+            CState::Pulling {
+                shown: Some(shown), ..
+            } => {
+                last = shown.last.clone();
+                shown.state.clone()
+            }
             CState::PullFailed {
                 message,
                 backoff_shown,
                 ..
             } => {
                 if *backoff_shown {
+                    // Since v1.32 the message carries the error of the
+                    // last pull (kubernetes PR 127918).
                     ContainerState::Waiting {
                         reason: "ImagePullBackOff".into(),
-                        message: Some(format!("Back-off pulling image \"{}\"", c.spec.image)),
+                        message: Some(format!(
+                            "Back-off pulling image \"{}\": ErrImagePull: {message}",
+                            c.spec.image
+                        )),
                     }
                 } else {
                     ContainerState::Waiting {
@@ -128,23 +149,32 @@ impl Worker {
                     }
                 }
             }
+            CState::NeverPull { message, .. } => ContainerState::Waiting {
+                reason: "ErrImageNeverPull".into(),
+                message: Some(message.clone()),
+            },
             CState::Running { .. } => ContainerState::Running {
                 started_ms: c.started_ms,
             },
             CState::Exited { term, .. } | CState::Done(term) => {
                 ContainerState::Terminated(term.clone())
             }
-            CState::BackOff { .. } => ContainerState::Waiting {
-                reason: "CrashLoopBackOff".into(),
-                message: Some(format!(
-                    "back-off {} restarting failed container={} pod={}_{}({})",
-                    crate::duration::format_millis(c.backoff.delay_ms()),
-                    c.spec.name,
-                    self.id.name,
-                    self.id.ns,
-                    self.id.uid
-                )),
-            },
+            // Back-off: the container that just exited is the last state
+            // (pkg/kubelet/kubelet_pods.go `convertToAPIContainerStatuses`).
+            CState::BackOff { term, .. } => {
+                last = Some(term.clone());
+                ContainerState::Waiting {
+                    reason: "CrashLoopBackOff".into(),
+                    message: Some(format!(
+                        "back-off {} restarting failed container={} pod={}_{}({})",
+                        go_duration(c.backoff.delay_ms()),
+                        c.spec.name,
+                        self.id.name,
+                        self.id.ns,
+                        self.id.uid
+                    )),
+                }
+            }
         };
         let running = c.is_running();
         ContainerStatus {
@@ -152,10 +182,10 @@ impl Worker {
             image: c.spec.image.clone(),
             image_id: c.image_id(),
             container_id: c.container_id(),
-            ready: running && now >= c.ready_at && self.terminating.is_none(),
+            ready: running && now >= c.ready_at,
             started: running,
             state,
-            last_state: c.last_term.as_deref().cloned(),
+            last_state: last,
             restart_count: c.restarts,
         }
     }
@@ -287,6 +317,15 @@ impl Worker {
                 "container \"{}\" in pod \"{}\" is waiting to start: trying and failing to pull image",
                 c.spec.name, self.id.name
             )),
+            (_, CState::NeverPull { .. }) => Err(format!(
+                "container \"{}\" in pod \"{}\" is waiting to start: image can't be pulled",
+                c.spec.name, self.id.name
+            )),
+            // Pulled for again before a restart: the last container's logs.
+            (None, CState::Pulling { shown: Some(_), .. }) if c.previous.is_some() => {
+                let prev = c.previous.as_ref().expect("checked");
+                Ok(prev.0.logs_until(prev.2 - prev.1, 200))
+            }
             (_, CState::Waiting | CState::Pulling { .. }) | (None, _) => {
                 let reason = if c.init {
                     "PodInitializing"

@@ -1,49 +1,101 @@
 //! Stopping: graceful termination, the sandbox teardown, crashes and
 //! exits, and whether an exited container is restarted.
+//!
+//! A deleted pod's containers get the stop signal of their image; those
+//! whose PID 1 handles it exit by themselves (nginx in well under a
+//! second), the others are killed with SIGKILL (exit code 137) when the
+//! grace period ends. The grace period counts from when the kubelet starts
+//! stopping the pod (`pod.DeletionGracePeriodSeconds`, pkg/kubelet
+//! pod_workers.go `calculateEffectiveGracePeriod`), so a pod evicted while
+//! its node was lost still gets its full grace period when the node is back.
+//! Containers keep reporting ready while they run: READY stays `1/1`.
+//! <https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination>
 
 use super::*;
 
 impl Worker {
-    pub(super) fn terminate(&mut self, end: u64, cx: &mut Cx) -> bool {
+    /// Stop the pod (its `deletionTimestamp` is set); false once it is gone.
+    pub(super) fn terminate(&mut self, grace_s: u64, cx: &mut Cx) -> bool {
+        let now = cx.now;
         if self.terminating.is_none() {
-            self.terminating = Some(end);
+            self.terminating = Some(Terminating {
+                kill_at: now + grace_s * 1000,
+                stopped_at: None,
+            });
             for w in self.all() {
                 if self.ctr(w).is_running() {
-                    let (name, field) = (self.ctr(w).spec.name.clone(), self.ctr(w).field());
-                    cx.event(
-                        &self.id,
-                        Some(field),
-                        EventType::Normal,
-                        "Killing",
-                        format!("Stopping container {name}"),
-                    );
-                    let mut hops = Vec::new();
-                    cx.runtime.stop_container(&name, &mut hops);
-                    cx.hops(&self.id, hops);
+                    self.send_stop(w, grace_s, cx);
                 }
             }
         }
-        // Containers that end on their own during the grace period still do.
+        // Containers end by themselves (their stop signal, or their own
+        // command) during the grace period.
         for w in self.all() {
             if let CState::Running {
                 exit_at: Some((t, code)),
             } = self.ctr(w).state
-                && t <= cx.now
+                && t <= now
             {
                 self.finish(w, t, code, cx);
             }
         }
-        if cx.now >= end || !self.any_running() {
+        let mut term = self.terminating.expect("set above");
+        // A later delete with a shorter grace period brings the SIGKILL
+        // forward; the grace period never grows (pod_workers.go).
+        term.kill_at = term.kill_at.min(now + grace_s * 1000);
+        if now >= term.kill_at {
             for w in self.all() {
                 if self.ctr(w).is_running() {
                     self.kill(w, cx, 137);
                 }
             }
-            self.teardown(cx);
-            cx.api.remove_pod(self.oid);
-            return false;
         }
-        true
+        if self.any_running() {
+            self.terminating = Some(term);
+            return true;
+        }
+        let stopped = *term.stopped_at.get_or_insert(now);
+        self.terminating = Some(term);
+        if now < stopped + TEARDOWN_MS {
+            return true;
+        }
+        self.teardown(cx);
+        cx.api.remove_pod(self.oid);
+        false
+    }
+
+    /// `Killing` ("Stopping container ..."), then the runtime's StopContainer:
+    /// the image's stop signal, which PID 1 handles or ignores.
+    fn send_stop(&mut self, w: Which, grace_s: u64, cx: &mut Cx) {
+        let now = cx.now;
+        let (name, field) = (self.ctr(w).spec.name.clone(), self.ctr(w).field());
+        cx.event(
+            &self.id,
+            Some(field),
+            EventType::Normal,
+            "Killing",
+            format!("Stopping container {name}"),
+        );
+        let spec = &self.ctr(w).spec;
+        let stop = images::lookup(&spec.image).map_or(
+            Stop {
+                signal: "SIGTERM",
+                on_stop: OnStop::Ignores,
+            },
+            |img| images::stop::stop(&img, &spec.command, &spec.args),
+        );
+        let mut hops = Vec::new();
+        cx.runtime
+            .stop_container(&name, stop.signal, grace_s, &mut hops);
+        cx.hops(&self.id, hops);
+        if let OnStop::Exits { after_ms, code } = stop.on_stop
+            && let CState::Running { exit_at } = &mut self.ctr(w).state
+        {
+            let t = now + after_ms;
+            if exit_at.is_none_or(|(x, _)| t < x) {
+                *exit_at = Some((t, code));
+            }
+        }
     }
 
     pub(super) fn all(&self) -> Vec<Which> {

@@ -1,7 +1,7 @@
-//! The simulated image catalogue: which images "exist" (can be pulled), how
-//! big they are, and what their containers do when started (see
-//! CONTRACT-sim.md). What a command or args make a container do is read by
-//! [`super::shell`].
+//! The simulated image catalogue: which images "exist" (can be pulled: a
+//! known repository and one of its tags), how big they are, what their
+//! containers do when started, and how they stop ([`stop`]). What a command
+//! or args make a container do is read by [`super::shell`].
 
 use super::shell::{self, Program};
 
@@ -80,60 +80,10 @@ pub fn parse_ref(image: &str) -> Option<ImageRef> {
     })
 }
 
-/// (repository, kind, size in bytes)
-const CATALOGUE: &[(&str, ImageKind, u64)] = &[
-    ("docker.io/library/nginx", ImageKind::Server, 72_099_410),
-    ("docker.io/library/httpd", ImageKind::Server, 58_162_036),
-    ("docker.io/library/redis", ImageKind::Server, 45_306_137),
-    ("docker.io/library/memcached", ImageKind::Server, 30_522_431),
-    ("docker.io/library/mysql", ImageKind::Server, 172_398_540),
-    ("docker.io/library/postgres", ImageKind::Server, 153_891_220),
-    ("docker.io/library/mongo", ImageKind::Server, 254_112_803),
-    ("docker.io/library/rabbitmq", ImageKind::Server, 91_754_118),
-    ("docker.io/library/traefik", ImageKind::Server, 49_731_200),
-    ("registry.k8s.io/pause", ImageKind::Server, 320_368),
-    ("k8s.gcr.io/pause", ImageKind::Server, 320_368),
-    ("k8s.gcr.io/echoserver", ImageKind::Server, 46_229_505),
-    ("registry.k8s.io/echoserver", ImageKind::Server, 46_229_505),
-    (
-        "gcr.io/google-samples/hello-app",
-        ImageKind::Server,
-        11_349_011,
-    ),
-    (
-        "gcr.io/google-samples/hello-go-gke",
-        ImageKind::Server,
-        8_114_442,
-    ),
-    (
-        "docker.io/bprashanth/nginxhttps",
-        ImageKind::Server,
-        43_602_170,
-    ),
-    (
-        "registry.k8s.io/e2e-test-images/agnhost",
-        ImageKind::Server,
-        51_201_337,
-    ),
-    ("registry.k8s.io/etcd", ImageKind::Server, 102_643_009),
-    ("registry.k8s.io/goproxy", ImageKind::Server, 2_815_740),
-    ("docker.io/polinux/stress", ImageKind::Server, 4_041_495),
-    (
-        "docker.io/corelab/gb-frontend",
-        ImageKind::Server,
-        135_407_611,
-    ),
-    ("docker.io/library/busybox", ImageKind::Base, 2_155_305),
-    ("registry.k8s.io/busybox", ImageKind::Base, 1_144_547),
-    ("k8s.gcr.io/busybox", ImageKind::Base, 1_144_547),
-    ("docker.io/library/alpine", ImageKind::Base, 3_653_068),
-    ("docker.io/library/ubuntu", ImageKind::Base, 29_754_422),
-    ("docker.io/library/debian", ImageKind::Base, 49_557_601),
-    ("docker.io/library/fedora", ImageKind::Base, 61_238_413),
-    ("docker.io/library/perl", ImageKind::Base, 338_114_904),
-    ("docker.io/library/python", ImageKind::Base, 381_620_185),
-    ("docker.io/library/bash", ImageKind::Base, 5_964_228),
-];
+mod catalogue;
+pub mod stop;
+
+pub use stop::{OnStop, Stop};
 
 /// A pullable image of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,31 +93,71 @@ pub struct Image {
     pub size_bytes: u64,
 }
 
-/// Look an image up. `None` when the repository is not in the catalogue:
-/// pulling it fails (ErrImagePull).
-pub fn lookup(image: &str) -> Option<Image> {
-    let reference = parse_ref(image)?;
-    let (_, kind, size) = CATALOGUE
-        .iter()
-        .find(|(repo, _, _)| *repo == reference.repository)?;
-    Some(Image {
+impl Image {
+    fn entry(&self) -> Option<&'static catalogue::Entry> {
+        catalogue::entry(&self.reference.repository)
+    }
+
+    /// `STOPSIGNAL` of the image config (SIGTERM when it sets none).
+    pub fn stop_signal(&self) -> &'static str {
+        self.entry().map_or("SIGTERM", |e| e.stop_signal)
+    }
+
+    /// The process the image's default command runs as PID 1.
+    pub fn pid1(&self) -> &'static str {
+        self.entry().map_or("sh", |e| e.pid1)
+    }
+}
+
+/// Why an image cannot be pulled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// The name does not parse as an image reference.
+    BadName,
+    /// No such repository in its registry.
+    Repository,
+    /// The repository exists, the tag does not.
+    Tag,
+}
+
+/// Resolve an image in the catalogue: the image, or why it cannot be pulled.
+pub fn resolve(image: &str) -> Result<Image, Missing> {
+    let reference = parse_ref(image).ok_or(Missing::BadName)?;
+    let e = catalogue::entry(&reference.repository).ok_or(Missing::Repository)?;
+    if !e.has_tag(&reference.tag) {
+        return Err(Missing::Tag);
+    }
+    Ok(Image {
         reference,
-        kind: *kind,
-        size_bytes: *size,
+        kind: e.kind,
+        size_bytes: e.size_bytes,
     })
+}
+
+/// Look an image up. `None` when the repository or the tag is not in the
+/// catalogue: pulling it fails (ErrImagePull).
+pub fn lookup(image: &str) -> Option<Image> {
+    resolve(image).ok()
 }
 
 /// Catalogue repositories close to `image`'s (for "did you mean").
 pub fn known_short_names() -> impl Iterator<Item = &'static str> {
-    CATALOGUE
+    catalogue::CATALOGUE
         .iter()
-        .map(|(repo, _, _)| repo.rsplit('/').next().unwrap_or(repo))
+        .map(|e| e.repository.rsplit('/').next().unwrap_or(e.repository))
 }
 
 /// How long pulling takes: a registry round trip plus the download, with a
 /// little seeded jitter (`jitter` in 0..1000).
 pub fn pull_millis(size_bytes: u64, jitter: u64) -> u64 {
     800 + size_bytes / 30_000 + jitter
+}
+
+/// How long pulling an image the node already has takes (`imagePullPolicy:
+/// Always`): the registry round trip that resolves the tag to the digest
+/// the node holds; no layer is downloaded.
+pub fn repull_millis(jitter: u64) -> u64 {
+    300 + jitter / 2
 }
 
 /// What a container of `image` does when started with `command`/`args`.
@@ -220,10 +210,12 @@ mod tests {
     }
 
     #[test]
-    fn catalogue_knows_servers_bases_and_typos() {
+    fn catalogue_knows_servers_bases_typos_and_missing_tags() {
         assert_eq!(lookup("nginx:1.27").unwrap().kind, ImageKind::Server);
         assert_eq!(lookup("busybox:1.28").unwrap().kind, ImageKind::Base);
-        assert!(lookup("ngnix:1.27").is_none());
+        assert_eq!(resolve("ngnix:1.27"), Err(Missing::Repository));
+        assert_eq!(resolve("nginx:1.99"), Err(Missing::Tag));
+        assert_eq!(resolve("nginx:"), Err(Missing::BadName));
         assert!(lookup("docker.io/library/nginx").is_some());
     }
 
