@@ -187,6 +187,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("front_matter_100k_brackets", |b| {
         b.iter(|| parse_lesson("deep.md", black_box(&deep), Lang::En))
     });
+    // The same refusal at the lesson size limit (16 MiB of front matter).
+    let lesson_flood = format!("---\nid: f\nx: {}\n---\n# F\n", "[".repeat(16 * MB - 32));
+    g.bench_function("lesson_16mib_front_matter_of_brackets", |b| {
+        b.iter(|| parse_lesson("flood.md", black_box(&lesson_flood), Lang::En))
+    });
     let limit = 8 * MB;
     let flood = format!("x: {}", "[".repeat(limit - 3));
     g.bench_function("manifest_8mib_of_brackets", |b| {
