@@ -18,6 +18,8 @@ fn kubetutor(args: &[&str], env: &[(&str, &Path)]) -> Output {
     cmd.args(args)
         .env_remove("KUBETUTOR_PROGRESS")
         .env("LANG", "C")
+        // Dates are printed in local time: UTC unless a test says otherwise.
+        .env("TZ", "UTC")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .stdin(Stdio::null());
@@ -140,13 +142,80 @@ fn a_future_due_time_shows_when() {
     s.save().unwrap();
     let out = kubetutor(&["--progress", path.to_str().unwrap(), "progress"], &[]);
     let stdout = text(&out.stdout);
-    let due = now.plus_secs(86_400).to_string();
+    // Due in a day: tomorrow at the same time of day (UTC here).
+    let due = now.plus_secs(86_400).to_rfc3339();
+    let due = format!("tomorrow {}", &due[11..16]);
     assert!(
         stdout.contains(&format!(
             "Drill: 1 card, 0 due now, next due {due} (in 23h 59m)"
         )) || stdout.contains(&format!("Drill: 1 card, 0 due now, next due {due} (in 1d)")),
         "{stdout}"
     );
+}
+
+/// `today HH:MM` at `at` as seen from `now` in a zone `hours` ahead of UTC
+/// without daylight saving (Asia/Seoul), or `yesterday HH:MM` across its
+/// midnight.
+fn local_day_and_clock(now: Timestamp, at: Timestamp, hours: i64, lang: Lang) -> String {
+    let shift = |t: Timestamp| t.plus_millis(hours * 3_600_000).to_rfc3339();
+    let (n, a) = (shift(now), shift(at));
+    let today = n[..10] == a[..10];
+    let word = match (lang, today) {
+        (Lang::En, true) => "today",
+        (Lang::En, false) => "yesterday",
+        (Lang::Ko, true) => "오늘",
+        (Lang::Ko, false) => "어제",
+    };
+    format!("{word} {}", &a[11..16])
+}
+
+/// The dates follow the student's time zone (TZ, else /etc/localtime):
+/// the same visit reads nine hours later in Seoul than in UTC.
+#[test]
+fn dates_are_in_the_local_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    let (mut s, _) = Store::open(&path);
+    let now = Timestamp::now();
+    let visit = now.plus_millis(-90 * 60_000);
+    s.visit_section("pods", 0, Lang::En, visit);
+    s.visit_section("iac", 0, Lang::En, now.plus_millis(-2 * 86_400_000));
+    s.save().unwrap();
+    let p = path.to_str().unwrap();
+    let seoul = [("TZ", Path::new("Asia/Seoul"))];
+    let utc = [("TZ", Path::new("UTC"))];
+    for (lang, ago) in [(Lang::En, "2 days ago"), (Lang::Ko, "2일 전")] {
+        let code = lang.code();
+        let run = |env: &[(&str, &Path)]| {
+            let o = kubetutor(&["progress", "--progress", p, "--lang", code], env);
+            assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+            text(&o.stdout)
+        };
+        let (in_seoul, in_utc) = (run(&seoul), run(&utc));
+        // The last visit in the lesson table.
+        let row = |out: &str, id: &str| {
+            out.lines()
+                .find(|l| l.starts_with(&format!("{id} ")))
+                .unwrap_or_else(|| panic!("no row for {id}:\n{out}"))
+                .trim_end()
+                .to_string()
+        };
+        let expect = local_day_and_clock(now, visit, 9, lang);
+        assert!(
+            row(&in_seoul, "pods").ends_with(&expect),
+            "{expect}:\n{in_seoul}"
+        );
+        let expect = local_day_and_clock(now, visit, 0, lang);
+        assert!(
+            row(&in_utc, "pods").ends_with(&expect),
+            "{expect}:\n{in_utc}"
+        );
+        assert!(row(&in_seoul, "iac").ends_with(ago), "{in_seoul}");
+        // Resume at: the last place, also in local time.
+        let resume = lang.pick("이어서 할 곳", "Resume at");
+        let line = in_seoul.lines().find(|l| l.starts_with(resume)).unwrap();
+        assert!(line.ends_with(ago), "{line}");
+    }
 }
 
 #[test]

@@ -90,11 +90,6 @@ spec:
 const PENDING: &[(&str, &str, &str)] = &[
     (
         "pod",
-        "crash",
-        "#11 item 9: a Waiting state prints only Reason (no Message)",
-    ),
-    (
-        "pod",
         "stubborn",
         "#11 item 2: Status: Terminating (lasts ...)",
     ),

@@ -337,15 +337,21 @@ crash-demo   0/1     CrashLoopBackOff   1 (3s ago)   12s
 "
     );
     let uid = c.pod("default", "crash-demo").unwrap().meta.uid.clone();
+    // describe prints a waiting state's reason only (kubectl's
+    // describeStatus); the back-off is in the state's message (-o yaml).
     let d = run(&mut c, "describe pod crash-demo");
+    let y = run(&mut c, "get pod crash-demo -o yaml");
+    assert!(
+        y.contains(&format!(
+            "message: back-off 10s restarting failed container=crash-demo pod=crash-demo_default({uid})"
+        )),
+        "{y}"
+    );
     assert_eq!(
-        block(&d, "    State:", 10),
+        block(&d, "    State:", 9),
         [
             "    State:          Waiting".to_string(),
             "      Reason:       CrashLoopBackOff".to_string(),
-            format!(
-                "      Message:      back-off 10s restarting failed container=crash-demo pod=crash-demo_default({uid})"
-            ),
             "    Last State:     Terminated".to_string(),
             "      Reason:       Error".to_string(),
             "      Exit Code:    1".to_string(),
@@ -362,13 +368,13 @@ crash-demo   0/1     CrashLoopBackOff   1 (3s ago)   12s
 crash-demo   0/1     CrashLoopBackOff   6 (4m26s ago)   10m
 "
     );
-    let d = run(&mut c, "describe pod crash-demo");
-    assert!(has_line(
-        &d,
-        &format!(
-            "      Message:      back-off 5m0s restarting failed container=crash-demo pod=crash-demo_default({uid})"
-        )
-    ));
+    let y = run(&mut c, "get pod crash-demo -o yaml");
+    assert!(
+        y.contains(&format!(
+            "message: back-off 5m0s restarting failed container=crash-demo pod=crash-demo_default({uid})"
+        )),
+        "{y}"
+    );
 }
 
 #[test]

@@ -61,10 +61,14 @@ fn keys_open_the_bar_and_control_time() {
         press(&app, KeyCode::Char('.'), none),
         Some(Action::StepOnce)
     );
+    // No command output open: h/l scroll the lesson's code blocks.
     assert_eq!(
         press(&app, KeyCode::Char('l'), none),
-        None,
-        "no output to scroll"
+        Some(Action::ScrollCode(8)),
+    );
+    assert_eq!(
+        press(&app, KeyCode::Char('h'), none),
+        Some(Action::ScrollCode(-8)),
     );
     app.apply(Action::OpenCommandBar);
     // In the bar, letters are text: q does not quit, ? is not help.

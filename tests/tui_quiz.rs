@@ -330,7 +330,7 @@ fn a_text_answer_typed_in_korean_is_accepted() {
     key(&mut app, BlockKey::Enter);
     let s = screen(&mut app, 160, 48);
     assert!(
-        s.contains("etcd에 클러스터의 모든 객체가 저장됩니다."),
+        s.contains("etcd에 클러스터의 모든 오브젝트가 저장됩니다."),
         "{s}"
     );
     let q = app

@@ -64,19 +64,28 @@ fn objects(spec: &QuizSpec) -> Vec<String> {
     if kind != "pods" {
         return vec![name.to_string()];
     }
-    // A selector: the pods it selects, at the start of the replay or
-    // after the wait.
+    // A selector: the pods it selects once the setup's manifests are
+    // applied (before its commands, which may delete them: a deleted bare
+    // Pod is gone in a second, its events stay in the pane), at the start
+    // of the replay or after the wait.
     let selector = kubetutor::sim::selector::parse(name).unwrap();
     let mut names = Vec::new();
-    let mut cluster = predict::start(spec, predict::SEED).unwrap();
-    for _ in 0..2 {
+    let mut add = |cluster: &kubetutor::sim::Cluster| {
         for p in cluster.store().pods().iter() {
             if selector.matches(&p.meta.labels) && !names.contains(&p.meta.name) {
                 names.push(p.meta.name.clone());
             }
         }
-        cluster.advance(predict::after_ms(spec).unwrap());
-    }
+    };
+    let mut applied = spec.setup.clone().unwrap_or_default();
+    applied.commands.clear();
+    let mut cluster = kubetutor::sim::Cluster::from_setup(&applied, predict::SEED).unwrap();
+    cluster.advance(1_000);
+    add(&cluster);
+    let mut cluster = predict::start(spec, predict::SEED).unwrap();
+    add(&cluster);
+    cluster.advance(predict::after_ms(spec).unwrap());
+    add(&cluster);
     names
 }
 

@@ -475,3 +475,68 @@ fn every_size_draws_command_output_without_panic() {
     app.apply(Action::Scroll(2));
     sweep(&mut app);
 }
+
+/// A course of one lesson whose code block has a comment far wider than a
+/// 60-column pane, and a second section.
+fn long_code_app(dir: &Path) -> App {
+    let en = dir.join("en");
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::write(
+        en.join("01-code.md"),
+        "---\nid: code\ntitle: Code\norder: 1\n---\n\n# Code\n\n```yaml\nkind: Pod\nmetadata:\n  name: web   # a comment much wider than the pane, ending in THE-END\n```\n\n## Next\n\nMore.\n",
+    )
+    .unwrap();
+    App::new(
+        Catalog::from_dir(dir).expect("the course loads"),
+        Options {
+            lang: Lang::En,
+            start: Some("code".into()),
+            theme: Theme::plain(),
+            color: false,
+        },
+        None,
+    )
+}
+
+#[test]
+fn long_code_lines_are_cut_with_an_ellipsis_and_h_l_scroll_them_sideways() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_code_app(dir.path());
+    app.overlay = None;
+    let s = screen(&mut app, 60, 20);
+    assert!(!s.contains('↪'), "{s}");
+    assert!(
+        s.contains("│ │   name: web   # a comment much wider than the pane,… │"),
+        "{s}"
+    );
+    assert!(!s.contains("THE-END"), "{s}");
+    // l: the whole block moves, no further than its widest line needs.
+    for _ in 0..10 {
+        app.apply(Action::ScrollCode(8));
+    }
+    let s = screen(&mut app, 60, 20);
+    assert!(s.contains("pane, ending in THE-END │"), "{s}");
+    assert!(s.contains("│ │ …    "), "the short lines move too: {s}");
+    assert_eq!(app.code_column, 17, "{s}");
+    // h: back towards the start; another section starts at column 0.
+    app.apply(Action::ScrollCode(-8));
+    assert_eq!(app.code_column, 9);
+    app.apply(Action::NextSection);
+    assert_eq!(app.code_column, 0);
+}
+
+#[test]
+fn the_drill_keeps_its_end_and_help_keys_on_a_narrow_bar() {
+    for (lang, end, help) in [
+        (Lang::En, "Esc end", "? help"),
+        (Lang::Ko, "Esc 끝내기", "? 도움말"),
+    ] {
+        let mut app = app(lang);
+        app.apply(Action::OpenDrill);
+        for width in [40u16, 60, 80] {
+            let s = screen(&mut app, width, 24);
+            let bar = s.lines().last().unwrap().to_string();
+            assert!(bar.contains(end) && bar.contains(help), "{width}: {bar}");
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod convert;
+mod dates;
 pub mod drill;
 pub mod lint;
 pub mod list;
@@ -15,9 +16,11 @@ mod sim;
 pub mod tutor;
 pub mod validate;
 
-use crate::lang::Lang;
+mod options;
+
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+pub use options::GlobalArgs;
+use options::{Course, CourseLang, Lessons, MessageLang, Own, Student};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -25,7 +28,8 @@ use std::process::ExitCode;
     name = "kubetutor",
     version,
     about = "An interactive terminal tutor for Kubernetes fundamentals, with a live simulated cluster",
-    long_about = None
+    long_about = None,
+    after_help = "Each command lists its own options: kubetutor help COMMAND."
 )]
 pub struct Cli {
     /// Open the tutor at this lesson (an id from `kubetutor list`).
@@ -35,35 +39,13 @@ pub struct Cli {
     #[arg(long)]
     pub serve: bool,
 
+    /// The tutor's options; given before a command, they reach it when it
+    /// takes them (`kubetutor --lang en list`).
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub options: Student,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Options every subcommand understands.
-#[derive(Debug, Clone, clap::Args)]
-pub struct GlobalArgs {
-    /// Course language: ko or en (default: from LC_ALL / LC_MESSAGES / LANG).
-    #[arg(long, global = true, value_name = "ko|en")]
-    pub lang: Option<Lang>,
-
-    /// Use the lessons in this folder instead of the built-in course.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub lessons: Option<PathBuf>,
-
-    /// Keep progress in this file (default: progress.json in the user's data
-    /// directory, e.g. $XDG_DATA_HOME/kubetutor).
-    #[arg(long, global = true, value_name = "FILE", env = "KUBETUTOR_PROGRESS")]
-    pub progress: Option<PathBuf>,
-}
-
-impl GlobalArgs {
-    /// The language asked for, or the one the locale implies.
-    pub fn lang(&self) -> Lang {
-        self.lang.unwrap_or_else(Lang::from_env)
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,33 +53,85 @@ pub enum Command {
     // For students: the course, its questions and the drill, and what was saved.
     /// List the lessons of the course and report files that failed to load.
     #[command(long_about = list::LONG_ABOUT, after_long_help = list::AFTER_HELP)]
-    List(list::Args),
+    List {
+        #[command(flatten)]
+        args: list::Args,
+        #[command(flatten)]
+        options: Course,
+    },
     /// Print a lesson as text, laid out for a width (tables, code, boxes).
     #[command(after_help = render::AFTER_HELP)]
-    Render(render::Args),
+    Render {
+        #[command(flatten)]
+        args: render::Args,
+        #[command(flatten)]
+        options: Course,
+    },
     /// Answer a lesson's questions (`--plain`: on standard input and output).
-    Quiz(quiz::Args),
+    Quiz {
+        #[command(flatten)]
+        args: quiz::Args,
+        #[command(flatten)]
+        options: Student,
+    },
     /// The pod-phase drill with spaced repetition (`--plain`: on standard input and output).
-    Drill(drill::Args),
+    Drill {
+        #[command(flatten)]
+        args: drill::Args,
+        #[command(flatten)]
+        options: Student,
+    },
     /// Show the saved progress, export it as JSON, or reset it.
-    Progress(progress::Args),
+    Progress {
+        #[command(flatten)]
+        args: progress::Args,
+        #[command(flatten)]
+        options: Student,
+    },
 
     // The cluster and manifests, from the shell. `validate`, `convert` and
-    // `check` take their help text from the doc comments of their `Args`.
+    // `check` take their help text from their `Args` (`#[command(about)]`),
+    // flattened after the options so that the options' doc comment is not
+    // taken as the command's.
     /// Run simulator commands (from --script FILE or standard input) and print their output.
     Sim(sim::Args),
     /// Serve the simulated cluster on 127.0.0.1 to the real kubectl (the Kubernetes API, a kubeconfig).
     Serve(serve::Args),
-    Validate(validate::Args),
-    Convert(convert::Args),
-    Check(check::Args),
+    Validate {
+        #[command(flatten)]
+        options: MessageLang,
+        #[command(flatten)]
+        args: validate::Args,
+    },
+    Convert {
+        #[command(flatten)]
+        options: MessageLang,
+        #[command(flatten)]
+        args: convert::Args,
+    },
+    Check {
+        #[command(flatten)]
+        options: Student,
+        #[command(flatten)]
+        args: check::Args,
+    },
 
     // For instructors.
     /// Start a new lesson file (a section, a quiz and an exercise to edit).
     #[command(after_help = new::AFTER_HELP)]
-    New(new::Args),
+    New {
+        #[command(flatten)]
+        args: new::Args,
+        #[command(flatten)]
+        options: CourseLang,
+    },
     /// Check lesson files: they load, their quiz keys and exercise solutions are proven by the engine.
-    Lint(lint::Args),
+    Lint {
+        #[command(flatten)]
+        args: lint::Args,
+        #[command(flatten)]
+        options: Lessons,
+    },
 }
 
 /// Parse the command line and run it.
@@ -125,21 +159,27 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let before = &cli.options;
+    let course = |o: &Course| GlobalArgs::resolve(before, Own::Course(o));
+    let student = |o: &Student| GlobalArgs::resolve(before, Own::Student(o));
+    let lang = |l| GlobalArgs::resolve(before, Own::Lang(l));
     match cli.command {
         Some(command) => match command {
-            Command::Progress(args) => progress::run(args, &cli.global),
-            Command::List(args) => list::run(&args, &cli.global),
-            Command::Render(args) => render::run(&args, &cli.global),
-            Command::Validate(args) => validate::run(args, cli.global.lang()),
-            Command::Convert(args) => convert::run(args, cli.global.lang()),
+            Command::Progress { args, options } => progress::run(args, &student(&options)),
+            Command::List { args, options } => list::run(&args, &course(&options)),
+            Command::Render { args, options } => render::run(&args, &course(&options)),
+            Command::Validate { args, options } => validate::run(args, lang(options.lang).lang()),
+            Command::Convert { args, options } => convert::run(args, lang(options.lang).lang()),
             Command::Sim(args) => sim::run(args),
             Command::Serve(args) => serve::run(args),
-            Command::Check(args) => check::run(args, &cli.global),
-            Command::Quiz(args) => quiz::run(args, &cli.global),
-            Command::Drill(args) => drill::run(args, &cli.global),
-            Command::Lint(args) => lint::run(&args, &cli.global),
-            Command::New(args) => new::run(&args, &cli.global),
+            Command::Check { args, options } => check::run(args, &student(&options)),
+            Command::Quiz { args, options } => quiz::run(args, &student(&options)),
+            Command::Drill { args, options } => drill::run(args, &student(&options)),
+            Command::Lint { args, options } => {
+                lint::run(&args, &GlobalArgs::resolve(before, Own::Lessons(&options)))
+            }
+            Command::New { args, options } => new::run(&args, &lang(options.lang)),
         },
-        None => tutor::run(cli.lesson, &cli.global, cli.serve),
+        None => tutor::run(cli.lesson, &GlobalArgs::from_student(before), cli.serve),
     }
 }

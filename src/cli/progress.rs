@@ -2,11 +2,13 @@
 //! instructor, `--reset [LESSON_ID]` to start over.
 
 use super::GlobalArgs;
+use super::dates;
 use crate::lang::Lang;
 use crate::lesson::Catalog;
 use crate::progress::{Store, path};
 use crate::timestamp::Timestamp;
 use anyhow::Context;
+use jiff::tz::TimeZone;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -176,32 +178,21 @@ fn wait(lang: Lang, from: Timestamp, to: Timestamp) -> String {
     }
 }
 
-/// A past moment in words, relative to `now`: `just now`, `5 min ago`,
-/// `today 10:45`, `yesterday 18:02`, `3 days ago`, then the date (UTC).
-fn when(lang: Lang, now: Timestamp, at: Timestamp) -> String {
-    let mins = now.millis_since(at).max(0) / 60_000;
-    let day = |t: Timestamp| t.millis().div_euclid(86_400_000);
-    let days = day(now) - day(at);
-    let rfc = at.to_rfc3339();
-    let clock = rfc.get(11..16).unwrap_or("");
-    match (lang, mins, days) {
-        (Lang::En, 0, _) => "just now".into(),
-        (Lang::Ko, 0, _) => "방금".into(),
-        (Lang::En, m @ 1..=59, _) => format!("{m} min ago"),
-        (Lang::Ko, m @ 1..=59, _) => format!("{m}분 전"),
-        (Lang::En, _, 0) => format!("today {clock}"),
-        (Lang::Ko, _, 0) => format!("오늘 {clock}"),
-        (Lang::En, _, 1) => format!("yesterday {clock}"),
-        (Lang::Ko, _, 1) => format!("어제 {clock}"),
-        (Lang::En, _, d @ 2..=13) => format!("{d} days ago"),
-        (Lang::Ko, _, d @ 2..=13) => format!("{d}일 전"),
-        _ => rfc.get(..10).unwrap_or(&rfc).to_string(),
-    }
-}
-
 /// The summary the command prints; with the course at hand, lesson titles,
 /// quiz points out of each lesson's quiz count, and the course's size.
 pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalog>) -> String {
+    summary_in(store, lang, now, course, &dates::local_zone())
+}
+
+/// [`summary`] with the dates in the time zone `tz`.
+pub fn summary_in(
+    store: &Store,
+    lang: Lang,
+    now: Timestamp,
+    course: Option<&Catalog>,
+    tz: &TimeZone,
+) -> String {
+    let when = |at| dates::ago(lang, now, at, tz);
     let t = |en: &'static str, ko: &'static str| lang.pick(ko, en);
     let mut s = format!(
         "{} {}\n",
@@ -220,14 +211,14 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
                 clean(&pos.lesson),
                 pos.section + 1,
                 pos.lang,
-                when(lang, now, pos.at)
+                when(pos.at)
             ),
             Lang::Ko => format!(
                 "이어서 할 곳: {}, 섹션 {} ({}), {}\n",
                 clean(&pos.lesson),
                 pos.section + 1,
                 pos.lang,
-                when(lang, now, pos.at)
+                when(pos.at)
             ),
         });
     }
@@ -286,7 +277,7 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
                     completed,
                     quiz,
                     exercises,
-                    l.last_visit.map_or("-".into(), |at| when(lang, now, at)),
+                    l.last_visit.map_or("-".into(), when),
                 ]
             })
             .collect();
@@ -344,7 +335,11 @@ pub fn summary(store: &Store, lang: Lang, now: Timestamp, course: Option<&Catalo
         return s;
     }
     let next = |d: Option<Timestamp>| match d {
-        Some(d) => format!("{d} ({})", wait(lang, now, d)),
+        Some(d) => format!(
+            "{} ({})",
+            dates::ahead(lang, now, d, tz),
+            wait(lang, now, d)
+        ),
         None => "-".into(),
     };
     s.push_str(&match lang {

@@ -289,7 +289,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
                 .into_iter()
                 .map(|n| {
                     let d = scenarios::get(n)
-                        .map(|s| s.description.en)
+                        .map(|s| crate::markdown::inline_plain(&s.description.en))
                         .unwrap_or_default();
                     format!("{n}\t{d}")
                 })
@@ -308,7 +308,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
                 Ok(fresh) => {
                     *c = fresh;
                     let d = scenarios::get(&name)
-                        .map(|s| s.description.en)
+                        .map(|s| crate::markdown::inline_plain(&s.description.en))
                         .unwrap_or_default();
                     Outcome::ok(format!("scenario \"{name}\" loaded: {d}"))
                 }

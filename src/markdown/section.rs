@@ -2,11 +2,13 @@
 //! interactive block, or whatever the caller draws in its place.
 
 use super::boxes;
+use super::code::CodeLines;
 use super::inline::{Spans, render_inline};
 use super::theme::Theme;
 use super::writer::Writer;
 use crate::lang::Lang;
 use crate::lesson::model::{Block, Section};
+use ratatui::style::Style;
 use ratatui::text::{Line, Text};
 
 /// Renders `section` at `width` columns: the title as a level-2 heading
@@ -43,6 +45,9 @@ pub struct RenderedSection {
     pub text: Text<'static>,
     /// Every interactive block (quiz, exercise, cluster, invalid), in order.
     pub blocks: Vec<BlockLines>,
+    /// How many columns the widest clipped code line goes past its frame:
+    /// how far [`CodeLines::Clip`] can usefully scroll.
+    pub code_overflow: usize,
 }
 
 /// What draws a block instead of its marker box: called with the block's
@@ -60,9 +65,23 @@ pub fn render_section_with(
     lang: Lang,
     draw: &mut DrawBlock<'_>,
 ) -> RenderedSection {
-    let w = Writer::new(theme, usize::from(width));
+    render_section_scrolled(section, width, theme, lang, CodeLines::Wrap, draw)
+}
+
+/// [`render_section_with`], code lines wider than their frame shown as
+/// `code` says (the lesson pane cuts them and scrolls sideways).
+pub fn render_section_scrolled(
+    section: &Section,
+    width: u16,
+    theme: &Theme,
+    lang: Lang,
+    code: CodeLines,
+    draw: &mut DrawBlock<'_>,
+) -> RenderedSection {
+    let w = Writer::new(theme, usize::from(width)).with_code_lines(code);
     let (w, blocks) = write_section(w, section, theme, lang, draw);
     RenderedSection {
+        code_overflow: w.code_overflow(),
         text: Text::from(w.finish()),
         blocks,
     }
@@ -70,7 +89,8 @@ pub fn render_section_with(
 
 /// [`render_section_in`], each line handed to `sink` as soon as it is laid
 /// out (a few hundred at a time), so a huge section is never held whole
-/// (`kubetutor render` writes them straight to stdout).
+/// (`kubetutor render` writes them straight to stdout). Long code lines
+/// wrap, as in [`render_section`].
 pub fn render_section_streamed(
     section: &Section,
     width: u16,
@@ -137,6 +157,17 @@ fn marker(block: &Block, avail: usize, theme: &Theme, lang: Lang) -> Vec<Spans> 
 /// line break). Control characters are removed.
 pub fn inline_markdown(markdown: &str, theme: &Theme) -> Vec<Vec<ratatui::text::Span<'static>>> {
     render_inline(markdown, theme.text, theme)
+}
+
+/// Inline Markdown as plain text on one line, its markup gone (a
+/// scenario's description in command output: `` `fault node-down` `` reads
+/// `fault node-down`).
+pub fn inline_plain(markdown: &str) -> String {
+    render_inline(markdown, Style::default(), &Theme::plain())
+        .iter()
+        .map(|line| line.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Does the first Markdown block open with an ATX heading whose text is the

@@ -5,7 +5,9 @@
 //! layout is ours:
 //!
 //! 1. Each column has a *natural* width (its widest cell line) and a
-//!    *minimum* (its longest word, at most [`WORD_CAP`], at least one glyph).
+//!    *minimum*: its longest word, so cells break between words; only when
+//!    those do not fit is a minimum capped at [`WORD_CAP`] (a long
+//!    identifier or URL then breaks inside), at least one glyph.
 //! 2. If the natural widths fit, they are used. Otherwise every column gets
 //!    its minimum and the rest of the width is shared out "water-filling"
 //!    style: columns that need little get all they need, the others split
@@ -25,8 +27,9 @@ use ratatui::text::Span;
 /// A cell: its logical lines (split at `<br>`).
 pub(crate) type Cell = Vec<Spans>;
 
-/// A column's minimum width is its longest word, but no more than this:
-/// longer words (URLs, long identifiers) break inside the cell.
+/// When the longest words do not all fit, a column's minimum width is its
+/// longest word but no more than this: longer words (URLs, long
+/// identifiers) then break inside the cell.
 pub(crate) const WORD_CAP: usize = 10;
 
 #[derive(Default, Clone)]
@@ -101,23 +104,35 @@ pub(crate) fn render_table_into(
     if n == 0 {
         return;
     }
-    let (natural, minimum) = measure(&table, n);
-    let need: usize = minimum.iter().sum();
-    let borders = n + 1;
-    let layout = if avail >= borders + 2 * n + need {
-        Some((1, avail - borders - 2 * n))
-    } else if avail >= borders + need {
-        Some((0, avail - borders))
-    } else {
-        None
-    };
-    match layout {
-        Some((pad, content)) => {
-            let widths = distribute(&natural, &minimum, content);
+    let (natural, whole) = measure(&table, n);
+    match layout(&whole, avail) {
+        Some((pad, content, floor)) => {
+            let widths = distribute(&natural, &floor, content);
             grid(table, &widths, pad, theme, out)
         }
         None => stacked(&table, n, avail, theme).into_iter().for_each(out),
     }
+}
+
+/// Cell padding, content width and each column's floor for `avail`
+/// columns, or `None` when even the narrowest floors do not fit. Cells
+/// break between words: each column gets at least its longest word, with
+/// padding or, failing that, without. Only when those do not fit is a
+/// word allowed to break inside, the floors then capped at [`WORD_CAP`].
+fn layout(whole: &[usize], avail: usize) -> Option<(usize, usize, Vec<usize>)> {
+    let n = whole.len();
+    let borders = n + 1;
+    let capped: Vec<usize> = whole.iter().map(|&w| w.min(WORD_CAP)).collect();
+    [whole.to_vec(), capped].into_iter().find_map(|floor| {
+        let need: usize = floor.iter().sum();
+        if avail >= borders + 2 * n + need {
+            Some((1, avail - borders - 2 * n, floor))
+        } else if avail >= borders + need {
+            Some((0, avail - borders, floor))
+        } else {
+            None
+        }
+    })
 }
 
 /// Display width of a cell line, and of its longest word (words run
@@ -141,8 +156,9 @@ fn line_measure(line: &Spans) -> (usize, usize) {
     (total, longest.max(word))
 }
 
-/// Natural and minimum width of each column.
-pub(crate) fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
+/// Natural width of each column and its floor: its longest word (at least
+/// two columns where the cell is that wide, and one at least).
+fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
     let mut natural = vec![0; n];
     let mut longest_word = vec![0; n];
     for row in std::iter::once(&table.head).chain(&table.rows) {
@@ -154,12 +170,12 @@ pub(crate) fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
             }
         }
     }
-    let minimum = natural
+    let floor = natural
         .iter()
         .zip(&longest_word)
-        .map(|(&nat, &word)| word.min(WORD_CAP).max(nat.min(2)).max(1))
+        .map(|(&nat, &word)| word.max(nat.min(2)).max(1))
         .collect();
-    (natural, minimum)
+    (natural, floor)
 }
 
 /// Whether some body row takes more than one line at these widths (rows

@@ -5,7 +5,7 @@
 //! quote or item, list items among themselves, and a list nested right
 //! under its item's text.
 
-use super::code::render_code_into;
+use super::code::{CodeLines, render_code_into};
 use super::container::Containers;
 use super::html;
 use super::inline::{Inline, Spans};
@@ -55,6 +55,10 @@ pub(crate) struct Writer<'t> {
     html: Option<String>,
     table: Option<Table>,
     row: Vec<Cell>,
+    /// How code lines wider than their frame are shown.
+    code_lines: CodeLines,
+    /// How far the widest code line overflows its frame.
+    code_overflow: usize,
 }
 
 pub(crate) fn options() -> Options {
@@ -77,6 +81,8 @@ impl<'t> Writer<'t> {
             html: None,
             table: None,
             row: Vec::new(),
+            code_lines: CodeLines::Wrap,
+            code_overflow: 0,
         }
     }
 
@@ -87,6 +93,18 @@ impl<'t> Writer<'t> {
         let mut w = Writer::new(theme, width);
         w.sink = Some(sink);
         w
+    }
+
+    /// Code lines wider than their frame shown as `lines` says.
+    pub(crate) fn with_code_lines(mut self, lines: CodeLines) -> Self {
+        self.code_lines = lines;
+        self
+    }
+
+    /// How many columns the widest code line written so far overflows its
+    /// frame (0 when they all fit or wrap).
+    pub(crate) fn code_overflow(&self) -> usize {
+        self.code_overflow
     }
 
     /// Hand finished lines to the sink, once enough have gathered. Blank
@@ -277,8 +295,15 @@ impl<'t> Writer<'t> {
                 if let Some((info, code)) = self.code.take() {
                     // Line by line: a huge block is never held laid out whole.
                     let avail = self.avail();
+                    let lines = self.code_lines;
                     self.begin_block();
-                    render_code_into(&code, &info, avail, theme, &mut |line| self.emit(line));
+                    let overflow =
+                        render_code_into(&code, &info, avail, theme, lines, &mut |line| {
+                            self.emit(line)
+                        });
+                    if lines != CodeLines::Wrap {
+                        self.code_overflow = self.code_overflow.max(overflow);
+                    }
                     self.pending_blank = true;
                 }
             }

@@ -36,6 +36,8 @@ mod graphemes;
 mod wrap;
 
 pub use export::{push_ansi, push_plain, to_ansi, to_plain};
+/// The graphemes of a string with their display widths.
+pub(crate) use graphemes::graphemes as graphemes_of;
 pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_owned, wrap_spans, wrap_str, wrap_text};
 
 use ratatui::buffer::CellWidth;

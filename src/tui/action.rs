@@ -55,6 +55,9 @@ pub enum Action {
     Bar(BarKey),
     /// Scroll the command output sideways by this many columns.
     ScrollSideways(i32),
+    /// Scroll the lesson's code blocks sideways by this many columns
+    /// (`h`/`l` while reading, when no command output is open).
+    ScrollCode(i32),
     /// Open the pod-phase drill over the lesson (`D`; src/tui/drill/).
     OpenDrill,
     /// A key of the open drill.

@@ -75,6 +75,7 @@ pub(super) struct CacheKey {
     side_by_side: bool,
     /// [`Blocks::version`]: the live blocks changed.
     version: u64,
+    code_column: usize,
 }
 
 /// The current section as the lesson pane draws it.
@@ -86,6 +87,9 @@ pub struct LessonView {
     /// The focused block's cursor row and text caret (relative to its
     /// first line).
     pub marks: Marks,
+    /// How far the widest code line goes past its frame (`h`/`l` scroll
+    /// the code blocks sideways up to this).
+    pub code_overflow: usize,
 }
 
 impl LessonView {
@@ -144,6 +148,9 @@ pub struct App {
     /// The student has looked at the cluster pane on a narrow terminal
     /// (the lesson pane's notice about the hidden pane goes away).
     pub cluster_seen: bool,
+    /// The column the lesson's code blocks are shown from (`h`/`l`); lines
+    /// wider than their frame are cut with `…`.
+    pub code_column: usize,
     store: Option<Store>,
     clock: fn() -> Timestamp,
     // pub(super): live reload (tui/reload.rs) drops it with the old lessons.
@@ -202,6 +209,7 @@ impl App {
             help_scroll: 0,
             help_page: 10,
             cluster_seen: false,
+            code_column: 0,
             store,
             clock: Timestamp::now,
             cache: None,
@@ -365,6 +373,7 @@ impl App {
             width,
             side_by_side: self.side_by_side,
             version: self.blocks.version,
+            code_column: self.code_column,
         };
         if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
             let ui = Ui::new(self.lang);
@@ -385,11 +394,12 @@ impl App {
                         section,
                         cluster_hidden: !self.side_by_side,
                     };
-                    markdown::render_section_with(
+                    markdown::render_section_scrolled(
                         s,
                         width,
                         &self.theme,
                         self.lang,
+                        markdown::CodeLines::Clip(self.code_column),
                         &mut |i, b, w| {
                             blocks::draw_block(&self.blocks, i, b, w, &paint, &mut marks)
                         },
@@ -401,6 +411,7 @@ impl App {
                 text: rendered.text,
                 blocks: rendered.blocks,
                 marks,
+                code_overflow: rendered.code_overflow,
             };
             self.cache = Some((key.clone(), view));
         }
@@ -428,6 +439,7 @@ impl App {
         self.apply_action(action);
         if self.place() != place {
             self.left_section();
+            self.code_column = 0;
         }
         self.sync_blocks();
         self.open_section_cluster();
@@ -531,6 +543,11 @@ impl App {
             Action::NextSection => self.step(1),
             Action::PrevSection => self.step(-1),
             Action::Scroll(lines) => self.scroll_by(lines as i64),
+            Action::ScrollCode(cols) => {
+                let most = self.cache.as_ref().map_or(0, |(_, v)| v.code_overflow);
+                self.code_column =
+                    (self.code_column as i64 + cols as i64).clamp(0, most as i64) as usize;
+            }
             Action::PageDown => self.scroll_by(self.page() as i64),
             Action::PageUp => self.scroll_by(-(self.page() as i64)),
             Action::Top => self.scroll = 0,

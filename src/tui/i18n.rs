@@ -84,6 +84,12 @@ pub const KEYS: &[KeyHelp] = &[
     },
     KeyHelp {
         group: Group::Reading,
+        keys: "h  /  l",
+        en: "scroll code blocks sideways (a cut line ends in …)",
+        ko: "코드 블록을 좌우로 스크롤 (잘린 줄은 …로 끝남)",
+    },
+    KeyHelp {
+        group: Group::Reading,
         keys: "Tab",
         en: "move focus between the lesson and the cluster",
         ko: "강의 창과 클러스터 창 사이 이동",
@@ -585,7 +591,7 @@ impl Ui {
 
     pub fn etcd_state(&self, revision: u64, objects: usize) -> String {
         match self.lang {
-            Lang::Ko => format!("리비전 {revision} · 객체 {objects}개"),
+            Lang::Ko => format!("리비전 {revision} · 오브젝트 {objects}개"),
             Lang::En => format!("rev {revision} · {objects} objects"),
         }
     }

@@ -115,6 +115,8 @@ fn reading_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::Char('.') => Some(Action::StepOnce),
         KeyCode::Char('h') if app.console.output.is_some() => Some(Action::ScrollSideways(-8)),
         KeyCode::Char('l') if app.console.output.is_some() => Some(Action::ScrollSideways(8)),
+        KeyCode::Char('h') => Some(Action::ScrollCode(-8)),
+        KeyCode::Char('l') => Some(Action::ScrollCode(8)),
         KeyCode::F(1) => Some(Action::ToggleHelp),
         _ => None,
     }

@@ -104,15 +104,12 @@ fn owner(w: &mut W, m: &Meta) {
 
 fn state(w: &mut W, lvl: usize, key: &str, s: &ContainerState) {
     match s {
-        ContainerState::Waiting { reason, message } => {
+        // kubectl's describeStatus prints a waiting state's reason only (its
+        // message is in `-o yaml` and the events), as the real kubectl 1.33
+        // does against the served cluster (tests/serve_describe.rs).
+        ContainerState::Waiting { reason, .. } => {
             w.kv(lvl, key, "Waiting");
             w.kv(lvl + 1, "Reason", reason);
-            if let Some(m) = message
-                .as_ref()
-                .filter(|_| key == "State" && reason != "ContainerCreating")
-            {
-                w.kv(lvl + 1, "Message", m);
-            }
         }
         ContainerState::Running { started_ms } => {
             w.kv(lvl, key, "Running");
@@ -151,11 +148,14 @@ fn container(w: &mut W, lvl: usize, c: &ContainerSpec, status: Option<&Container
         w.line(lvl, &format!("{}:", c.name));
     }
     let l = lvl + 1;
-    if let Some(id) = status.and_then(|s| s.container_id.as_ref()) {
-        w.kv(l, "Container ID", id);
+    // kubectl's describeContainerBasicInfo (staging/src/k8s.io/kubectl/pkg/
+    // describe/describe.go) prints both IDs whenever the container has a
+    // status, empty while its image is still being pulled.
+    if let Some(s) = status {
+        w.kv(l, "Container ID", s.container_id.as_deref().unwrap_or(""));
     }
     w.kv(l, "Image", &c.image);
-    if let Some(s) = status.filter(|s| !s.image_id.is_empty()) {
+    if let Some(s) = status {
         w.kv(l, "Image ID", &s.image_id);
     }
     match c.ports.first() {

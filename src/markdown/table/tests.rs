@@ -226,15 +226,69 @@ fn distribute_satisfies_small_columns_first() {
 }
 
 #[test]
-fn minimum_is_the_longest_word_capped() {
+fn minimum_is_the_longest_word_capped_only_when_words_do_not_fit() {
     let t = table(
         &[],
         &["a", "b"],
         &[&["short words", "averyveryverylongidentifier"]],
     );
-    let (natural, minimum) = measure(&t, 2);
+    let (natural, whole) = measure(&t, 2);
     assert_eq!(natural, [11, 27]);
-    assert_eq!(minimum, [5, WORD_CAP]);
+    assert_eq!(whole, [5, 27]);
+    // Whole words with padding, then without, then capped.
+    assert_eq!(layout(&whole, 41), Some((1, 34, vec![5, 27])));
+    assert_eq!(layout(&whole, 35), Some((0, 32, vec![5, 27])));
+    assert_eq!(layout(&whole, 30), Some((1, 23, vec![5, WORD_CAP])));
+    assert_eq!(layout(&whole, 10), None);
+}
+
+/// Lesson 9 §3 ("Control plane and worker nodes") at 130 columns cut
+/// `kube-controller-manage` / `r (and`: a cell breaks between words, and
+/// inside an identifier only when that one word is wider than its column.
+#[test]
+fn cells_break_between_words_and_identifiers_only_when_wider_than_the_column() {
+    let t = table(
+        &[],
+        &["", "Control plane", "Worker nodes"],
+        &[
+            &[
+                "Role",
+                "The brain: decides what runs where, watches everything, reacts to change",
+                "The hands: run the application Pods they are given",
+            ],
+            &[
+                "Components",
+                "kube-apiserver, etcd, kube-scheduler, kube-controller-manager (and cloud-controller-manager on a cloud)",
+                "kubelet, container runtime, kube-proxy",
+            ],
+        ],
+    );
+    let words = [
+        "kube-apiserver,",
+        "kube-scheduler,",
+        "kube-controller-manager",
+        "cloud-controller-manager",
+        "application",
+    ];
+    // Role + Components floors (10 + 24 + 11) and borders fit from 49.
+    for avail in 49..=140 {
+        let out = plain(&render_table(&t, avail, &Theme::plain()));
+        widths_ok(&render_table(&t, avail, &Theme::plain()), avail);
+        let cells: Vec<&str> = out
+            .iter()
+            .flat_map(|l| l.split(['│', '┃']))
+            .flat_map(|c| c.split(' '))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in words {
+            assert!(cells.contains(&w), "{avail}: {w} broken in {out:#?}");
+        }
+    }
+    // Narrower, the identifier breaks inside rather than stacking the rows.
+    let out = plain(&render_table(&t, 40, &Theme::plain()));
+    widths_ok(&render_table(&t, 40, &Theme::plain()), 40);
+    assert!(out[0].starts_with('┌'), "{out:#?}");
+    assert!(!out.iter().any(|l| l.contains("kube-controller-manager")));
 }
 
 #[test]

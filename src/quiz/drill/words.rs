@@ -173,7 +173,7 @@ pub fn meaning(field: Field, value: &str, lang: Lang) -> Option<String> {
     if value == GONE {
         return t(
             "There is no Pod object any more: it was deleted and its deletion completed.",
-            "파드 객체가 더 이상 없습니다. 삭제되었고 삭제가 끝났습니다.",
+            "파드 오브젝트가 더 이상 없습니다. 삭제되었고 삭제가 끝났습니다.",
         );
     }
     match (field, value) {

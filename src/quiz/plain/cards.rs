@@ -80,7 +80,7 @@ pub fn feedback_text(q: &Question, f: &Feedback, lang: Lang) -> String {
     }
     let since = match (q.card.node, lang) {
         (NodeFate::Healthy, Lang::En) => "0:00 = the object was created",
-        (NodeFate::Healthy, Lang::Ko) => "0:00 = 객체를 만든 때",
+        (NodeFate::Healthy, Lang::Ko) => "0:00 = 오브젝트를 만든 때",
         (NodeFate::Lost, Lang::En) => "0:00 = node-1 went down",
         (NodeFate::Lost, Lang::Ko) => "0:00 = node-1이 멈춘 때",
     };

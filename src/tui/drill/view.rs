@@ -12,7 +12,7 @@ use crate::text;
 use crate::tui::app::App;
 use crate::tui::cluster::style::Palette;
 use crate::tui::theme::Chrome;
-use crate::tui::views::{Rows, WIDE, pane_block};
+use crate::tui::views::{Rows, WIDE, pane_block, status};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -179,6 +179,11 @@ fn draw_status(frame: &mut Frame, area: Rect, drill: &Drill, w: &Words, chrome: 
         State::Answered => w.status_answered(),
         State::Done => w.status_ended(drill.standalone()),
     };
+    // The last two hints (how to end, `? help`) stay; others are dropped
+    // from the end when the bar is short.
+    let mut rest = status::items(hints);
+    let last = rest.split_off(rest.len().saturating_sub(2));
+    let hints = status::fit(&[], &rest, &last, width.saturating_sub(2));
     let hints = text::truncate(&format!("{hints} "), width);
     // The keys first; then as much of the left part as fits, segment by
     // segment (never a segment cut in half).

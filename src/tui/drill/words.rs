@@ -385,8 +385,8 @@ impl Words {
 
     pub fn status_asking(&self) -> &'static str {
         self.t(
-            "1-9 답  ↑↓ Enter 선택  h 힌트  s 정답  Tab 창  Esc 끝내기  ? 도움말",
-            "1-9 answer  ↑↓ Enter select  h hint  s show  Tab pane  Esc end  ? help",
+            "1-9 ↑↓ 고르기  Enter 확인  h 힌트  s 정답  Tab 창  Esc 끝내기  ? 도움말",
+            "1-9 ↑↓ pick  Enter check  h hint  s show  Tab pane  Esc end  ? help",
         )
     }
 

@@ -49,7 +49,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, ui: &Ui, 
             .label(text::truncate(&label, inner.width as usize / 2))
             .filled_style(chrome.gauge)
             .unfilled_style(chrome.dim),
-        gauge_area,
+        // A column of room on each side, as the rows under it have.
+        Rect::new(gauge_area.x + 1, gauge_area.y, gauge_area.width - 2, 1),
     );
 
     let width = list_area.width as usize;

@@ -58,13 +58,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     if app.cluster_hidden() && !app.cluster_seen {
         notes.push(ui.cluster_hidden_notice());
     }
-    let note_rows = (notes.len() as u16).min(inner.height.saturating_sub(1));
-    let [note, body] =
-        Layout::vertical([Constraint::Length(note_rows), Constraint::Min(0)]).areas(inner);
+    // Indented as the text under them, wrapped (a narrow pane most needs
+    // the end of "… Tab shows it").
+    let note_pad = u16::from(inner.width > 20);
+    let note_width = (inner.width - note_pad) as usize;
     let lines: Vec<Line> = notes
         .iter()
-        .map(|n| Line::styled(text::truncate(n, note.width as usize), chrome.dim))
+        .flat_map(|n| text::wrap_str(n, note_width))
+        .map(|l| Line::styled(l, chrome.dim))
         .collect();
+    let note_rows = (lines.len() as u16).min(inner.height.saturating_sub(1));
+    let [note, body] =
+        Layout::vertical([Constraint::Length(note_rows), Constraint::Min(0)]).areas(inner);
+    let note = Rect::new(
+        note.x + note_pad,
+        note.y,
+        note.width - note_pad,
+        note.height,
+    );
     frame.render_widget(Paragraph::new(lines), note);
     if app.current().is_none() {
         let lines: Vec<Line> = text::wrap_str(ui.no_lessons(), body.width as usize)

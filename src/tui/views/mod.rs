@@ -10,7 +10,7 @@ mod lesson;
 pub mod lesson_end;
 mod output;
 mod popup;
-mod status;
+pub(in crate::tui) mod status;
 mod welcome;
 
 // The drill mode (src/tui/drill/) draws its panes with these.
