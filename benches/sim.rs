@@ -1,4 +1,6 @@
-//! The simulator at scale: 1,000 nodes and 10,000 pods.
+//! The simulator at scale: 1,000 nodes and 10,000 pods, beside 100
+//! StatefulSets of 10 replicas (1,000 more pods, each with its claim and
+//! provisioned volume) already running.
 //!
 //! - `schedule/10k-pods-1000-nodes`: one step in which the scheduler binds
 //!   10,000 pending pods (throughput in pods per second; target ≥ 100,000/s);
@@ -16,6 +18,8 @@ use std::hint::black_box;
 
 const NODES: usize = 1000;
 const PODS: usize = 10_000;
+const STATEFULSETS: usize = 100;
+const STATEFUL_REPLICAS: u32 = 10;
 
 fn big_cluster() -> Cluster {
     Cluster::with_config(
@@ -50,10 +54,37 @@ fn pending_pods(c: &mut Cluster) {
     }
 }
 
-/// A cluster ready for scheduling: nodes registered and seen by the scheduler.
-fn ready_to_schedule() -> Cluster {
+/// 100 StatefulSets × 10 replicas (Parallel), each Pod with a 1Gi claim
+/// of the default StorageClass.
+fn statefulsets(c: &mut Cluster) {
+    let mut yaml = String::new();
+    for i in 0..STATEFULSETS {
+        yaml.push_str(&format!(
+            "---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db-{i:03}\nspec:\n  serviceName: db-{i:03}\n  replicas: {STATEFUL_REPLICAS}\n  podManagementPolicy: Parallel\n  selector:\n    matchLabels: {{app: db-{i:03}}}\n  template:\n    metadata:\n      labels: {{app: db-{i:03}}}\n    spec:\n      containers:\n      - name: db\n        image: redis:7\n        resources:\n          requests: {{cpu: 100m, memory: 128Mi}}\n        volumeMounts: [{{name: data, mountPath: /data}}]\n  volumeClaimTemplates:\n  - metadata: {{name: data}}\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources: {{requests: {{storage: 1Gi}}}}\n"
+        ));
+    }
+    let out = c.apply_manifest(&yaml);
+    assert!(out.ok, "{:?}", out.lines.first());
+}
+
+/// The big cluster with its StatefulSets running.
+fn with_statefulsets() -> Cluster {
     let mut c = big_cluster();
     c.advance(STEP_MS);
+    statefulsets(&mut c);
+    c.advance(60_000);
+    let stateful = STATEFULSETS * STATEFUL_REPLICAS as usize;
+    assert_eq!(
+        c.pods_matching("default", "", Some(kubetutor::sim::stored::Phase::Running)),
+        Ok(stateful)
+    );
+    c
+}
+
+/// A cluster ready for scheduling: nodes registered and seen by the
+/// scheduler, the StatefulSets running, 10,000 pods pending.
+fn ready_to_schedule(base: &Cluster) -> Cluster {
+    let mut c = base.clone();
     pending_pods(&mut c);
     c
 }
@@ -66,7 +97,7 @@ fn kib(field: &str) -> Option<u64> {
 
 fn memory() {
     let before = kib("VmRSS:");
-    let mut c = ready_to_schedule();
+    let mut c = ready_to_schedule(&with_statefulsets());
     c.advance(60_000);
     let running = c
         .store()
@@ -77,7 +108,8 @@ fn memory() {
     let peak = kib("VmHWM:");
     match (before, peak) {
         (Some(b), Some(p)) => println!(
-            "memory: {NODES} nodes, {running}/{PODS} pods running: peak {:.1} MB (VmHWM {:.1} MB, baseline RSS {:.1} MB)",
+            "memory: {NODES} nodes, {running}/{} pods running: peak {:.1} MB (VmHWM {:.1} MB, baseline RSS {:.1} MB)",
+            PODS + STATEFULSETS * STATEFUL_REPLICAS as usize,
             p.saturating_sub(b) as f64 / 1024.0,
             p as f64 / 1024.0,
             b as f64 / 1024.0
@@ -87,13 +119,13 @@ fn memory() {
     drop(black_box(c));
 }
 
-fn schedule(cr: &mut Criterion) {
+fn schedule(cr: &mut Criterion, base: &Cluster) {
     let mut g = cr.benchmark_group("schedule");
     g.sample_size(10);
     g.throughput(Throughput::Elements(PODS as u64));
     g.bench_function("10k-pods-1000-nodes", |b| {
         b.iter_batched(
-            ready_to_schedule,
+            || ready_to_schedule(base),
             |mut c| {
                 c.advance(STEP_MS);
                 assert_eq!(c.scheduling_queue_len(), 0);
@@ -105,8 +137,8 @@ fn schedule(cr: &mut Criterion) {
     g.finish();
 }
 
-fn tick(cr: &mut Criterion) {
-    let mut c = ready_to_schedule();
+fn tick(cr: &mut Criterion, base: &Cluster) {
+    let mut c = ready_to_schedule(base);
     c.advance(60_000);
     let mut g = cr.benchmark_group("tick");
     g.bench_function("steady-1000-nodes-10k-pods", |b| {
@@ -117,8 +149,9 @@ fn tick(cr: &mut Criterion) {
 
 fn main() {
     memory();
+    let base = with_statefulsets();
     let mut c = Criterion::default().configure_from_args();
-    schedule(&mut c);
-    tick(&mut c);
+    schedule(&mut c, &base);
+    tick(&mut c, &base);
     c.final_summary();
 }

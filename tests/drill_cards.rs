@@ -6,7 +6,7 @@
 use kubetutor::lang::Lang;
 use kubetutor::quiz::check::{Response, check_answer};
 use kubetutor::quiz::drill::card::{
-    self, Behaviour, Card, Field, Image, NodeFate, Owner, Policy, category,
+    self, Behaviour, Card, Field, Image, NodeFate, Owner, Policy, Trouble, category,
 };
 use kubetutor::quiz::drill::outcome::choices;
 use kubetutor::quiz::drill::session::DrillSession;
@@ -27,6 +27,10 @@ fn replay(card: &Card, pod: &str) -> (String, Option<Kind>) {
                 Field::Phase => p.status.phase.name().to_string(),
                 Field::Status => pod_status(p),
                 Field::Restarts => p.restarts().to_string(),
+                Field::Ready => {
+                    let (ready, total) = kubetutor::sim::status::pod_ready(p);
+                    format!("{ready}/{total}")
+                }
             },
             p.meta.owner.as_ref().map(|o| o.kind),
         ),
@@ -125,7 +129,7 @@ fn docs_rules(card: &Card, o: &CardOutcome) {
 fn check_cards(owner: Owner) {
     let cards: Vec<Card> = card::all()
         .into_iter()
-        .filter(|c| c.owner == owner)
+        .filter(|c| c.owner == owner && c.trouble == Trouble::None)
         .collect();
     assert!(!cards.is_empty());
     for card in &cards {
@@ -203,6 +207,7 @@ fn card(
         node,
         after_ms,
         field,
+        trouble: Trouble::None,
     }
 }
 

@@ -52,7 +52,7 @@ fn a_deployment_behind_a_service_passes_every_cluster_check() {
             "✓ pods app=web: 3 Running — 3 of 3 pods Running",
             "✓ pods app=web: 3 Ready — 3 of 3 pods Ready",
             "✓ Service web: 3 endpoints — endpoints: 3",
-            "✓ recovery app=web: 3 Running within 60s after a pod is deleted — deleted pod web-b8f556c94-9cpjd; 3 Running again after 1s",
+            "✓ recovery app=web: 3 Running within 60s after a pod is deleted — deleted pod web-b8f556c94-4jvch; 3 Running again after 1s",
             "PASS: all 5 checks hold (after 6s of simulated time)",
         ]
     );
@@ -63,7 +63,7 @@ fn a_deployment_behind_a_service_passes_every_cluster_check() {
             "✓ 파드 app=web: Running 3개 — 파드 3개 중 3개 Running",
             "✓ 파드 app=web: Ready 3개 — 파드 3개 중 3개 Ready",
             "✓ Service web: 엔드포인트 3개 — 엔드포인트 3개",
-            "✓ 복구 app=web: 파드 하나를 지운 뒤 60s 안에 Running 3개 — 파드 web-b8f556c94-9cpjd 삭제; 1s 뒤 다시 3개 Running",
+            "✓ 복구 app=web: 파드 하나를 지운 뒤 60s 안에 Running 3개 — 파드 web-b8f556c94-4jvch 삭제; 1s 뒤 다시 3개 Running",
             "통과: 검사 5개 모두 통과 (시뮬레이션 시간 6s)",
         ]
     );
@@ -112,15 +112,15 @@ fn an_image_typo_shows_the_pods_status() {
         en[..4],
         [
             "✗ Deployment web: spec.replicas = 3, spec.template.spec.containers[0].image = nginx:1.27 — spec.replicas is 3; spec.template.spec.containers[0].image is ngnix:1.27, expected nginx:1.27",
-            "✗ pods app=web: 3 Running — 0 of 3 pods Running, expected 3 (web-f8f996b76-9cpjd: ImagePullBackOff, web-f8f996b76-cc4jv: ImagePullBackOff, web-f8f996b76-d6xfh: ImagePullBackOff)",
-            "✗ pods app=web: 3 Ready — 0 of 3 pods Ready, expected 3 (web-f8f996b76-9cpjd: ImagePullBackOff, web-f8f996b76-cc4jv: ImagePullBackOff, web-f8f996b76-d6xfh: ImagePullBackOff)",
+            "✗ pods app=web: 3 Running — 0 of 3 pods Running, expected 3 (web-f8f996b76-4jvch: ImagePullBackOff, web-f8f996b76-pjd45: ImagePullBackOff, web-f8f996b76-xfhpk: ImagePullBackOff)",
+            "✗ pods app=web: 3 Ready — 0 of 3 pods Ready, expected 3 (web-f8f996b76-4jvch: ImagePullBackOff, web-f8f996b76-pjd45: ImagePullBackOff, web-f8f996b76-xfhpk: ImagePullBackOff)",
             "✗ Service web: 3 endpoints — endpoints: 0, expected 3",
         ]
     );
     let ko = lines("web.exercise.yaml", "web-typo-image.yaml", Lang::Ko);
     assert_eq!(
         ko[1],
-        "✗ 파드 app=web: Running 3개 — 파드 3개 중 0개 Running, 기대값 3개 (web-f8f996b76-9cpjd: ImagePullBackOff, web-f8f996b76-cc4jv: ImagePullBackOff, web-f8f996b76-d6xfh: ImagePullBackOff)"
+        "✗ 파드 app=web: Running 3개 — 파드 3개 중 0개 Running, 기대값 3개 (web-f8f996b76-4jvch: ImagePullBackOff, web-f8f996b76-pjd45: ImagePullBackOff, web-f8f996b76-xfhpk: ImagePullBackOff)"
     );
 }
 
@@ -273,7 +273,7 @@ fn broken_checks_and_setups_are_lesson_mistakes_not_panics() {
     let s = with_checks(
         "- pods: { selector: 'app in (', count: 1 }\n\
          - pods: { selector: app=solo, phase: Runing, count: 1 }\n\
-         - object: { kind: ConfigMap, name: x }\n\
+         - object: { kind: Ingress, name: x }\n\
          - object: { kind: Pod, name: solo, fields: { 'spec..x': 1 } }\n\
          - format: xml",
     );
@@ -291,7 +291,7 @@ fn broken_checks_and_setups_are_lesson_mistakes_not_panics() {
     );
     assert_eq!(
         lines[2],
-        "✗ ConfigMap x exists — the check cannot run: kind \"ConfigMap\" is not simulated: use Pod, Deployment, ReplicaSet, Job, Service or Node"
+        "✗ Ingress x exists — the check cannot run: kind \"Ingress\" is not simulated: use one of Node, Pod, ReplicaSet, Deployment, Job, Service, ConfigMap, Secret, StatefulSet, CronJob, PersistentVolume, PersistentVolumeClaim, StorageClass, ResourceQuota, LimitRange"
     );
     assert_eq!(
         lines[3],

@@ -78,7 +78,7 @@ fn mistakes_say_what_was_meant() {
     );
     assert_eq!(
         parse("get pods -o wdie").unwrap_err(),
-        "error: unable to match a printer suitable for the output format \"wdie\", allowed formats are: json,name,wide,yaml (did you mean \"wide\"?)"
+        "error: unable to match a printer suitable for the output format \"wdie\", allowed formats are: json,jsonpath,name,wide,yaml (did you mean \"wide\"?)"
     );
     assert_eq!(
         parse("fault node-dwn node-1").unwrap_err(),

@@ -242,7 +242,7 @@ fn predict_needs_observe_and_a_valid_after_and_no_answer_key() {
         ),
         vec![
             "lessons/en/pods.md:9: quiz: after: invalid duration \"90 seconds\": expected a number with a unit, like 30s, 5m or 1m30s",
-            "lessons/en/pods.md:10: quiz: `observe` names 2 targets: give exactly one of pod, pods, deployment, service, node, job",
+            "lessons/en/pods.md:10: quiz: `observe` names 2 targets: give exactly one of pod, pods, deployment, service, node, job, statefulset, cronjob, pvc, quota",
             "lessons/en/pods.md:11: quiz: a predict question takes its answer from the simulator: remove `correct` and `answer` (put the value you expect in `expect`)",
             "lessons/en/pods.md:15: quiz: expect \"Done\" is not the value of any choice",
         ]

@@ -41,7 +41,7 @@ fn every_observe_example_parses() {
         .lines()
         .filter(|l| l.starts_with("observe: {"))
         .collect();
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines.len(), 13);
     for line in lines {
         let yaml = line.strip_prefix("observe: ").unwrap();
         let observe: Result<Observe, _> = serde_yaml::from_str(yaml);

@@ -28,7 +28,22 @@ fn table() -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-const SIMULATED: [&str; 5] = ["Pod", "Deployment", "ReplicaSet", "Job", "Service"];
+const SIMULATED: [&str; 14] = [
+    "Pod",
+    "Deployment",
+    "ReplicaSet",
+    "Job",
+    "Service",
+    "ConfigMap",
+    "Secret",
+    "StatefulSet",
+    "CronJob",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "StorageClass",
+    "ResourceQuota",
+    "LimitRange",
+];
 
 #[test]
 fn sources_table_lists_all_62_files() {

@@ -74,7 +74,7 @@ LESSON         TITLE  SECTIONS SEEN  READ  COMPLETED    QUIZ SCORE          EXER
 pods           Pods   2/6            no    marked done  1.5/5 (2 answered)  1/1               2025-03-01
 파드-네트워크  -      1              no    no           -                   0                 2025-03-01
 
-Lessons: 2 visited, 0 read, 1 of 17 completed (every quiz answered and every exercise passed, or marked done)
+Lessons: 2 visited, 0 read, 1 of 27 completed (every quiz answered and every exercise passed, or marked done)
 
 Drill: 3 cards, 3 due now, next due -
 CATEGORY       CARDS  ACCURACY  DUE NOW  NEXT DUE

@@ -466,6 +466,7 @@ mod no_panic {
                 observe: observe.then(|| Observe {
                     pod: Some("p".into()), pods: None, deployment: None,
                     service: None, node: None, job: None, field: "phase".into(),
+                    ..Observe::default()
                 }),
                 expect: None,
                 shuffle,

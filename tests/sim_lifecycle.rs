@@ -105,12 +105,12 @@ fn a_pod_on_a_lost_node_keeps_running_then_turns_terminating_after_taint_evictio
         run(&mut c, "get pods"),
         "NAME                   READY   STATUS      RESTARTS   AGE
 done                   0/1     Completed   0          55s
-web-655c7c665b-4jvch   1/1     Running     0          84s
-web-655c7c665b-pjd45   1/1     Running     0          84s
-web-655c7c665b-v79xg   1/1     Running     0          84s
+web-655c7c665b-9xgcc   1/1     Running     0          84s
+web-655c7c665b-d45d6   1/1     Running     0          84s
+web-655c7c665b-vch9c   1/1     Running     0          84s
 "
     );
-    let lost = "web-655c7c665b-v79xg";
+    let lost = "web-655c7c665b-9xgcc";
     let d = run(&mut c, &format!("describe pod {lost}"));
     assert!(has_line(&d, "Status:           Running"), "{d}");
     assert_eq!(
@@ -166,9 +166,9 @@ web-655c7c665b-v79xg   1/1     Running     0          84s
     assert_eq!(
         run(&mut c, "get pods -o wide"),
         "NAME                   READY   STATUS        RESTARTS   AGE     IP           NODE     NOMINATED NODE   READINESS GATES
-web-655c7c665b-4jvch   1/1     Running       0          6m29s   10.244.3.2   node-3   <none>           <none>
-web-655c7c665b-pjd45   1/1     Running       0          6m29s   10.244.2.2   node-2   <none>           <none>
-web-655c7c665b-v79xg   1/1     Terminating   0          6m29s   10.244.1.2   node-1   <none>           <none>
+web-655c7c665b-9xgcc   1/1     Terminating   0          6m29s   10.244.1.2   node-1   <none>           <none>
+web-655c7c665b-d45d6   1/1     Running       0          6m29s   10.244.2.2   node-2   <none>           <none>
+web-655c7c665b-vch9c   1/1     Running       0          6m29s   10.244.3.2   node-3   <none>           <none>
 "
     );
     // The ReplicaSet sees the deletion on the next step and replaces it;
@@ -177,10 +177,10 @@ web-655c7c665b-v79xg   1/1     Terminating   0          6m29s   10.244.1.2   nod
     assert_eq!(
         run(&mut c, "get pods -o wide"),
         "NAME                   READY   STATUS        RESTARTS   AGE     IP           NODE     NOMINATED NODE   READINESS GATES
-web-655c7c665b-4jvch   1/1     Running       0          6m30s   10.244.3.2   node-3   <none>           <none>
-web-655c7c665b-hpkk5   1/1     Running       0          0s      10.244.3.3   node-3   <none>           <none>
-web-655c7c665b-pjd45   1/1     Running       0          6m30s   10.244.2.2   node-2   <none>           <none>
-web-655c7c665b-v79xg   1/1     Terminating   0          6m30s   10.244.1.2   node-1   <none>           <none>
+web-655c7c665b-9xgcc   1/1     Terminating   0          6m30s   10.244.1.2   node-1   <none>           <none>
+web-655c7c665b-d45d6   1/1     Running       0          6m30s   10.244.2.2   node-2   <none>           <none>
+web-655c7c665b-kk5kl   1/1     Running       0          0s      10.244.3.3   node-3   <none>           <none>
+web-655c7c665b-vch9c   1/1     Running       0          6m30s   10.244.3.2   node-3   <none>           <none>
 "
     );
     let d = run(&mut c, &format!("describe pod {lost}"));
@@ -224,9 +224,9 @@ web-655c7c665b-v79xg   1/1     Terminating   0          6m30s   10.244.1.2   nod
     assert_eq!(
         run(&mut c, "get pods"),
         "NAME                   READY   STATUS    RESTARTS   AGE
-web-655c7c665b-4jvch   1/1     Running   0          16m
-web-655c7c665b-hpkk5   1/1     Running   0          10m
-web-655c7c665b-pjd45   1/1     Running   0          16m
+web-655c7c665b-d45d6   1/1     Running   0          16m
+web-655c7c665b-kk5kl   1/1     Running   0          10m
+web-655c7c665b-vch9c   1/1     Running   0          16m
 "
     );
     c.advance(4_000);
@@ -732,7 +732,7 @@ fn a_wait_kubectl_would_never_end_stops_at_the_simulators_limit_and_says_so() {
     let mut c = scenario("node-failure");
     run(&mut c, "fault node-down node-1");
     c.advance(8 * 60_000);
-    let lost = "web-655c7c665b-v79xg";
+    let lost = "web-655c7c665b-9xgcc";
     let t0 = c.now();
     let out = execute(&mut c, &format!("delete pod {lost}"));
     assert!(!out.ok);

@@ -112,7 +112,7 @@ fn a_node_down() {
         &[
             "node-1  NotReady",
             "heartbeat",
-            "v79xg Running",
+            "9xgcc Running",
             "NodeNotReady",
         ],
     );

@@ -188,6 +188,7 @@ mod tests {
             [
                 "apps",
                 "batch",
+                "storage.k8s.io",
                 "events.k8s.io",
                 "discovery.k8s.io",
                 "coordination.k8s.io"

@@ -69,14 +69,20 @@ impl Status {
         .with_details(details(name, group, kind))
     }
 
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Status::new(400, "BadRequest", message)
+    /// An admission plugin's refusal (ResourceQuota, LimitRanger):
+    /// `pods "x" is forbidden: exceeded quota: ...`.
+    pub fn forbidden(resource: &str, name: &str, message: &str) -> Self {
+        let (kind, group) = split_resource(resource);
+        Status::new(
+            403,
+            "Forbidden",
+            format!("{resource} \"{name}\" is forbidden: {message}"),
+        )
+        .with_details(details(name, group, kind))
     }
 
-    /// Refused by admission, as a quota refuses a create:
-    /// `pods "x" is forbidden: exceeded quota: …` (apierrors.NewForbidden).
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        Status::new(403, "Forbidden", message)
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Status::new(400, "BadRequest", message)
     }
 
     pub fn method_not_allowed(verb: &str, resource: &str) -> Self {
@@ -193,7 +199,11 @@ impl From<ApiError> for Status {
                 Status::invalid(kind.name(), group, &name, &causes)
             }
             ApiError::BadRequest(m) => Status::bad_request(m),
-            ApiError::Forbidden(m) => Status::forbidden(m),
+            ApiError::Forbidden {
+                resource,
+                name,
+                message,
+            } => Status::forbidden(&resource, &name, &message),
         }
     }
 }

@@ -113,6 +113,15 @@ pub fn label(check: &Check, lang: Lang) -> String {
                 Lang::Ko => format!("{f} 형식으로 작성"),
             }
         }
+        Check::Exec {
+            pod,
+            command,
+            contains,
+            ..
+        } => match lang {
+            Lang::En => format!("exec {pod} -- {command}: output contains {contains:?}"),
+            Lang::Ko => format!("exec {pod} -- {command}: 출력에 {contains:?} 포함"),
+        },
     }
 }
 
@@ -224,6 +233,32 @@ pub fn observe(check: &Check, cluster: &Cluster, format: Format, detail: bool) -
             contains,
         } => logs(cluster, pod, container.as_deref(), contains),
         Check::Recovery { .. } => Seen::Broken("a recovery is not observed".into()),
+        Check::Exec {
+            pod,
+            container,
+            command,
+            contains,
+        } => {
+            let argv = match crate::kubectl::parse::tokenize(command) {
+                Ok(a) if !a.is_empty() => a,
+                _ => return Seen::Broken(format!("command {command:?} cannot be read")),
+            };
+            // exec may change files: run it on a copy, so the check only looks.
+            let mut copy = cluster.clone();
+            let found = copy
+                .exec(NAMESPACE, pod, container.as_deref(), &argv)
+                .and_then(|o| {
+                    if o.code == 0 {
+                        Ok(o.lines.join("\n"))
+                    } else {
+                        Err(format!("exit code {}: {}", o.code, o.lines.join("\n")))
+                    }
+                });
+            Seen::Output {
+                found,
+                contains: contains.clone(),
+            }
+        }
         Check::Disruption { .. } => Seen::Broken("a disruption is not observed".into()),
     }
 }
@@ -328,8 +363,14 @@ fn object(
     fields: &std::collections::BTreeMap<String, serde_yaml::Value>,
 ) -> Seen {
     let Some(k) = parse_kind(kind) else {
+        let kinds: Vec<&str> = Kind::ALL
+            .iter()
+            .filter(|k| **k != Kind::Event)
+            .map(|k| k.name())
+            .collect();
         return Seen::Broken(format!(
-            "kind {kind:?} is not simulated: use Pod, Deployment, ReplicaSet, Job, Service or Node"
+            "kind {kind:?} is not simulated: use one of {}",
+            kinds.join(", ")
         ));
     };
     let ns = namespace.unwrap_or(NAMESPACE);

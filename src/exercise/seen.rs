@@ -192,6 +192,12 @@ pub enum Seen {
         written: Format,
         expected: Format,
     },
+    /// What a command printed (`exec`): `Err` when it could not run or
+    /// failed.
+    Output {
+        found: Result<String, String>,
+        contains: String,
+    },
     /// The pod's log (`lines` lines) has a line with the text, or could not
     /// be read (`error`, as kubectl says it).
     Logs {
@@ -243,6 +249,9 @@ impl Seen {
                 )
             }
             Seen::Format { written, expected } => written == expected,
+            Seen::Output { found, contains } => {
+                found.as_ref().is_ok_and(|o| o.contains(contains.as_str()))
+            }
             Seen::Logs { found, .. } => *found,
             Seen::Disruption {
                 outcome: Disrupted::Played { refused, ready, .. },
@@ -350,6 +359,28 @@ impl Seen {
                         particle_ro(*written),
                         particle_eul(*expected)
                     ),
+                }
+            }
+            Seen::Output { found, contains } => {
+                let shown = |o: &str| {
+                    let one: String = o.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let mut cut: String = one.chars().take(80).collect();
+                    if one.chars().count() > 80 {
+                        cut.push('…');
+                    }
+                    cut
+                };
+                match (found, holds, lang) {
+                    (Ok(_), true, Lang::En) => format!("the output contains {contains:?}"),
+                    (Ok(_), true, Lang::Ko) => format!("출력에 {contains:?} 문구가 있습니다"),
+                    (Ok(o), false, Lang::En) => {
+                        format!("the output is {:?}, without {contains:?}", shown(o))
+                    }
+                    (Ok(o), false, Lang::Ko) => {
+                        format!("출력이 {:?}라서 {contains:?} 문구가 없습니다", shown(o))
+                    }
+                    (Err(e), _, Lang::En) => format!("it failed: {}", shown(e)),
+                    (Err(e), _, Lang::Ko) => format!("실패했습니다: {}", shown(e)),
                 }
             }
             Seen::Logs {

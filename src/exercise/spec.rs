@@ -18,6 +18,7 @@
 //!   - ready: { selector: app=web, count: 3 }
 //!   - endpoints: { service: web, count: 3 }
 //!   - recovery: { delete: app=web, within: 60s, running: 3 }
+//!   - exec: { pod: client, command: "wget -qO- web", contains: Welcome }
 //!   - logs: { pod: hello, contains: "hello" }
 //!   - disruption:
 //!       traffic: { service: web, rps: 20 }
@@ -118,6 +119,15 @@ pub enum Check {
     },
     /// The submitted text is written in this format (`json` or `yaml`).
     Format(String),
+    /// `kubectl exec POD [-c CONTAINER] -- COMMAND` succeeds and its output
+    /// contains `contains` (run on a copy of the cluster: it changes nothing).
+    Exec {
+        pod: String,
+        #[serde(default)]
+        container: Option<String>,
+        command: String,
+        contains: String,
+    },
 }
 
 /// Simulated clients for a [`Check::Disruption`]: `rps` requests per second

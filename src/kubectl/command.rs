@@ -14,11 +14,20 @@ pub enum Resource {
     Events,
     Endpoints,
     All,
+    ConfigMaps,
+    Secrets,
+    StatefulSets,
+    CronJobs,
+    PersistentVolumes,
+    PersistentVolumeClaims,
+    StorageClasses,
+    ResourceQuotas,
+    LimitRanges,
 }
 
 impl Resource {
     /// Words offered for completion and suggestions.
-    pub const WORDS: [&'static str; 9] = [
+    pub const WORDS: [&'static str; 18] = [
         "pods",
         "nodes",
         "deployments",
@@ -28,6 +37,15 @@ impl Resource {
         "events",
         "endpoints",
         "all",
+        "configmaps",
+        "secrets",
+        "statefulsets",
+        "cronjobs",
+        "persistentvolumes",
+        "persistentvolumeclaims",
+        "storageclasses",
+        "resourcequotas",
+        "limitranges",
     ];
 
     pub fn parse(word: &str) -> Option<Resource> {
@@ -45,6 +63,15 @@ impl Resource {
             Kind::Job => Resource::Jobs,
             Kind::Service => Resource::Services,
             Kind::Event => Resource::Events,
+            Kind::ConfigMap => Resource::ConfigMaps,
+            Kind::Secret => Resource::Secrets,
+            Kind::StatefulSet => Resource::StatefulSets,
+            Kind::CronJob => Resource::CronJobs,
+            Kind::PersistentVolume => Resource::PersistentVolumes,
+            Kind::PersistentVolumeClaim => Resource::PersistentVolumeClaims,
+            Kind::StorageClass => Resource::StorageClasses,
+            Kind::ResourceQuota => Resource::ResourceQuotas,
+            Kind::LimitRange => Resource::LimitRanges,
         })
     }
 
@@ -57,12 +84,50 @@ impl Resource {
             Resource::Jobs => Kind::Job,
             Resource::Services => Kind::Service,
             Resource::Events => Kind::Event,
+            Resource::ConfigMaps => Kind::ConfigMap,
+            Resource::Secrets => Kind::Secret,
+            Resource::StatefulSets => Kind::StatefulSet,
+            Resource::CronJobs => Kind::CronJob,
+            Resource::PersistentVolumes => Kind::PersistentVolume,
+            Resource::PersistentVolumeClaims => Kind::PersistentVolumeClaim,
+            Resource::StorageClasses => Kind::StorageClass,
+            Resource::ResourceQuotas => Kind::ResourceQuota,
+            Resource::LimitRanges => Kind::LimitRange,
             Resource::Endpoints | Resource::All => return None,
         })
     }
 
     pub fn plural(self) -> &'static str {
         Resource::WORDS[self as usize]
+    }
+
+    /// Objects that live in no namespace (nodes, persistentvolumes,
+    /// storageclasses): no NAMESPACE column, no "in ... namespace".
+    pub fn cluster_scoped(self) -> bool {
+        self.kind().is_some_and(|k| !k.namespaced())
+    }
+
+    /// How `get all` and `get a,b` prefix names (`deployment.apps/web`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Resource::Pods => "pod",
+            Resource::Services => "service",
+            Resource::Deployments => "deployment.apps",
+            Resource::ReplicaSets => "replicaset.apps",
+            Resource::Jobs => "job.batch",
+            Resource::Nodes => "node",
+            Resource::Endpoints => "endpoints",
+            Resource::ConfigMaps => "configmap",
+            Resource::Secrets => "secret",
+            Resource::StatefulSets => "statefulset.apps",
+            Resource::CronJobs => "cronjob.batch",
+            Resource::PersistentVolumes => "persistentvolume",
+            Resource::PersistentVolumeClaims => "persistentvolumeclaim",
+            Resource::StorageClasses => "storageclass.storage.k8s.io",
+            Resource::ResourceQuotas => "resourcequota",
+            Resource::LimitRanges => "limitrange",
+            Resource::Events | Resource::All => "",
+        }
     }
 }
 
@@ -194,11 +259,103 @@ pub enum Command {
         rps: u32,
         ns: String,
     },
+    /// `get ... -o jsonpath='{...}'`.
+    GetJsonPath {
+        res: Resource,
+        names: Vec<String>,
+        template: String,
+        selector: Option<String>,
+        scope: Scope,
+    },
+    /// `--dry-run=client -o yaml|json` of a command that creates an object.
+    DryRun {
+        inner: Box<Command>,
+        output: Output,
+    },
+    Exec {
+        pod: String,
+        container: Option<String>,
+        argv: Vec<String>,
+        ns: String,
+    },
+    /// `label` (or `annotate` with `annotate: true`): `key=value` sets,
+    /// `key-` removes.
+    Label {
+        res: Resource,
+        names: Vec<String>,
+        changes: Vec<(String, Option<String>)>,
+        overwrite: bool,
+        selector: Option<String>,
+        annotate: bool,
+        ns: String,
+    },
+    Rollout {
+        action: RolloutAction,
+        res: Resource,
+        name: String,
+        ns: String,
+    },
+    CreateConfigMap {
+        name: String,
+        data: Vec<(String, String)>,
+        ns: String,
+    },
+    CreateSecret {
+        name: String,
+        data: Vec<(String, String)>,
+        secret_type: String,
+        ns: String,
+    },
+    CreateCronJob {
+        name: String,
+        image: String,
+        schedule: String,
+        command: Vec<String>,
+        ns: String,
+    },
+    CreateJob {
+        name: String,
+        image: Option<String>,
+        from_cronjob: Option<String>,
+        command: Vec<String>,
+        ns: String,
+    },
+    Expose {
+        res: Resource,
+        name: String,
+        port: Option<u16>,
+        target_port: Option<String>,
+        service_type: Option<String>,
+        service_name: Option<String>,
+        ns: String,
+    },
+    Top {
+        nodes: bool,
+        name: Option<String>,
+        scope: Scope,
+    },
+    /// `set image statefulset/NAME CONTAINER=IMAGE`.
+    SetImageStatefulSet {
+        name: String,
+        pairs: Vec<(String, String)>,
+        ns: String,
+    },
+}
+
+/// What `rollout` does besides `status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RolloutAction {
+    History { revision: Option<u64> },
+    Undo { to_revision: Option<u64> },
+    Pause,
+    Resume,
+    Restart,
+    Status,
 }
 
 /// Every command word, for suggestions, completion and help.
-pub const COMMANDS: [&str; 20] = [
+pub const COMMANDS: [&str; 25] = [
     "get", "describe", "apply", "create", "run", "delete", "scale", "set", "rollout", "cordon",
-    "uncordon", "drain", "logs", "wait", "fault", "runtime", "scenario", "reset", "traffic",
-    "help",
+    "uncordon", "drain", "logs", "exec", "label", "annotate", "expose", "top", "wait", "fault",
+    "runtime", "scenario", "reset", "traffic", "help",
 ];

@@ -4,6 +4,7 @@
 use super::parse::{COMMANDS, Resource};
 use crate::sim::Cluster;
 use crate::sim::scenarios;
+use crate::sim::store::Stored;
 
 fn names_of(c: &Cluster, res: Resource) -> Vec<String> {
     let s = c.store();
@@ -40,7 +41,22 @@ fn names_of(c: &Cluster, res: Resource) -> Vec<String> {
             .map(|d| d.meta.name.clone())
             .collect(),
         Resource::Events | Resource::All => Vec::new(),
+        Resource::ConfigMaps => names(s.configmaps().in_namespace("default")),
+        Resource::Secrets => names(s.secrets().in_namespace("default")),
+        Resource::StatefulSets => names(s.statefulsets().in_namespace("default")),
+        Resource::CronJobs => names(s.cronjobs().in_namespace("default")),
+        Resource::PersistentVolumes => names(s.persistentvolumes().iter()),
+        Resource::PersistentVolumeClaims => {
+            names(s.persistentvolumeclaims().in_namespace("default"))
+        }
+        Resource::StorageClasses => names(s.storageclasses().iter()),
+        Resource::ResourceQuotas => names(s.resourcequotas().in_namespace("default")),
+        Resource::LimitRanges => names(s.limitranges().in_namespace("default")),
     }
+}
+
+fn names<'a, T: Stored + 'a>(it: impl Iterator<Item = &'a T>) -> Vec<String> {
+    it.map(|o| o.meta().name.clone()).collect()
 }
 
 fn strs(v: &[&str]) -> Vec<String> {
@@ -69,7 +85,9 @@ pub fn complete(c: &Cluster, partial: &str) -> Vec<String> {
             }
             v
         }
-        _ if prev == "-o" || prev == "--output" => strs(&["json", "name", "wide", "yaml"]),
+        _ if prev == "-o" || prev == "--output" => {
+            strs(&["json", "jsonpath=", "name", "wide", "yaml"])
+        }
         _ if current.starts_with('-') => match args[0] {
             "get" => strs(&[
                 "--output",
@@ -78,7 +96,19 @@ pub fn complete(c: &Cluster, partial: &str) -> Vec<String> {
                 "--all-namespaces",
                 "--show-labels",
             ]),
-            "create" => strs(&["--image=", "--replicas=", "--port="]),
+            "create" => strs(&[
+                "--image=",
+                "--replicas=",
+                "--port=",
+                "--from-literal=",
+                "--schedule=",
+                "--from=",
+                "--dry-run=client",
+            ]),
+            "rollout" => strs(&["--revision=", "--to-revision="]),
+            "label" | "annotate" => strs(&["--overwrite", "--all", "--selector"]),
+            "expose" => strs(&["--port=", "--target-port=", "--type=", "--name="]),
+            "exec" => strs(&["--container"]),
             "run" => strs(&[
                 "--image=",
                 "--restart=",
@@ -104,15 +134,31 @@ pub fn complete(c: &Cluster, partial: &str) -> Vec<String> {
             ("get" | "describe" | "delete", [kind, ..]) => {
                 Resource::parse(kind).map_or_else(Vec::new, |r| names_of(c, r))
             }
-            ("scale", []) => strs(&["deployment", "replicaset"]),
+            ("scale", []) => strs(&["deployment", "replicaset", "statefulset"]),
             ("scale", [kind]) => Resource::parse(kind).map_or_else(Vec::new, |r| names_of(c, r)),
-            ("rollout", []) => strs(&["status"]),
-            ("rollout", [_]) => strs(&["deployment"]),
-            ("rollout", [_, _]) => names_of(c, Resource::Deployments),
+            ("rollout", []) => strs(&["history", "pause", "restart", "resume", "status", "undo"]),
+            ("rollout", [_]) => strs(&["deployment", "statefulset"]),
+            ("rollout", [_, kind]) => {
+                Resource::parse(kind).map_or_else(Vec::new, |r| names_of(c, r))
+            }
+            ("label" | "annotate", []) => strs(&Resource::WORDS),
+            ("label" | "annotate", [kind]) => {
+                Resource::parse(kind).map_or_else(Vec::new, |r| names_of(c, r))
+            }
+            ("expose", []) => strs(&["deployment", "pod", "service"]),
+            ("expose", [kind]) => Resource::parse(kind).map_or_else(Vec::new, |r| names_of(c, r)),
+            ("exec", []) => names_of(c, Resource::Pods),
+            ("top", []) => strs(&["node", "pod"]),
+            ("create", ["secret"]) => strs(&["generic"]),
             ("set", []) => strs(&["image"]),
             ("set", [_]) => names_of(c, Resource::Deployments)
                 .into_iter()
                 .map(|n| format!("deployment/{n}"))
+                .chain(
+                    names_of(c, Resource::StatefulSets)
+                        .into_iter()
+                        .map(|n| format!("statefulset/{n}")),
+                )
                 .collect(),
             ("set", [_, target]) => {
                 let name = target
@@ -132,7 +178,7 @@ pub fn complete(c: &Cluster, partial: &str) -> Vec<String> {
                     })
                     .unwrap_or_default()
             }
-            ("create", []) => strs(&["deployment"]),
+            ("create", []) => strs(&["configmap", "cronjob", "deployment", "job", "secret"]),
             ("apply", []) => strs(&["-f"]),
             ("cordon" | "uncordon" | "drain", []) => names_of(c, Resource::Nodes),
             ("logs", []) => names_of(c, Resource::Pods),

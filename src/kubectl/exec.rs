@@ -12,7 +12,7 @@ use crate::sim::{Cluster, scenarios, selector};
 /// The longest single `wait`.
 const MAX_WAIT_MS: u64 = 3_600_000;
 
-fn container_name(image: &str) -> String {
+pub(super) fn container_name(image: &str) -> String {
     let base = image.rsplit('/').next().unwrap_or(image);
     let base = base.split(['@', ':']).next().unwrap_or(base);
     let name: String = base
@@ -29,7 +29,7 @@ fn container_name(image: &str) -> String {
     if name.is_empty() { "app".into() } else { name }
 }
 
-fn parse_labels(text: &str) -> Result<Labels, String> {
+pub(super) fn parse_labels(text: &str) -> Result<Labels, String> {
     let mut out = Labels::new();
     for part in text.split(',').filter(|p| !p.is_empty()) {
         let (k, v) = part
@@ -114,14 +114,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
                 spec: Spec::Deployment(spec),
             }) {
                 Ok(()) => Outcome::ok(format!("{} created", kubectl_name(Kind::Deployment, &name))),
-                Err(e @ crate::sim::apiserver::ApiError::AlreadyExists { .. }) => {
-                    Outcome::fail(format!(
-                        "error: failed to create deployment: {}",
-                        e.to_string()
-                            .trim_start_matches("Error from server (AlreadyExists): ")
-                    ))
-                }
-                Err(e) => Outcome::fail(e.to_string()),
+                Err(e) => Outcome::fail(super::run_more::create_failed("deployment", &e)),
             }
         }
         Command::Run {
@@ -330,6 +323,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
             }
             Err(e) => Outcome::fail(e.to_string()),
         },
+        other => super::run_more::run(c, other),
     }
 }
 

@@ -26,7 +26,7 @@ pub fn get(
         return get_all(c, &sel, scope);
     }
     let l = list(c, res, names, output == Output::Wide, &sel, scope);
-    let ns_col = *scope == Scope::All && res != Resource::Nodes;
+    let ns_col = *scope == Scope::All && !res.cluster_scoped();
     let rows = finish(l.rows, ns_col, show_labels.then_some(l.labels));
     finish_output(rows, output, l.names, l.values, l.missing, res, scope)
 }
@@ -48,7 +48,8 @@ fn finish_output(
                 out = table(&r.header, &r.rows);
             } else if missing.is_empty() {
                 out = match (res, scope) {
-                    (Resource::Nodes, _) | (_, Scope::All) => "No resources found\n".into(),
+                    (r, _) if r.cluster_scoped() => "No resources found\n".into(),
+                    (_, Scope::All) => "No resources found\n".into(),
                     (_, Scope::One(ns)) => format!("No resources found in {ns} namespace.\n"),
                 };
             }
@@ -95,7 +96,9 @@ fn get_all(c: &Cluster, sel: &Option<LabelSelector>, scope: &Scope) -> Outcome {
         Resource::Services,
         Resource::Deployments,
         Resource::ReplicaSets,
+        Resource::StatefulSets,
         Resource::Jobs,
+        Resource::CronJobs,
     ];
     get_many(c, &all, false, sel, scope)
 }
@@ -111,21 +114,12 @@ fn get_many(
 ) -> Outcome {
     let mut parts = Vec::new();
     for &res in list {
-        let prefix = match res {
-            Resource::Pods => "pod",
-            Resource::Services => "service",
-            Resource::Deployments => "deployment.apps",
-            Resource::ReplicaSets => "replicaset.apps",
-            Resource::Jobs => "job.batch",
-            Resource::Nodes => "node",
-            Resource::Endpoints => "endpoints",
-            Resource::Events | Resource::All => "",
-        };
+        let prefix = res.prefix();
         let mut l = list_of(c, res, wide, sel, scope);
         if l.rows.rows.is_empty() {
             continue;
         }
-        let col = usize::from(*scope == Scope::All && res != Resource::Nodes);
+        let col = usize::from(*scope == Scope::All && !res.cluster_scoped());
         if !prefix.is_empty() {
             for row in &mut l.rows.rows {
                 row[col] = format!("{prefix}/{}", row[col]);

@@ -3,7 +3,8 @@
 //! -f`, `create deployment`, `run`, `delete`, `scale`, `set image`,
 //! `rollout status`, `cordon`, `uncordon`, `drain`, `logs`; the leading
 //! `kubectl` is optional) and the simulator controls (`wait`, `fault`,
-//! `runtime`, `scenario`, `reset`, `traffic`, `help`).
+//! `runtime`, `scenario`, `reset`, `traffic`, `help`). A line may end in
+//! `| grep …`, `| wc -l` and the like, as in a terminal.
 //!
 //! - [`execute`] runs one line against a cluster and returns its output;
 //! - [`complete()`] offers completions for a partial line (Tab);
@@ -18,8 +19,12 @@ pub mod files;
 mod flags;
 pub mod get;
 pub mod help;
+pub mod jsonpath;
 pub mod listing;
 pub mod parse;
+mod parse_more;
+mod pipe;
+mod run_more;
 pub mod suggest;
 pub mod table;
 mod waits;
@@ -89,6 +94,9 @@ pub fn execute_in(cluster: &mut Cluster, line: &str, files: Files<'_>) -> Outcom
             u32::from(c),
             i + 1
         ));
+    }
+    if let Some((command, filters)) = pipe::split(trimmed) {
+        return pipe::run(execute_in(cluster, command, files), filters);
     }
     match parse::parse(trimmed) {
         Ok(cmd) => exec::run(cluster, cmd, files),

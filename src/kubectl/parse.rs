@@ -9,9 +9,42 @@ use super::flags::*;
 use super::suggest::hint;
 use crate::sim::objects::RestartPolicy;
 
+/// `-o jsonpath=TEMPLATE` (or `-ojsonpath=`, `--output=jsonpath=`) in
+/// `rest`: the template and the other words.
+fn jsonpath_of(rest: &[String]) -> Option<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut template = None;
+    let mut i = 0;
+    while i < rest.len() {
+        let t = &rest[i];
+        let value = if t == "-o" || t == "--output" {
+            rest.get(i + 1)
+                .filter(|v| v.starts_with("jsonpath="))
+                .cloned()
+                .inspect(|_| i += 1)
+        } else {
+            t.strip_prefix("--output=")
+                .or_else(|| t.strip_prefix("-o"))
+                .map(|v| v.trim_start_matches('='))
+                .filter(|v| v.starts_with("jsonpath="))
+                .map(str::to_string)
+        };
+        match value {
+            Some(v) => template = Some(v["jsonpath=".len()..].to_string()),
+            None => out.push(t.clone()),
+        }
+        i += 1;
+    }
+    template.map(|t| (t, out))
+}
+
 /// Parse one line of the command language.
 pub fn parse(line: &str) -> Result<Command, String> {
-    let mut toks = tokenize(line)?;
+    parse_tokens(tokenize(line)?)
+}
+
+/// Parse a line already split into words.
+fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
     if toks.first().is_some_and(|t| t == "kubectl") {
         toks.remove(0);
     }
@@ -24,6 +57,28 @@ pub fn parse(line: &str) -> Result<Command, String> {
     match cmd.as_str() {
         "help" => Ok(Command::Help),
         "get" => {
+            if let Some((template, without)) = jsonpath_of(&rest) {
+                let a = parse_flags(
+                    &without,
+                    &[
+                        flag("selector", Some('l'), true),
+                        NS,
+                        flag("all-namespaces", Some('A'), false),
+                    ],
+                )?;
+                let (res, names) = target(&a.pos, "get")?;
+                return Ok(Command::GetJsonPath {
+                    res,
+                    names,
+                    template,
+                    selector: a.get("selector"),
+                    scope: if a.has("all-namespaces") {
+                        Scope::All
+                    } else {
+                        Scope::One(a.ns())
+                    },
+                });
+            }
             let a = parse_flags(
                 &rest,
                 &[
@@ -48,8 +103,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 Some("name") => Output::Name,
                 Some(o) => {
                     return Err(format!(
-                        "error: unable to match a printer suitable for the output format \"{o}\", allowed formats are: json,name,wide,yaml{}",
-                        hint(o, ["json", "name", "wide", "yaml"])
+                        "error: unable to match a printer suitable for the output format \"{o}\", allowed formats are: json,jsonpath,name,wide,yaml{}",
+                        hint(o, ["json", "jsonpath", "name", "wide", "yaml"])
                     ));
                 }
             };
@@ -121,6 +176,22 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(Command::Apply { file, ns: a.ns() })
         }
         "create" => {
+            if let Some(what @ ("configmap" | "cm" | "secret" | "cronjob" | "cj" | "job")) =
+                rest.first().map(String::as_str)
+            {
+                return super::parse_more::create(what, &rest[1..], &after);
+            }
+            if rest
+                .iter()
+                .any(|t| t.starts_with("--dry-run") || t == "-o" || t.starts_with("-o"))
+            {
+                let cmd_words: Vec<String> = std::iter::once("create".to_string())
+                    .chain(rest.iter().cloned())
+                    .collect();
+                return super::parse_more::dry_run_of(&cmd_words, |toks| {
+                    parse_tokens(toks.to_vec())
+                });
+            }
             let a = parse_flags(
                 &rest,
                 &[
@@ -149,6 +220,20 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 replicas,
                 port,
                 ns: a.ns(),
+            })
+        }
+        "run" if rest.iter().any(|t| t.starts_with("--dry-run")) => {
+            let cmd_words: Vec<String> = std::iter::once("run".to_string())
+                .chain(rest.iter().cloned())
+                .collect();
+            let mut tail: Vec<String> = Vec::new();
+            if !after.is_empty() {
+                tail.push("--".into());
+                tail.extend(after.iter().cloned());
+            }
+            super::parse_more::dry_run_of(&cmd_words, |toks| {
+                let all: Vec<String> = toks.iter().cloned().chain(tail.iter().cloned()).collect();
+                parse_tokens(all)
             })
         }
         "run" => {
@@ -260,8 +345,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 None => return Err("error: use: set image deployment/NAME CONTAINER=IMAGE".into()),
             }
             let (res, names) = target(&a.pos[1..2.min(a.pos.len())], "set image on")?;
-            if res != Resource::Deployments {
-                return Err("error: set image is simulated for deployments only: set image deployment/NAME CONTAINER=IMAGE".into());
+            if res != Resource::Deployments && res != Resource::StatefulSets {
+                return Err("error: set image is simulated for deployments and statefulsets: set image deployment/NAME CONTAINER=IMAGE".into());
             }
             let name = one(&names, "deployment/NAME")?;
             let mut pairs = Vec::new();
@@ -274,42 +359,21 @@ pub fn parse(line: &str) -> Result<Command, String> {
             if pairs.is_empty() {
                 return Err("error: at least one image update is required: CONTAINER=IMAGE".into());
             }
-            Ok(Command::SetImage {
-                name,
-                pairs,
-                ns: a.ns(),
-            })
-        }
-        "rollout" => {
-            let a = parse_flags(
-                &rest,
-                &[
-                    NS,
-                    flag("watch", Some('w'), false),
-                    flag("timeout", None, true),
-                ],
-            )?;
-            match a.pos.first().map(String::as_str) {
-                Some("status") => {}
-                Some(o) => {
-                    return Err(format!(
-                        "error: unknown command \"{o}\" for \"rollout\"{}",
-                        hint(o, ["status"])
-                    ));
+            Ok(if res == Resource::StatefulSets {
+                Command::SetImageStatefulSet {
+                    name,
+                    pairs,
+                    ns: a.ns(),
                 }
-                None => return Err("error: use: rollout status deployment NAME".into()),
-            }
-            let (res, names) = target(&a.pos[1..], "check the rollout of")?;
-            if res != Resource::Deployments {
-                return Err("error: rollout status is simulated for deployments only".into());
-            }
-            Ok(Command::RolloutStatus {
-                name: one(&names, "NAME")?,
-                ns: a.ns(),
-                watch: a.get("watch").is_none_or(|v| v != "false"),
-                timeout_ms: timeout(&a)?,
+            } else {
+                Command::SetImage {
+                    name,
+                    pairs,
+                    ns: a.ns(),
+                }
             })
         }
+        "rollout" => super::parse_more::rollout(&rest),
         "cordon" | "uncordon" | "drain" => {
             let a = parse_flags(
                 &rest,
@@ -351,6 +415,11 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 ns: a.ns(),
             })
         }
+        "exec" => super::parse_more::exec(&rest, &after),
+        "label" => super::parse_more::label(&rest, false),
+        "annotate" => super::parse_more::label(&rest, true),
+        "expose" => super::parse_more::expose(&rest),
+        "top" => super::parse_more::top(&rest),
         "wait" | "sleep" | "fault" | "runtime" | "scenario" | "reset" | "traffic" => {
             super::controls::parse(&cmd, &rest)
         }
@@ -366,7 +435,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
 }
 
 /// `--timeout=DURATION` (`30s`, `2m`; `0` means kubectl's default).
-fn timeout(a: &Args) -> Result<Option<u64>, String> {
+pub(super) fn timeout(a: &Args) -> Result<Option<u64>, String> {
     match a.get("timeout") {
         None => Ok(None),
         Some(v) => match crate::duration::parse_millis(&v) {

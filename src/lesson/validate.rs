@@ -217,15 +217,13 @@ fn predict(spec: &QuizSpec, out: &mut Vec<Finding>) {
             "a predict question needs `observe`: what to look at after the wait",
         )),
         Some(o) => {
-            let targets = [&o.pod, &o.pods, &o.deployment, &o.service, &o.node, &o.job]
-                .into_iter()
-                .filter(|t| t.is_some())
-                .count();
+            let targets = o.target_count();
             if targets != 1 {
                 out.push(finding(
                     "observe",
                     format!(
-                        "`observe` names {targets} targets: give exactly one of pod, pods, deployment, service, node, job"
+                        "`observe` names {targets} targets: give exactly one of {}",
+                        crate::quiz::spec::OBSERVE_TARGETS
                     ),
                 ));
             }

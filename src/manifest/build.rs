@@ -7,11 +7,11 @@ use crate::quantity;
 use crate::sim::objects::*;
 use serde_yaml::Value;
 
-fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+pub(super) fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
     untag(v).get(key).map(untag).filter(|v| !v.is_null())
 }
 
-fn text(v: &Value) -> Option<String> {
+pub(super) fn text(v: &Value) -> Option<String> {
     match untag(v) {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -20,19 +20,19 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
-fn str_of(v: &Value, key: &str) -> Option<String> {
+pub(super) fn str_of(v: &Value, key: &str) -> Option<String> {
     get(v, key).and_then(text)
 }
 
-fn u64_of(v: &Value, key: &str) -> Option<u64> {
+pub(super) fn u64_of(v: &Value, key: &str) -> Option<u64> {
     get(v, key).and_then(Value::as_u64)
 }
 
-fn u32_of(v: &Value, key: &str) -> Option<u32> {
+pub(super) fn u32_of(v: &Value, key: &str) -> Option<u32> {
     u64_of(v, key).and_then(|n| u32::try_from(n).ok())
 }
 
-fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+pub(super) fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
     get(v, key)
         .and_then(Value::as_sequence)
         .map_or(&[], Vec::as_slice)
@@ -52,7 +52,7 @@ pub fn labels(v: &Value) -> Labels {
     out
 }
 
-fn labels_at(v: &Value, key: &str) -> Labels {
+pub(super) fn labels_at(v: &Value, key: &str) -> Labels {
     get(v, key).map(labels).unwrap_or_default()
 }
 
@@ -93,7 +93,7 @@ pub fn int_or_percent(v: &Value) -> Option<IntOrPercent> {
     }
 }
 
-fn protocol(v: &Value) -> Protocol {
+pub(super) fn protocol(v: &Value) -> Protocol {
     match str_of(v, "protocol").as_deref() {
         Some("UDP") => Protocol::UDP,
         Some("SCTP") => Protocol::SCTP,
@@ -130,6 +130,10 @@ pub fn object(kind: Kind, doc: &Value) -> Option<Object> {
             if let Some(st) = get(spec, "strategy") {
                 d.strategy = strategy(st);
             }
+            d.paused = get(spec, "paused")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            d.progress_deadline_seconds = u32_of(spec, "progressDeadlineSeconds").unwrap_or(600);
             Spec::Deployment(d)
         }
         Kind::Job => {
@@ -148,6 +152,7 @@ pub fn object(kind: Kind, doc: &Value) -> Option<Object> {
         }
         Kind::Service => Spec::Service(service(spec)),
         Kind::Node | Kind::Event => return None,
+        other => super::build_kinds::spec(other, doc, spec)?,
     };
     Some(Object { meta, spec })
 }
@@ -168,7 +173,7 @@ fn strategy(st: &Value) -> DeploymentStrategy {
     }
 }
 
-fn template(spec: &Value) -> PodTemplate {
+pub(super) fn template(spec: &Value) -> PodTemplate {
     let Some(t) = get(spec, "template") else {
         return PodTemplate::default();
     };
@@ -182,7 +187,7 @@ fn template(spec: &Value) -> PodTemplate {
     }
 }
 
-fn pod_spec(v: &Value) -> PodSpec {
+pub(super) fn pod_spec(v: &Value) -> PodSpec {
     let mut spec = PodSpec {
         containers: items(v, "containers").iter().map(container).collect(),
         init_containers: items(v, "initContainers").iter().map(container).collect(),
@@ -196,6 +201,12 @@ fn pod_spec(v: &Value) -> PodSpec {
     if let Some(n) = u64_of(v, "terminationGracePeriodSeconds") {
         spec.termination_grace_period_seconds = n;
     }
+    spec.volumes = items(v, "volumes")
+        .iter()
+        .map(super::build_pod::volume)
+        .collect();
+    spec.hostname = str_of(v, "hostname");
+    spec.subdomain = str_of(v, "subdomain");
     spec.tolerations = items(v, "tolerations")
         .iter()
         .map(|t| Toleration {
@@ -213,7 +224,7 @@ fn pod_spec(v: &Value) -> PodSpec {
     spec
 }
 
-fn strings(v: &Value, key: &str) -> Vec<String> {
+pub(super) fn strings(v: &Value, key: &str) -> Vec<String> {
     items(v, key).iter().filter_map(text).collect()
 }
 
@@ -238,8 +249,21 @@ fn container(v: &Value) -> ContainerSpec {
             })
         })
         .collect();
-    c.readiness_probe = get(v, "readinessProbe").map(probe);
-    c.liveness_probe = get(v, "livenessProbe").map(probe);
+    c.readiness_probe = get(v, "readinessProbe").map(super::build_pod::probe);
+    c.liveness_probe = get(v, "livenessProbe").map(super::build_pod::probe);
+    c.startup_probe = get(v, "startupProbe").map(super::build_pod::probe);
+    c.env = items(v, "env")
+        .iter()
+        .map(super::build_pod::env_var)
+        .collect();
+    c.env_from = items(v, "envFrom")
+        .iter()
+        .filter_map(super::build_pod::env_from)
+        .collect();
+    c.volume_mounts = items(v, "volumeMounts")
+        .iter()
+        .map(super::build_pod::volume_mount)
+        .collect();
     c.restart_always = str_of(v, "restartPolicy").as_deref() == Some("Always");
     // Kept only when it differs from the API default for the image, so an
     // object read back with its defaulted policy is the object it was.
@@ -250,7 +274,7 @@ fn container(v: &Value) -> ContainerSpec {
     c
 }
 
-fn resources(v: Option<&Value>) -> Resources {
+pub(super) fn resources(v: Option<&Value>) -> Resources {
     let mut r = Resources::default();
     let Some(v) = v else { return r };
     if let Some(cpu) = str_of(v, "cpu") {
@@ -260,16 +284,6 @@ fn resources(v: Option<&Value>) -> Resources {
         r.memory_bytes = quantity::parse_bytes(&mem).unwrap_or(0);
     }
     r
-}
-
-fn probe(v: &Value) -> Probe {
-    let d = Probe::default();
-    Probe {
-        initial_delay_seconds: u32_of(v, "initialDelaySeconds").unwrap_or(d.initial_delay_seconds),
-        period_seconds: u32_of(v, "periodSeconds").unwrap_or(d.period_seconds),
-        failure_threshold: u32_of(v, "failureThreshold").unwrap_or(d.failure_threshold),
-        success_threshold: u32_of(v, "successThreshold").unwrap_or(d.success_threshold),
-    }
 }
 
 fn service(v: &Value) -> ServiceSpec {

@@ -2,6 +2,8 @@
 //! simulated API server accepts, with problems reported by line and field path.
 
 mod build;
+mod build_kinds;
+mod build_pod;
 pub mod check;
 pub mod diagnostic;
 mod document;

@@ -169,21 +169,11 @@ fn solve(spec: &QuizSpec) -> Result<Solution, String> {
                 .observe
                 .as_ref()
                 .ok_or("a `predict` question needs `observe:` (what to look at after the wait)")?;
-            let targets = [
-                &observe.pod,
-                &observe.pods,
-                &observe.deployment,
-                &observe.service,
-                &observe.node,
-                &observe.job,
-            ]
-            .iter()
-            .filter(|t| t.is_some())
-            .count();
+            let targets = observe.target_count();
             if targets != 1 {
                 return Err(format!(
-                    "`observe:` names {targets} targets; give exactly one of pod, pods, \
-                     deployment, service, node, job"
+                    "`observe:` names {targets} targets; give exactly one of {}",
+                    crate::quiz::spec::OBSERVE_TARGETS
                 ));
             }
             if observe.field.trim().is_empty() {

@@ -96,8 +96,13 @@ pub enum AnswerKeyItem {
 /// observe: { service: web, field: endpoints }      # endpoint count
 /// observe: { node: node-1, field: status }         # Ready | NotReady
 /// observe: { job: pi, field: status }              # Complete | Failed | Running
+/// observe: { statefulset: web, field: pods }        # web-0,web-1
+/// observe: { cronjob: hello, field: active }        # running Jobs
+/// observe: { pvc: data, field: status }             # Pending | Bound
+/// observe: { quota: compute, field: used:pods }     # used of one resource
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The fields of each target are listed in lessons/README.md.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Observe {
     #[serde(default)]
@@ -112,6 +117,14 @@ pub struct Observe {
     pub node: Option<String>,
     #[serde(default)]
     pub job: Option<String>,
+    #[serde(default)]
+    pub statefulset: Option<String>,
+    #[serde(default)]
+    pub cronjob: Option<String>,
+    #[serde(default)]
+    pub pvc: Option<String>,
+    #[serde(default)]
+    pub quota: Option<String>,
     pub field: String,
 }
 
@@ -126,11 +139,38 @@ impl Observe {
             ("service", &self.service),
             ("node", &self.node),
             ("job", &self.job),
+            ("statefulset", &self.statefulset),
+            ("cronjob", &self.cronjob),
+            ("pvc", &self.pvc),
+            ("quota", &self.quota),
         ]
         .into_iter()
         .find_map(|(kind, name)| name.as_deref().map(|n| (kind, n)))
     }
+
+    /// How many targets are named (a question must name exactly one).
+    pub fn target_count(&self) -> usize {
+        [
+            &self.pod,
+            &self.pods,
+            &self.deployment,
+            &self.service,
+            &self.node,
+            &self.job,
+            &self.statefulset,
+            &self.cronjob,
+            &self.pvc,
+            &self.quota,
+        ]
+        .into_iter()
+        .filter(|t| t.is_some())
+        .count()
+    }
 }
+
+/// The targets an `observe` can name, for messages.
+pub const OBSERVE_TARGETS: &str =
+    "pod, pods, deployment, service, node, job, statefulset, cronjob, pvc, quota";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,6 +11,7 @@ use super::runtime::RuntimeKind;
 use super::scheduler::Scheduler;
 use super::store::Res;
 use super::stored::*;
+use super::volumes::Disks;
 
 /// The shape of a cluster: how many workers and how big they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +50,8 @@ pub struct Cluster {
     pub(super) kubelets: Vec<Kubelet>,
     pub(super) proxy: Proxy,
     pub(super) runtime: RuntimeKind,
+    /// The data on PersistentVolumes and hostPath folders.
+    pub(super) disks: Disks,
 }
 
 /// `10.244.<i>.0/24` for node `i` (0 is the control plane), continuing past
@@ -134,6 +137,7 @@ impl Cluster {
                 internal_ip: ip.clone(),
                 kubelet_version: runtime.kubelet_version().to_string(),
                 runtime_version: runtime.version().to_string(),
+                memory_pressure: None,
             };
             let id = api.register_node(node);
             let ipam = Ipam::new(&cidr).expect("valid pod CIDR");
@@ -149,8 +153,14 @@ impl Cluster {
             kubelets,
             api,
             runtime,
+            disks: Disks::default(),
         };
         cluster.create_kubernetes_service();
+        let _ = cluster.api.create(
+            super::controllers::volume_binder::default_storage_class(),
+            None,
+            false,
+        );
         cluster
     }
 
@@ -235,8 +245,13 @@ impl Cluster {
                 k.notify(ev.oid);
             }
         }
+        for ev in &window {
+            if ev.res == Res::PersistentVolume && ev.op == super::store::Op::Deleted {
+                self.disks.forget_volume(ev.oid);
+            }
+        }
         for k in &mut self.kubelets {
-            k.step(&mut self.api);
+            k.step(&mut self.api, &mut self.disks);
         }
         self.proxy.step(&window, &mut self.api);
     }

@@ -58,32 +58,47 @@
 //!
 //! The command language on top of this is [`crate::kubectl`].
 
+pub mod admission;
 pub mod api_value;
 pub mod apiserver;
 pub mod clock;
 pub mod cluster;
 pub mod cni;
 pub mod controllers;
+pub mod cron;
 pub mod events;
+pub mod expose;
+pub mod fs;
 pub mod images;
+pub mod kind_validation;
+pub mod kinds;
 pub mod kubelet;
+pub mod labels;
+pub mod metrics;
 pub mod names;
+pub mod network;
 pub mod objects;
 pub mod observe;
 pub mod ops;
 pub mod proxy;
 pub mod queries;
+pub mod rollout;
 pub mod runtime;
 pub mod scenarios;
 pub mod scheduler;
 pub mod selector;
+pub mod serving;
 pub mod setup;
+pub mod shared;
 pub mod shell;
 pub mod status;
 pub mod store;
 pub mod stored;
 pub mod timefmt;
+pub mod usage;
 pub mod validation;
+pub mod volume_binding;
+pub mod volumes;
 pub mod writes;
 
 pub use cluster::{Cluster, ClusterConfig};

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use super::kinds::*;
+
 /// Labels, node selectors and annotations: ordered so output is deterministic.
 pub type Labels = BTreeMap<String, String>;
 
@@ -20,10 +22,19 @@ pub enum Kind {
     Job,
     Service,
     Event,
+    ConfigMap,
+    Secret,
+    StatefulSet,
+    CronJob,
+    PersistentVolume,
+    PersistentVolumeClaim,
+    StorageClass,
+    ResourceQuota,
+    LimitRange,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Node,
         Kind::Pod,
         Kind::ReplicaSet,
@@ -31,6 +42,15 @@ impl Kind {
         Kind::Job,
         Kind::Service,
         Kind::Event,
+        Kind::ConfigMap,
+        Kind::Secret,
+        Kind::StatefulSet,
+        Kind::CronJob,
+        Kind::PersistentVolume,
+        Kind::PersistentVolumeClaim,
+        Kind::StorageClass,
+        Kind::ResourceQuota,
+        Kind::LimitRange,
     ];
 
     /// The `kind:` field of a manifest.
@@ -43,6 +63,15 @@ impl Kind {
             Kind::Job => "Job",
             Kind::Service => "Service",
             Kind::Event => "Event",
+            Kind::ConfigMap => "ConfigMap",
+            Kind::Secret => "Secret",
+            Kind::StatefulSet => "StatefulSet",
+            Kind::CronJob => "CronJob",
+            Kind::PersistentVolume => "PersistentVolume",
+            Kind::PersistentVolumeClaim => "PersistentVolumeClaim",
+            Kind::StorageClass => "StorageClass",
+            Kind::ResourceQuota => "ResourceQuota",
+            Kind::LimitRange => "LimitRange",
         }
     }
 
@@ -50,8 +79,11 @@ impl Kind {
     pub fn api_version(self) -> &'static str {
         match self {
             Kind::Node | Kind::Pod | Kind::Service | Kind::Event => "v1",
-            Kind::ReplicaSet | Kind::Deployment => "apps/v1",
-            Kind::Job => "batch/v1",
+            Kind::ConfigMap | Kind::Secret | Kind::PersistentVolume => "v1",
+            Kind::PersistentVolumeClaim | Kind::ResourceQuota | Kind::LimitRange => "v1",
+            Kind::ReplicaSet | Kind::Deployment | Kind::StatefulSet => "apps/v1",
+            Kind::Job | Kind::CronJob => "batch/v1",
+            Kind::StorageClass => "storage.k8s.io/v1",
         }
     }
 
@@ -65,12 +97,24 @@ impl Kind {
             Kind::Job => "jobs",
             Kind::Service => "services",
             Kind::Event => "events",
+            Kind::ConfigMap => "configmaps",
+            Kind::Secret => "secrets",
+            Kind::StatefulSet => "statefulsets",
+            Kind::CronJob => "cronjobs",
+            Kind::PersistentVolume => "persistentvolumes",
+            Kind::PersistentVolumeClaim => "persistentvolumeclaims",
+            Kind::StorageClass => "storageclasses",
+            Kind::ResourceQuota => "resourcequotas",
+            Kind::LimitRange => "limitranges",
         }
     }
 
     /// Whether objects of this kind live in a namespace.
     pub fn namespaced(self) -> bool {
-        !matches!(self, Kind::Node)
+        !matches!(
+            self,
+            Kind::Node | Kind::PersistentVolume | Kind::StorageClass
+        )
     }
 
     /// Resolve a kubectl resource word: singular, plural, short name or Kind,
@@ -86,6 +130,17 @@ impl Kind {
             "job" | "jobs" => Kind::Job,
             "service" | "services" | "svc" => Kind::Service,
             "event" | "events" | "ev" => Kind::Event,
+            "configmap" | "configmaps" | "cm" => Kind::ConfigMap,
+            "secret" | "secrets" => Kind::Secret,
+            "statefulset" | "statefulsets" | "sts" => Kind::StatefulSet,
+            "cronjob" | "cronjobs" | "cj" => Kind::CronJob,
+            "persistentvolume" | "persistentvolumes" | "pv" => Kind::PersistentVolume,
+            "persistentvolumeclaim" | "persistentvolumeclaims" | "pvc" => {
+                Kind::PersistentVolumeClaim
+            }
+            "storageclass" | "storageclasses" | "sc" => Kind::StorageClass,
+            "resourcequota" | "resourcequotas" | "quota" => Kind::ResourceQuota,
+            "limitrange" | "limitranges" | "limits" => Kind::LimitRange,
             _ => return None,
         })
     }
@@ -151,24 +206,57 @@ impl Protocol {
     }
 }
 
-/// A probe as far as the simulator plays it: when it starts and how often it
-/// runs. Whether it succeeds is decided by the simulated image.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A liveness, readiness or startup probe: what it does and when. Whether
+/// it succeeds is decided by what the simulated container serves.
+/// <https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes>
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Probe {
+    pub handler: ProbeHandler,
     pub initial_delay_seconds: u32,
     pub period_seconds: u32,
+    pub timeout_seconds: u32,
     pub failure_threshold: u32,
     pub success_threshold: u32,
 }
 
 impl Default for Probe {
+    /// The API defaults (period 10 s, timeout 1 s, 3 failures, 1 success),
+    /// with an empty exec handler.
     fn default() -> Self {
         Probe {
+            handler: ProbeHandler::Exec {
+                command: Vec::new(),
+            },
             initial_delay_seconds: 0,
             period_seconds: 10,
+            timeout_seconds: 1,
             failure_threshold: 3,
             success_threshold: 1,
         }
+    }
+}
+
+impl Probe {
+    /// A probe with the API defaults.
+    pub fn new(handler: ProbeHandler) -> Self {
+        Probe {
+            handler,
+            ..Probe::default()
+        }
+    }
+
+    /// The line `kubectl describe pod` prints for it: `http-get
+    /// http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} delay={}s timeout={}s period={}s #success={} #failure={}",
+            self.handler.describe(),
+            self.initial_delay_seconds,
+            self.timeout_seconds,
+            self.period_seconds,
+            self.success_threshold,
+            self.failure_threshold
+        )
     }
 }
 
@@ -184,8 +272,16 @@ pub struct ContainerSpec {
     pub ports: Vec<ContainerPort>,
     pub readiness_probe: Option<Probe>,
     pub liveness_probe: Option<Probe>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub startup_probe: Option<Probe>,
     /// An init container with `restartPolicy: Always` (a native sidecar).
     pub restart_always: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub env: Vec<EnvVar>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub env_from: Vec<EnvFromSource>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volume_mounts: Vec<VolumeMount>,
     /// `imagePullPolicy` when it differs from the API default for the
     /// image (None: the default); [`ContainerSpec::pull_policy`] gives the
     /// policy in force.
@@ -205,7 +301,11 @@ impl ContainerSpec {
             ports: Vec::new(),
             readiness_probe: None,
             liveness_probe: None,
+            startup_probe: None,
             restart_always: false,
+            env: Vec::new(),
+            env_from: Vec::new(),
+            volume_mounts: Vec::new(),
             image_pull_policy: None,
         }
     }
@@ -380,6 +480,14 @@ pub struct PodSpec {
     pub node_name: Option<String>,
     pub tolerations: Vec<Toleration>,
     pub termination_grace_period_seconds: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<Volume>,
+    /// `hostname` and `subdomain`: with a headless Service named like the
+    /// subdomain, the pod gets the DNS name `hostname.subdomain.ns.svc...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdomain: Option<String>,
 }
 
 impl Default for PodSpec {
@@ -392,6 +500,9 @@ impl Default for PodSpec {
             node_name: None,
             tolerations: Vec::new(),
             termination_grace_period_seconds: 30,
+            volumes: Vec::new(),
+            hostname: None,
+            subdomain: None,
         }
     }
 }
@@ -538,6 +649,9 @@ pub struct DeploymentSpec {
     pub strategy: DeploymentStrategy,
     pub min_ready_seconds: u32,
     pub revision_history_limit: u32,
+    /// `kubectl rollout pause`: template changes wait until resumed.
+    pub paused: bool,
+    pub progress_deadline_seconds: u32,
 }
 
 impl DeploymentSpec {
@@ -549,6 +663,8 @@ impl DeploymentSpec {
             strategy: DeploymentStrategy::default(),
             min_ready_seconds: 0,
             revision_history_limit: 10,
+            paused: false,
+            progress_deadline_seconds: 600,
         }
     }
 }
@@ -628,6 +744,15 @@ pub enum Spec {
     Deployment(DeploymentSpec),
     Job(JobSpec),
     Service(ServiceSpec),
+    ConfigMap(ConfigMapData),
+    Secret(SecretData),
+    StatefulSet(StatefulSetSpec),
+    CronJob(CronJobSpec),
+    PersistentVolume(PvSpec),
+    PersistentVolumeClaim(PvcSpec),
+    StorageClass(StorageClassSpec),
+    ResourceQuota(ResourceQuotaSpec),
+    LimitRange(LimitRangeSpec),
 }
 
 impl Spec {
@@ -638,6 +763,15 @@ impl Spec {
             Spec::Deployment(_) => Kind::Deployment,
             Spec::Job(_) => Kind::Job,
             Spec::Service(_) => Kind::Service,
+            Spec::ConfigMap(_) => Kind::ConfigMap,
+            Spec::Secret(_) => Kind::Secret,
+            Spec::StatefulSet(_) => Kind::StatefulSet,
+            Spec::CronJob(_) => Kind::CronJob,
+            Spec::PersistentVolume(_) => Kind::PersistentVolume,
+            Spec::PersistentVolumeClaim(_) => Kind::PersistentVolumeClaim,
+            Spec::StorageClass(_) => Kind::StorageClass,
+            Spec::ResourceQuota(_) => Kind::ResourceQuota,
+            Spec::LimitRange(_) => Kind::LimitRange,
         }
     }
 }
@@ -764,6 +898,12 @@ mod tests {
             Some(Kind::Deployment)
         );
         assert_eq!(Kind::from_resource("svc"), Some(Kind::Service));
-        assert_eq!(Kind::from_resource("configmaps"), None);
+        assert_eq!(Kind::from_resource("configmaps"), Some(Kind::ConfigMap));
+        assert_eq!(Kind::from_resource("sts"), Some(Kind::StatefulSet));
+        assert_eq!(
+            Kind::from_resource("pvc"),
+            Some(Kind::PersistentVolumeClaim)
+        );
+        assert_eq!(Kind::from_resource("ingresses"), None);
     }
 }

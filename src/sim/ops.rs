@@ -26,8 +26,9 @@ pub struct ManifestOutcome {
 /// `deployment.apps/web`: how kubectl names an object in its output.
 pub fn kubectl_name(kind: Kind, name: &str) -> String {
     let group = match kind {
-        Kind::Deployment | Kind::ReplicaSet => ".apps",
-        Kind::Job => ".batch",
+        Kind::Deployment | Kind::ReplicaSet | Kind::StatefulSet => ".apps",
+        Kind::Job | Kind::CronJob => ".batch",
+        Kind::StorageClass => ".storage.k8s.io",
         _ => "",
     };
     format!("{}{group}/{name}", kind.name().to_ascii_lowercase())
@@ -124,6 +125,17 @@ impl Cluster {
             Kind::Deployment => self.delete_named::<Deployment>(kind, ns, name)?,
             Kind::Job => self.delete_named::<Job>(kind, ns, name)?,
             Kind::Service => self.delete_named::<Service>(kind, ns, name)?,
+            Kind::ConfigMap => self.delete_named::<ConfigMap>(kind, ns, name)?,
+            Kind::Secret => self.delete_named::<Secret>(kind, ns, name)?,
+            Kind::StatefulSet => self.delete_named::<StatefulSet>(kind, ns, name)?,
+            Kind::CronJob => self.delete_named::<CronJob>(kind, ns, name)?,
+            Kind::PersistentVolume => self.delete_named::<PersistentVolume>(kind, "", name)?,
+            Kind::PersistentVolumeClaim => {
+                self.delete_named::<PersistentVolumeClaim>(kind, ns, name)?
+            }
+            Kind::StorageClass => self.delete_named::<StorageClass>(kind, "", name)?,
+            Kind::ResourceQuota => self.delete_named::<ResourceQuota>(kind, ns, name)?,
+            Kind::LimitRange => self.delete_named::<LimitRange>(kind, ns, name)?,
             Kind::Node | Kind::Event => {
                 return Err(ApiError::BadRequest(format!(
                     "deleting {res} is not simulated{}",
@@ -202,9 +214,21 @@ impl Cluster {
                     }
                 });
             }
+            Kind::StatefulSet => {
+                let oid = s
+                    .statefulsets()
+                    .oid_of(ns, name)
+                    .ok_or_else(|| not_found(kind, name))?;
+                self.api.update::<StatefulSet>(oid, |r| {
+                    if r.spec.replicas != replicas {
+                        r.spec.replicas = replicas;
+                        r.meta.generation += 1;
+                    }
+                });
+            }
             _ => {
                 return Err(ApiError::BadRequest(format!(
-                    "cannot scale {}: only deployments and replicasets can be scaled",
+                    "cannot scale {}: only deployments, replicasets and statefulsets can be scaled",
                     resource_name(kind)
                 )));
             }

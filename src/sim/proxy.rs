@@ -95,6 +95,26 @@ impl Proxy {
         self.services.get(&service)
     }
 
+    /// A request from inside the cluster reached `pod` through the Service.
+    pub fn count(&mut self, service: Oid, pod: &str) {
+        if let Some(t) = self.services.get_mut(&service) {
+            t.total += 1;
+            t.current_count += 1;
+            *t.per_pod.entry(pod.to_string()).or_default() += 1;
+        }
+    }
+
+    /// The next endpoint in IPVS round-robin order for a Service.
+    pub fn next_round_robin(&mut self, service: Oid, n: usize) -> usize {
+        let Some(t) = self.services.get_mut(&service) else {
+            return 0;
+        };
+        t.next_rr %= n.max(1);
+        let i = t.next_rr;
+        t.next_rr += 1;
+        i
+    }
+
     /// Start (or stop, with 0) simulated requests to a Service.
     pub fn set_rps(&mut self, service: &Service, rps: u32, now: u64) {
         let t = self

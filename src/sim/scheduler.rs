@@ -184,6 +184,8 @@ impl Scheduler {
                     }
                 }
                 Res::Pod => self.observe_pod(ev, api),
+                // A claim bound or created: pods waiting for it may fit now.
+                Res::PersistentVolumeClaim => self.move_requested = true,
                 _ => {}
             }
         }
@@ -325,6 +327,12 @@ impl Scheduler {
             return;
         };
         if pod.node.is_some() || pod.spec.node_name.is_some() || pod.meta.deletion_ms.is_some() {
+            return;
+        }
+        if let Err(reason) = super::volume_binding::prefilter(api.store(), pod) {
+            let n = self.nodes.len();
+            self.unschedulable.insert(oid, api.now());
+            super::volume_binding::reject(api, oid, n, &reason);
             return;
         }
         let req = pod.spec.requests();

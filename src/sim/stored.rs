@@ -4,6 +4,12 @@
 
 use super::objects::*;
 
+pub use super::kinds::{
+    ConfigMap, CronJob, CronJobStatus, LimitRange, PersistentVolume, PersistentVolumeClaim,
+    PvPhase, PvStatus, PvcPhase, PvcStatus, ResourceQuota, ResourceQuotaStatus, Secret,
+    StatefulSet, StatefulSetStatus, StorageClass,
+};
+
 /// Internal identity of a stored object (never reused).
 pub type Oid = u64;
 
@@ -128,6 +134,9 @@ pub struct Node {
     pub internal_ip: String,
     pub kubelet_version: String,
     pub runtime_version: String,
+    /// Since when the kubelet reports MemoryPressure (memory.available
+    /// under its eviction threshold).
+    pub memory_pressure: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

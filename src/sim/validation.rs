@@ -123,6 +123,7 @@ pub fn pod_spec(path: &str, spec: &PodSpec, out: &mut Vec<String>) {
         out,
     );
     labels(&format!("{path}.nodeSelector"), &spec.node_selector, out);
+    super::kind_validation::pod_extras(path, spec, out);
 }
 
 fn template(spec_path: &str, selector: &LabelSelector, t: &PodTemplate, out: &mut Vec<String>) {
@@ -162,7 +163,9 @@ fn count(path: &str, n: u32, out: &mut Vec<String>) {
 /// Every problem with `obj`, as `field: message` causes.
 pub fn object(obj: &Object) -> Vec<String> {
     let mut out = name(obj.kind(), &obj.meta.name);
-    out.extend(namespace(&obj.meta.namespace));
+    if obj.kind().namespaced() {
+        out.extend(namespace(&obj.meta.namespace));
+    }
     labels("metadata.labels", &obj.meta.labels, &mut out);
     match &obj.spec {
         Spec::Pod(p) => pod_spec("spec", p, &mut out),
@@ -213,8 +216,23 @@ pub fn object(obj: &Object) -> Vec<String> {
             }
             labels("spec.selector", &s.selector, &mut out);
         }
+        other => super::kind_validation::spec(other, &mut out),
     }
     out
+}
+
+/// The template rules of a workload whose pods restart `Always`
+/// (ReplicaSet, Deployment, StatefulSet).
+pub fn workload_template(
+    spec_path: &str,
+    replicas: u32,
+    selector: &LabelSelector,
+    t: &PodTemplate,
+    out: &mut Vec<String>,
+) {
+    count(&format!("{spec_path}.replicas"), replicas, out);
+    template(spec_path, selector, t, out);
+    always_only(t, out);
 }
 
 fn always_only(t: &PodTemplate, out: &mut Vec<String>) {

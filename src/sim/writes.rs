@@ -27,6 +27,12 @@ impl Cluster {
             Kind::Job => s.jobs().get(oid).map(|o| o.meta.name.clone()),
             Kind::Service => s.services().get(oid).map(|o| o.meta.name.clone()),
             Kind::Node | Kind::Event => None,
+            other => s
+                .part2_meta(
+                    crate::sim::store::Res::of(other).unwrap_or(crate::sim::store::Res::Node),
+                    oid,
+                )
+                .map(|m| m.name.clone()),
         };
         Ok(name.unwrap_or(prefix))
     }

@@ -1,7 +1,9 @@
 //! `kubectl describe`: the human-readable detail of one object, laid out
 //! with kubectl's tab alignment, ending with its events.
 
+pub mod config;
 mod node;
+mod part2;
 mod pod;
 mod workloads;
 
@@ -140,8 +142,14 @@ fn resources(w: &mut W, lvl: usize, key: &str, r: Resources) {
     }
 }
 
-fn container(w: &mut W, lvl: usize, c: &ContainerSpec, status: Option<&ContainerStatus>) {
-    if status.is_none() && lvl == 1 {
+fn container(
+    w: &mut W,
+    lvl: usize,
+    c: &ContainerSpec,
+    status: Option<&ContainerStatus>,
+    pod: Option<&Pod>,
+) {
+    if pod.is_none() && lvl == 1 {
         // Pod templates print the container name one space deeper, as kubectl does.
         w.line(lvl, &format!(" {}:", c.name));
     } else {
@@ -190,8 +198,9 @@ fn container(w: &mut W, lvl: usize, c: &ContainerSpec, status: Option<&Container
     }
     resources(w, l, "Limits", c.limits);
     resources(w, l, "Requests", c.effective_requests());
-    w.kv(l, "Environment", "<none>");
-    w.kv(l, "Mounts", "<none>");
+    config::probes(w, l, c);
+    config::env(w, l, c, pod);
+    config::mounts(w, l, c);
 }
 
 fn tolerations(spec: &PodSpec) -> Vec<String> {
@@ -219,19 +228,34 @@ fn tolerations(spec: &PodSpec) -> Vec<String> {
 fn template(w: &mut W, t: &PodTemplate) {
     w.line(0, "Pod Template:");
     w.labels(1, "Labels", &t.labels);
+    if !t.annotations.is_empty() {
+        let v: Vec<String> = t
+            .annotations
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        w.multi(1, "Annotations", &v);
+    }
     if !t.spec.init_containers.is_empty() {
         w.line(1, "Init Containers:");
         for c in &t.spec.init_containers {
-            container(w, 1, c, None);
+            container(w, 1, c, None, None);
         }
     }
     w.line(1, "Containers:");
     for c in &t.spec.containers {
-        container(w, 1, c, None);
+        container(w, 1, c, None, None);
     }
-    w.kv(1, "Volumes", "<none>");
+    config::volumes(w, 1, &t.spec.volumes);
     w.kv(1, "Node-Selectors", labels_text(&t.spec.node_selector));
     w.multi(1, "Tolerations", &tolerations(&t.spec));
+}
+
+/// `Pod Template:` as `describe` and `rollout history --revision` print it.
+pub fn pod_template_text(t: &PodTemplate) -> String {
+    let mut w = W::default();
+    template(&mut w, t);
+    w.done()
 }
 
 fn percent(part: u64, whole: u64) -> u64 {
@@ -330,6 +354,15 @@ pub fn describe(
                 found.push(d.meta.name.clone());
                 parts.push(service(c, d));
             }),
+        Resource::ConfigMaps
+        | Resource::Secrets
+        | Resource::StatefulSets
+        | Resource::CronJobs
+        | Resource::PersistentVolumes
+        | Resource::PersistentVolumeClaims
+        | Resource::StorageClasses
+        | Resource::ResourceQuotas
+        | Resource::LimitRanges => part2::describe(c, res, ns, &wanted, &mut found, &mut parts),
         Resource::Events | Resource::Endpoints | Resource::All => {
             return Outcome::fail(format!(
                 "error: describe is simulated for pods, nodes, deployments, replicasets, jobs and services, not {}",

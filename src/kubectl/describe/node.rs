@@ -55,11 +55,19 @@ pub(super) fn node(c: &Cluster, n: &Node) -> String {
             "kubelet has sufficient PID available",
         ),
     ] {
+        let mut since = n.meta.creation_ms;
         let (st, r, m) = if lost {
             (
                 "Unknown",
                 "NodeStatusUnknown",
                 "Kubelet stopped posting node status.",
+            )
+        } else if let (Some(t), "MemoryPressure") = (n.memory_pressure, kind) {
+            since = t;
+            (
+                "True",
+                "KubeletHasInsufficientMemory",
+                "kubelet has insufficient memory available",
             )
         } else {
             ("False", reason, msg)
@@ -69,7 +77,7 @@ pub(super) fn node(c: &Cluster, n: &Node) -> String {
             &format!(
                 "{kind}\t{st}\t{}\t{}\t{r}\t{m}",
                 rfc1123z(n.ready.probe_ms),
-                rfc1123z(n.meta.creation_ms)
+                rfc1123z(since)
             ),
         );
     }

@@ -79,7 +79,8 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
         }
         w.line(0, title);
         for cs in specs {
-            container(&mut w, 1, cs, statuses.iter().find(|s| s.name == cs.name));
+            let st = statuses.iter().find(|s| s.name == cs.name);
+            container(&mut w, 1, cs, st, Some(p));
         }
     }
     let conds = p.status.conditions.list();
@@ -90,7 +91,7 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
             w.line(1, &format!("{k}\t{} ", cond.status.name()));
         }
     }
-    w.kv(0, "Volumes", "<none>");
+    config::volumes(&mut w, 0, &p.spec.volumes);
     w.kv(0, "QoS Class", qos_class(&p.spec));
     w.kv(0, "Node-Selectors", labels_text(&p.spec.node_selector));
     w.multi(0, "Tolerations", &tolerations(&p.spec));

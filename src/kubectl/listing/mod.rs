@@ -2,7 +2,10 @@
 //! name|yaml|json` print for the same objects.
 
 mod core;
+mod part2;
 mod workloads;
+
+pub use part2::quota_columns;
 
 use super::parse::{Resource, Scope};
 use super::{age, labels_text, restarts_text};
@@ -186,6 +189,15 @@ pub(super) fn list(
         Resource::Services => core::services(&q),
         Resource::Endpoints => core::endpoints(&q),
         Resource::Events | Resource::All => core::events(&q),
+        Resource::ConfigMaps => part2::configmaps(&q),
+        Resource::Secrets => part2::secrets(&q),
+        Resource::StatefulSets => part2::statefulsets(&q),
+        Resource::CronJobs => part2::cronjobs(&q),
+        Resource::PersistentVolumes => part2::persistentvolumes(&q),
+        Resource::PersistentVolumeClaims => part2::persistentvolumeclaims(&q),
+        Resource::StorageClasses => part2::storageclasses(&q),
+        Resource::ResourceQuotas => part2::resourcequotas(&q),
+        Resource::LimitRanges => part2::limitranges(&q),
     }
 }
 #[allow(clippy::too_many_arguments)]

@@ -2,6 +2,7 @@
 //! The card is only the question: its answer is whatever the simulator
 //! shows when the card's manifest is applied ([`mod@super::outcome`]).
 
+pub use super::trouble::Trouble;
 use crate::sim::setup::Setup;
 
 /// `restartPolicy` of the pod.
@@ -62,6 +63,8 @@ pub enum Field {
     Status,
     /// The kubectl RESTARTS column (hard).
     Restarts,
+    /// The kubectl READY column (hard; asked of the probe cards).
+    Ready,
 }
 
 /// How hard a card is.
@@ -71,14 +74,25 @@ pub enum Level {
     Hard,
 }
 
-/// The four groups the drill reports accuracy for. The strings are stable:
+/// The groups the drill reports accuracy for. The strings are stable:
 /// they are kept in the progress file.
 pub mod category {
     pub const RESTART_POLICY: &str = "restartPolicy";
     pub const IMAGE_PULL: &str = "image pull";
     pub const NODE_LOSS: &str = "node loss";
     pub const OWNER: &str = "owner";
-    pub const ALL: [&str; 4] = [RESTART_POLICY, IMAGE_PULL, NODE_LOSS, OWNER];
+    pub const PROBES: &str = "probes";
+    pub const OOM_KILLED: &str = "OOMKilled";
+    pub const MISSING_CONFIG_MAP: &str = "missing ConfigMap";
+    pub const ALL: [&str; 7] = [
+        RESTART_POLICY,
+        IMAGE_PULL,
+        NODE_LOSS,
+        OWNER,
+        PROBES,
+        OOM_KILLED,
+        MISSING_CONFIG_MAP,
+    ];
 }
 
 /// The moments a card can ask about, in milliseconds: just started, after
@@ -109,6 +123,9 @@ pub struct Card {
     /// node went down) the card looks.
     pub after_ms: u64,
     pub field: Field,
+    /// What goes wrong inside the Pod ([`Trouble::None`] for the
+    /// restartPolicy, image, node and owner cards).
+    pub trouble: Trouble,
 }
 
 impl Policy {
@@ -170,6 +187,7 @@ impl Field {
             Field::Phase => "phase",
             Field::Status => "status",
             Field::Restarts => "restarts",
+            Field::Ready => "ready",
         }
     }
 
@@ -192,8 +210,17 @@ pub fn time_key(ms: u64) -> String {
 
 impl Card {
     /// The stable key the review state is kept under, like
-    /// `status/job/onfailure/exit1/ok/up/2m`.
+    /// `status/job/onfailure/exit1/ok/up/2m` (`ready/liveness/always/2m`
+    /// for a card with a [`Trouble`]).
     pub fn key(&self) -> String {
+        if let Some(trouble) = self.trouble.key() {
+            return format!(
+                "{}/{trouble}/{}/{}",
+                self.field.key(),
+                self.policy.name().to_ascii_lowercase(),
+                time_key(self.after_ms)
+            );
+        }
         format!(
             "{}/{}/{}/{}/{}/{}/{}",
             self.field.key(),
@@ -216,7 +243,9 @@ impl Card {
     /// decides everything else; then who owns the pod; then the
     /// restartPolicy and what the container does.
     pub fn category(&self) -> &'static str {
-        if self.image == Image::Typo {
+        if let Some(category) = self.trouble.category() {
+            category
+        } else if self.image == Image::Typo {
             category::IMAGE_PULL
         } else if self.node == NodeFate::Lost {
             category::NODE_LOSS
@@ -230,7 +259,7 @@ impl Card {
     pub fn level(&self) -> Level {
         match self.field {
             Field::Phase => Level::Easy,
-            Field::Status | Field::Restarts => Level::Hard,
+            Field::Status | Field::Restarts | Field::Ready => Level::Hard,
         }
     }
 
@@ -254,6 +283,9 @@ impl Card {
 
     /// The manifest the card applies (YAML), its pod pinned to `node-1`.
     pub fn manifest(&self) -> String {
+        if self.trouble != Trouble::None {
+            return self.trouble.manifest(self.policy);
+        }
         let (image, command) = self.container();
         let mut pod = format!(
             "nodeSelector:\n  kubernetes.io/hostname: {NODE}\nrestartPolicy: {}\ncontainers:\n  - name: app\n    image: {image}\n",
@@ -304,6 +336,9 @@ impl Card {
     /// Whether the kubelet could ever restart this card's container (so
     /// asking RESTARTS can have an answer other than 0).
     pub fn can_restart(&self) -> bool {
+        if self.trouble != Trouble::None {
+            return self.trouble.can_restart(self.policy);
+        }
         self.image == Image::Pullable
             && match (self.policy, self.behaviour) {
                 (_, Behaviour::KeepsRunning) | (Policy::Never, _) => false,
@@ -344,6 +379,7 @@ pub fn all() -> Vec<Card> {
                                 node,
                                 after_ms,
                                 field: Field::Phase,
+                                trouble: Trouble::None,
                             };
                             out.push(card);
                             out.push(card.with_field(Field::Status));
@@ -356,6 +392,7 @@ pub fn all() -> Vec<Card> {
             }
         }
     }
+    out.extend(super::trouble::cards());
     out
 }
 
@@ -397,6 +434,11 @@ mod tests {
         let cards = all();
         let combos = 6 * 5 * 2 * 5;
         let restarts = (3 + 2 + 3 + 2) * 2 * 5;
-        assert_eq!(cards.len(), combos * 2 + restarts);
+        // The trouble cards: four probe scenarios (phase, STATUS, READY,
+        // RESTARTS), the memory hog with Always (phase, STATUS, RESTARTS)
+        // and Never (phase, STATUS), two missing ConfigMaps (phase, STATUS),
+        // at five moments each.
+        let trouble = (4 * 4 + 3 + 2 + 2 * 2) * 5;
+        assert_eq!(cards.len(), combos * 2 + restarts + trouble);
     }
 }

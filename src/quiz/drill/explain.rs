@@ -6,6 +6,7 @@
 //! explanation can only describe what happened.
 
 use super::card::{Behaviour, Card, Field, Image, NodeFate, Owner, Policy};
+pub use super::trouble::Why;
 use crate::lang::Lang;
 use crate::quiz::predict::PodState;
 
@@ -44,6 +45,8 @@ pub enum Rule {
     /// toleration it was evicted like any other, and with no container left
     /// to stop, the deletion completed at once.
     EvictedFinished,
+    /// A trouble card's own rule ([`super::trouble`]).
+    Trouble(Why),
 }
 
 impl Rule {
@@ -105,6 +108,7 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
     let ko = lang == Lang::Ko;
     let t = |en: String, ko_text: String| if ko { ko_text } else { en };
     out.push(match rule {
+        Rule::Trouble(why) => super::trouble_words::explain(card, why, end, lang),
         Rule::Starting => t(
             "The Pod is Pending: it is bound to a node, but its container has not been created yet \
              (the image is still being pulled). kubectl shows ContainerCreating."
@@ -315,17 +319,23 @@ pub fn explain(card: &Card, rule: Rule, end: Option<&PodState>, lang: Lang) -> V
         out.push(note);
     }
     if card.field == Field::Restarts && !matches!(rule, Rule::JobGaveUp | Rule::EvictedFinished) {
-        out.push(t(
-            format!(
-                "RESTARTS counts how many times the kubelet has started the container again in \
-                 this Pod: {restarts}."
-            ),
-            format!(
-                "RESTARTS는 kubelet이 이 파드에서 컨테이너를 다시 시작한 횟수입니다: {restarts}번."
-            ),
-        ));
+        out.push(restarts_note(restarts, lang));
     }
     out
+}
+
+fn restarts_note(restarts: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "RESTARTS counts how many times the kubelet has started the container again in this \
+             Pod: {restarts}."
+        ),
+        Lang::Ko => {
+            format!(
+                "RESTARTS는 kubelet이 이 파드에서 컨테이너를 다시 시작한 횟수입니다: {restarts}번."
+            )
+        }
+    }
 }
 
 fn owner_note(card: &Card, rule: Rule, lang: Lang) -> Option<String> {

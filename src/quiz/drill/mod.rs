@@ -4,6 +4,9 @@
 //! - [`card`]: the cards (restartPolicy × container behaviour × image ×
 //!   node × owner × time, asking the phase, the STATUS or the RESTARTS),
 //!   each with a stable key and a category;
+//! - [`trouble`], [`trouble_words`]: the cards where something around the
+//!   container goes wrong (probes, a memory limit, a missing ConfigMap),
+//!   also asking the READY column;
 //! - [`mod@outcome`]: a card played on the simulator (`Cluster::from_setup`,
 //!   `advance`, `observe`, through [`crate::quiz::predict::play`]): the
 //!   answer, the choices, the pod's timeline and the [`Rule`] that applied;
@@ -37,6 +40,8 @@ pub mod explain;
 pub mod outcome;
 pub mod plan;
 pub mod session;
+pub mod trouble;
+pub mod trouble_words;
 pub mod words;
 
 pub use card::{Card, Field, Level};

@@ -3,7 +3,7 @@
 //! `observe`), exactly as a `predict` question is, and the observed value is
 //! the answer. Nothing here knows what the answer should be.
 
-use super::card::{self, Card, Field, Owner};
+use super::card::{self, Card, Field, Owner, Trouble};
 use super::explain::Rule;
 use crate::quiz::normalize::normalize;
 use crate::quiz::predict::{self, Moment, PodState};
@@ -51,6 +51,7 @@ pub fn outcome(card: &Card) -> Result<CardOutcome, String> {
         node: None,
         job: None,
         field: card.field.observe_field().to_string(),
+        ..Observe::default()
     };
     let run = predict::play(&setup, card.after_ms, &observe, card::SEED)
         .map_err(|e| format!("card {}: {e}", card.key()))?;
@@ -79,7 +80,17 @@ pub fn outcome(card: &Card) -> Result<CardOutcome, String> {
             choices.len() - 1
         }
     };
-    let rule = Rule::of(card, end.as_ref(), &node_status);
+    let rule = match (card.trouble, &end) {
+        (Trouble::None, _) => Rule::of(card, end.as_ref(), &node_status),
+        (trouble, Some(pod)) => {
+            let ready = run.cluster.observe(&Observe {
+                field: Field::Ready.observe_field().to_string(),
+                ..observe.clone()
+            })?;
+            trouble.rule(pod, &ready)
+        }
+        (_, None) => return Err(format!("card {}: the Pod is gone", card.key())),
+    };
     Ok(CardOutcome {
         card: *card,
         pod,
@@ -138,6 +149,23 @@ pub fn choices(card: &Card, value: &str) -> Vec<String> {
     let job = card.owner == Owner::Job;
     let mut list: Vec<&str> = match card.field {
         Field::Phase => vec!["Pending", "Running", "Succeeded", "Failed", "Unknown"],
+        Field::Ready => vec!["0/1", "1/1"],
+        Field::Status if card.trouble == Trouble::OverMemory => vec![
+            "ContainerCreating",
+            "Running",
+            "OOMKilled",
+            "Error",
+            "CrashLoopBackOff",
+        ],
+        Field::Status if card.trouble.category() == Some(card::category::MISSING_CONFIG_MAP) => {
+            vec![
+                "ContainerCreating",
+                "CreateContainerConfigError",
+                "Running",
+                "Error",
+                "CrashLoopBackOff",
+            ]
+        }
         Field::Status => {
             use card::{Image::*, NodeFate::*};
             match (card.image, card.node) {

@@ -3,11 +3,11 @@
 //! 1. Cards due for review ([`ReviewDeck::due_keys`]: the most overdue
 //!    first), as SM-2 in [`crate::quiz::review`] scheduled them.
 //! 2. Then new cards, never reviewed. A STATUS card becomes available once
-//!    its phase card has been reviewed, and a RESTARTS card once its STATUS
-//!    card has: the drill starts easy and grows harder. New cards are
+//!    its phase card has been reviewed, and a RESTARTS or READY card once
+//!    its STATUS card has: the drill starts easy and grows harder. New cards are
 //!    shuffled with the session seed and taken from the four categories in
-//!    turn, so a session mixes restart policies, image pulls, node loss and
-//!    owners.
+//!    turn, so a session mixes restart policies, image pulls, node loss,
+//!    owners, probes, memory limits and missing ConfigMaps.
 //!
 //! The same deck, time, count and seed always give the same plan.
 
@@ -50,7 +50,7 @@ pub fn plan(deck: &ReviewDeck, now: Timestamp, count: usize, seed: u64) -> Plan 
             .filter(|&c| match c.field {
                 Field::Phase => true,
                 Field::Status => seen(c.with_field(Field::Phase)),
-                Field::Restarts => seen(c.with_field(Field::Status)),
+                Field::Restarts | Field::Ready => seen(c.with_field(Field::Status)),
             })
             .collect();
         let order = shown_order(fresh.len(), seed);

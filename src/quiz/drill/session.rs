@@ -241,6 +241,7 @@ impl DrillSession {
                 node: None,
                 job: None,
                 field: card.field.observe_field().to_string(),
+                ..Observe::default()
             }),
             expect: None,
             shuffle: card.field != super::card::Field::Restarts,

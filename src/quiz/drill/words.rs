@@ -1,8 +1,9 @@
 //! The words of a drill card, in Korean and English: the question, the
 //! choices and what each one means, the hints.
 
-use super::card::{Behaviour, Card, Field, Image, NodeFate, Owner, Policy, category};
+use super::card::{Behaviour, Card, Field, Image, NodeFate, Owner, Policy, Trouble, category};
 use super::outcome::GONE;
+use super::trouble_words;
 use crate::lang::Lang;
 
 /// `5 s`, `2 min` / `5초`, `2분`.
@@ -56,6 +57,9 @@ fn container(card: &Card, lang: Lang) -> &'static str {
 
 /// The card's question.
 pub fn question(card: &Card, lang: Lang) -> String {
+    if card.trouble != Trouble::None {
+        return trouble_question(card, lang);
+    }
     let policy = card.policy.name();
     let after = span(card.after_ms, lang);
     match lang {
@@ -99,8 +103,9 @@ pub fn question(card: &Card, lang: Lang) -> String {
                 Field::Status => {
                     format!("what does `kubectl get pods` show in the STATUS column for {target}?")
                 }
-                Field::Restarts => format!(
-                    "what does `kubectl get pods` show in the RESTARTS column for {target}?"
+                Field::Restarts | Field::Ready => format!(
+                    "what does `kubectl get pods` show in the {} column for {target}?",
+                    column(card.field)
                 ),
             };
             format!("{owner} {} {node} {when}, {ask}", container(card, lang))
@@ -147,11 +152,58 @@ pub fn question(card: &Card, lang: Lang) -> String {
                 Field::Status => {
                     format!("`kubectl get pods`의 STATUS 열에는 {target}에 대해 무엇이 보일까요?")
                 }
-                Field::Restarts => {
-                    format!("`kubectl get pods`의 RESTARTS 열에는 {target}에 대해 무엇이 보일까요?")
-                }
+                Field::Restarts | Field::Ready => format!(
+                    "`kubectl get pods`의 {} 열에는 {target}에 대해 무엇이 보일까요?",
+                    column(card.field)
+                ),
             };
             format!("{owner} {} {node} {when}, {ask}", container(card, lang))
+        }
+    }
+}
+
+/// The kubectl column a field is read from.
+fn column(field: Field) -> &'static str {
+    match field {
+        Field::Phase => "phase",
+        Field::Status => "STATUS",
+        Field::Restarts => "RESTARTS",
+        Field::Ready => "READY",
+    }
+}
+
+/// The question of a trouble card: a bare Pod on node-1, its container
+/// and what is wrong around it, the moment, the field.
+fn trouble_question(card: &Card, lang: Lang) -> String {
+    let policy = card.policy.name();
+    let after = span(card.after_ms, lang);
+    let scenario = trouble_words::scenario(card.trouble, lang);
+    match lang {
+        Lang::En => {
+            let ask = match card.field {
+                Field::Phase => "what is the Pod's phase (status.phase)?".to_string(),
+                f => format!(
+                    "what does `kubectl get pods` show in the {} column for the Pod?",
+                    column(f)
+                ),
+            };
+            format!(
+                "A Pod is created on its own, with restartPolicy: {policy}, on node-1. {scenario} \
+                 {after} after the Pod was created, {ask}"
+            )
+        }
+        Lang::Ko => {
+            let ask = match card.field {
+                Field::Phase => "이 파드의 단계(status.phase)는 무엇일까요?".to_string(),
+                f => format!(
+                    "`kubectl get pods`의 {} 열에는 이 파드에 대해 무엇이 보일까요?",
+                    column(f)
+                ),
+            };
+            format!(
+                "파드 하나를 단독으로 node-1에 만듭니다. restartPolicy는 {policy}입니다. {scenario} \
+                 파드를 만들고 {after} 뒤, {ask}"
+            )
         }
     }
 }
@@ -244,6 +296,24 @@ pub fn meaning(field: Field, value: &str, lang: Lang) -> Option<String> {
              컨트롤러는 그 이유를 쓰지 않습니다. 연락이 끊긴 노드의 파드는 kubelet이 마지막으로 보고한 STATUS를 \
              그대로 보여 줍니다.",
         ),
+        (Field::Status, "CreateContainerConfigError") => t(
+            "the kubelet cannot build the container's configuration (a ConfigMap, a Secret or \
+             one of their keys is missing), so it has not created the container.",
+            "kubelet이 컨테이너 설정을 만들 수 없어서(컨피그맵이나 시크릿, 그 키가 없음) 컨테이너를 만들지 \
+             않았습니다.",
+        ),
+        (Field::Status, "OOMKilled") => t(
+            "the container's last run was killed for using more memory than its limit.",
+            "컨테이너의 마지막 실행이 메모리 제한보다 많이 써서 강제로 끝났습니다.",
+        ),
+        (Field::Ready, "0/1") => t(
+            "the Pod's one container is not ready: a Service sends it no traffic.",
+            "파드의 컨테이너 하나가 준비되지 않았습니다. 서비스가 트래픽을 보내지 않습니다.",
+        ),
+        (Field::Ready, "1/1") => t(
+            "the Pod's one container is ready to serve.",
+            "파드의 컨테이너 하나가 요청을 받을 준비가 되었습니다.",
+        ),
         (Field::Status, "Terminating") => t(
             "the Pod has been deleted and waits for its kubelet to confirm that its \
              containers stopped.",
@@ -258,6 +328,7 @@ pub fn hints(card: &Card, lang: Lang) -> Vec<String> {
     let ko = lang == Lang::Ko;
     let t = |en: &str, k: &str| if ko { k } else { en }.to_string();
     let first = match card.category() {
+        _ if card.trouble != Trouble::None => trouble_words::hint(card.trouble, lang),
         category::IMAGE_PULL => t(
             "Can the container start at all? Look at the image name.",
             "컨테이너가 시작할 수는 있을까요? 이미지 이름을 보세요.",
@@ -296,6 +367,12 @@ pub fn hints(card: &Card, lang: Lang) -> Vec<String> {
             "STATUS는 컨테이너의 대기 이유나 종료 이유가 있으면 그것을, 삭제된 파드면 Terminating을, 아니면 \
              단계를 보여 줍니다.",
         ),
+        Field::Ready => t(
+            "READY counts the Pod's ready containers: a running container without a readiness \
+             probe is ready; with one, it is ready while the probe succeeds.",
+            "READY는 파드에서 준비된 컨테이너 수입니다. 준비성 프로브가 없는 컨테이너는 실행 중이면 준비된 \
+             것이고, 있으면 프로브가 성공하는 동안 준비된 것입니다.",
+        ),
         Field::Restarts => t(
             "The first restart is immediate; after that the kubelet waits 10 s, 20 s, 40 s … up \
              to 5 min.",
@@ -312,6 +389,9 @@ pub fn category_name(category: &str, lang: Lang) -> String {
         (category::IMAGE_PULL, Lang::Ko) => "이미지 받기".into(),
         (category::NODE_LOSS, Lang::Ko) => "노드 유실".into(),
         (category::OWNER, Lang::Ko) => "소유자(owner)".into(),
+        (category::PROBES, Lang::Ko) => "프로브".into(),
+        (category::OOM_KILLED, Lang::Ko) => "메모리 초과로 종료(OOMKilled)".into(),
+        (category::MISSING_CONFIG_MAP, Lang::Ko) => "없는 컨피그맵".into(),
         (other, _) => other.to_string(),
     }
 }

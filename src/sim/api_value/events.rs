@@ -56,6 +56,7 @@ fn involved_uid(c: &Cluster, e: &Event) -> String {
         Kind::Job => s.jobs().find(ns, name).map(|o| o.meta.uid.clone()),
         Kind::Service => s.services().find(ns, name).map(|o| o.meta.uid.clone()),
         Kind::Event => None,
+        other => s.meta_of(other, ns, name).map(|m| m.uid.clone()),
     };
     uid.unwrap_or_default()
 }

@@ -2,6 +2,8 @@
 //! apiVersion, kind, metadata, spec, status, with the API's defaults filled in.
 
 mod events;
+mod kinds;
+mod pod_extras;
 mod workloads;
 
 pub use events::{event, event_name, event_namespace, event_v1};
@@ -113,15 +115,7 @@ fn container(c: &ContainerSpec) -> Value {
         res.insert("requests".into(), resources(c.effective_requests()));
     }
     o.insert("resources".into(), Value::Object(res));
-    for (key, probe) in [
-        ("readinessProbe", c.readiness_probe),
-        ("livenessProbe", c.liveness_probe),
-    ] {
-        if let Some(p) = probe {
-            o.insert(key.into(), json!({"failureThreshold": p.failure_threshold, "initialDelaySeconds": p.initial_delay_seconds,
-                "periodSeconds": p.period_seconds, "successThreshold": p.success_threshold, "timeoutSeconds": 1}));
-        }
-    }
+    pod_extras::container_fields(c, &mut o);
     if c.restart_always {
         o.insert("restartPolicy".into(), "Always".into());
     }
@@ -168,6 +162,7 @@ fn pod_spec(s: &PodSpec) -> Value {
         let tols: Vec<Value> = s.tolerations.iter().map(toleration).collect();
         o.insert("tolerations".into(), Value::Array(tols));
     }
+    pod_extras::pod_fields(s, &mut o);
     Value::Object(o)
 }
 
@@ -341,6 +336,11 @@ fn node(n: &Node) -> Value {
                 status: CondStatus::Unknown,
                 ..n.ready.clone()
             }
+        } else if let (Some(since), "MemoryPressure") = (n.memory_pressure, kind) {
+            Condition::new(CondStatus::True, since).with(
+                "KubeletHasInsufficientMemory",
+                "kubelet has insufficient memory available",
+            )
         } else {
             Condition::new(CondStatus::False, n.meta.creation_ms).with(reason, msg)
         };
@@ -397,6 +397,7 @@ impl Cluster {
             Kind::Job => s.jobs().find(ns, name).map(job),
             Kind::Service => s.services().find(ns, name).map(service),
             Kind::Event => None,
+            other => kinds::value(s, other, ns, name),
         }
         .ok_or_else(missing)
     }
@@ -421,6 +422,10 @@ impl Cluster {
             Res::Job => s.jobs().get(oid).map(job),
             Res::Service => s.services().get(oid).map(service),
             Res::Endpoints => s.endpoints().get(oid).map(endpoints),
+            other => {
+                let m = s.part2_meta(other, oid)?;
+                kinds::value(s, other.kind()?, &m.namespace, &m.name)
+            }
         }
     }
 }

@@ -62,10 +62,14 @@ pub(super) fn deployment(d: &Deployment) -> Value {
     count(&mut st, "replicas", d.status.replicas);
     count(&mut st, "unavailableReplicas", d.status.unavailable);
     count(&mut st, "updatedReplicas", d.status.updated);
-    json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": metadata(&d.meta),
-        "spec": {"progressDeadlineSeconds": 600, "replicas": d.spec.replicas, "revisionHistoryLimit": d.spec.revision_history_limit,
+    let mut v = json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": metadata(&d.meta),
+        "spec": {"progressDeadlineSeconds": d.spec.progress_deadline_seconds, "replicas": d.spec.replicas, "revisionHistoryLimit": d.spec.revision_history_limit,
                  "selector": selector(&d.spec.selector), "strategy": strategy, "template": template(&d.spec.template)},
-        "status": st})
+        "status": st});
+    if d.spec.paused {
+        v["spec"]["paused"] = true.into();
+    }
+    v
 }
 
 pub(super) fn job(j: &Job) -> Value {

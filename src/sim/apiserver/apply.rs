@@ -113,21 +113,28 @@ impl ApiServer {
                     }
                     Some(_) => {}
                 }
+                for (p, old) in spec.ports.iter_mut().zip(&cur.spec.ports) {
+                    if p.node_port.is_none() && spec.service_type != ServiceType::ClusterIP {
+                        p.node_port = old.node_port;
+                    }
+                }
+                self.allocate_node_ports(&mut spec, &name, Some(oid))?;
                 self.store.update::<Service>(oid, |sv| {
                     sv.spec = spec;
                     sv.meta.labels = labels;
                     sv.meta.annotations = annotations;
                 })
             }
+            other => {
+                let ch = super::apply_part2::Change {
+                    labels,
+                    annotations,
+                };
+                self.apply_part2(&ns, &name, ch, other)?
+            }
         };
         if changed {
-            let res = match kind {
-                Kind::Pod => Res::Pod,
-                Kind::ReplicaSet => Res::ReplicaSet,
-                Kind::Deployment => Res::Deployment,
-                Kind::Job => Res::Job,
-                _ => Res::Service,
-            };
+            let res = Res::of(kind).unwrap_or(Res::Service);
             self.trace(res, &ns, &name, "PATCH", "200 OK", "put");
             Ok(Applied::Configured)
         } else {

@@ -18,6 +18,9 @@ impl ApiServer {
         owner: Option<OwnerRef>,
         generate_name: bool,
     ) -> Result<(Res, Oid), ApiError> {
+        if !obj.kind().namespaced() {
+            obj.meta.namespace = String::new();
+        }
         if generate_name {
             let prefix = obj.meta.name.clone();
             loop {
@@ -40,10 +43,13 @@ impl ApiServer {
             // after validation): the cluster's memory and the tick's time
             // stay bounded however many replicas are asked for.
             let used = self.store.pods().len();
-            return Err(ApiError::Forbidden(format!(
-                "pods \"{}\" is forbidden: exceeded quota: {QUOTA_NAME}, requested: pods=1, used: pods={used}, limited: pods={MAX_PODS}",
-                obj.meta.name
-            )));
+            return Err(ApiError::Forbidden {
+                resource: "pods".to_string(),
+                name: obj.meta.name.clone(),
+                message: format!(
+                    "exceeded quota: {QUOTA_NAME}, requested: pods=1, used: pods={used}, limited: pods={MAX_PODS}"
+                ),
+            });
         }
         if self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
             return Err(ApiError::AlreadyExists {
@@ -51,6 +57,7 @@ impl ApiServer {
                 name: obj.meta.name.clone(),
             });
         }
+        self.admit(&mut obj)?;
         let meta = self.new_meta(&obj.meta, owner);
         let (ns, name) = (meta.namespace.clone(), meta.name.clone());
         let (res, oid) = match obj.spec {
@@ -91,25 +98,20 @@ impl ApiServer {
             }
             Spec::Service(mut spec) => {
                 let ip = self.allocate_cluster_ip(spec.cluster_ip.as_deref(), &name)?;
+                self.allocate_node_ports(&mut spec, &name, None)?;
                 spec.cluster_ip = Some(ip);
                 (Res::Service, self.store.insert(Service { meta, spec }))
             }
+            other => self.create_part2(meta, other)?,
         };
+        self.charge_quotas(&ns);
         self.trace(res, &ns, &name, "POST", "201 Created", "put");
         Ok((res, oid))
     }
 
     pub(super) fn exists(&self, kind: Kind, ns: &str, name: &str) -> bool {
-        let s = &self.store;
-        match kind {
-            Kind::Pod => s.pods().oid_of(ns, name).is_some(),
-            Kind::ReplicaSet => s.replicasets().oid_of(ns, name).is_some(),
-            Kind::Deployment => s.deployments().oid_of(ns, name).is_some(),
-            Kind::Job => s.jobs().oid_of(ns, name).is_some(),
-            Kind::Service => s.services().oid_of(ns, name).is_some(),
-            Kind::Node => s.node_id(name).is_some(),
-            Kind::Event => false,
-        }
+        self.store.oid_of(kind, ns, name).is_some()
+            || (kind == Kind::Node && self.store.node_id(name).is_some())
     }
 
     /// Defaulting and admission for a new pod.

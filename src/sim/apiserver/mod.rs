@@ -12,8 +12,10 @@ use super::stored::*;
 use super::validation;
 
 mod apply;
+mod apply_part2;
 mod create;
 pub use create::{MAX_PODS, QUOTA_NAME};
+mod create_part2;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -45,8 +47,12 @@ pub enum ApiError {
         causes: Vec<String>,
     },
     BadRequest(String),
-    /// Refused by admission (a quota): the message after `Forbidden): `.
-    Forbidden(String),
+    /// Refused by admission (quota, LimitRange): `pods "x" is forbidden: ...`.
+    Forbidden {
+        resource: String,
+        name: String,
+        message: String,
+    },
 }
 
 impl fmt::Display for ApiError {
@@ -74,7 +80,14 @@ impl fmt::Display for ApiError {
                 }
             }
             ApiError::BadRequest(m) => write!(f, "Error from server (BadRequest): {m}"),
-            ApiError::Forbidden(m) => write!(f, "Error from server (Forbidden): {m}"),
+            ApiError::Forbidden {
+                resource,
+                name,
+                message,
+            } => write!(
+                f,
+                "Error from server (Forbidden): {resource} \"{name}\" is forbidden: {message}"
+            ),
         }
     }
 }
@@ -85,7 +98,11 @@ impl ApiError {
     /// The status message alone, as a controller's event quotes it.
     pub fn message(&self) -> String {
         match self {
-            ApiError::Forbidden(m) => m.clone(),
+            ApiError::Forbidden {
+                resource,
+                name,
+                message,
+            } => format!("{resource} \"{name}\" is forbidden: {message}"),
             other => other.to_string(),
         }
     }
@@ -101,6 +118,15 @@ pub fn resource_name(kind: Kind) -> &'static str {
         Kind::Job => "jobs.batch",
         Kind::Service => "services",
         Kind::Event => "events",
+        Kind::ConfigMap => "configmaps",
+        Kind::Secret => "secrets",
+        Kind::StatefulSet => "statefulsets.apps",
+        Kind::CronJob => "cronjobs.batch",
+        Kind::PersistentVolume => "persistentvolumes",
+        Kind::PersistentVolumeClaim => "persistentvolumeclaims",
+        Kind::StorageClass => "storageclasses.storage.k8s.io",
+        Kind::ResourceQuota => "resourcequotas",
+        Kind::LimitRange => "limitranges",
     }
 }
 
@@ -150,6 +176,17 @@ fn api_path(res: Res, ns: &str, name: &str) -> String {
         Res::ReplicaSet => ("/apis/apps/v1", "replicasets"),
         Res::Deployment => ("/apis/apps/v1", "deployments"),
         Res::Job => ("/apis/batch/v1", "jobs"),
+        Res::PersistentVolume => return format!("/api/v1/persistentvolumes/{name}"),
+        Res::StorageClass => {
+            return format!("/apis/storage.k8s.io/v1/storageclasses/{name}");
+        }
+        Res::ConfigMap => ("/api/v1", "configmaps"),
+        Res::Secret => ("/api/v1", "secrets"),
+        Res::PersistentVolumeClaim => ("/api/v1", "persistentvolumeclaims"),
+        Res::ResourceQuota => ("/api/v1", "resourcequotas"),
+        Res::LimitRange => ("/api/v1", "limitranges"),
+        Res::StatefulSet => ("/apis/apps/v1", "statefulsets"),
+        Res::CronJob => ("/apis/batch/v1", "cronjobs"),
     };
     format!("{group}/namespaces/{ns}/{plural}/{name}")
 }

@@ -17,6 +17,10 @@ pub const TEMPLATE_HASH: &str = "pod-template-hash";
 /// `progressDeadlineSeconds` default.
 pub const PROGRESS_DEADLINE_MS: u64 = 600_000;
 
+fn deadline_ms(d: &Deployment) -> u64 {
+    u64::from(d.spec.progress_deadline_seconds) * 1000
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct DeploymentController {
     dirty: BTreeSet<Oid>,
@@ -131,6 +135,9 @@ fn limits(d: &Deployment) -> (u32, u32) {
 /// Reconcile one Deployment; returns when to look again for the progress deadline.
 fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
     let d = api.store().deployments().get(oid)?.clone();
+    if d.spec.paused {
+        return super::deployment_pause::sync_paused(api, &d);
+    }
     let hash = names::template_hash(&d.spec.template);
     let mut all = owned(api, oid);
     let mut progressed = false;
@@ -148,6 +155,7 @@ fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
                     r.meta.annotations.insert(REVISION.into(), rev);
                 });
             }
+            super::deployment_pause::copy_annotations(api, &d, rs.meta.oid);
             api.store().replicasets().get(rs.meta.oid).cloned()?
         }
         None => {
@@ -276,6 +284,7 @@ fn create_new_rs(
     let mut meta = ObjectMeta::named(format!("{}-{hash}", d.meta.name));
     meta.namespace = d.meta.namespace.clone();
     meta.labels = template.labels.clone();
+    meta.annotations = super::deployment_pause::copied_annotations(d);
     meta.annotations.insert(REVISION.into(), rev.to_string());
     meta.annotations.insert(
         "deployment.kubernetes.io/desired-replicas".into(),
@@ -343,7 +352,7 @@ fn cleanup_history(api: &mut ApiServer, d: &Deployment) {
     }
 }
 
-fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> Option<u64> {
+pub(super) fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> Option<u64> {
     let d = api.store().deployments().get(oid)?.clone();
     let hash = names::template_hash(&d.spec.template);
     let all = owned(api, oid);
@@ -397,7 +406,16 @@ fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> Option<u64>
     let timed_out = prev
         .as_ref()
         .is_some_and(|c| c.reason.as_deref() == Some("ProgressDeadlineExceeded"));
-    if complete {
+    let resumed = prev
+        .as_ref()
+        .is_some_and(|c| c.reason.as_deref() == Some("DeploymentPaused"));
+    if d.spec.paused {
+        // A paused Deployment's Progressing condition is the pause's
+        // (Unknown, DeploymentPaused, set by `sync_paused`); the controller
+        // does not sync the rollout's progress or its deadline while paused
+        // (pkg/controller/deployment/sync.go `checkPausedConditions`,
+        // deployment_controller.go `syncDeployment`).
+    } else if complete {
         let mut c = Condition::new(CondStatus::True, now).with(
             "NewReplicaSetAvailable",
             format!("ReplicaSet \"{new_name}\" has successfully progressed."),
@@ -410,6 +428,7 @@ fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> Option<u64>
         set_condition(&mut st.progressing_cond, c);
     } else if progressed
         || counts_moved
+        || resumed
         || prev.is_none()
         || prev
             .as_ref()
@@ -425,10 +444,10 @@ fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> Option<u64>
         if let Some(c) = &mut st.progressing_cond {
             c.probe_ms = now;
         }
-        deadline = Some(now + PROGRESS_DEADLINE_MS);
+        deadline = Some(now + deadline_ms(&d));
     } else if !timed_out {
         let since = prev.as_ref().map_or(now, |c| c.probe_ms);
-        if now >= since + PROGRESS_DEADLINE_MS {
+        if now >= since + deadline_ms(&d) {
             set_condition(
                 &mut st.progressing_cond,
                 Condition::new(CondStatus::False, now).with(
@@ -437,7 +456,7 @@ fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> Option<u64>
                 ),
             );
         } else {
-            deadline = Some(since + PROGRESS_DEADLINE_MS);
+            deadline = Some(since + deadline_ms(&d));
         }
     }
     api.update::<Deployment>(oid, |dep| dep.status = st);

@@ -15,7 +15,10 @@ impl GarbageCollector {
     pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
         for ev in window {
             if ev.op != Op::Deleted
-                || !matches!(ev.res, Res::Deployment | Res::ReplicaSet | Res::Job)
+                || !matches!(
+                    ev.res,
+                    Res::Deployment | Res::ReplicaSet | Res::Job | Res::StatefulSet | Res::CronJob
+                )
             {
                 continue;
             }
@@ -31,6 +34,19 @@ impl GarbageCollector {
                     );
                 }
                 api.delete::<ReplicaSet>(oid);
+            }
+            let jobs: Vec<Oid> = api.store().children(Res::Job, ev.oid).collect();
+            for oid in jobs {
+                if let Some(j) = api.store().jobs().get(oid) {
+                    let object = ObjRef::new(Kind::Job, &j.meta.namespace, &j.meta.name);
+                    api.act(
+                        Component::ControllerManager,
+                        object,
+                        "GarbageCollect",
+                        "owner deleted: deleting dependent Job".into(),
+                    );
+                }
+                api.delete::<Job>(oid);
             }
             let pods: Vec<Oid> = api.store().children(Res::Pod, ev.oid).collect();
             for oid in pods {

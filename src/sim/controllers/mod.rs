@@ -2,12 +2,18 @@
 //! actual state. Each watches the store, and writes only through the API
 //! server.
 
+pub mod adoption;
+pub mod cronjob;
 pub mod deployment;
+pub mod deployment_pause;
 pub mod endpoints;
 pub mod garbage_collector;
 pub mod job;
 pub mod node_lifecycle;
 pub mod replicaset;
+pub mod resource_quota;
+pub mod statefulset;
+pub mod volume_binder;
 
 use super::apiserver::ApiServer;
 use super::events::{Component, Event, EventType, ObjRef};
@@ -24,6 +30,25 @@ pub struct Controllers {
     pub job: job::JobController,
     pub endpoints: endpoints::EndpointsController,
     pub gc: garbage_collector::GarbageCollector,
+    pub part2: Part2Controllers,
+}
+
+/// The controllers of the kinds part two adds.
+#[derive(Debug, Clone, Default)]
+pub struct Part2Controllers {
+    pub statefulset: statefulset::StatefulSetController,
+    pub cronjob: cronjob::CronJobController,
+    pub volumes: volume_binder::VolumeBinder,
+    pub quota: resource_quota::QuotaController,
+}
+
+impl Part2Controllers {
+    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+        self.statefulset.step(window, api);
+        self.cronjob.step(window, api);
+        self.volumes.step(window, api);
+        self.quota.step(window, api);
+    }
 }
 
 impl Controllers {
@@ -35,6 +60,7 @@ impl Controllers {
             job: job::JobController::default(),
             endpoints: endpoints::EndpointsController::default(),
             gc: garbage_collector::GarbageCollector,
+            part2: Part2Controllers::default(),
         }
     }
 
@@ -44,6 +70,7 @@ impl Controllers {
         self.replicaset.step(window, api);
         self.job.step(window, api);
         self.endpoints.step(window, api);
+        self.part2.step(window, api);
         self.gc.step(window, api);
     }
 }

@@ -75,6 +75,7 @@ fn sync(oid: Oid, api: &mut ApiServer) {
     let Some(rs) = api.store().replicasets().get(oid).cloned() else {
         return;
     };
+    super::adoption::claim_pods(api, &rs);
     let owned: Vec<Pod> = api
         .store()
         .pods_owned_by(oid)

@@ -233,6 +233,16 @@ pub(super) const CATALOGUE: &[Entry] = &[
         "SIGTERM",
         "stress",
     ),
+    // The assign-cpu-resource task's image; only `latest` is published
+    // (no numeric tags to bound).
+    server(
+        "docker.io/vish/stress",
+        2_010_823,
+        &[],
+        &[],
+        "SIGTERM",
+        "stress",
+    ),
     server(
         "docker.io/corelab/gb-frontend",
         135_407_611,
@@ -285,6 +295,8 @@ pub(super) const CATALOGUE: &[Entry] = &[
     ),
     base("docker.io/library/python", 381_620_185, &[3, 13], DEBIAN),
     base("docker.io/library/bash", 5_964_228, &[5, 2], &["devel"]),
+    base("docker.io/curlimages/curl", 11_273_605, &[8, 15], &[]),
+    base("docker.io/nicolaka/netshoot", 205_613_431, &[0, 14], &[]),
 ];
 
 /// The catalogue entry of a repository.

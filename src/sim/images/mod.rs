@@ -162,19 +162,31 @@ pub fn repull_millis(jitter: u64) -> u64 {
 
 /// What a container of `image` does when started with `command`/`args`.
 pub fn program(image: &Image, command: &[String], args: &[String]) -> Program {
+    program_on(image, command, args, &mut shell::NoHost::default())
+}
+
+/// [`program`] run on `host`: the container's files and environment.
+pub fn program_on(
+    image: &Image,
+    command: &[String],
+    args: &[String],
+    host: &mut dyn shell::Host,
+) -> Program {
     let server = image.kind == ImageKind::Server;
+    // agnhost's entrypoint is the binary: its args name a subcommand.
+    let subcommand = image.reference.short() == "agnhost";
     if command.is_empty() {
-        if args.is_empty() || (server && args[0].starts_with('-')) {
+        if args.is_empty() || (server && (args[0].starts_with('-') || subcommand)) {
             return if server {
                 Program::forever(vec![format!("{} started", image.reference.short())])
             } else {
                 Program::exits(0, 0)
             };
         }
-        return shell::run_argv(args);
+        return shell::run_argv_on(args, host);
     }
     let argv: Vec<String> = command.iter().chain(args).cloned().collect();
-    shell::run_argv(&argv)
+    shell::run_argv_on(&argv, host)
 }
 
 #[cfg(test)]

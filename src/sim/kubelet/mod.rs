@@ -3,9 +3,14 @@
 //! runtime (CRI), and reports their status to the API server.
 
 mod backoff;
+mod eviction;
+mod exec;
 mod worker;
 
+pub use exec::ExecTarget;
+
 pub use backoff::Backoff;
+pub use worker::CtrHost;
 
 use super::apiserver::ApiServer;
 use super::clock::Rng;
@@ -14,6 +19,7 @@ use super::events::{Component, Event, EventType, ObjRef};
 use super::objects::Kind;
 use super::runtime::{Runtime, RuntimeKind, new_runtime};
 use super::stored::*;
+use super::volumes::Disks;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use worker::{Cx, Worker};
@@ -33,6 +39,8 @@ pub struct Kubelet {
     down: bool,
     next_heartbeat: u64,
     rng: Rng,
+    next_housekeeping: u64,
+    pressure_since: Option<u64>,
 }
 
 impl Clone for Kubelet {
@@ -49,6 +57,8 @@ impl Clone for Kubelet {
             down: self.down,
             next_heartbeat: self.next_heartbeat,
             rng: self.rng.clone(),
+            next_housekeeping: self.next_housekeeping,
+            pressure_since: self.pressure_since,
         }
     }
 }
@@ -86,6 +96,8 @@ impl Kubelet {
             // Spread heartbeats of different nodes over the interval.
             next_heartbeat: (node as u64 * 997) % HEARTBEAT_MS,
             rng,
+            next_housekeeping: (node as u64 * 1009) % eviction::HOUSEKEEPING_MS,
+            pressure_since: None,
         }
     }
 
@@ -160,7 +172,7 @@ impl Kubelet {
         }
     }
 
-    pub fn step(&mut self, api: &mut ApiServer) {
+    pub fn step(&mut self, api: &mut ApiServer, disks: &mut Disks) {
         if self.down {
             return;
         }
@@ -168,6 +180,7 @@ impl Kubelet {
         if now >= self.next_heartbeat {
             self.heartbeat(api, now);
         }
+        self.housekeeping(api, disks, now);
         while let Some(Reverse((t, oid))) = self.timers.peek().copied() {
             if t > now {
                 break;
@@ -179,7 +192,7 @@ impl Kubelet {
             return;
         }
         for oid in std::mem::take(&mut self.inbox) {
-            self.sync_pod(api, oid, now);
+            self.sync_pod(api, disks, oid, now);
         }
     }
 
@@ -217,7 +230,7 @@ impl Kubelet {
         }
     }
 
-    fn sync_pod(&mut self, api: &mut ApiServer, oid: Oid, now: u64) {
+    fn sync_pod(&mut self, api: &mut ApiServer, disks: &mut Disks, oid: Oid, now: u64) {
         let pod = api.store().pods().get(oid).cloned();
         let mut cx = Cx {
             api,
@@ -226,6 +239,8 @@ impl Kubelet {
             rng: &mut self.rng,
             now,
             node: &self.node_name,
+            disks,
+            host_ip: &self.host_ip,
         };
         let Some(pod) = pod.filter(|p| p.node == Some(self.node)) else {
             if let Some(mut w) = self.workers.remove(&oid) {
@@ -266,6 +281,36 @@ impl Kubelet {
             w.wake = Some(t);
             self.timers.push(Reverse((t, oid)));
         }
+    }
+
+    /// Evict a pod for node pressure: kill it, report it Failed/Evicted.
+    fn evict(
+        &mut self,
+        api: &mut ApiServer,
+        disks: &mut Disks,
+        oid: Oid,
+        message: String,
+        now: u64,
+    ) {
+        let Some(pod) = api.store().pods().get(oid).cloned() else {
+            return;
+        };
+        let mut cx = Cx {
+            api,
+            runtime: self.runtime.as_mut(),
+            ipam: &mut self.ipam,
+            rng: &mut self.rng,
+            now,
+            node: &self.node_name,
+            disks,
+            host_ip: &self.host_ip,
+        };
+        let Some(w) = self.workers.get_mut(&oid) else {
+            return;
+        };
+        w.evict(&message, &mut cx);
+        let status = w.status(&pod, &self.host_ip, now);
+        cx.api.update_pod_status(oid, |s| *s = status);
     }
 
     /// Pods this kubelet runs (for the cluster view).

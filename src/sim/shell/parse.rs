@@ -1,5 +1,5 @@
-//! Reading a container command as shell: words, quotes, `;` `&&` `||`,
-//! and the `while`/`until`, `for` and `if` compounds.
+//! Reading a container command as shell: words, quotes, `;` `&&` `||`
+//! `|`, and the `while`/`until`, `for` and `if` compounds.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Tok {
@@ -7,6 +7,9 @@ pub(super) enum Tok {
     Semi,
     And,
     Or,
+    Pipe,
+    /// `>`, `>>`, `2>`, `2>>`, `&>`, `2>&1`, `1>&2`, `<`.
+    Redir(String),
 }
 
 pub(super) fn tokenize(s: &str) -> Vec<Tok> {
@@ -27,6 +30,33 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                 out.push(Tok::Semi);
             }
             ' ' | '\t' | '\r' => flush(&mut out, &mut word, &mut in_word),
+            '>' | '<' => {
+                let mut op = String::new();
+                if in_word && (word == "1" || word == "2") {
+                    op.push_str(&word);
+                    word.clear();
+                    in_word = false;
+                }
+                flush(&mut out, &mut word, &mut in_word);
+                op.push(c);
+                if c == '>' && chars.peek() == Some(&'>') {
+                    chars.next();
+                    op.push('>');
+                }
+                if c == '>' && chars.peek() == Some(&'&') {
+                    chars.next();
+                    op.push('&');
+                    if let Some(d) = chars.next_if(|d| d.is_ascii_digit()) {
+                        op.push(d);
+                    }
+                }
+                out.push(Tok::Redir(op));
+            }
+            '&' if chars.peek() == Some(&'>') => {
+                flush(&mut out, &mut word, &mut in_word);
+                chars.next();
+                out.push(Tok::Redir("&>".into()));
+            }
             '&' => {
                 flush(&mut out, &mut word, &mut in_word);
                 if chars.peek() == Some(&'&') {
@@ -42,7 +72,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                     chars.next();
                     out.push(Tok::Or);
                 } else {
-                    out.push(Tok::Semi);
+                    out.push(Tok::Pipe);
                 }
             }
             '#' if !in_word => {
@@ -117,11 +147,20 @@ pub(super) enum Conn {
     Seq,
     And,
     Or,
+    /// `|`: the command's output is the next one's input.
+    Pipe,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Redir {
+    pub(super) op: String,
+    /// The file (empty for `2>&1`).
+    pub(super) target: String,
 }
 
 #[derive(Debug, Clone)]
 pub(super) enum Cmd {
-    Simple(Vec<String>),
+    Simple(Vec<String>, Vec<Redir>),
     Loop {
         until: bool,
         cond: Script,
@@ -227,19 +266,37 @@ impl Parser {
                 }
                 _ => {
                     let mut words = Vec::new();
-                    while let Some(w) = self.word_at(self.pos) {
-                        words.push(w.to_string());
+                    let mut redirs = Vec::new();
+                    loop {
+                        match self.toks.get(self.pos) {
+                            Some(Tok::Word(w)) => words.push(w.clone()),
+                            Some(Tok::Redir(op)) => {
+                                let op = op.clone();
+                                let target = if op.contains('&') && op != "&>" {
+                                    String::new()
+                                } else {
+                                    self.pos += 1;
+                                    self.word_at(self.pos).unwrap_or("").to_string()
+                                };
+                                redirs.push(Redir { op, target });
+                            }
+                            _ => break,
+                        }
                         self.pos += 1;
                     }
-                    Cmd::Simple(words)
+                    Cmd::Simple(words, redirs)
                 }
             };
             let conn = match self.toks.get(self.pos) {
                 Some(Tok::And) => Conn::And,
                 Some(Tok::Or) => Conn::Or,
+                Some(Tok::Pipe) => Conn::Pipe,
                 _ => Conn::Seq,
             };
-            if matches!(self.toks.get(self.pos), Some(Tok::And | Tok::Or)) {
+            if matches!(
+                self.toks.get(self.pos),
+                Some(Tok::And | Tok::Or | Tok::Pipe)
+            ) {
                 self.pos += 1;
             }
             script.0.push((cmd, conn));

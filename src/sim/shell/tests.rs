@@ -1,6 +1,7 @@
 //! What container commands do, read as shell.
 
 use super::*;
+use std::collections::BTreeMap;
 
 fn run(s: &str) -> Run {
     run_script(s).run
@@ -57,10 +58,93 @@ fn logs_follow_the_script() {
 fn argv_without_a_shell_is_one_command() {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     assert_eq!(run_argv(&s(&["sleep", "3600"])).run, exit(3_600_000, 0));
-    assert_eq!(run_argv(&s(&["printenv", "HOSTNAME"])).run, exit(0, 0));
+    // Nothing sets HOSTNAME outside a container: printenv says so with 1.
+    assert_eq!(run_argv(&s(&["printenv", "HOSTNAME"])).run, exit(0, 1));
     assert_eq!(
         run_argv(&s(&["/bin/sh", "-c", "sleep 1; exit 2"])).run,
         exit(1000, 2)
     );
     assert_eq!(run_argv(&s(&["sh"])).run, exit(0, 0));
+}
+
+/// Files and variables of a made-up container.
+struct TestHost {
+    fs: crate::sim::fs::FsView,
+    env: BTreeMap<String, String>,
+}
+
+impl Host for TestHost {
+    fn fs(&mut self) -> &mut crate::sim::fs::FsView {
+        &mut self.fs
+    }
+
+    fn env(&self) -> &BTreeMap<String, String> {
+        &self.env
+    }
+}
+
+fn host() -> TestHost {
+    let mut env = BTreeMap::new();
+    env.insert("COLOR".to_string(), "blue".to_string());
+    let mut fs = crate::sim::fs::FsView::new();
+    fs.mount("/tmp", &Default::default(), false);
+    let mut cm = crate::sim::fs::Files::new();
+    cm.insert("game.properties".into(), "lives=3\nlevel=1".into());
+    fs.mount("/etc/config", &cm, true);
+    TestHost { fs, env }
+}
+
+#[test]
+fn files_variables_and_redirection() {
+    let mut h = host();
+    let p = run_script_on(
+        "echo color is $COLOR; cat /etc/config/game.properties; touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; echo saved > /tmp/out; cat /tmp/out; cat /nope; env",
+        &mut h,
+    );
+    assert_eq!(
+        p.logs_until(60_000, 20),
+        [
+            "color is blue",
+            "lives=3",
+            "level=1",
+            "saved",
+            "cat: can't open '/nope': No such file or directory",
+            "COLOR=blue"
+        ]
+    );
+    let times: Vec<u64> = p.ops.iter().map(|(t, _)| *t).collect();
+    assert_eq!(times, [0, 30_000, 30_000]);
+    assert_eq!(p.ops_between(0, 1).len(), 1);
+    assert_eq!(p.ops_between(1, 30_001).len(), 2);
+    assert_eq!(p.next_op_from(1), Some(30_000));
+    let ro = run_script_on("echo x > /etc/config/color", &mut h);
+    assert_eq!(ro.run, exit(0, 1));
+    assert_eq!(
+        ro.logs_until(0, 5),
+        ["sh: can't create /etc/config/color: Read-only file system"]
+    );
+    assert_eq!(
+        run_script_on("[ -f /etc/config/game.properties ]", &mut h).run,
+        exit(0, 0)
+    );
+    assert_eq!(
+        run_script_on("test -f /etc/config/missing", &mut h).run,
+        exit(0, 1)
+    );
+    assert_eq!(
+        run_script_on("cat /nope 2>/dev/null", &mut h).logs,
+        Vec::<(u64, String)>::new()
+    );
+}
+
+#[test]
+fn looping_writers_repeat_their_file_changes() {
+    let mut h = host();
+    let p = run_script_on(
+        "while true; do echo tick >> /tmp/log; sleep 5; done",
+        &mut h,
+    );
+    assert_eq!(p.run, Run::Forever);
+    assert_eq!(p.ops_between(0, 12_000).len(), 3);
+    assert_eq!(p.next_op_from(12_000), Some(15_000));
 }

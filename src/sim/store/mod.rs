@@ -10,8 +10,10 @@ use super::objects::{Kind, LabelSelector, Labels};
 use super::stored::*;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod part2;
 mod table;
 
+use part2::Part2Tables;
 pub use table::{Stored, Table};
 
 /// The resources the store holds (Events live in the event log).
@@ -24,6 +26,15 @@ pub enum Res {
     Job,
     Service,
     Endpoints,
+    ConfigMap,
+    Secret,
+    StatefulSet,
+    CronJob,
+    PersistentVolume,
+    PersistentVolumeClaim,
+    StorageClass,
+    ResourceQuota,
+    LimitRange,
 }
 
 impl Res {
@@ -37,6 +48,37 @@ impl Res {
             Res::Job => Kind::Job,
             Res::Service => Kind::Service,
             Res::Endpoints => return None,
+            Res::ConfigMap => Kind::ConfigMap,
+            Res::Secret => Kind::Secret,
+            Res::StatefulSet => Kind::StatefulSet,
+            Res::CronJob => Kind::CronJob,
+            Res::PersistentVolume => Kind::PersistentVolume,
+            Res::PersistentVolumeClaim => Kind::PersistentVolumeClaim,
+            Res::StorageClass => Kind::StorageClass,
+            Res::ResourceQuota => Kind::ResourceQuota,
+            Res::LimitRange => Kind::LimitRange,
+        })
+    }
+
+    /// The resource that stores objects of `kind` (none for events).
+    pub fn of(kind: Kind) -> Option<Res> {
+        Some(match kind {
+            Kind::Node => Res::Node,
+            Kind::Pod => Res::Pod,
+            Kind::ReplicaSet => Res::ReplicaSet,
+            Kind::Deployment => Res::Deployment,
+            Kind::Job => Res::Job,
+            Kind::Service => Res::Service,
+            Kind::Event => return None,
+            Kind::ConfigMap => Res::ConfigMap,
+            Kind::Secret => Res::Secret,
+            Kind::StatefulSet => Res::StatefulSet,
+            Kind::CronJob => Res::CronJob,
+            Kind::PersistentVolume => Res::PersistentVolume,
+            Kind::PersistentVolumeClaim => Res::PersistentVolumeClaim,
+            Kind::StorageClass => Res::StorageClass,
+            Kind::ResourceQuota => Res::ResourceQuota,
+            Kind::LimitRange => Res::LimitRange,
         })
     }
 
@@ -50,6 +92,15 @@ impl Res {
             Res::Job => "jobs",
             Res::Service => "services/specs",
             Res::Endpoints => "services/endpoints",
+            Res::ConfigMap => "configmaps",
+            Res::Secret => "secrets",
+            Res::StatefulSet => "statefulsets",
+            Res::CronJob => "cronjobs",
+            Res::PersistentVolume => "persistentvolumes",
+            Res::PersistentVolumeClaim => "persistentvolumeclaims",
+            Res::StorageClass => "storageclasses",
+            Res::ResourceQuota => "resourcequotas",
+            Res::LimitRange => "limitranges",
         }
     }
 }
@@ -85,6 +136,7 @@ pub struct Store {
     jobs: Table<Job>,
     services: Table<Service>,
     endpoints: Table<Endpoints>,
+    part2: Part2Tables,
     pods_by_node: Vec<BTreeSet<Oid>>,
     unbound: BTreeSet<Oid>,
     children: BTreeMap<(Res, Oid), BTreeSet<Oid>>,
@@ -112,6 +164,7 @@ impl Store {
             + self.jobs.len()
             + self.services.len()
             + self.endpoints.len()
+            + self.part2.len()
     }
 
     pub fn nodes(&self) -> &[Node] {
@@ -148,6 +201,67 @@ impl Store {
 
     pub fn endpoints(&self) -> &Table<Endpoints> {
         &self.endpoints
+    }
+
+    pub fn configmaps(&self) -> &Table<ConfigMap> {
+        &self.part2.configmaps
+    }
+
+    pub fn secrets(&self) -> &Table<Secret> {
+        &self.part2.secrets
+    }
+
+    pub fn statefulsets(&self) -> &Table<StatefulSet> {
+        &self.part2.statefulsets
+    }
+
+    pub fn cronjobs(&self) -> &Table<CronJob> {
+        &self.part2.cronjobs
+    }
+
+    /// Cluster-scoped: namespace "".
+    pub fn persistentvolumes(&self) -> &Table<PersistentVolume> {
+        &self.part2.persistentvolumes
+    }
+
+    pub fn persistentvolumeclaims(&self) -> &Table<PersistentVolumeClaim> {
+        &self.part2.persistentvolumeclaims
+    }
+
+    /// Cluster-scoped: namespace "".
+    pub fn storageclasses(&self) -> &Table<StorageClass> {
+        &self.part2.storageclasses
+    }
+
+    pub fn resourcequotas(&self) -> &Table<ResourceQuota> {
+        &self.part2.resourcequotas
+    }
+
+    pub fn limitranges(&self) -> &Table<LimitRange> {
+        &self.part2.limitranges
+    }
+
+    /// The oid of the object of `kind` called `name` in `ns` (`ns` is
+    /// ignored for cluster-scoped kinds; nodes have no oid index here).
+    pub fn oid_of(&self, kind: Kind, ns: &str, name: &str) -> Option<Oid> {
+        let ns = if kind.namespaced() { ns } else { "" };
+        match kind {
+            Kind::Node | Kind::Event => None,
+            Kind::Pod => self.pods.oid_of(ns, name),
+            Kind::ReplicaSet => self.replicasets.oid_of(ns, name),
+            Kind::Deployment => self.deployments.oid_of(ns, name),
+            Kind::Job => self.jobs.oid_of(ns, name),
+            Kind::Service => self.services.oid_of(ns, name),
+            Kind::ConfigMap => self.part2.configmaps.oid_of(ns, name),
+            Kind::Secret => self.part2.secrets.oid_of(ns, name),
+            Kind::StatefulSet => self.part2.statefulsets.oid_of(ns, name),
+            Kind::CronJob => self.part2.cronjobs.oid_of(ns, name),
+            Kind::PersistentVolume => self.part2.persistentvolumes.oid_of(ns, name),
+            Kind::PersistentVolumeClaim => self.part2.persistentvolumeclaims.oid_of(ns, name),
+            Kind::StorageClass => self.part2.storageclasses.oid_of(ns, name),
+            Kind::ResourceQuota => self.part2.resourcequotas.oid_of(ns, name),
+            Kind::LimitRange => self.part2.limitranges.oid_of(ns, name),
+        }
     }
 
     pub fn table<T: Stored>(&self) -> &Table<T> {
@@ -395,6 +509,37 @@ impl Store {
             self.index_pod(oid, node, &labels, false);
         }
         Some(t)
+    }
+
+    /// Give a pod a new controller, or none (adoption and release by a
+    /// ReplicaSet whose selector it now matches or no longer matches).
+    pub(super) fn set_pod_owner(&mut self, oid: Oid, owner: Option<OwnerRef>) -> bool {
+        let Some(pod) = self.pods.objs.get_mut(&oid) else {
+            return false;
+        };
+        let old = pod.meta.owner.as_ref().map(|o| o.oid);
+        if old == owner.as_ref().map(|o| o.oid) {
+            return false;
+        }
+        let new = owner.as_ref().map(|o| o.oid);
+        pod.meta.owner = owner;
+        let node = pod.node;
+        if let Some(o) = old
+            && let Some(set) = self.children.get_mut(&(Res::Pod, o))
+        {
+            set.remove(&oid);
+            if set.is_empty() {
+                self.children.remove(&(Res::Pod, o));
+            }
+        }
+        if let Some(o) = new {
+            self.children.entry((Res::Pod, o)).or_default().insert(oid);
+        }
+        let rev = self.bump(Res::Pod, Op::Modified, oid, node, new.or(old));
+        if let Some(pod) = self.pods.objs.get_mut(&oid) {
+            pod.meta.resource_version = rev;
+        }
+        true
     }
 
     /// Change only the status of a pod (the `pods/status` subresource):

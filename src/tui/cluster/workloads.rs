@@ -1,8 +1,12 @@
-//! Deployments (ready of wanted, image) and Jobs (completions, state): one
-//! line each, so the student sees the desired state beside the pods.
+//! Deployments (ready of wanted, image), StatefulSets (ready of wanted),
+//! Jobs (completions, state), CronJobs (schedule, suspended) and
+//! PersistentVolumeClaims (phase, volume, capacity, as `kubectl get pvc`
+//! prints them): one line each, so the student sees the desired state
+//! beside the pods.
 
 use super::fit::Row;
 use super::{Ctx, heading};
+use crate::sim::kinds::PvcPhase;
 use crate::sim::status;
 use crate::text;
 use ratatui::text::Line;
@@ -32,6 +36,18 @@ pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
         }
         out.push(row.line());
     }
+    for st in s.statefulsets().sorted() {
+        let mut row = Row::new(ctx.width);
+        row.push("  sts ", pal.dim);
+        row.push(qualified(&st.meta.namespace, &st.meta.name), pal.name);
+        let (ready, want) = (st.status.ready, st.spec.replicas);
+        let style = if ready >= want { pal.good } else { pal.warn };
+        row.push(format!("  {}", ui.ready_of(ready, want)), style);
+        if let Some(c) = st.spec.template.spec.containers.first() {
+            row.maybe(format!("  {}", text::sanitize(&c.image)), pal.dim);
+        }
+        out.push(row.line());
+    }
     for j in s.jobs().sorted() {
         let mut row = Row::new(ctx.width);
         row.push("  job ", pal.dim);
@@ -48,6 +64,39 @@ pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
             format!("  {}", ui.complete_of(j.status.succeeded, want)),
             pal.dim,
         );
+        out.push(row.line());
+    }
+    for cj in s.cronjobs().sorted() {
+        let mut row = Row::new(ctx.width);
+        row.push("  cronjob ", pal.dim);
+        row.push(qualified(&cj.meta.namespace, &cj.meta.name), pal.name);
+        row.push(format!("  {}", text::sanitize(&cj.spec.schedule)), pal.info);
+        if cj.spec.suspend {
+            row.maybe("  suspend", pal.warn);
+        }
+        out.push(row.line());
+    }
+    for c in s.persistentvolumeclaims().sorted() {
+        let mut row = Row::new(ctx.width);
+        row.push("  pvc ", pal.dim);
+        row.push(qualified(&c.meta.namespace, &c.meta.name), pal.name);
+        let bound = c.status.phase == PvcPhase::Bound;
+        row.push(
+            format!("  {}", c.status.phase.name()),
+            if bound { pal.good } else { pal.warn },
+        );
+        if bound {
+            if let Some(v) = &c.spec.volume_name {
+                row.maybe(format!("  {}", text::sanitize(v)), pal.dim);
+            }
+            row.maybe(
+                format!(
+                    "  {}",
+                    crate::quantity::format_bytes(c.status.capacity_bytes)
+                ),
+                pal.dim,
+            );
+        }
         out.push(row.line());
     }
     if !out.is_empty() {

@@ -168,6 +168,7 @@ impl Replay {
             node: None,
             job: None,
             field: field.to_string(),
+            ..Observe::default()
         }
     }
 }

@@ -5,7 +5,8 @@
 //! [`crate::quiz::drill::explain`], shared with the plain mode.)
 
 use crate::lang::Lang;
-use crate::quiz::drill::card::{Behaviour, Card, Field, Image, NodeFate, Owner};
+use crate::quiz::drill::card::{Behaviour, Card, Field, Image, NodeFate, Owner, Trouble};
+use crate::quiz::drill::trouble_words;
 use crate::quiz::drill::words::span;
 
 pub struct Words(pub Lang);
@@ -97,6 +98,9 @@ impl Words {
     /// The card's setup as (label, value) pairs: owner, restartPolicy,
     /// container, image, node, elapsed time.
     pub fn facts(&self, card: &Card) -> Vec<(&'static str, String)> {
+        if card.trouble != Trouble::None {
+            return self.trouble_facts(card);
+        }
         let (image, command) = card.container();
         let command = command.map(|c| format!("sh -c \"{c}\""));
         let owner = match card.owner {
@@ -149,6 +153,40 @@ impl Words {
         ]
     }
 
+    /// A trouble card's setup: owner, restartPolicy, image, what the
+    /// container is and what is wrong around it, node, elapsed time.
+    fn trouble_facts(&self, card: &Card) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                self.t("소유자", "Owner"),
+                self.t("없음: 단독으로 만든 파드", "none: a Pod created on its own")
+                    .to_string(),
+            ),
+            ("restartPolicy", card.policy.name().to_string()),
+            (
+                self.t("이미지", "Image"),
+                format!(
+                    "{} — {}",
+                    card.trouble.image(),
+                    self.t("받을 수 있음", "can be pulled")
+                ),
+            ),
+            (
+                self.t("컨테이너", "Container"),
+                trouble_words::scenario(card.trouble, self.0),
+            ),
+            (
+                self.t("노드", "Node"),
+                self.t(
+                    "node-1 (nodeSelector로 지정), 계속 정상",
+                    "node-1 (nodeSelector), stays healthy",
+                )
+                .to_string(),
+            ),
+            (self.t("경과 시간", "Elapsed"), self.elapsed(card)),
+        ]
+    }
+
     /// The question: the phase, the STATUS or the RESTARTS, at that moment.
     pub fn ask(&self, card: &Card) -> String {
         let target = match (card.owner, self.ko()) {
@@ -182,6 +220,14 @@ impl Words {
             }
             (Field::Restarts, Lang::En) => format!(
                 "{when}, what does `kubectl get pods` show in the RESTARTS column for {target}?"
+            ),
+            (Field::Ready, Lang::Ko) => {
+                format!(
+                    "{when}, `kubectl get pods`의 READY 열에는 {target}에 대해 무엇이 보일까요?"
+                )
+            }
+            (Field::Ready, Lang::En) => format!(
+                "{when}, what does `kubectl get pods` show in the READY column for {target}?"
             ),
         }
     }

@@ -1,9 +1,15 @@
 //! One pod on one node: its sandbox, its containers' lives (pull, create,
 //! start, exit, restart with back-off), and the status the kubelet reports.
 
+mod config;
+mod probing;
 mod run;
 mod status;
 mod stop;
+mod volumes;
+
+pub(crate) use config::CtrExtra;
+pub use config::CtrHost;
 
 use super::backoff::Backoff;
 use crate::sim::apiserver::ApiServer;
@@ -16,6 +22,7 @@ use crate::sim::objects::{ContainerSpec, Kind, PullPolicy, RestartPolicy};
 use crate::sim::runtime::{Hop, Runtime, RuntimeKind};
 use crate::sim::shell::{Program, Run};
 use crate::sim::stored::*;
+use crate::sim::volumes::Disks;
 
 /// What a step of the kubelet works with.
 pub(crate) struct Cx<'a> {
@@ -25,6 +32,8 @@ pub(crate) struct Cx<'a> {
     pub rng: &'a mut Rng,
     pub now: u64,
     pub node: &'a str,
+    pub disks: &'a mut Disks,
+    pub host_ip: &'a str,
 }
 
 impl Cx<'_> {
@@ -101,6 +110,12 @@ enum CState {
     },
     /// Exited for good.
     Done(Terminated),
+    /// The kubelet could not build its configuration (a missing ConfigMap,
+    /// Secret or key): `CreateContainerConfigError`, tried again later.
+    ConfigError {
+        message: String,
+        retry_at: u64,
+    },
     BackOff {
         term: Terminated,
         restart_at: u64,
@@ -144,6 +159,8 @@ struct Ctr {
     started_ms: u64,
     previous: Option<Box<(Program, u64, u64)>>,
     ready_at: u64,
+    /// Configuration, probes and files of the container (see [`config`]).
+    x: Option<Box<CtrExtra>>,
 }
 
 impl Ctr {
@@ -154,9 +171,8 @@ impl Ctr {
                 image: spec.image.clone(),
                 command: spec.command.clone(),
                 args: spec.args.clone(),
-                ready_delay_ms: spec
-                    .readiness_probe
-                    .map_or(0, |p| u64::from(p.initial_delay_seconds) * 1000),
+                // Readiness is the prober's business (see `probing`).
+                ready_delay_ms: 0,
                 restart_always: spec.restart_always,
                 pull_policy: spec.pull_policy(),
             },
@@ -171,6 +187,7 @@ impl Ctr {
             started_ms: 0,
             previous: None,
             ready_at: 0,
+            x: Some(Box::new(CtrExtra::new(spec))),
         }
     }
 
@@ -245,6 +262,12 @@ pub(crate) struct Worker {
     terminating: Option<Terminating>,
     terminal: Option<Phase>,
     pub wake: Option<u64>,
+    /// The pod's volumes on this node.
+    vols: Option<Box<volumes::PodVolumes>>,
+    /// terminationGracePeriodSeconds, in ms.
+    grace_ms: u64,
+    /// Why the kubelet evicted the pod, if it did.
+    evicted: Option<String>,
 }
 
 impl Worker {
@@ -275,6 +298,9 @@ impl Worker {
             terminating: None,
             terminal: None,
             wake: None,
+            vols: volumes::PodVolumes::new(&pod.spec, now),
+            grace_ms: pod.spec.termination_grace_period_seconds * 1000,
+            evicted: None,
         }
     }
 
@@ -299,6 +325,12 @@ impl Worker {
         }
         if self.terminal.is_some() {
             return true;
+        }
+        if let Some(v) = &mut self.vols {
+            if !v.try_mount(cx, &self.id) {
+                return true;
+            }
+            v.resync(cx.api.store(), &self.id.ns, cx.node, cx.now);
         }
         if !self.sandbox_done {
             self.sandbox_done = true;
@@ -333,6 +365,8 @@ impl Worker {
                 self.drive(Which::App(i), cx);
             }
         }
+        self.apply_file_changes(cx);
+        self.probe_all(cx);
         let phase = self.phase();
         if phase.is_terminal() {
             self.terminal = Some(phase);

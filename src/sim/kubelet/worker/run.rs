@@ -116,6 +116,9 @@ impl Worker {
                 CState::BackOff { term, restart_at } if restart_at <= now => {
                     self.restart(w, term, cx);
                 }
+                CState::ConfigError { retry_at, .. } if retry_at <= now => {
+                    self.ctr(w).state = CState::Waiting;
+                }
                 _ => return,
             }
         }
@@ -272,6 +275,9 @@ impl Worker {
     }
 
     pub(super) fn start(&mut self, w: Which, img: Option<Image>, cx: &mut Cx) {
+        let Some(env) = self.prepare(w, cx) else {
+            return;
+        };
         let now = cx.now;
         let kind = cx.runtime.kind();
         let c = self.ctr(w);
@@ -302,11 +308,8 @@ impl Worker {
             format!("Started container {name}"),
         );
         let seed = cx.rng.next_u64();
+        let program = self.launch(w, img.as_ref(), env, now, cx.disks);
         let c = self.ctr(w);
-        let program = match &img {
-            Some(img) => images::program(img, &c.spec.command, &c.spec.args),
-            None => Program::exits(0, 0),
-        };
         c.container_id = Some((kind, seed));
         c.started_ms = now;
         c.ready_at = now + c.spec.ready_delay_ms;

@@ -38,11 +38,31 @@ impl Worker {
                         at(*x);
                     }
                     at(c.ready_at);
+                    if let Some(t) =
+                        c.x.as_ref()
+                            .and_then(|x| x.probes.as_ref())
+                            .and_then(|p| p.next_tick())
+                    {
+                        at(self.start_ms + t);
+                    }
+                    if let Some(t) = self.next_file_change(c) {
+                        at(t);
+                    }
                 }
+                CState::ConfigError { retry_at, .. } => at(*retry_at),
                 CState::Exited { decide_at, .. } => at(*decide_at),
                 CState::BackOff { restart_at, .. } => at(*restart_at),
                 CState::Waiting | CState::Done(_) => {}
             }
+        }
+        if let Some(t2) = self
+            .vols
+            .as_ref()
+            .filter(|v| !v.mounted || v.has_projected())
+            .and_then(|v| v.next_wake(now))
+            .filter(|x| *x > now)
+        {
+            t = Some(t.map_or(t2, |y| y.min(t2)));
         }
         t
     }
@@ -159,6 +179,10 @@ impl Worker {
             CState::Exited { term, .. } | CState::Done(term) => {
                 ContainerState::Terminated(term.clone())
             }
+            CState::ConfigError { message, .. } => ContainerState::Waiting {
+                reason: "CreateContainerConfigError".into(),
+                message: Some(message.clone()),
+            },
             // Back-off: the container that just exited is the last state
             // (pkg/kubelet/kubelet_pods.go `convertToAPIContainerStatuses`).
             CState::BackOff { term, .. } => {
@@ -177,13 +201,20 @@ impl Worker {
             }
         };
         let running = c.is_running();
+        let probes = c.x.as_ref().and_then(|x| x.probes.as_ref());
+        let started = running && probes.is_none_or(|p| p.started(c.restarts));
+        let probe_ready = probes.is_none_or(|p| p.ready(c.restarts));
         ContainerStatus {
             name: c.spec.name.clone(),
             image: c.spec.image.clone(),
             image_id: c.image_id(),
             container_id: c.container_id(),
-            ready: running && now >= c.ready_at,
-            started: running,
+            // A terminating container stays ready while it runs: the kubelet
+            // keeps probing readiness during termination (only liveness and
+            // startup stop), so `kubectl get pods` shows 1/1 Terminating
+            // (pkg/kubelet/prober/worker.go, prober_manager.go UpdatePodStatus).
+            ready: started && probe_ready && now >= c.ready_at,
+            started,
             state,
             last_state: last,
             restart_count: c.restarts,
@@ -204,6 +235,10 @@ impl Worker {
             init_statuses: Vec::new(),
             container_statuses: Vec::new(),
         };
+        if let Some(m) = &self.evicted {
+            st.reason = Some("Evicted".into());
+            st.message = Some(m.clone());
+        }
         st.init_statuses = self
             .init
             .iter()
@@ -313,6 +348,10 @@ impl Worker {
                 Some(p),
                 CState::Exited { term, .. } | CState::Done(term) | CState::BackOff { term, .. },
             ) => Ok(p.logs_until(term.finished_ms - c.started_ms, 200)),
+            (_, CState::ConfigError { .. }) => Err(format!(
+                "container \"{}\" in pod \"{}\" is waiting to start: CreateContainerConfigError",
+                c.spec.name, self.id.name
+            )),
             (_, CState::PullFailed { .. }) => Err(format!(
                 "container \"{}\" in pod \"{}\" is waiting to start: trying and failing to pull image",
                 c.spec.name, self.id.name

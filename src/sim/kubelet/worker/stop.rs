@@ -157,9 +157,17 @@ impl Worker {
     pub(super) fn finish(&mut self, w: Which, t: u64, code: i32, _cx: &mut Cx) {
         let again = self.restarts(self.app_or_init(w), code);
         let c = self.ctr(w);
+        let oom = code == 137 && c.x.as_ref().is_some_and(|x| x.oom);
         let term = Terminated {
             exit_code: code,
-            reason: if code == 0 { "Completed" } else { "Error" }.to_string(),
+            reason: if oom {
+                "OOMKilled"
+            } else if code == 0 {
+                "Completed"
+            } else {
+                "Error"
+            }
+            .to_string(),
             message: None,
             started_ms: c.started_ms,
             finished_ms: t,
