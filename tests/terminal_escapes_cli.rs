@@ -28,8 +28,10 @@ fn course() -> tempfile::TempDir {
 
 fn run(dir: &tempfile::TempDir, args: &[&str]) -> (String, String, i32) {
     let out = Command::new(BIN)
-        .args(args)
+        // Before the command: every command takes them there, even one
+        // (lint) that has no use for --lang.
         .args(["--lessons", dir.path().to_str().unwrap(), "--lang", "en"])
+        .args(args)
         .env("KUBETUTOR_PROGRESS", dir.path().join("progress.json"))
         .output()
         .unwrap();
