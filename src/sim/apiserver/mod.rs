@@ -14,6 +14,7 @@ use super::validation;
 mod apply;
 mod apply_part2;
 mod create;
+pub use create::{MAX_PODS, QUOTA_NAME};
 mod create_part2;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -92,6 +93,20 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+impl ApiError {
+    /// The status message alone, as a controller's event quotes it.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Forbidden {
+                resource,
+                name,
+                message,
+            } => format!("{resource} \"{name}\" is forbidden: {message}"),
+            other => other.to_string(),
+        }
+    }
+}
 
 /// The resource name kubectl uses in messages (`pods`, `deployments.apps`).
 pub fn resource_name(kind: Kind) -> &'static str {
