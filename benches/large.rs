@@ -1,13 +1,17 @@
 //! Inputs far larger than any real one, to show the work grows with the
 //! size and nothing more: a 10 MB lesson (loaded, then every section
 //! rendered at 120 columns), the same 10 MB as one section, one 1 MB
-//! paragraph, and a table of 20,000 rows. The 10,000-line manifests are in
-//! benches/manifest.rs.
+//! paragraph, and a table of 20,000 rows; streamed as `kubetutor render`
+//! does, a 1,000,000-row table and a 10 MB code block; and nesting at and
+//! past the YAML parser's limit up to the size limits. The 10,000-line
+//! manifests are in benches/manifest.rs.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kubetutor::lang::Lang;
 use kubetutor::lesson::parse_lesson;
-use kubetutor::markdown::{Theme, render, render_section};
+use kubetutor::markdown::{
+    Theme, render, render_section, render_section_streamed, render_streamed,
+};
 use std::hint::black_box;
 
 const MB: usize = 1 << 20;
@@ -144,6 +148,106 @@ fn bench(c: &mut Criterion) {
         b.iter(|| render(black_box(&rows), 40, &theme))
     });
     g.finish();
+
+    // Issue #15 item 9: the documents `kubetutor render` streams, rendered
+    // the way it does (a line at a time to a sink that drops them).
+    let mut g = c.benchmark_group("large_streamed");
+    g.sample_size(10);
+    let million = narrow_table(1_000_000);
+    g.throughput(criterion::Throughput::Bytes(million.len() as u64));
+    g.bench_function("table_1m_rows_10mb_120_columns", |b| {
+        b.iter(|| streamed_lines(black_box(&million), &theme))
+    });
+    let code = code_block(10 * MB);
+    g.throughput(criterion::Throughput::Bytes(code.len() as u64));
+    g.bench_function("code_block_10mb_120_columns", |b| {
+        b.iter(|| streamed_lines(black_box(&code), &theme))
+    });
+    g.throughput(criterion::Throughput::Bytes(one.len() as u64));
+    g.bench_function("lesson_10mb_one_section_120_columns", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for s in &single.sections {
+                render_section_streamed(s, 120, &theme, Lang::En, &mut |_| n += 1);
+            }
+            n
+        })
+    });
+    g.finish();
+
+    // Issue #15 item 3: nesting refused by the linear pre-scan, and the
+    // deepest nesting accepted, repeated to the size limits.
+    let mut g = c.benchmark_group("nesting");
+    g.sample_size(10);
+    let deep = format!(
+        "---\nid: deep\ntitle: Deep\nx: {}{}\n---\n# Deep\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    g.bench_function("front_matter_100k_brackets", |b| {
+        b.iter(|| parse_lesson("deep.md", black_box(&deep), Lang::En))
+    });
+    // The same refusal at the lesson size limit (16 MiB of front matter).
+    let lesson_flood = format!("---\nid: f\nx: {}\n---\n# F\n", "[".repeat(16 * MB - 32));
+    g.bench_function("lesson_16mib_front_matter_of_brackets", |b| {
+        b.iter(|| parse_lesson("flood.md", black_box(&lesson_flood), Lang::En))
+    });
+    let limit = 8 * MB;
+    let flood = format!("x: {}", "[".repeat(limit - 3));
+    g.bench_function("manifest_8mib_of_brackets", |b| {
+        b.iter(|| kubetutor::manifest::load(black_box(&flood)))
+    });
+    let legal = format!("{}{}", "[".repeat(120), "]".repeat(120));
+    let mut wide = String::from("items:\n");
+    while wide.len() < limit - legal.len() - 8 {
+        wide.push_str("  - ");
+        wide.push_str(&legal);
+        wide.push('\n');
+    }
+    g.throughput(criterion::Throughput::Bytes(wide.len() as u64));
+    g.bench_function("manifest_8mib_of_depth_120_lists", |b| {
+        b.iter(|| kubetutor::manifest::load(black_box(&wide)))
+    });
+    let mut block = String::from("---\nid: b\ntitle: B\n---\n# B\n\n```cluster\ncommands:\n");
+    while block.len() < 16 * MB - legal.len() - 16 {
+        block.push_str("  - ");
+        block.push_str(&legal);
+        block.push('\n');
+    }
+    block.push_str("```\n");
+    g.throughput(criterion::Throughput::Bytes(block.len() as u64));
+    g.bench_function("lesson_16mib_block_of_depth_120", |b| {
+        b.iter(|| parse_lesson("b.md", black_box(&block), Lang::En))
+    });
+    g.finish();
+}
+
+/// A table of `rows` short rows (`|12345|x|`): 1,000,000 of them make
+/// about 10 MB.
+fn narrow_table(rows: usize) -> String {
+    let mut out = String::from("|a|b|\n|-|-|\n");
+    for i in 0..rows {
+        out.push_str(&format!("|{i}|x|\n"));
+    }
+    out
+}
+
+fn code_block(size: usize) -> String {
+    let mut out = String::from("```yaml\n");
+    let mut i = 0;
+    while out.len() < size {
+        out.push_str(&format!("key{i}: value {i} some text here\n"));
+        i += 1;
+    }
+    out.push_str("```\n");
+    out
+}
+
+/// Lines of `markdown` rendered at 120 columns, streamed and dropped.
+fn streamed_lines(markdown: &str, theme: &Theme) -> usize {
+    let mut n = 0;
+    render_streamed(markdown, 120, theme, &mut |_| n += 1);
+    n
 }
 
 criterion_group!(benches, bench);

@@ -8,14 +8,23 @@ cd "$(dirname "$0")"
 root=..
 mkdir -p corpus/lesson_load corpus/markdown_render corpus/manifest_validate corpus/kubectl_execute
 
+# Lessons are cut into single sections (the front matter kept with the
+# first): an input of a few KB costs a fraction of a whole lesson, so the
+# fuzzers run many more of them (-max_len is 8 KB for these targets).
 n=0
 while IFS= read -r -d '' f; do
     n=$((n + 1))
-    cp "$f" "corpus/lesson_load/lesson-$n"
-    # markdown_render: two little-endian bytes choose the width (1 + value % 300).
-    for w in 20 59 119; do
-        { printf "\\x$(printf %02x "$w")\\x00"; cat "$f"; } >"corpus/markdown_render/md-$n-$w"
+    mkdir -p "tmp-split"
+    awk -v out="tmp-split/s" 'BEGIN { i = 0 } /^## / { i++ } { print > (out "-" i) }' "$f"
+    for s in tmp-split/s-*; do
+        part=${s##*-}
+        head -c 8192 "$s" >"corpus/lesson_load/lesson-$n-$part"
+        # markdown_render: two little-endian bytes choose the width (1 + value % 300).
+        for w in 20 59 119; do
+            { printf "\\x$(printf %02x "$w")\\x00"; head -c 8190 "$s"; } >"corpus/markdown_render/md-$n-$part-$w"
+        done
     done
+    rm -rf tmp-split
 done < <(find "$root/lessons" "$root/tests/fixtures/lessons" "$root/tests/fixtures/markdown" "$root/tests/fixtures/tui" \
     -type f \( -name '*.md' -o -name '*.markdown' \) -print0)
 

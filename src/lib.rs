@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod bounded_read;
 pub mod cli;
 pub mod duration;
 pub mod exercise;
@@ -23,3 +24,4 @@ pub mod text;
 pub mod timestamp;
 pub mod tui;
 pub mod watch;
+pub mod yaml_nesting;

@@ -34,26 +34,32 @@ impl Watch {
     /// yet are polled, so creating them counts as a change.
     pub fn new(paths: &[PathBuf]) -> Watch {
         let (tx, rx) = channel();
-        let watcher = notify::recommended_watcher(tx).ok().and_then(|mut w| {
-            let mut any = false;
-            for p in paths {
-                let mode = if p.is_dir() {
-                    RecursiveMode::Recursive
-                } else {
-                    RecursiveMode::NonRecursive
-                };
-                // Watching a file's folder sees editors that replace the file.
-                let target = if p.is_file() {
-                    p.parent()
-                        .filter(|d| !d.as_os_str().is_empty())
-                        .unwrap_or(p)
-                } else {
-                    p.as_path()
-                };
-                any |= w.watch(target, mode).is_ok();
-            }
-            any.then_some(w)
-        });
+        // Links are not followed by the notifications (a link to `/usr` in a
+        // lesson folder would add thousands of watches); the poll follows
+        // those that stay inside the folder.
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let watcher = notify::RecommendedWatcher::new(tx, config)
+            .ok()
+            .and_then(|mut w| {
+                let mut any = false;
+                for p in paths {
+                    let mode = if p.is_dir() {
+                        RecursiveMode::Recursive
+                    } else {
+                        RecursiveMode::NonRecursive
+                    };
+                    // Watching a file's folder sees editors that replace the file.
+                    let target = if p.is_file() {
+                        p.parent()
+                            .filter(|d| !d.as_os_str().is_empty())
+                            .unwrap_or(p)
+                    } else {
+                        p.as_path()
+                    };
+                    any |= w.watch(target, mode).is_ok();
+                }
+                any.then_some(w)
+            });
         let events = watcher.is_some().then_some(rx);
         let roots = paths.to_vec();
         let stamps = snapshot(&roots);
@@ -134,22 +140,44 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Modification time and size of every file under the roots.
+/// The most files the poll looks at, all roots together.
+const MAX_STAMPS: usize = 10_000;
+
+/// Modification time and size of every file under the roots: links are
+/// followed only when they stay under their root, each folder is read once,
+/// and at most [`MAX_STAMPS`] files are looked at.
 fn snapshot(roots: &[PathBuf]) -> BTreeMap<PathBuf, Stamp> {
     let mut out = BTreeMap::new();
     for root in roots {
-        collect(root, &mut out, 0);
+        let real = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let mut seen = std::collections::HashSet::new();
+        collect(root, &real, &mut seen, &mut out, 0);
     }
     out
 }
 
-fn collect(path: &Path, out: &mut BTreeMap<PathBuf, Stamp>, depth: usize) {
+fn collect(
+    path: &Path,
+    root: &Path,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut BTreeMap<PathBuf, Stamp>,
+    depth: usize,
+) {
+    if out.len() >= MAX_STAMPS {
+        return;
+    }
     let meta = std::fs::metadata(path).ok();
     match meta {
-        Some(m) if m.is_dir() && depth < 8 => {
+        Some(m) if m.is_dir() => {
+            let Ok(real) = path.canonicalize() else {
+                return;
+            };
+            if depth >= 8 || !real.starts_with(root) || !seen.insert(real) {
+                return;
+            }
             if let Ok(entries) = std::fs::read_dir(path) {
                 for entry in entries.flatten() {
-                    collect(&entry.path(), out, depth + 1);
+                    collect(&entry.path(), root, seen, out, depth + 1);
                 }
             }
         }
@@ -165,6 +193,24 @@ fn collect(path: &Path, out: &mut BTreeMap<PathBuf, Stamp>, depth: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue #15 item 4: a link to `/usr` or back up the tree in a lesson
+    /// folder is not walked by the poll (it read 561 files, then 97,656
+    /// with self-links, every second).
+    #[test]
+    fn the_poll_stays_inside_the_folder_and_reads_each_folder_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "a").unwrap();
+        std::os::unix::fs::symlink("/usr", dir.path().join("usr")).unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+        std::os::unix::fs::symlink("..", dir.path().join("up")).unwrap();
+        let stamps = snapshot(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = stamps
+            .keys()
+            .map(|p| p.strip_prefix(dir.path()).unwrap())
+            .collect();
+        assert_eq!(names, [Path::new("a.md")]);
+    }
 
     #[test]
     fn a_saved_file_is_a_change_once() {

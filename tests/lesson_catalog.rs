@@ -244,7 +244,11 @@ fn unreadable_files_are_load_errors_with_the_prefix() {
     std::fs::write(dir.path().join("en/latin1.md"), b"# Caf\xe9\n").unwrap();
     let c = Catalog::from_dir(dir.path()).unwrap();
     let errors: Vec<String> = c.errors().iter().map(ToString::to_string).collect();
-    assert_eq!(errors, vec!["en/latin1.md: not UTF-8 text"]);
+    // Issue #15 item 13: the message names the line and the byte offset.
+    assert_eq!(
+        errors,
+        vec!["en/latin1.md:1: not UTF-8 text: invalid byte at line 1 (byte offset 5)"]
+    );
     assert_eq!(c.len(), 1);
 }
 

@@ -322,3 +322,49 @@ fn ansi_output_has_only_our_escape_sequences() {
     );
     assert!(rest.contains("[31mred"));
 }
+
+/// Issue #15 item 9: `kubetutor render` lays a document out a line at a
+/// time (the writer hands lines to a sink, code blocks and tables are drawn
+/// row by row). What it writes is exactly what the whole-text render
+/// gives, for every section of the course and for large tables and code.
+#[test]
+fn streamed_rendering_gives_the_same_lines() {
+    use kubetutor::lang::Lang;
+    use kubetutor::lesson::Catalog;
+    use kubetutor::markdown::{
+        Theme, render, render_section_in, render_section_streamed, render_streamed,
+    };
+    let theme = Theme::colored();
+    let catalog = Catalog::embedded();
+    for lang in [Lang::Ko, Lang::En] {
+        for found in catalog.lessons(lang) {
+            for section in &found.lesson.sections {
+                for width in [30u16, 80] {
+                    let whole = render_section_in(section, width, &theme, lang).lines;
+                    let mut streamed = Vec::new();
+                    render_section_streamed(section, width, &theme, lang, &mut |l| {
+                        streamed.push(l)
+                    });
+                    assert_eq!(streamed, whole, "{} {}", found.lesson.id, section.title);
+                }
+            }
+        }
+    }
+    let mut big = String::from("| a | b |\n|---|:-:|\n");
+    for i in 0..2_000 {
+        big.push_str(&format!("| row {i} | **x** `y` <br> z |\n"));
+    }
+    big.push_str("\n```yaml\n");
+    for i in 0..2_000 {
+        big.push_str(&format!(
+            "key{i}: value {i} with some words to wrap at narrow widths\n"
+        ));
+    }
+    big.push_str("```\n\n> quoted\n> - item\n");
+    for width in [12u16, 40, 120] {
+        let whole = render(&big, width, &theme).lines;
+        let mut streamed = Vec::new();
+        render_streamed(&big, width, &theme, &mut |l| streamed.push(l));
+        assert_eq!(streamed, whole, "width {width}");
+    }
+}

@@ -408,3 +408,52 @@ fn the_output_spans_the_width_below_both_panes() {
     }
     insta::assert_snapshot!("output_get_pods_wide_120x40", s);
 }
+
+/// Issue #15 item 7: `wait 1h` in the command bar used to advance the
+/// whole hour inside one key press. It runs in slices, at most ten
+/// simulated minutes per tick (the first with the key press), shows how
+/// far it got, and Esc stops it.
+#[test]
+fn a_long_wait_runs_in_slices_and_esc_stops_it() {
+    let mut app = live_app(Lang::En);
+    let start = app.live.cluster.now();
+    command(&mut app, "wait 1h");
+    let first = app.live.cluster.now() - start;
+    assert!(first > 0 && first <= 600_000, "{first}");
+    let out = app.console.output.as_ref().unwrap();
+    assert!(
+        out.lines[0].starts_with("waiting: ") && out.lines[0].contains(" of 1h (Esc stops)"),
+        "{:?}",
+        out.lines
+    );
+    app.apply(Action::Tick(100));
+    let after_one = app.live.cluster.now() - start;
+    assert!(after_one > first && after_one <= 1_200_000, "{after_one}");
+    app.apply(Action::CloseOverlay);
+    let stopped = app.live.cluster.now();
+    let out = app.console.output.as_ref().unwrap();
+    assert!(
+        out.lines[0].starts_with("wait stopped after "),
+        "{:?}",
+        out.lines
+    );
+    assert!(app.console.waiting.is_none());
+    // Stopped means stopped: ticks now run the cluster's own clock only.
+    app.apply(Action::Tick(100));
+    assert!(app.live.cluster.now() - stopped < 60_000);
+    assert!(app.live.cluster.now() - start < 3_600_000);
+
+    // Left alone, the wait finishes and says so.
+    let from = app.live.cluster.now();
+    command(&mut app, "wait 20m");
+    while app.console.waiting.is_some() {
+        app.apply(Action::Tick(100));
+    }
+    assert_eq!(app.live.cluster.now() - from, 1_200_000);
+    let out = app.console.output.as_ref().unwrap();
+    assert!(
+        out.lines[0].starts_with("waited 20m; cluster time is"),
+        "{:?}",
+        out.lines
+    );
+}

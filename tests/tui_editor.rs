@@ -349,3 +349,38 @@ fn a_pasted_manifest_goes_in_as_it_is() {
     app.apply(Action::CloseOverlay);
     assert_eq!(text(&app), before);
 }
+
+/// Issue #15 item 10: a draft reached the file only on close or quit, so a
+/// panic or `kill -9` lost it. While the editor is open and its text
+/// differs from the saved draft, it is saved every few seconds (of ticks).
+#[test]
+fn the_draft_is_saved_every_few_seconds_while_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let saved = || {
+        let (store, _) = Store::open(&path);
+        store
+            .exercise("scale", "scale-web")
+            .and_then(|x| x.draft.clone())
+            .map(|d| d.text)
+    };
+    let mut app = app_with_store(&path, Lang::En);
+    open(&mut app);
+    type_text(&mut app, "# one");
+    app.apply(Action::Tick(1_000));
+    assert_eq!(saved(), None, "not after one second");
+    app.apply(Action::Tick(2_000));
+    assert!(
+        saved().unwrap().starts_with("# oneapiVersion"),
+        "{:?}",
+        saved()
+    );
+    type_text(&mut app, " two");
+    for _ in 0..30 {
+        app.apply(Action::Tick(100));
+    }
+    assert!(saved().unwrap().starts_with("# one twoapiVersion"));
+    // The app is dropped without quitting (as by a crash): the draft stays.
+    drop(app);
+    assert!(saved().unwrap().starts_with("# one two"));
+}

@@ -72,11 +72,11 @@ fn objects(spec: &QuizSpec) -> Vec<String> {
     // named as in the replay only in the cluster that ran them.
     let selector = kubetutor::sim::selector::parse(name).unwrap();
     let mut names = Vec::new();
-    // `bare_only`: only Pods without a controller, whose names do not
-    // depend on what else drew from the cluster's random source.
+    // Bare Pods only from the setup without its commands: a controller's Pods
+    // are named from the random draws, which the commands shift. The
+    // cluster's own pods (kube-system) carry labels such as `tier` and are
+    // no question's objects.
     let mut add = |cluster: &kubetutor::sim::Cluster, bare_only: bool| {
-        // The cluster's own pods (kube-system) carry labels such as `tier`
-        // and are no question's objects.
         for p in cluster.store().pods().iter() {
             if p.meta.namespace == "kube-system" || bare_only && p.meta.owner.is_some() {
                 continue;

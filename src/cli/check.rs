@@ -103,7 +103,10 @@ pub fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let text = match read(file) {
         Ok(t) => t,
         Err(why) => {
-            eprintln!("{}: {why}", file.display());
+            eprintln!(
+                "{}",
+                crate::text::sanitize(&format!("{}: {why}", file.display()))
+            );
             return Ok(ExitCode::from(USAGE));
         }
     };
@@ -132,7 +135,9 @@ pub fn list(catalog: &Catalog, lang: Lang) -> String {
             "this course has no exercises\n",
         ));
     }
-    s
+    // Ids and goals are the lesson writer's text: nothing in them may
+    // reach the terminal as a control sequence.
+    crate::text::sanitize(&s).into_owned()
 }
 
 /// The message for an id the course does not have.
@@ -151,7 +156,8 @@ pub fn unknown(catalog: &Catalog, id: &str, lang: Lang) -> String {
         "\n  실습 목록: kubetutor check --list",
         "\n  the exercises: kubetutor check --list",
     ));
-    s
+    // The id is the user's argument, the suggestion a lesson's id.
+    crate::text::sanitize(&s).into_owned()
 }
 
 fn open_store(global: &GlobalArgs) -> Option<Store> {
@@ -172,10 +178,9 @@ fn open_store(global: &GlobalArgs) -> Option<Store> {
 
 /// The file's text; a message when it cannot be read.
 fn read(file: &Path) -> Result<String, String> {
-    match std::fs::read(file) {
-        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err("no such file".to_string()),
-        Err(e) => Err(format!("cannot read: {e}")),
+    match crate::bounded_read::read_lossy(file, crate::bounded_read::MANIFEST_LIMIT) {
+        Ok(text) => Ok(text),
+        Err(e) => Err(e.reason()),
     }
 }
 
@@ -205,7 +210,9 @@ pub fn render(found: &CourseExercise<'_>, name: &str, report: &Report, lang: Lan
     }
     s.push_str(&report.verdict(lang));
     s.push('\n');
-    s
+    // The goal, ids and check names come from the lesson, the file name
+    // from the user: all of it is sanitized as the rest of the output is.
+    crate::text::sanitize(&s).into_owned()
 }
 
 fn check_once(
@@ -279,16 +286,14 @@ fn watch(
                     out.write_all(b"\x1b[2J\x1b[H")?;
                 }
                 let label = lang.pick("검사", "check");
-                writeln!(out, "── {label} #{run}: {name} ──")?;
+                let header = format!("── {label} #{run}: {name} ──");
+                writeln!(out, "{}", crate::text::sanitize(&header))?;
                 passed = check_once(found, file, &text, seed, lang, store, out)?;
-                writeln!(
-                    out,
-                    "{}",
-                    match lang {
-                        Lang::En => format!("── watching {name} for changes; Ctrl-C to stop ──"),
-                        Lang::Ko => format!("── {name} 변경을 지켜봅니다; 끝내려면 Ctrl-C ──"),
-                    }
-                )?;
+                let watching = match lang {
+                    Lang::En => format!("── watching {name} for changes; Ctrl-C to stop ──"),
+                    Lang::Ko => format!("── {name} 변경을 지켜봅니다; 끝내려면 Ctrl-C ──"),
+                };
+                writeln!(out, "{}", crate::text::sanitize(&watching))?;
                 out.flush()?;
                 last = Some(text);
                 reported_missing = false;
@@ -296,14 +301,14 @@ fn watch(
             Ok(_) => {}
             Err(why) => {
                 if !reported_missing {
-                    writeln!(
-                        out,
+                    let waiting = format!(
                         "{name}: {why}; {}",
                         lang.pick(
                             "파일이 다시 생기기를 기다립니다",
                             "waiting for the file to come back"
                         )
-                    )?;
+                    );
+                    writeln!(out, "{}", crate::text::sanitize(&waiting))?;
                     out.flush()?;
                     reported_missing = true;
                 }

@@ -4,7 +4,6 @@
 use super::validate::report;
 use crate::lang::Lang;
 use crate::manifest;
-use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,11 +31,16 @@ pub struct Args {
 
 pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).with_context(|| match lang {
-        Lang::En => format!("cannot read {name}"),
-        Lang::Ko => format!("{name} 파일을 읽을 수 없습니다"),
-    })?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = crate::bounded_read::read_lossy(&args.file, crate::bounded_read::MANIFEST_LIMIT)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}",
+                crate::text::sanitize(&match lang {
+                    Lang::En => format!("cannot read {name}: {}", e.reason()),
+                    Lang::Ko => format!("{name} 파일을 읽을 수 없습니다: {}", e.reason()),
+                })
+            )
+        })?;
     let loaded = manifest::load(&text);
     if loaded.unreadable > 0 || loaded.documents.is_empty() {
         eprint!("{}", report(&name, &loaded.diagnostics, lang));

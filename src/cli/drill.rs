@@ -97,7 +97,7 @@ fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let (summary, at) = drill.report(app.now());
         print!("{}", summary_text(&summary, drill.lang(), at));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::tutor::exit_status(&app))
 }
 
 /// The session, with its input, output and clock supplied.

@@ -143,7 +143,9 @@ pub fn main() -> ExitCode {
         // quietly with the status a shell shows for SIGPIPE (128 + 13).
         Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            eprintln!("kubetutor: {e:#}");
+            // Messages may quote a file name, an argument or a lesson's
+            // text: sanitized like everything else that reaches a terminal.
+            eprintln!("kubetutor: {}", crate::text::sanitize(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

@@ -96,8 +96,8 @@ fn full_screen(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", Words(lang).no_questions(&args.lesson));
         return Ok(ExitCode::SUCCESS);
     }
-    crate::tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    crate::tui::run_on(&mut app)?;
+    Ok(super::tutor::exit_status(&app))
 }
 
 /// The session, with its input, output and clock supplied.

@@ -4,10 +4,10 @@
 use super::GlobalArgs;
 use crate::lesson::model::Lesson;
 use crate::lesson::{Catalog, parse_lesson};
-use crate::markdown::{Theme, render_section_in};
+use crate::markdown::{Theme, render_section_streamed};
 use crate::text;
-use anyhow::{Context, bail};
-use ratatui::text::{Line, Text};
+use anyhow::bail;
+use ratatui::text::Line;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -44,43 +44,43 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     });
 
     let path = Path::new(&args.target);
-    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) = if path.is_file() {
-        let source = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let shown = path.display().to_string();
-        let (lesson, errors) = parse_lesson(&shown, &source, lang);
-        let errors = errors.iter().map(ToString::to_string).collect();
-        match lesson {
-            Some(lesson) => (lesson, errors, None),
-            None => {
-                for e in &errors {
-                    eprintln!("{}", text::sanitize(e));
+    let (lesson, errors, note): (Lesson, Vec<String>, Option<&str>) =
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_dir()) {
+            let source = crate::bounded_read::read_text(path, crate::bounded_read::DOCUMENT_LIMIT)?;
+            let shown = path.display().to_string();
+            let (lesson, errors) = parse_lesson(&shown, &source, lang);
+            let errors = errors.iter().map(ToString::to_string).collect();
+            match lesson {
+                Some(lesson) => (lesson, errors, None),
+                None => {
+                    for e in &errors {
+                        eprintln!("{}", text::sanitize(e));
+                    }
+                    bail!("{} is not a lesson that can be shown", path.display());
                 }
-                bail!("{} is not a lesson that can be shown", path.display());
             }
-        }
-    } else {
-        let catalog = Catalog::open(global.lessons.as_deref())?;
-        let Some(found) = catalog.get(&args.target, lang) else {
-            bail!(
-                "{}",
-                super::tutor::unknown_lesson(&args.target, &catalog, lang)
-            );
+        } else {
+            let catalog = Catalog::open(global.lessons.as_deref())?;
+            let Some(found) = catalog.get(&args.target, lang) else {
+                bail!(
+                    "{}",
+                    super::tutor::unknown_lesson(&args.target, &catalog, lang)
+                );
+            };
+            let errors = catalog
+                .errors()
+                .iter()
+                .filter(|e| e.path == found.lesson.path)
+                .map(ToString::to_string)
+                .collect();
+            let note = found.fallback.then(|| {
+                lang.pick(
+                    "(이 강의는 아직 한국어판이 없어 영어판을 보여 드립니다.)",
+                    "(This lesson has no English version yet; showing the Korean one.)",
+                )
+            });
+            (found.lesson.clone(), errors, note)
         };
-        let errors = catalog
-            .errors()
-            .iter()
-            .filter(|e| e.path == found.lesson.path)
-            .map(ToString::to_string)
-            .collect();
-        let note = found.fallback.then(|| {
-            lang.pick(
-                "(이 강의는 아직 한국어판이 없어 영어판을 보여 드립니다.)",
-                "(This lesson has no English version yet; showing the Korean one.)",
-            )
-        });
-        (found.lesson.clone(), errors, note)
-    };
 
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let styled = stdout_is_terminal && !no_color;
@@ -89,28 +89,39 @@ pub fn run(args: &Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     } else {
         Theme::plain()
     };
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    // Written a section at a time, each line as soon as it is laid out: a
+    // 10 MB document is never held whole, as text or as output.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut failed: Option<std::io::Error> = None;
+    let mut buf = String::new();
+    let mut write_line = |line: Line<'static>| {
+        if failed.is_some() {
+            return;
+        }
+        buf.clear();
+        if styled {
+            text::push_ansi(&mut buf, &line, ratatui::style::Style::default());
+        } else {
+            text::push_plain(&mut buf, &line);
+        }
+        if let Err(e) = out.write_all(buf.as_bytes()) {
+            failed = Some(e);
+        }
+    };
     if let Some(note) = note {
-        lines.extend(
-            text::wrap_str(note, width as usize)
-                .into_iter()
-                .map(Line::from),
-        );
-        lines.push(Line::from(""));
+        for l in text::wrap_str(note, width as usize) {
+            write_line(Line::from(l));
+        }
+        write_line(Line::from(""));
     }
     for (i, section) in lesson.sections.iter().enumerate() {
         if i > 0 {
-            lines.push(Line::from(""));
+            write_line(Line::from(""));
         }
-        lines.extend(render_section_in(section, width, &theme, lesson.lang).lines);
+        render_section_streamed(section, width, &theme, lesson.lang, &mut write_line);
     }
-    let text = Text::from(lines);
-    let out = if styled {
-        text::to_ansi(&text)
-    } else {
-        text::to_plain(&text)
-    };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
+    let flushed = out.flush();
+    match failed.map_or(flushed, Err) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }

@@ -40,9 +40,9 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let input: Box<dyn BufRead> = match &args.script {
         Some(path) => {
-            let file = std::fs::File::open(path)
-                .map_err(|e| anyhow::anyhow!("cannot read script {}: {e}", path.display()))?;
-            Box::new(std::io::BufReader::new(file))
+            let text = crate::bounded_read::read_text(path, crate::bounded_read::MANIFEST_LIMIT)
+                .map_err(|e| anyhow::anyhow!("cannot read script {e}"))?;
+            Box::new(std::io::Cursor::new(text.into_bytes()))
         }
         None => Box::new(std::io::stdin().lock()),
     };
@@ -52,16 +52,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     for line in input.lines() {
         let line = line?;
-        let cmd = line.trim();
-        if cmd.is_empty() || cmd.starts_with('#') {
-            continue;
+        // A file with CR-only line ends (old Mac style) is still one
+        // command per line.
+        for cmd in line.split('\r') {
+            failed |= !run_line(&mut cluster, cmd, &mut out)?;
         }
-        let outcome = kubectl::execute(&mut cluster, cmd);
-        failed |= !outcome.ok;
-        // Commands and their output may quote what was typed: control
-        // characters in a script never reach the terminal.
-        writeln!(out, "$ {}", crate::text::sanitize(cmd))?;
-        out.write_all(crate::text::sanitize(&outcome.output).as_bytes())?;
     }
     out.flush()?;
     Ok(if failed {
@@ -69,4 +64,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Run one command and print it with its output; false when it failed.
+fn run_line(cluster: &mut Cluster, line: &str, out: &mut dyn Write) -> std::io::Result<bool> {
+    let cmd = line.trim();
+    if cmd.is_empty() || cmd.starts_with('#') {
+        return Ok(true);
+    }
+    let outcome = kubectl::execute(cluster, cmd);
+    // Commands and their output may quote what was typed: control
+    // characters in a script never reach the terminal.
+    writeln!(out, "$ {}", crate::text::sanitize(cmd))?;
+    out.write_all(crate::text::sanitize(&outcome.output).as_bytes())?;
+    Ok(outcome.ok)
 }

@@ -31,8 +31,17 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs, serve: bool) -> anyhow::
         let out = crate::tui::console::run(&mut app.live, "serve");
         app.console.output = Some(out);
     }
-    crate::tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    crate::tui::run_on(&mut app)?;
+    Ok(exit_status(&app))
+}
+
+/// Success, or 128 + the signal that ended the interface (SIGTERM 143,
+/// SIGHUP 129), as a shell reports a program a signal ended.
+pub fn exit_status(app: &App) -> ExitCode {
+    match app.ended_by {
+        Some(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        None => ExitCode::SUCCESS,
+    }
 }
 
 /// The interface's state on `catalog`, with the progress file and the
@@ -99,5 +108,6 @@ pub fn unknown_lesson(id: &str, catalog: &Catalog, lang: Lang) -> String {
         msg.push_str(&format!("; did you mean '{candidate}'?"));
     }
     msg.push_str(" (`kubetutor list` shows every lesson id)");
-    msg
+    // The id is the user's argument: echoed, it must not carry escapes.
+    crate::text::sanitize(&msg).into_owned()
 }

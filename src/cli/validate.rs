@@ -38,16 +38,18 @@ pub fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let (mut checked, mut skipped, mut invalid) = (0usize, 0usize, 0usize);
     for file in &args.files {
         let name = file.display().to_string();
-        let text = match std::fs::read(file) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        let text = match crate::bounded_read::read_lossy(file, crate::bounded_read::MANIFEST_LIMIT)
+        {
+            Ok(text) => text,
             Err(e) => {
-                let msg = match e.kind() {
-                    std::io::ErrorKind::NotFound => {
+                let msg = match e {
+                    crate::bounded_read::ReadError::NotFound(_) => {
                         lang.pick("파일이 없습니다", "no such file").to_string()
                     }
-                    _ => e.to_string(),
+                    other => other.reason(),
                 };
-                writeln!(stdout, "{name}: {}: {msg}", lang.pick("오류", "error"))?;
+                let line = format!("{name}: {}: {msg}", lang.pick("오류", "error"));
+                writeln!(stdout, "{}", crate::text::sanitize(&line))?;
                 errors += 1;
                 invalid += 1;
                 continue;

@@ -50,7 +50,7 @@ fn port(p: Option<u16>) -> Vec<ContainerPort> {
     .collect()
 }
 
-pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
+pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Outcome {
     match cmd {
         Command::Empty => Outcome::ok(""),
         Command::Help => Outcome::ok(help::text()),
@@ -89,12 +89,9 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             scope,
         } => describe::describe(c, res, &names, &selector, &scope),
         Command::Apply { file, ns } => {
-            let text = match std::fs::read_to_string(&file) {
+            let text = match super::files::read_manifest(&file, files) {
                 Ok(t) => t,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Outcome::fail(format!("error: the path \"{file}\" does not exist"));
-                }
-                Err(e) => return Outcome::fail(format!("error: cannot read \"{file}\": {e}")),
+                Err(e) => return Outcome::fail(e),
             };
             let r = c.apply_manifest_in(&text, (ns != "default").then_some(ns.as_str()));
             Outcome {

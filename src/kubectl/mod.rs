@@ -16,6 +16,7 @@ mod controls;
 pub mod describe;
 pub mod events;
 mod exec;
+pub mod files;
 mod flags;
 pub mod get;
 pub mod help;
@@ -31,6 +32,7 @@ pub mod table;
 mod waits;
 
 pub use complete::complete;
+pub use files::Files;
 
 use crate::sim::Cluster;
 use crate::sim::objects::Labels;
@@ -72,15 +74,34 @@ fn with_newline(mut s: String) -> String {
 /// Run one line of the command language. Never panics; a bad line gets a
 /// one-line error saying what is wrong.
 pub fn execute(cluster: &mut Cluster, line: &str) -> Outcome {
+    execute_in(cluster, line, Files::Anywhere)
+}
+
+/// [`execute`], with `apply -f` reading only where `files` allows (a
+/// lesson's commands read inside the lesson's folder).
+pub fn execute_in(cluster: &mut Cluster, line: &str, files: Files<'_>) -> Outcome {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Outcome::ok("");
     }
+    // A NUL or an escape inside a word would be invisible in the message
+    // that quotes it (`resource type "pods"` for `pods\0`): said as it is.
+    if let Some((i, c)) = trimmed
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| crate::text::is_unsafe(c) && c != '\t')
+    {
+        return Outcome::fail(format!(
+            "error: the command holds a control character (U+{:04X}) at column {}: type it without",
+            u32::from(c),
+            i + 1
+        ));
+    }
     if let Some((command, filters)) = pipe::split(trimmed) {
-        return pipe::run(execute(cluster, command), filters);
+        return pipe::run(execute_in(cluster, command, files), filters);
     }
     match parse::parse(trimmed) {
-        Ok(cmd) => exec::run(cluster, cmd),
+        Ok(cmd) => exec::run(cluster, cmd, files),
         Err(e) => Outcome::fail(e),
     }
 }
@@ -207,4 +228,21 @@ pub fn to_json(v: &serde_json::Value) -> String {
     let mut s = String::from_utf8(buf).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod control_tests {
+    /// Issue #15 item 13: `get pods\0` said `the server doesn't have a
+    /// resource type "pods" (did you mean "pods"?)`.
+    #[test]
+    fn a_control_character_is_named_not_hidden() {
+        let mut c = crate::sim::Cluster::new(1);
+        let out = super::execute(&mut c, "get pods\0");
+        assert!(!out.ok);
+        assert_eq!(
+            out.output,
+            "error: the command holds a control character (U+0000) at column 9: type it without\n"
+        );
+        assert!(super::execute(&mut c, "get\tpods").ok);
+    }
 }

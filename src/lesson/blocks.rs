@@ -91,6 +91,12 @@ fn typed<T: DeserializeOwned>(
     fence_line: usize,
     check: impl FnOnce(T) -> (T, Vec<Finding>),
 ) -> Result<T, Vec<Problem>> {
+    if let Err(deep) = crate::yaml_nesting::check(&fence.content) {
+        return Err(vec![Problem::new(
+            fence.content_line + deep.line - 1,
+            deep.message,
+        )]);
+    }
     let value: T = serde_yaml::from_str(&fence.content).map_err(|e| {
         let line = e
             .location()

@@ -44,8 +44,13 @@ const PARALLEL_FROM: usize = 8;
 /// scoped threads do it; a thread-pool crate would add a dependency for one
 /// loop.
 fn parse_all(prefix: &str, files: &[LessonFile]) -> Vec<Parsed> {
+    // `available_parallelism` reads cgroup files: asked only when there
+    // are enough files for threads to pay.
+    if files.len() < PARALLEL_FROM {
+        return files.iter().map(|f| parse_one(prefix, f)).collect();
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || files.len() < PARALLEL_FROM {
+    if threads < 2 {
         return files.iter().map(|f| parse_one(prefix, f)).collect();
     }
     // Every thread takes every n-th file, so the larger Korean files are
@@ -160,7 +165,24 @@ impl Catalog {
     /// suffix, or the text itself. Paths in messages are relative to `dir`.
     pub fn from_dir(dir: &Path) -> Result<Catalog, OpenError> {
         let (files, errors) = files::read_dir(dir)?;
-        Ok(Catalog::from_files("", files, errors))
+        let mut catalog = Catalog::from_files("", files, errors);
+        catalog.set_folder(dir);
+        Ok(catalog)
+    }
+
+    /// Say that the lessons were read from `root` (their paths relative to
+    /// it): each setup's `apply -f` may then read files in its lesson's
+    /// folder. Without it, lessons read no files.
+    pub fn set_folder(&mut self, root: &Path) {
+        for entry in &mut self.entries {
+            for lesson in [&mut entry.ko, &mut entry.en].into_iter().flatten() {
+                let folder = match lesson.path.rsplit_once('/') {
+                    Some((dir, _)) => root.join(dir),
+                    None => root.to_path_buf(),
+                };
+                lesson.set_folder(&folder);
+            }
+        }
     }
 
     /// The folder when one is given, else the embedded course.

@@ -4,8 +4,10 @@
 use super::front_matter::parse_lang;
 use super::loader::is_lesson_extension;
 use super::model::LoadError;
+use crate::bounded_read::{self, DOCUMENT_LIMIT, ReadError};
 use crate::lang::Lang;
 use include_dir::{Dir, include_dir};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -99,9 +101,17 @@ pub fn embedded_contains(path: &str) -> bool {
     EMBEDDED.get_file(path).is_some() || EMBEDDED.get_dir(path).is_some()
 }
 
+/// The most lesson files one folder may hold; past it the rest are left
+/// out with one error (a link to `/usr` must not load the system).
+pub const MAX_FILES: usize = 2_000;
+
 /// Read every lesson file under `root` (sub-folders included, hidden ones
-/// skipped), sorted by path. A file that cannot be read is a load error; a
-/// missing path, a file, or a folder with no lesson files is an [`OpenError`].
+/// skipped), sorted by path. Links are followed only when they stay inside
+/// the folder, every folder is visited once, at most [`MAX_FILES`] files are
+/// read, each at most [`DOCUMENT_LIMIT`] bytes and only if it is a regular
+/// file. An entry that cannot be used is a load error naming it; the rest
+/// still load. A missing path, a file, or a folder with no lesson files is
+/// an [`OpenError`].
 pub fn read_dir(root: &Path) -> Result<(Vec<LessonFile>, Vec<LoadError>), OpenError> {
     let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => OpenError::Missing(root.to_path_buf()),
@@ -110,56 +120,127 @@ pub fn read_dir(root: &Path) -> Result<(Vec<LessonFile>, Vec<LoadError>), OpenEr
     if !meta.is_dir() {
         return Err(OpenError::NotAFolder(root.to_path_buf()));
     }
-    let mut paths = Vec::new();
-    collect(root, "", 0, &mut paths).map_err(|e| OpenError::Unreadable(root.to_path_buf(), e))?;
-    if paths.is_empty() {
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| OpenError::Unreadable(root.to_path_buf(), e))?;
+    let mut walk = Walk {
+        root: real_root.clone(),
+        seen: HashSet::from([real_root.clone()]),
+        paths: Vec::new(),
+        errors: Vec::new(),
+    };
+    walk.collect(&real_root, "", 0)
+        .map_err(|e| OpenError::Unreadable(root.to_path_buf(), e))?;
+    let Walk {
+        mut paths,
+        mut errors,
+        ..
+    } = walk;
+    if paths.is_empty() && errors.is_empty() {
         return Err(OpenError::NoLessons(root.to_path_buf()));
     }
     paths.sort();
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for rel in paths {
-        let unreadable = |message: String| LoadError {
-            path: rel.clone(),
+    if paths.len() > MAX_FILES {
+        errors.push(LoadError {
+            path: paths[MAX_FILES].clone(),
             line: 0,
-            message,
-        };
-        match std::fs::read(root.join(&rel)) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(LessonFile { path: rel, text }),
-                Err(_) => errors.push(unreadable("not UTF-8 text".to_string())),
-            },
-            Err(e) => errors.push(unreadable(format!("cannot read: {e}"))),
+            message: format!(
+                "the folder holds {} lesson files, more than the {MAX_FILES} a course may have: the files from here on are left out",
+                paths.len()
+            ),
+        });
+        paths.truncate(MAX_FILES);
+    }
+    let mut files = Vec::new();
+    for rel in paths {
+        match bounded_read::read_text(&root.join(&rel), DOCUMENT_LIMIT) {
+            Ok(text) => files.push(LessonFile { path: rel, text }),
+            Err(e) => errors.push(LoadError {
+                line: match e {
+                    ReadError::NotUtf8 { line, .. } => line,
+                    _ => 0,
+                },
+                message: e.reason(),
+                path: rel,
+            }),
         }
     }
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, errors))
 }
 
-fn collect(dir: &Path, rel: &str, depth: usize, out: &mut Vec<String>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let rel_path = if rel.is_empty() {
-            name.clone()
-        } else {
-            format!("{rel}/{name}")
-        };
-        // Follow links, but only as deep as MAX_DEPTH.
-        let Ok(meta) = std::fs::metadata(entry.path()) else {
-            continue;
-        };
-        if meta.is_dir() {
-            if depth < MAX_DEPTH {
-                collect(&entry.path(), &rel_path, depth + 1, out)?;
-            }
-        } else if is_lesson_name(&name) {
-            out.push(rel_path);
-        }
+/// A walk of a lesson folder: what it found and what it could not use.
+struct Walk {
+    /// The folder, links resolved: nothing outside it is read.
+    root: PathBuf,
+    /// Folders already walked (links resolved), so a loop or a second link
+    /// to the same folder adds nothing.
+    seen: HashSet<PathBuf>,
+    paths: Vec<String>,
+    errors: Vec<LoadError>,
+}
+
+impl Walk {
+    fn skip(&mut self, rel: &str, message: impl Into<String>) {
+        self.errors.push(LoadError {
+            path: rel.to_string(),
+            line: 0,
+            message: message.into(),
+        });
     }
-    Ok(())
+
+    fn collect(&mut self, dir: &Path, rel: &str, depth: usize) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            // Past the cap, a count is all that is still needed.
+            if self.paths.len() > MAX_FILES {
+                return Ok(());
+            }
+            let Ok(entry) = entry else { continue };
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel_path = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            let real = match entry.path().canonicalize() {
+                Ok(real) => real,
+                Err(e) if is_link => {
+                    if is_lesson_name(&name) {
+                        self.skip(&rel_path, format!("a broken link: {e}"));
+                    }
+                    continue;
+                }
+                Err(_) => entry.path(),
+            };
+            if !real.starts_with(&self.root) {
+                if is_lesson_name(&name) || real.is_dir() {
+                    self.skip(
+                        &rel_path,
+                        format!(
+                            "a link leading out of the lesson folder (to {}): not followed",
+                            real.display()
+                        ),
+                    );
+                }
+                continue;
+            }
+            if real.is_dir() {
+                if depth < MAX_DEPTH
+                    && self.seen.insert(real.clone())
+                    && let Err(e) = self.collect(&real, &rel_path, depth + 1)
+                {
+                    self.skip(&rel_path, format!("cannot read the folder: {e}"));
+                }
+            } else if is_lesson_name(&name) {
+                self.paths.push(rel_path);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The language a `ko/` or `en/` folder gives the file at `path`.

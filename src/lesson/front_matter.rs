@@ -66,6 +66,12 @@ pub(crate) fn split<'t>(source: &'t SourceText<'_>) -> Result<Split<'t>, Problem
 /// Read the keys a lesson uses. A syntax error (or front matter that is not
 /// a mapping) fails the whole block; a bad value only drops that key.
 pub(crate) fn parse(yaml: &str, first_line: usize) -> Result<(FrontMatter, Vec<Problem>), Problem> {
+    if let Err(deep) = crate::yaml_nesting::check(yaml) {
+        return Err(Problem::new(
+            first_line + deep.line - 1,
+            format!("front matter: {}", deep.message),
+        ));
+    }
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {

@@ -42,6 +42,19 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Block {
+    /// The setups this block builds a cluster from.
+    fn setups_mut(&mut self) -> impl Iterator<Item = &mut Setup> {
+        match self {
+            Block::Cluster(c) => Some(&mut c.value),
+            Block::Quiz(q) => q.value.setup.as_mut(),
+            Block::Exercise(e) => e.value.setup.as_mut(),
+            _ => None,
+        }
+        .into_iter()
+    }
+}
+
 impl Section {
     pub fn quizzes(&self) -> impl Iterator<Item = &Located<QuizSpec>> {
         self.blocks.iter().filter_map(|b| match b {
@@ -84,6 +97,15 @@ pub struct Lesson {
 }
 
 impl Lesson {
+    /// The folder the lesson file is in: its setups' `apply -f` read there.
+    pub fn set_folder(&mut self, folder: &std::path::Path) {
+        for block in self.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+            for setup in block.setups_mut() {
+                setup.folder = Some(folder.to_path_buf());
+            }
+        }
+    }
+
     pub fn quizzes(&self) -> impl Iterator<Item = &Located<QuizSpec>> {
         self.sections.iter().flat_map(Section::quizzes)
     }

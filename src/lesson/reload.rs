@@ -91,7 +91,11 @@ pub fn reload_files(
 /// whole previous catalog stays and the reason is the one error.
 pub fn reload_dir(previous: &Catalog, dir: &Path) -> Reloaded {
     match files::read_dir(dir) {
-        Ok((files, errors)) => reload_files(previous, files, errors),
+        Ok((files, errors)) => {
+            let mut fresh = Catalog::from_files("", files, errors);
+            fresh.set_folder(dir);
+            merge(previous, fresh)
+        }
         Err(e) => Reloaded {
             catalog: previous.clone(),
             errors: vec![open_error(dir, &e)],

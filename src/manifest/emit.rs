@@ -29,10 +29,26 @@ pub fn to_yaml(loaded: &Loaded) -> String {
 pub fn to_json(loaded: &Loaded) -> String {
     let mut out = String::new();
     for doc in &loaded.documents {
-        out.push_str(&serde_json::to_string_pretty(&doc.value).unwrap_or_default());
+        out.push_str(&serde_json::to_string_pretty(&untagged(&doc.value)).unwrap_or_default());
         out.push('\n');
     }
     out
+}
+
+/// `value` without YAML tags (`!custom v1` is `v1`): JSON has no tags, and
+/// serializing one as `{"!custom": "v1"}` would change the manifest's
+/// meaning. kubectl reads a tagged scalar as its plain value the same way.
+fn untagged(value: &Value) -> Value {
+    match value {
+        Value::Tagged(t) => untagged(&t.value),
+        Value::Sequence(items) => Value::Sequence(items.iter().map(untagged).collect()),
+        Value::Mapping(map) => Value::Mapping(
+            map.iter()
+                .map(|(k, v)| (untagged(k), untagged(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// One value as a YAML document (block style, as `kubectl get -o yaml`
@@ -277,5 +293,18 @@ mod tests {
             "a: |\n  one\n  two\nb: |-\n  x\n\n  y\nc: |+\n  p\n\n"
         );
         assert_eq!(yaml(r#"{"a":"tab\there\n"}"#), "a: \"tab\\there\\n\"\n");
+    }
+
+    /// Issue #15 item 12: a custom tag accepted by `validate` used to
+    /// become `{"!custom": "v1"}` in JSON, which then failed validation.
+    #[test]
+    fn json_drops_yaml_tags_and_validates_again() {
+        let text = "apiVersion: !custom v1\nkind: Pod\nmetadata:\n  name: !x web\nspec:\n  containers:\n    - name: web\n      image: nginx\n";
+        let loaded = super::super::load(text);
+        assert!(!loaded.has_errors());
+        let json = super::to_json(&loaded);
+        assert!(json.contains("\"apiVersion\": \"v1\""), "{json}");
+        assert!(!json.contains('!'), "{json}");
+        assert!(!super::super::load(&json).has_errors(), "{json}");
     }
 }

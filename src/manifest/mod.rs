@@ -156,6 +156,16 @@ fn helm_hints(text: &str, diagnostics: &mut [Diagnostic]) {
 /// Parse and validate a manifest text. Never panics; every problem found is a
 /// diagnostic, and valid documents still yield objects when others fail.
 pub fn load(text: &str) -> Loaded {
+    // Deep flow nesting costs the YAML scanner quadratic time: refused
+    // before it reads a byte.
+    if let Err(deep) = crate::yaml_nesting::check(text) {
+        return Loaded {
+            format: Format::Yaml,
+            documents: Vec::new(),
+            diagnostics: vec![Diagnostic::error(deep.line, 1, "", deep.message)],
+            unreadable: 1,
+        };
+    }
     let normalized = line_breaks::normalize(text);
     let parsed = source::parse(&normalized);
     let mut diagnostics = parsed.diagnostics;

@@ -11,7 +11,7 @@
 //! less than its block parent); there the map simply stops at the error and
 //! lookups fall back to the nearest known ancestor.
 
-use super::path::{Path, push_index, push_name};
+use super::path::{Path, Seg, push_index, push_name};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
 
@@ -57,19 +57,74 @@ pub struct DuplicateKey {
     pub first_line: usize,
 }
 
+/// One step of a field path in the position map: fields and map keys alike
+/// are names (the YAML layer does not know which is which).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Step {
+    Name(Box<str>),
+    Index(usize),
+}
+
+/// A node of the position map: an index into [`PosMap`]'s node table.
+pub type NodeId = u32;
+
+/// The root of every document.
+pub const ROOT: NodeId = 0;
+
+#[derive(Debug, Clone)]
+struct Node {
+    parent: NodeId,
+    step: Step,
+    entry: Option<Entry>,
+    /// The plain scalar as written, for the plain scalars that may read as
+    /// something other than a string (`yes`, `0644`, `1.0`), so that a
+    /// message can quote what was written.
+    retyped: Option<Box<str>>,
+}
+
 /// The positions of one document.
-#[derive(Debug, Clone, Default)]
+///
+/// Paths are stored as a tree of nodes, each a (parent, step) pair, rather
+/// than as full path strings: recording a node and finding a child cost one
+/// hash of one step, whatever the depth, so scanning a document is linear in
+/// its size (with full path strings every node cost time and memory in
+/// proportion to its depth: an 8 MiB manifest of depth-120 lists took about a
+/// minute and gigabytes). Looking up a [`Path`] walks its steps once.
+#[derive(Debug, Clone)]
 pub struct PosMap {
-    entries: HashMap<String, Entry>,
+    nodes: Vec<Node>,
+    children: HashMap<(NodeId, Step), NodeId>,
+    entries: usize,
     pub duplicates: Vec<DuplicateKey>,
     /// Where the document's content starts.
     pub start: Pos,
-    /// Anchor id -> lookup key of the node that carries the anchor.
-    pub anchors: HashMap<usize, String>,
-    /// Lookup key -> the plain scalar as written, for the plain scalars
-    /// that may read as something other than a string (`yes`, `0644`,
-    /// `1.0`), so that a message can quote what was written.
-    pub retyped: HashMap<String, String>,
+    /// Anchor id -> the node that carries the anchor.
+    pub anchors: HashMap<usize, NodeId>,
+}
+
+impl Default for PosMap {
+    fn default() -> Self {
+        PosMap {
+            nodes: vec![Node {
+                parent: ROOT,
+                step: Step::Index(0),
+                entry: None,
+                retyped: None,
+            }],
+            children: HashMap::new(),
+            entries: 0,
+            duplicates: Vec::new(),
+            start: Pos::default(),
+            anchors: HashMap::new(),
+        }
+    }
+}
+
+fn step(seg: &Seg) -> Step {
+    match seg {
+        Seg::Field(n) | Seg::Key(n) => Step::Name(n.as_str().into()),
+        Seg::Index(i) => Step::Index(*i),
+    }
 }
 
 impl PosMap {
@@ -81,18 +136,93 @@ impl PosMap {
         }
     }
 
+    /// The node for `step` under `parent`, made if it is new.
+    pub fn child(&mut self, parent: NodeId, step: Step) -> NodeId {
+        if let Some(id) = self.children.get(&(parent, step.clone())) {
+            return *id;
+        }
+        let id = NodeId::try_from(self.nodes.len()).unwrap_or(NodeId::MAX);
+        self.nodes.push(Node {
+            parent,
+            step: step.clone(),
+            entry: None,
+            retyped: None,
+        });
+        self.children.insert((parent, step), id);
+        id
+    }
+
+    /// The entry recorded at node `id`.
+    pub fn entry_at(&self, id: NodeId) -> Option<&Entry> {
+        self.nodes.get(id as usize)?.entry.as_ref()
+    }
+
+    fn set_entry(&mut self, id: NodeId, entry: Entry) {
+        if let Some(node) = self.nodes.get_mut(id as usize)
+            && node.entry.is_none()
+        {
+            node.entry = Some(entry);
+            self.entries += 1;
+        }
+    }
+
+    /// The plain scalar written at node `id`, when it may be re-typed.
+    pub fn retyped_at(&self, id: NodeId) -> Option<&str> {
+        self.nodes.get(id as usize)?.retyped.as_deref()
+    }
+
+    pub fn set_retyped(&mut self, id: NodeId, raw: &str) {
+        if let Some(node) = self.nodes.get_mut(id as usize) {
+            node.retyped = Some(raw.into());
+        }
+    }
+
+    /// The lookup key of node `id` (`.spec.containers[0]`); it costs time
+    /// in proportion to the depth, so it is only made for messages.
+    pub fn lookup_key(&self, id: NodeId) -> String {
+        let mut steps = Vec::new();
+        let mut cur = id;
+        while cur != ROOT {
+            let Some(node) = self.nodes.get(cur as usize) else {
+                break;
+            };
+            steps.push(&node.step);
+            cur = node.parent;
+        }
+        let mut out = String::new();
+        for s in steps.into_iter().rev() {
+            match s {
+                Step::Name(n) => push_name(&mut out, n),
+                Step::Index(i) => push_index(&mut out, *i),
+            }
+        }
+        out
+    }
+
+    /// The node at exactly `path`, if any.
+    fn find(&self, path: &Path) -> Option<NodeId> {
+        let mut cur = ROOT;
+        for seg in path.segments() {
+            cur = *self.children.get(&(cur, step(seg)))?;
+        }
+        Some(cur)
+    }
+
     /// The nearest recorded entry at `path` or above it.
     fn nearest(&self, path: &Path) -> Option<(bool, &Entry)> {
-        let mut p = Some(path.clone());
-        let mut exact = true;
-        while let Some(cur) = p {
-            if let Some(e) = self.entries.get(&cur.lookup_key()) {
-                return Some((exact, e));
+        let segs = path.segments();
+        let mut best = self.entry_at(ROOT).map(|e| (segs.is_empty(), e));
+        let mut cur = ROOT;
+        for (i, seg) in segs.iter().enumerate() {
+            let Some(next) = self.children.get(&(cur, step(seg))) else {
+                break;
+            };
+            cur = *next;
+            if let Some(e) = self.entry_at(cur) {
+                best = Some((i + 1 == segs.len(), e));
             }
-            exact = false;
-            p = cur.parent();
         }
-        None
+        best
     }
 
     /// Where the value at `path` starts (or its nearest known ancestor's).
@@ -111,33 +241,30 @@ impl PosMap {
 
     /// How the value at exactly `path` was written, when known.
     pub fn style(&self, path: &Path) -> Option<Style> {
-        self.entries.get(&path.lookup_key()).map(|e| e.style)
+        self.find(path)
+            .and_then(|id| self.entry_at(id))
+            .map(|e| e.style)
     }
 
-    /// The entry at exactly this lookup key.
-    pub fn entry(&self, lookup_key: &str) -> Option<&Entry> {
-        self.entries.get(lookup_key)
-    }
-
-    /// Record `entry` under another lookup key too (a key YAML 1.1 renamed).
-    pub fn alias_entry(&mut self, from: &str, to: String) {
-        if let Some(e) = self.entries.get(from).copied() {
-            self.entries.entry(to).or_insert(e);
+    /// Record the entry of `from` at `to` too (a key YAML 1.1 renamed).
+    pub fn alias_entry(&mut self, from: NodeId, to: NodeId) {
+        if let Some(e) = self.entry_at(from).copied() {
+            self.set_entry(to, e);
         }
     }
 
     /// The plain scalar written at `path`, when it may read as a number,
     /// a boolean or null.
     pub fn retyped(&self, path: &Path) -> Option<&str> {
-        self.retyped.get(&path.lookup_key()).map(String::as_str)
+        self.retyped_at(self.find(path)?)
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries == 0
     }
 }
 
@@ -150,7 +277,7 @@ pub struct Scan {
 
 enum Frame {
     Map {
-        path: String,
+        path: NodeId,
         /// The key being read: its text, position and whether it is plain.
         key: Option<(String, Pos, bool)>,
         seen: HashMap<String, usize>,
@@ -158,7 +285,7 @@ enum Frame {
         skipping: usize,
     },
     Seq {
-        path: String,
+        path: NodeId,
         next: usize,
     },
 }
@@ -257,8 +384,9 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
                 _ => ("?".to_string(), false),
             };
             if let Some(first_line) = seen.get(&name) {
+                let parent = doc.lookup_key(*path);
                 doc.duplicates.push(DuplicateKey {
-                    parent: path.clone(),
+                    parent,
                     key: name.clone(),
                     pos: at,
                     first_line: *first_line,
@@ -273,19 +401,16 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
             return;
         }
     }
-    let (path, key_pos, key_plain) = match stack.last() {
+    // One hash of one step per node: the cost does not grow with depth.
+    let (path, key_pos, key_plain) = match stack.last_mut() {
         Some(Frame::Map { path, key, .. }) => {
-            let (name, kp, plain) = key.clone().unwrap_or_default();
-            let mut p = path.clone();
-            push_name(&mut p, &name);
-            (p, Some(kp), plain)
+            let (name, kp, plain) = key.take().unwrap_or_default();
+            let id = doc.child(*path, Step::Name(name.into()));
+            *key = Some((String::new(), kp, plain));
+            (id, Some(kp), plain)
         }
-        Some(Frame::Seq { path, next }) => {
-            let mut p = path.clone();
-            push_index(&mut p, *next);
-            (p, None, false)
-        }
-        None => (String::new(), None, false),
+        Some(Frame::Seq { path, next }) => (doc.child(*path, Step::Index(*next)), None, false),
+        None => (ROOT, None, false),
     };
     let (anchor, tagged, alias) = match &event {
         Event::Scalar(_, _, anchor, tag)
@@ -295,13 +420,13 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
         _ => (0, false, None),
     };
     if anchor != 0 {
-        doc.anchors.insert(anchor, path.clone());
+        doc.anchors.insert(anchor, path);
     }
     if let Event::Scalar(text, ScalarStyle::Plain, _, None) = &event
         && (text.starts_with(|c: char| c.is_ascii_digit() || "+-.~".contains(c))
             || super::yaml11::plain_scalar(text).is_some())
     {
-        doc.retyped.insert(path.clone(), text.to_string());
+        doc.set_retyped(path, text);
     }
     let style = match &event {
         Event::Scalar(_, ScalarStyle::Plain, ..) => Style::Plain,
@@ -313,17 +438,20 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
         Event::SequenceStart(..) => Style::Sequence,
         _ => Style::Alias,
     };
-    if path.is_empty() {
+    if path == ROOT {
         doc.start = at;
     }
-    doc.entries.entry(path.clone()).or_insert(Entry {
-        key: key_pos,
-        value: at,
-        style,
-        key_plain,
-        tagged,
-        alias,
-    });
+    doc.set_entry(
+        path,
+        Entry {
+            key: key_pos,
+            value: at,
+            style,
+            key_plain,
+            tagged,
+            alias,
+        },
+    );
     match event {
         Event::MappingStart(..) => stack.push(Frame::Map {
             path,
@@ -351,6 +479,58 @@ mod tests {
             }
         }
         path
+    }
+
+    /// Issue #15 item 3: nesting just under the parser's limit (128) is
+    /// legal; every level keeps its exact position and the innermost plain
+    /// scalar is still re-typed as YAML 1.1 reads it.
+    #[test]
+    fn deep_nesting_keeps_positions_at_every_level() {
+        let depth = 120;
+        let text = format!(
+            "items:\n  - {}yes{}\n  - [a]\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let scan = scan(&text, 0);
+        assert!(scan.error.is_none(), "{:?}", scan.error);
+        let m = &scan.docs[0];
+        let mut path = Path::root().field("items").index(0);
+        for level in 0..depth {
+            assert_eq!(m.style(&path), Some(Style::Sequence), "level {level}");
+            assert_eq!(
+                m.value(&path),
+                Pos {
+                    line: 2,
+                    column: 5 + level
+                }
+            );
+            path = path.index(0);
+        }
+        assert_eq!(m.style(&path), Some(Style::Plain));
+        assert_eq!(
+            m.value(&path),
+            Pos {
+                line: 2,
+                column: 5 + depth
+            }
+        );
+        assert_eq!(
+            m.value(&path.index(3)),
+            Pos {
+                line: 2,
+                column: 5 + depth
+            }
+        );
+        let second = Path::root().field("items").index(1);
+        assert_eq!(m.value(&second), Pos { line: 3, column: 5 });
+
+        let loaded = crate::manifest::load(&text);
+        let mut value = &loaded.documents[0].value["items"][0];
+        for _ in 0..depth {
+            value = &value[0];
+        }
+        assert_eq!(value, &serde_yaml::Value::Bool(true));
     }
 
     #[test]

@@ -168,7 +168,9 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
             }
             Err(e) => {
                 out.unreadable += 1;
-                let duplicate_error = e.to_string().contains("duplicate entry");
+                // Nested, the message starts with the path
+                // (`metadata.labels: duplicate entry with key …`).
+                let duplicate_error = e.to_string().contains("duplicate entry with key");
                 if !(duplicate_error && duplicates) {
                     let at = e.location().map_or(chunk_start, |l| {
                         let (line, column) = syntax::real_pos(chunk, l.line(), l.column());

@@ -14,40 +14,41 @@
 //! <https://github.com/go-yaml/yaml/blob/v2/resolve.go>
 //! <https://github.com/kubernetes-sigs/yaml/blob/master/yaml.go>
 
-use super::path::{push_index, push_name};
-use super::positions::{PosMap, Style};
+use super::positions::{NodeId, PosMap, ROOT, Step, Style};
 use serde_yaml::{Mapping, Number, Value};
 
 /// Re-read the plain scalars of `value` (a document parsed from YAML) with
 /// YAML 1.1 rules; record what was re-typed in `pos.retyped`.
 pub fn resolve(value: &mut Value, pos: &mut PosMap) {
-    walk(value, "", "", pos, 0);
+    walk(value, ROOT, ROOT, pos, 0);
 }
 
 /// Aliases may repeat anchors that contain aliases: the depth bounds that.
 const MAX_DEPTH: usize = 512;
 
-/// `doc` is the node's lookup key in the document, `syn` the lookup key of
-/// the node whose text it is (they differ inside an alias).
-fn walk(value: &mut Value, doc: &str, syn: &str, pos: &mut PosMap, depth: usize) {
+/// `doc` is the node in the document, `syn` the node whose text it is (they
+/// differ inside an alias). Each value costs a constant number of
+/// position-map steps, whatever its depth: the walk is linear in the size of
+/// the value.
+fn walk(value: &mut Value, doc: NodeId, syn: NodeId, pos: &mut PosMap, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
-    let entry = pos.entry(syn).copied();
+    let entry = pos.entry_at(syn).copied();
     let syn = match entry.and_then(|e| e.alias) {
         Some(id) => match pos.anchors.get(&id) {
-            Some(anchor) => anchor.clone(),
+            Some(anchor) => *anchor,
             None => return,
         },
-        None => syn.to_string(),
+        None => syn,
     };
-    let entry = pos.entry(&syn).copied();
+    let entry = pos.entry_at(syn).copied();
     let plain = entry.is_some_and(|e| e.style == Style::Plain && !e.tagged);
     if plain
         && doc != syn
-        && let Some(raw) = pos.retyped.get(&syn).cloned()
+        && let Some(raw) = pos.retyped_at(syn).map(str::to_string)
     {
-        pos.retyped.insert(doc.to_string(), raw);
+        pos.set_retyped(doc, &raw);
     }
     match value {
         Value::String(text) => {
@@ -64,10 +65,9 @@ fn walk(value: &mut Value, doc: &str, syn: &str, pos: &mut PosMap, depth: usize)
         }
         Value::Sequence(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                let (mut d, mut s) = (doc.to_string(), syn.clone());
-                push_index(&mut d, i);
-                push_index(&mut s, i);
-                walk(item, &d, &s, pos, depth + 1);
+                let d = pos.child(doc, Step::Index(i));
+                let s = pos.child(syn, Step::Index(i));
+                walk(item, d, s, pos, depth + 1);
             }
         }
         Value::Mapping(map) => {
@@ -75,29 +75,27 @@ fn walk(value: &mut Value, doc: &str, syn: &str, pos: &mut PosMap, depth: usize)
             let mut out = Mapping::with_capacity(old.len());
             for (key, mut v) in old {
                 let written = key_text(&key);
-                let (mut d, mut s) = (doc.to_string(), syn.clone());
-                push_name(&mut s, &written);
-                let plain = pos.entry(&s).is_some_and(|e| e.key_plain);
+                let s = pos.child(syn, Step::Name(written.as_str().into()));
+                let plain = pos.entry_at(s).is_some_and(|e| e.key_plain);
                 if plain && written == "<<" {
-                    walk(&mut v, doc, &s, pos, depth + 1);
+                    walk(&mut v, doc, s, pos, depth + 1);
                     merge(&mut out, v);
                     continue;
                 }
                 let key = json_key(key, plain);
                 let name = key_text(&key);
-                push_name(&mut d, &name);
+                let d = pos.child(doc, Step::Name(name.as_str().into()));
                 if name != written {
-                    let mut from = doc.to_string();
-                    push_name(&mut from, &written);
-                    pos.alias_entry(&from, d.clone());
+                    let from = pos.child(doc, Step::Name(written.as_str().into()));
+                    pos.alias_entry(from, d);
                 }
-                walk(&mut v, &d, &s, pos, depth + 1);
+                walk(&mut v, d, s, pos, depth + 1);
                 // A later equal key replaces the value, as go-yaml v2 does.
                 out.insert(key, v);
             }
             *map = out;
         }
-        Value::Tagged(t) => walk(&mut t.value, doc, &syn, pos, depth + 1),
+        Value::Tagged(t) => walk(&mut t.value, doc, syn, pos, depth + 1),
         _ => {}
     }
 }

@@ -14,8 +14,8 @@
 //! of a block moves together, each block no further than its widest line
 //! needs.
 
-use super::frame::{FRAME_EXTRA, framed};
-use super::highlight::{Language, guess, highlight};
+use super::frame::{self, FRAME_EXTRA};
+use super::highlight::{Language, guess, highlight_each};
 use super::inline::Spans;
 use super::theme::Theme;
 use crate::text::{sanitize, width, wrap_spans};
@@ -43,12 +43,17 @@ const MIN_FRAMED: usize = FRAME_EXTRA + 2;
 
 #[cfg(test)]
 pub(crate) fn render_code(code: &str, info: &str, avail: usize, theme: &Theme) -> Vec<Spans> {
-    render_code_as(code, info, avail, theme, CodeLines::Wrap).0
+    let mut out = Vec::new();
+    render_code_into(code, info, avail, theme, CodeLines::Wrap, &mut |line| {
+        out.push(line)
+    });
+    out
 }
 
 /// [`render_code`] with long lines shown as `lines` says, and how many
 /// columns the widest line overflows the frame (how far the block can be
 /// scrolled sideways).
+#[cfg(test)]
 pub(crate) fn render_code_as(
     code: &str,
     info: &str,
@@ -56,6 +61,25 @@ pub(crate) fn render_code_as(
     theme: &Theme,
     lines: CodeLines,
 ) -> (Vec<Spans>, usize) {
+    let mut out = Vec::new();
+    let overflow = render_code_into(code, info, avail, theme, lines, &mut |line| out.push(line));
+    (out, overflow)
+}
+
+/// A code block with long lines shown as `lines` says, each line handed to
+/// `out` as it is laid out: the frame's width comes from one pass over the
+/// text (highlighting keeps the text as it is), then each line is
+/// highlighted, wrapped or clipped, and framed in turn. Returns how many
+/// columns the widest line overflows the frame (how far the block can be
+/// scrolled sideways).
+pub(crate) fn render_code_into(
+    code: &str,
+    info: &str,
+    avail: usize,
+    theme: &Theme,
+    lines: CodeLines,
+    out: &mut dyn FnMut(Spans),
+) -> usize {
     let code = sanitize(code);
     let code = code.strip_suffix('\n').unwrap_or(&code);
     let info = sanitize(info);
@@ -66,18 +90,22 @@ pub(crate) fn render_code_as(
     } else {
         Language::from_info(label)
     };
-    let mut rows = highlight(code, language, theme);
-    if rows.is_empty() {
-        rows.push(Vec::new());
-    }
     if avail < MIN_FRAMED {
-        let rows = rows
-            .iter()
-            .flat_map(|row| wrap_spans(row, avail, avail))
-            .collect();
-        return (rows, 0);
+        let mut any = false;
+        highlight_each(code, language, theme, &mut |row| {
+            any = true;
+            wrap_spans(&row, avail, avail)
+                .into_iter()
+                .for_each(&mut *out);
+        });
+        if !any {
+            wrap_spans(&[], avail, avail)
+                .into_iter()
+                .for_each(&mut *out);
+        }
+        return 0;
     }
-    let natural = rows.iter().map(spans_width).max().unwrap_or(0);
+    let natural = code.lines().map(width).max().unwrap_or(0);
     // Room for the label and one rule character after it, when there is.
     let label_room = if label.is_empty() {
         0
@@ -86,20 +114,28 @@ pub(crate) fn render_code_as(
     };
     let inner = natural.max(label_room).clamp(1, avail - FRAME_EXTRA);
     let overflow = natural.saturating_sub(inner);
-    let laid: Vec<Spans> = match lines {
-        CodeLines::Wrap => rows
-            .into_iter()
-            .flat_map(|row| wrap_row(row, inner, theme))
-            .collect(),
-        CodeLines::Clip(from) => {
-            let from = from.min(overflow);
-            rows.into_iter()
-                .map(|row| clip_row(row, from, inner, theme))
-                .collect()
-        }
-    };
     let title = (!label.is_empty()).then_some((label, theme.code_label));
-    (framed(laid, inner, title, theme.code_frame), overflow)
+    out(frame::top(inner, title, theme.code_frame));
+    let mut any = false;
+    highlight_each(code, language, theme, &mut |row| {
+        any = true;
+        match lines {
+            CodeLines::Wrap => {
+                for line in wrap_row(row, inner, theme) {
+                    out(frame::side(line, inner, theme.code_frame));
+                }
+            }
+            CodeLines::Clip(from) => {
+                let line = clip_row(row, from.min(overflow), inner, theme);
+                out(frame::side(line, inner, theme.code_frame));
+            }
+        }
+    });
+    if !any {
+        out(frame::side(Vec::new(), inner, theme.code_frame));
+    }
+    out(frame::bottom(inner, theme.code_frame));
+    overflow
 }
 
 /// The columns `from .. from + inner` of a line, a dim `…` where the line

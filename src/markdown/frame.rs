@@ -26,22 +26,30 @@ pub(crate) fn framed(
     let mut out = Vec::with_capacity(rows.len() + 2);
     out.push(top(inner, title, border));
     for row in rows {
-        let used: usize = row.iter().map(|s| width(&s.content)).sum();
-        let mut line = Vec::with_capacity(row.len() + 2);
-        line.push(Span::styled("│ ", border));
-        line.extend(row);
-        let pad = inner.saturating_sub(used) + 1;
-        line.push(Span::styled(format!("{}│", " ".repeat(pad)), border));
-        out.push(line);
+        out.push(side(row, inner, border));
     }
-    out.push(vec![Span::styled(
-        format!("╰{}╯", "─".repeat(inner + 2)),
-        border,
-    )]);
+    out.push(bottom(inner, border));
     out
 }
 
-fn top(inner: usize, title: Option<(&str, Style)>, border: Style) -> Spans {
+/// One row inside a frame `inner` wide: `│ row   │`.
+pub(crate) fn side(row: Spans, inner: usize, border: Style) -> Spans {
+    let used: usize = row.iter().map(|s| width(&s.content)).sum();
+    let mut line = Vec::with_capacity(row.len() + 2);
+    line.push(Span::styled("│ ", border));
+    line.extend(row);
+    let pad = inner.saturating_sub(used) + 1;
+    line.push(Span::styled(format!("{}│", " ".repeat(pad)), border));
+    line
+}
+
+/// The bottom border of a frame `inner` wide.
+pub(crate) fn bottom(inner: usize, border: Style) -> Spans {
+    vec![Span::styled(format!("╰{}╯", "─".repeat(inner + 2)), border)]
+}
+
+/// The top border of a frame `inner` wide, with its title.
+pub(crate) fn top(inner: usize, title: Option<(&str, Style)>, border: Style) -> Spans {
     // "╭─" + " title " + fill + "╮" is inner + 4 wide.
     let room = inner + 1;
     match title.filter(|(t, _)| !t.is_empty() && room >= 3) {

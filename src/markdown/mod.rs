@@ -29,7 +29,7 @@ pub use code::CodeLines;
 pub use highlight::Language;
 pub use section::{
     BlockLines, DrawBlock, RenderedSection, inline_markdown, inline_plain, render_section,
-    render_section_in, render_section_scrolled, render_section_with,
+    render_section_in, render_section_scrolled, render_section_streamed, render_section_with,
 };
 pub use theme::{Syntax, Theme};
 
@@ -41,6 +41,19 @@ pub fn render(markdown: &str, width: u16, theme: &Theme) -> Text<'static> {
     let mut w = writer::Writer::new(theme, usize::from(width));
     w.markdown(markdown);
     Text::from(w.finish())
+}
+
+/// [`render`], each line handed to `sink` as soon as it is laid out, so a
+/// huge document is never held whole.
+pub fn render_streamed(
+    markdown: &str,
+    width: u16,
+    theme: &Theme,
+    sink: &mut dyn FnMut(Line<'static>),
+) {
+    let mut w = writer::Writer::streaming(theme, usize::from(width), sink);
+    w.markdown(markdown);
+    w.finish();
 }
 
 /// Highlights source code in `language`, one line per source line, not

@@ -78,7 +78,38 @@ pub fn render_section_scrolled(
     code: CodeLines,
     draw: &mut DrawBlock<'_>,
 ) -> RenderedSection {
-    let mut w = Writer::new(theme, usize::from(width)).with_code_lines(code);
+    let w = Writer::new(theme, usize::from(width)).with_code_lines(code);
+    let (w, blocks) = write_section(w, section, theme, lang, draw);
+    RenderedSection {
+        code_overflow: w.code_overflow(),
+        text: Text::from(w.finish()),
+        blocks,
+    }
+}
+
+/// [`render_section_in`], each line handed to `sink` as soon as it is laid
+/// out (a few hundred at a time), so a huge section is never held whole
+/// (`kubetutor render` writes them straight to stdout). Long code lines
+/// wrap, as in [`render_section`].
+pub fn render_section_streamed(
+    section: &Section,
+    width: u16,
+    theme: &Theme,
+    lang: Lang,
+    sink: &mut dyn FnMut(Line<'static>),
+) {
+    let w = Writer::streaming(theme, usize::from(width), sink);
+    let (w, _) = write_section(w, section, theme, lang, &mut |_, _, _| None);
+    w.finish();
+}
+
+fn write_section<'t>(
+    mut w: Writer<'t>,
+    section: &Section,
+    theme: &Theme,
+    lang: Lang,
+    draw: &mut DrawBlock<'_>,
+) -> (Writer<'t>, Vec<BlockLines>) {
     if !section.title.trim().is_empty() && !starts_with_title(section) {
         w.heading(2, section.title.trim());
     }
@@ -104,11 +135,7 @@ pub fn render_section_scrolled(
             len,
         });
     }
-    RenderedSection {
-        code_overflow: w.code_overflow(),
-        text: Text::from(w.finish()),
-        blocks,
-    }
+    (w, blocks)
 }
 
 fn marker(block: &Block, avail: usize, theme: &Theme, lang: Lang) -> Vec<Spans> {

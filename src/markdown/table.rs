@@ -32,7 +32,7 @@ pub(crate) type Cell = Vec<Spans>;
 /// identifiers) then break inside the cell.
 pub(crate) const WORD_CAP: usize = 10;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Table {
     pub(crate) aligns: Vec<Alignment>,
     pub(crate) head: Vec<Cell>,
@@ -71,24 +71,46 @@ const BOTTOM: Borders = Borders {
     fill: "─",
 };
 
+/// The table laid out in `avail` columns, as lines (tests; the writer
+/// streams them with [`render_table_into`]).
+#[cfg(test)]
 pub(crate) fn render_table(table: &Table, avail: usize, theme: &Theme) -> Vec<Spans> {
-    let n = table
+    let mut out = Vec::new();
+    render_table_into(table.clone(), avail, theme, &mut |line| out.push(line));
+    out
+}
+
+/// How many columns the table has (0: nothing to draw).
+pub(crate) fn columns(table: &Table) -> usize {
+    table
         .rows
         .iter()
         .map(Vec::len)
         .chain([table.aligns.len(), table.head.len()])
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// Lay the table out in `avail` columns, handing each line to `out` as it
+/// is drawn. Rows are taken one at a time (each freed once drawn), and
+/// their cells' spans move into the output rather than being copied.
+pub(crate) fn render_table_into(
+    table: Table,
+    avail: usize,
+    theme: &Theme,
+    out: &mut dyn FnMut(Spans),
+) {
+    let n = columns(&table);
     if n == 0 {
-        return Vec::new();
+        return;
     }
-    let (natural, whole) = measure(table, n);
+    let (natural, whole) = measure(&table, n);
     match layout(&whole, avail) {
         Some((pad, content, floor)) => {
             let widths = distribute(&natural, &floor, content);
-            grid(table, &widths, pad, theme)
+            grid(table, &widths, pad, theme, out)
         }
-        None => stacked(table, n, avail, theme),
+        None => stacked(&table, n, avail, theme).into_iter().for_each(out),
     }
 }
 
@@ -113,6 +135,27 @@ fn layout(whole: &[usize], avail: usize) -> Option<(usize, usize, Vec<usize>)> {
     })
 }
 
+/// Display width of a cell line, and of its longest word (words run
+/// across spans), without gathering its text into a new string.
+fn line_measure(line: &Spans) -> (usize, usize) {
+    let (mut total, mut word, mut longest) = (0, 0, 0);
+    for span in line {
+        let mut parts = span.content.split(' ');
+        if let Some(first) = parts.next() {
+            let w = width(first);
+            word += w;
+            total += w;
+        }
+        for part in parts {
+            longest = longest.max(word);
+            let w = width(part);
+            word = w;
+            total += w + 1;
+        }
+    }
+    (total, longest.max(word))
+}
+
 /// Natural width of each column and its floor: its longest word (at least
 /// two columns where the cell is that wide, and one at least).
 fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
@@ -121,9 +164,8 @@ fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
     for row in std::iter::once(&table.head).chain(&table.rows) {
         for (j, cell) in row.iter().enumerate() {
             for line in cell {
-                let text: String = line.iter().map(|s| s.content.as_ref()).collect();
-                natural[j] = natural[j].max(width(&text));
-                let word = text.split(' ').map(width).max().unwrap_or(0);
+                let (w, word) = line_measure(line);
+                natural[j] = natural[j].max(w);
                 longest_word[j] = longest_word[j].max(word);
             }
         }
@@ -134,6 +176,17 @@ fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
         .map(|(&nat, &word)| word.max(nat.min(2)).max(1))
         .collect();
     (natural, floor)
+}
+
+/// Whether some body row takes more than one line at these widths (rows
+/// are then separated by rules): a cell with a `<br>`, or a line wider
+/// than its column. Decided from widths alone, before any row is wrapped.
+fn rows_wrap(rows: &[Vec<Cell>], widths: &[usize]) -> bool {
+    rows.iter().any(|row| {
+        row.iter()
+            .zip(widths)
+            .any(|(cell, &w)| cell.len() > 1 || cell.iter().any(|line| line_measure(line).0 > w))
+    })
 }
 
 /// Shares `content` columns out: everything each column wants if it fits;
@@ -163,50 +216,42 @@ fn distribute(natural: &[usize], floor: &[usize], content: usize) -> Vec<usize> 
     widths
 }
 
-fn header_present(table: &Table) -> bool {
-    table
-        .head
+fn grid(table: Table, widths: &[usize], pad: usize, theme: &Theme, out: &mut dyn FnMut(Spans)) {
+    let border = theme.table_border;
+    let Table { aligns, head, rows } = table;
+    let align = |j: usize| aligns.get(j).copied().unwrap_or(Alignment::None);
+    out(rule(&TOP, widths, pad, border));
+    if head
         .iter()
         .any(|cell| cell.iter().any(|line| !line.is_empty()))
-}
-
-fn grid(table: &Table, widths: &[usize], pad: usize, theme: &Theme) -> Vec<Spans> {
-    let border = theme.table_border;
-    let align = |j: usize| table.aligns.get(j).copied().unwrap_or(Alignment::None);
-    let mut out = vec![rule(&TOP, widths, pad, border)];
-    if header_present(table) {
-        let head = wrap_row(&table.head, widths, Some(theme.table_header));
-        draw_row(&mut out, &head, widths, pad, border, align);
-        if !table.rows.is_empty() {
-            out.push(rule(&HEAD, widths, pad, border));
+    {
+        let head = wrap_row(head, widths, Some(theme.table_header));
+        draw_row(out, head, widths, pad, border, &align);
+        if !rows.is_empty() {
+            out(rule(&HEAD, widths, pad, border));
         }
     }
-    let rows: Vec<Vec<Vec<Spans>>> = table
-        .rows
-        .iter()
-        .map(|row| wrap_row(row, widths, None))
-        .collect();
-    let separated = rows.iter().any(|cells| cells.iter().any(|c| c.len() > 1));
-    for (i, cells) in rows.iter().enumerate() {
+    let separated = rows_wrap(&rows, widths);
+    for (i, row) in rows.into_iter().enumerate() {
         if i > 0 && separated {
-            out.push(rule(&ROW, widths, pad, border));
+            out(rule(&ROW, widths, pad, border));
         }
-        draw_row(&mut out, cells, widths, pad, border, align);
+        let cells = wrap_row(row, widths, None);
+        draw_row(out, cells, widths, pad, border, &align);
     }
-    out.push(rule(&BOTTOM, widths, pad, border));
-    out
+    out(rule(&BOTTOM, widths, pad, border));
 }
 
 /// Each cell of a row wrapped to its column: a list of display lines.
-fn wrap_row(row: &[Cell], widths: &[usize], header: Option<Style>) -> Vec<Vec<Spans>> {
+fn wrap_row(row: Vec<Cell>, widths: &[usize], header: Option<Style>) -> Vec<Vec<Spans>> {
+    let mut row = row.into_iter();
     widths
         .iter()
-        .enumerate()
-        .map(|(j, &w)| {
-            let Some(cell) = row.get(j) else {
+        .map(|&w| {
+            let Some(cell) = row.next() else {
                 return Vec::new();
             };
-            cell.iter()
+            cell.into_iter()
                 .flat_map(|line| wrap_hanging(line, w))
                 .map(|line| match header {
                     Some(h) => restyle(line, h),
@@ -219,8 +264,15 @@ fn wrap_row(row: &[Cell], widths: &[usize], header: Option<Style>) -> Vec<Vec<Sp
 
 /// Wraps one line of a cell; a line that starts with a bullet (`• `, `- `,
 /// `* `, `· `) continues under the text after the bullet, not under the bullet.
-fn wrap_hanging(line: &Spans, w: usize) -> Vec<Spans> {
-    let text: String = line.iter().map(|s| s.content.as_ref()).collect();
+fn wrap_hanging(line: Spans, w: usize) -> Vec<Spans> {
+    // Only the start matters for a bullet: the first span, or the first
+    // few characters of a line split into small spans.
+    let head: String = line
+        .iter()
+        .flat_map(|s| s.content.chars())
+        .take(64)
+        .collect();
+    let text = head.as_str();
     let bullet = ["• ", "- ", "* ", "· "]
         .iter()
         .find(|b| text.trim_start().starts_with(**b))
@@ -230,13 +282,13 @@ fn wrap_hanging(line: &Spans, w: usize) -> Vec<Spans> {
         });
     match bullet {
         Some(indent) if w >= indent + 4 => {
-            let mut lines = wrap_spans(line, w, w - indent);
+            let mut lines = wrap_spans(&line, w, w - indent);
             for cont in lines.iter_mut().skip(1) {
                 cont.insert(0, Span::raw(" ".repeat(indent)));
             }
             lines
         }
-        _ => wrap_spans(line, w, w),
+        _ => crate::text::wrap_owned(line, w, w),
     }
 }
 
@@ -250,29 +302,34 @@ fn restyle(line: Spans, base: Style) -> Spans {
 }
 
 fn draw_row(
-    out: &mut Vec<Spans>,
-    cells: &[Vec<Spans>],
+    out: &mut dyn FnMut(Spans),
+    mut cells: Vec<Vec<Spans>>,
     widths: &[usize],
     pad: usize,
     border: Style,
-    align: impl Fn(usize) -> Alignment,
+    align: &dyn Fn(usize) -> Alignment,
 ) {
     let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let padding = " ".repeat(pad);
+    let padding: &'static str = if pad == 0 { "" } else { " " };
     for k in 0..height {
-        let mut line = vec![Span::styled("│", border)];
+        let mut line = Vec::with_capacity(1 + 4 * widths.len());
+        line.push(Span::styled("│", border));
         for (j, &w) in widths.iter().enumerate() {
             let content = cells
-                .get(j)
-                .and_then(|c| c.get(k))
-                .cloned()
+                .get_mut(j)
+                .and_then(|c| c.get_mut(k))
+                .map(std::mem::take)
                 .unwrap_or_default();
-            line.push(Span::raw(padding.clone()));
+            if pad > 0 {
+                line.push(Span::raw(padding));
+            }
             line.extend(aligned(content, w, align(j)));
-            line.push(Span::raw(padding.clone()));
+            if pad > 0 {
+                line.push(Span::raw(padding));
+            }
             line.push(Span::styled("│", border));
         }
-        out.push(line);
+        out(line);
     }
 }
 

@@ -5,11 +5,11 @@
 //! quote or item, list items among themselves, and a list nested right
 //! under its item's text.
 
-use super::code::{CodeLines, render_code_as};
+use super::code::{CodeLines, render_code_into};
 use super::container::Containers;
 use super::html;
 use super::inline::{Inline, Spans};
-use super::table::{Cell, Table, render_table};
+use super::table::{Cell, Table, columns, render_table_into};
 use super::theme::Theme;
 use crate::text::{sanitize, width, wrap_spans};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -28,10 +28,22 @@ struct Leaf {
     inline: Inline,
 }
 
+/// Lines a streaming writer gathers before handing them on.
+const FLUSH_AT: usize = 256;
+
+/// Where a streaming writer hands its finished lines.
+pub(crate) type Sink<'t> = &'t mut dyn FnMut(Line<'static>);
+
 pub(crate) struct Writer<'t> {
     theme: &'t Theme,
     width: usize,
+    /// Lines not yet handed on (all of them, without a sink).
     lines: Vec<Line<'static>>,
+    /// Where finished lines go as they are written, so a long document is
+    /// never held whole; `None` keeps every line for [`Writer::finish`].
+    sink: Option<Sink<'t>>,
+    /// Lines already handed to the sink.
+    flushed: usize,
     containers: Containers,
     /// Open lists: the next item's number (`None` for bullets).
     lists: Vec<Option<u64>>,
@@ -59,6 +71,8 @@ impl<'t> Writer<'t> {
             theme,
             width: width.max(1),
             lines: Vec::new(),
+            sink: None,
+            flushed: 0,
             containers: Containers::default(),
             lists: Vec::new(),
             leaf: None,
@@ -72,6 +86,15 @@ impl<'t> Writer<'t> {
         }
     }
 
+    /// A writer that hands its lines to `sink` as they are finished (a few
+    /// hundred at a time) instead of keeping them; [`Writer::finish`] then
+    /// hands on the rest and returns nothing.
+    pub(crate) fn streaming(theme: &'t Theme, width: usize, sink: Sink<'t>) -> Self {
+        let mut w = Writer::new(theme, width);
+        w.sink = Some(sink);
+        w
+    }
+
     /// Code lines wider than their frame shown as `lines` says.
     pub(crate) fn with_code_lines(mut self, lines: CodeLines) -> Self {
         self.code_lines = lines;
@@ -82,6 +105,27 @@ impl<'t> Writer<'t> {
     /// frame (0 when they all fit or wrap).
     pub(crate) fn code_overflow(&self) -> usize {
         self.code_overflow
+    }
+
+    /// Hand finished lines to the sink, once enough have gathered. Blank
+    /// lines at the end stay: the next block or [`Writer::finish`] decides
+    /// whether they are kept.
+    fn flush_ready(&mut self) {
+        if self.lines.len() < FLUSH_AT {
+            return;
+        }
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        let ready = self
+            .lines
+            .iter()
+            .rposition(|l| !l.spans.is_empty())
+            .map_or(0, |i| i + 1);
+        for line in self.lines.drain(..ready) {
+            sink(line);
+        }
+        self.flushed += ready;
     }
 
     /// Renders a Markdown document below what is already written.
@@ -114,9 +158,9 @@ impl<'t> Writer<'t> {
         self.close_leaf();
     }
 
-    /// Lines written so far.
+    /// Lines written so far (those handed to a sink included).
     pub(crate) fn len(&self) -> usize {
-        self.lines.len()
+        self.flushed + self.lines.len()
     }
 
     /// The width left for content inside the open quotes and items.
@@ -129,7 +173,15 @@ impl<'t> Writer<'t> {
         while self.lines.last().is_some_and(|l| l.spans.is_empty()) {
             self.lines.pop();
         }
-        self.lines
+        match self.sink.take() {
+            Some(sink) => {
+                for line in self.lines.drain(..) {
+                    sink(line);
+                }
+                Vec::new()
+            }
+            None => self.lines,
+        }
     }
 
     fn event(&mut self, event: Event<'_>) {
@@ -241,12 +293,18 @@ impl<'t> Writer<'t> {
             }
             TagEnd::CodeBlock => {
                 if let Some((info, code)) = self.code.take() {
-                    let (lines, overflow) =
-                        render_code_as(&code, &info, self.avail(), theme, self.code_lines);
-                    if self.code_lines != CodeLines::Wrap {
+                    // Line by line: a huge block is never held laid out whole.
+                    let avail = self.avail();
+                    let lines = self.code_lines;
+                    self.begin_block();
+                    let overflow =
+                        render_code_into(&code, &info, avail, theme, lines, &mut |line| {
+                            self.emit(line)
+                        });
+                    if lines != CodeLines::Wrap {
                         self.code_overflow = self.code_overflow.max(overflow);
                     }
-                    self.block(lines);
+                    self.pending_blank = true;
                 }
             }
             TagEnd::HtmlBlock => {
@@ -268,9 +326,14 @@ impl<'t> Writer<'t> {
                 self.pending_blank = false;
             }
             TagEnd::Table => {
-                if let Some(table) = self.table.take() {
-                    let lines = render_table(&table, self.avail(), theme);
-                    self.block(lines);
+                if let Some(table) = self.table.take()
+                    && columns(&table) > 0
+                {
+                    // Row by row: a huge table is never held laid out whole.
+                    let avail = self.avail();
+                    self.begin_block();
+                    render_table_into(table, avail, theme, &mut |line| self.emit(line));
+                    self.pending_blank = true;
                 }
             }
             TagEnd::TableHead => {
@@ -280,14 +343,27 @@ impl<'t> Writer<'t> {
                 }
             }
             TagEnd::TableRow => {
-                let row = std::mem::take(&mut self.row);
+                let mut row = std::mem::take(&mut self.row);
+                row.shrink_to_fit();
                 if let Some(t) = &mut self.table {
                     t.rows.push(row);
                 }
             }
             TagEnd::TableCell => {
                 if let Some(leaf) = self.leaf.take() {
-                    self.row.push(leaf.inline.finish());
+                    // Kept until the whole table is read (its columns'
+                    // widths need every row): held at their exact size.
+                    let mut cell = leaf.inline.finish();
+                    for line in &mut cell {
+                        for span in line.iter_mut() {
+                            if let std::borrow::Cow::Owned(text) = &mut span.content {
+                                text.shrink_to_fit();
+                            }
+                        }
+                        line.shrink_to_fit();
+                    }
+                    cell.shrink_to_fit();
+                    self.row.push(cell);
                 }
             }
             TagEnd::Emphasis
@@ -391,7 +467,7 @@ impl<'t> Writer<'t> {
     /// Starts a block: a blank line first unless it is the first thing in
     /// its container (or in the document).
     fn begin_block(&mut self) {
-        let fresh = self.containers.fresh().unwrap_or(self.lines.is_empty());
+        let fresh = self.containers.fresh().unwrap_or(self.len() == 0);
         if self.pending_blank && !fresh {
             let prefix = self.containers.prefix(self.prefix_limit(), true);
             self.lines.push(Line::from(prefix));
@@ -407,6 +483,7 @@ impl<'t> Writer<'t> {
         let mut spans = self.containers.prefix(self.prefix_limit(), false);
         spans.extend(content);
         self.lines.push(Line::from(spans));
+        self.flush_ready();
     }
 }
 

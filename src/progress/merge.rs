@@ -45,6 +45,8 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
     }
     let mut drill = a.drill;
     drill.merge(&b.drill);
+    let mut unknown = a.unknown;
+    merge_unknown(&mut unknown, b.unknown);
     Progress {
         version: super::model::SCHEMA_VERSION,
         position,
@@ -53,6 +55,7 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         resets,
         seed: b.seed.or(a.seed),
         welcomed: earliest(a.welcomed, b.welcomed),
+        unknown,
     }
 }
 
@@ -85,7 +88,19 @@ fn union<T: Clone + PartialEq>(mine: &mut Vec<T>, theirs: Vec<T>, at: impl Fn(&T
     mine.sort_by_key(|r| at(r));
 }
 
+/// Fields only a newer build knows: the file's copy (written by that build,
+/// perhaps since we read it) wins over ours.
+fn merge_unknown(
+    mine: &mut serde_json::Map<String, serde_json::Value>,
+    theirs: serde_json::Map<String, serde_json::Value>,
+) {
+    for (k, v) in theirs {
+        mine.insert(k, v);
+    }
+}
+
 fn merge_lesson(mine: &mut LessonProgress, theirs: LessonProgress) {
+    merge_unknown(&mut mine.unknown, theirs.unknown);
     for (section, t) in theirs.sections {
         let e = mine.sections.entry(section).or_insert(t);
         *e = (*e).max(t);

@@ -17,6 +17,7 @@
 //! process recorded ([`merge`]), and writes the result atomically
 //! ([`file`]); so two tutors open at once lose none of each other's records.
 
+pub mod background;
 pub mod file;
 pub mod merge;
 pub mod migrate;
@@ -43,6 +44,9 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     path: PathBuf,
     state: Progress,
+    /// Set when the file was written by a newer kubetutor (its schema
+    /// version, as written): shown, never written over.
+    newer: Option<String>,
 }
 
 impl Store {
@@ -53,31 +57,56 @@ impl Store {
     pub fn open(path: impl Into<PathBuf>) -> (Store, Vec<Warning>) {
         let path = path.into();
         let mut warnings = Vec::new();
-        let state = match file::read(&path) {
+        let mut newer = None;
+        let mut found = file::read(&path);
+        if matches!(found, Ok(Found::Bad(_))) {
+            // Look again under the lock: another process may be on it.
+            let _lock = file::lock(&path, file::LOCK_WAIT).ok();
+            found = file::read(&path);
+            if let Ok(Found::Bad(reason)) = found {
+                warnings.push(set_aside(&path, reason));
+                found = Ok(Found::Missing);
+            }
+        }
+        let state = match found {
             Ok(Found::Good(p)) => *p,
-            Ok(Found::Missing) => Progress::default(),
-            Ok(Found::Bad(_)) => {
-                // Look again under the lock: another process may be on it.
-                let _lock = file::lock(&path).ok();
-                match file::read(&path) {
-                    Ok(Found::Good(p)) => *p,
-                    Ok(Found::Missing) => Progress::default(),
-                    Ok(Found::Bad(reason)) => {
-                        warnings.push(set_aside(&path, reason));
-                        Progress::default()
-                    }
-                    Err(e) => {
-                        warnings.push(unreadable(&path, &e));
-                        Progress::default()
-                    }
-                }
+            Ok(Found::Missing | Found::Bad(_)) => Progress::default(),
+            Ok(Found::Newer { version, progress }) => {
+                warnings.push(Warning::Newer {
+                    file: path.clone(),
+                    version: version.clone(),
+                });
+                newer = Some(version);
+                *progress
             }
             Err(e) => {
                 warnings.push(unreadable(&path, &e));
                 Progress::default()
             }
         };
-        (Store { path, state }, warnings)
+        (Store { path, state, newer }, warnings)
+    }
+
+    /// A store holding `state` for the file at `path`, as if opened and
+    /// changed (a background save works on such a copy).
+    pub fn with_state(path: PathBuf, state: Progress) -> Store {
+        Store {
+            path,
+            state,
+            newer: None,
+        }
+    }
+
+    /// Take in what a background save merged: the records other processes
+    /// saved join ours (those made meanwhile are kept).
+    pub fn absorb(&mut self, merged: Progress) {
+        self.state = merge::merge(&self.state, &merged);
+    }
+
+    /// Whether the file was written by a newer kubetutor: then nothing is
+    /// saved to it.
+    pub fn read_only(&self) -> bool {
+        self.newer.is_some()
     }
 
     pub fn path(&self) -> &Path {
@@ -91,14 +120,29 @@ impl Store {
 
     /// Merge with the file and write it atomically (see the module docs).
     /// On success this store also holds what other processes saved.
+    ///
+    /// The lock is waited for at most [`file::LOCK_WAIT`]: when another
+    /// process holds it longer, nothing is written, the changes stay in this
+    /// store, and the next save tries again ([`ProgressError::Busy`]).
     pub fn save(&mut self) -> Result<Vec<Warning>, ProgressError> {
+        if let Some(version) = &self.newer {
+            return Err(ProgressError::Newer {
+                file: self.path.clone(),
+                version: version.clone(),
+            });
+        }
         let mut warnings = Vec::new();
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| ProgressError::io("create the directory", dir, e))?;
         }
-        let lock = match file::lock(&self.path) {
+        let lock = match file::lock(&self.path, file::LOCK_WAIT) {
             Ok(lock) => Some(lock),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                return Err(ProgressError::Busy {
+                    file: self.path.clone(),
+                });
+            }
             Err(e) => {
                 warnings.push(Warning::NoLock {
                     file: self.path.clone(),
@@ -124,6 +168,14 @@ impl Store {
                     reason,
                 });
                 Progress::default()
+            }
+            Ok(Found::Newer { version, .. }) => {
+                // A newer kubetutor wrote it since: never written over.
+                self.newer = Some(version.clone());
+                return Err(ProgressError::Newer {
+                    file: self.path.clone(),
+                    version,
+                });
             }
             Err(e) => return Err(ProgressError::io("read", &self.path, e)),
         };

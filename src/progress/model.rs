@@ -63,6 +63,10 @@ pub struct Progress {
     /// When the tutor's first-run welcome was shown (it is shown once).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub welcomed: Option<Timestamp>,
+    /// Fields this build does not know, written by a newer one with the
+    /// same schema version: kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Progress {
@@ -75,6 +79,7 @@ impl Default for Progress {
             resets: Resets::default(),
             seed: None,
             welcomed: None,
+            unknown: serde_json::Map::new(),
         }
     }
 }
@@ -107,6 +112,9 @@ pub struct LessonProgress {
     pub quizzes: BTreeMap<String, QuizProgress>,
     /// By exercise id.
     pub exercises: BTreeMap<String, ExerciseProgress>,
+    /// Fields this build does not know (see [`Progress::unknown`]).
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl LessonProgress {

@@ -20,6 +20,8 @@ pub enum Warning {
     Unreadable { file: PathBuf, reason: String },
     /// The lock could not be taken; the save went ahead without it.
     NoLock { file: PathBuf, reason: String },
+    /// The file was written by a newer kubetutor: opened read-only.
+    Newer { file: PathBuf, version: String },
 }
 
 impl fmt::Display for Warning {
@@ -47,6 +49,14 @@ impl fmt::Display for Warning {
                 "could not lock the progress file {} ({reason}); saved without the lock.",
                 file.display()
             ),
+            Warning::Newer { file, version } => write!(
+                f,
+                "the progress file {} was written by a newer kubetutor (schema version \
+                 {version}; this one reads up to {}): it is shown read-only, and nothing will \
+                 be saved to it. Update kubetutor to keep recording progress.",
+                file.display(),
+                super::SCHEMA_VERSION
+            ),
         }
     }
 }
@@ -57,6 +67,11 @@ pub enum ProgressError {
     /// No `--progress`, no `KUBETUTOR_PROGRESS` and no data directory
     /// (no home directory).
     NoDataDir,
+    /// Another process held the lock longer than [`super::file::LOCK_WAIT`]:
+    /// nothing was written; the changes are kept for the next save.
+    Busy { file: PathBuf },
+    /// The file was written by a newer kubetutor: never written over.
+    Newer { file: PathBuf, version: String },
     Io {
         action: &'static str,
         path: PathBuf,
@@ -81,6 +96,18 @@ impl fmt::Display for ProgressError {
                 "no place to keep progress: there is no home directory; pass --progress FILE \
                  or set KUBETUTOR_PROGRESS",
             ),
+            ProgressError::Busy { file } => write!(
+                f,
+                "the progress file {} is in use by another kubetutor; the changes are kept and \
+                 saved with the next save",
+                file.display()
+            ),
+            ProgressError::Newer { file, version } => write!(
+                f,
+                "the progress file {} was written by a newer kubetutor (schema version \
+                 {version}): it is read-only here",
+                file.display()
+            ),
             ProgressError::Io {
                 action,
                 path,
@@ -91,10 +118,9 @@ impl fmt::Display for ProgressError {
 }
 
 impl std::error::Error for ProgressError {
+    // The I/O error is part of the message already: as a source too, a
+    // chain printed in full (`{e:#}`) would say it twice.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ProgressError::Io { source, .. } => Some(source),
-            ProgressError::NoDataDir => None,
-        }
+        None
     }
 }

@@ -34,9 +34,22 @@ pub struct Setup {
     /// A short caption the cluster pane shows for this step.
     #[serde(default)]
     pub caption: Option<String>,
+    /// The folder of the lesson that wrote this setup, the only place its
+    /// `apply -f` may read (`None`: no file at all). Set by the catalog
+    /// when it loads a lesson folder; never read from the block.
+    #[serde(skip)]
+    pub folder: Option<std::path::PathBuf>,
 }
 
 impl Setup {
+    /// Where this setup's `apply -f` may read: its lesson's folder.
+    pub fn files(&self) -> crate::kubectl::Files<'_> {
+        self.folder.as_deref().map_or(
+            crate::kubectl::Files::Nowhere,
+            crate::kubectl::Files::Within,
+        )
+    }
+
     /// The name a marker box shows: the scenario, or what the block does.
     pub fn label(&self) -> String {
         if let Some(s) = &self.scenario {
@@ -75,6 +88,7 @@ impl crate::sim::Cluster {
                 scenario.runtime.as_deref(),
                 scenario.manifests.as_deref(),
                 &scenario.commands,
+                crate::kubectl::Files::Nowhere,
             )
             .map_err(|e| format!("scenario {name}: {e}"))?;
         }
@@ -82,6 +96,7 @@ impl crate::sim::Cluster {
             setup.runtime.as_deref(),
             setup.apply.as_deref(),
             &setup.commands,
+            setup.files(),
         )
     }
 
@@ -90,6 +105,7 @@ impl crate::sim::Cluster {
         runtime: Option<&str>,
         manifests: Option<&str>,
         commands: &[String],
+        files: crate::kubectl::Files<'_>,
     ) -> Result<(), String> {
         if let Some(r) = runtime {
             let kind = crate::sim::runtime::RuntimeKind::parse(r).ok_or_else(|| {
@@ -104,7 +120,7 @@ impl crate::sim::Cluster {
             }
         }
         for line in commands {
-            let out = crate::kubectl::execute(self, line);
+            let out = crate::kubectl::execute_in(self, line, files);
             if !out.ok {
                 return Err(format!("`{line}`: {}", out.output.trim_end()));
             }

@@ -5,19 +5,36 @@
 
 use super::sanitize;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::Text;
+use ratatui::text::{Line, Text};
 use std::fmt::Write;
 
 /// The text without styles, every line ended by `\n`.
 pub fn to_plain(text: &Text<'_>) -> String {
     let mut out = String::new();
     for line in &text.lines {
-        for span in &line.spans {
-            out.push_str(&sanitize(&span.content).replace('\n', " "));
-        }
-        out.push('\n');
+        push_plain(&mut out, line);
     }
     out
+}
+
+/// One line of [`to_plain`] added to `out` (to write a long text a line at
+/// a time).
+pub fn push_plain(out: &mut String, line: &Line<'_>) {
+    for span in &line.spans {
+        push_clean(out, &span.content);
+    }
+    out.push('\n');
+}
+
+/// `s` sanitized, its line breaks as spaces, without copying when it is
+/// clean (the common case).
+fn push_clean(out: &mut String, s: &str) {
+    let clean = sanitize(s);
+    if clean.contains('\n') {
+        out.push_str(&clean.replace('\n', " "));
+    } else {
+        out.push_str(&clean);
+    }
 }
 
 /// The text with SGR codes for its styles (colours, bold, dim, italic,
@@ -27,22 +44,27 @@ pub fn to_plain(text: &Text<'_>) -> String {
 pub fn to_ansi(text: &Text<'_>) -> String {
     let mut out = String::new();
     for line in &text.lines {
-        let base = text.style.patch(line.style);
-        let mut current = Style::default();
-        for span in &line.spans {
-            let style = base.patch(span.style);
-            if style != current {
-                out.push_str(&sgr(style));
-                current = style;
-            }
-            out.push_str(&sanitize(&span.content).replace('\n', " "));
-        }
-        if current != Style::default() {
-            out.push_str("\x1b[0m");
-        }
-        out.push('\n');
+        push_ansi(&mut out, line, text.style);
     }
     out
+}
+
+/// One line of [`to_ansi`] (in a text of style `base`) added to `out`.
+pub fn push_ansi(out: &mut String, line: &Line<'_>, base: Style) {
+    let base = base.patch(line.style);
+    let mut current = Style::default();
+    for span in &line.spans {
+        let style = base.patch(span.style);
+        if style != current {
+            out.push_str(&sgr(style));
+            current = style;
+        }
+        push_clean(out, &span.content);
+    }
+    if current != Style::default() {
+        out.push_str("\x1b[0m");
+    }
+    out.push('\n');
 }
 
 /// One SGR sequence that resets, then sets everything `style` asks for.

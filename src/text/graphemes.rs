@@ -28,6 +28,7 @@ fn is_simple(c: char) -> bool {
         | '\u{4e00}'..='\u{9fff}'                         // CJK ideographs
         | '\u{ac00}'..='\u{d7a3}'                         // Hangul syllables
         | '\u{ff01}'..='\u{ff60}'                         // full-width forms
+        | '\u{fffd}'                                       // replacement character
         | '\u{1f300}'..='\u{1f3fa}'                       // emoji, before the skin tones
         | '\u{1f400}'..='\u{1f64f}'
         | '\u{1f680}'..='\u{1f6ff}'
@@ -98,6 +99,8 @@ mod tests {
             "容器 「引用」 ＡＢＣ ·—–",
             "café naïve ©®",
             "│ ┌─┐ ▪ ◦",
+            // What a file that is not UTF-8 reads as (from_utf8_lossy).
+            "bad \u{fffd}\u{fffd} bytes \u{fffd}",
         ];
         for s in samples {
             assert!(matches!(graphemes(s), Graphemes::Simple(..)), "{s}");

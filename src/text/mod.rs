@@ -35,10 +35,10 @@ mod export;
 mod graphemes;
 mod wrap;
 
-pub use export::{to_ansi, to_plain};
+pub use export::{push_ansi, push_plain, to_ansi, to_plain};
 /// The graphemes of a string with their display widths.
 pub(crate) use graphemes::graphemes as graphemes_of;
-pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_spans, wrap_str, wrap_text};
+pub use wrap::{NARROW_SUBSTITUTE, wrap_line, wrap_owned, wrap_spans, wrap_str, wrap_text};
 
 use ratatui::buffer::CellWidth;
 use ratatui::text::{Line, Span};
@@ -63,7 +63,7 @@ pub fn width(s: &str) -> usize {
 pub fn grapheme_width(g: &str) -> usize {
     match g.chars().next() {
         None => 0,
-        Some(c) if c.is_control() => 0,
+        Some(c) if is_unsafe(c) => 0,
         Some(_) => usize::from(g.cell_width()),
     }
 }
@@ -73,7 +73,17 @@ pub fn line_width(line: &Line<'_>) -> usize {
     line.spans.iter().map(|s| width(&s.content)).sum()
 }
 
-/// Removes every control character except `\n`, so that nothing in lesson
+/// Whether `c` must never reach a terminal: a control character (C0, DEL,
+/// C1), or a bidirectional formatting character (embeddings and overrides
+/// U+202A–U+202E, isolates U+2066–U+2069), which reorders what is drawn
+/// after it and can make text read differently from what it is
+/// ("Trojan Source").
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes every control character except `\n`, and every bidirectional
+/// formatting character ([`is_unsafe`]), so that nothing in lesson
 /// text can move the cursor, change colours or ring the bell: C0 controls
 /// (ESC, BEL, CR, ...), DEL and the C1 range U+0080–U+009F (U+009B is a
 /// one-character CSI on some terminals). A tab becomes spaces up to the next
@@ -81,7 +91,7 @@ pub fn line_width(line: &Line<'_>) -> usize {
 ///
 /// Borrows when there is nothing to remove, which is the common case.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() && c != '\n') {
+    if !s.chars().any(|c| is_unsafe(c) && c != '\n') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -94,14 +104,14 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             let n = TAB_WIDTH - column % TAB_WIDTH;
             out.extend(std::iter::repeat_n(' ', n));
             column += n;
-        } else if g.contains(|c: char| c.is_control() && c != '\n') {
+        } else if g.contains(|c: char| is_unsafe(c) && c != '\n') {
             // A grapheme can hold a control character next to others
             // ("\r\n", or a combining mark after ESC): keep the rest.
             for c in g.chars() {
                 if c == '\n' {
                     out.push('\n');
                     column = 0;
-                } else if !c.is_control() {
+                } else if !is_unsafe(c) {
                     out.push(c);
                 }
             }

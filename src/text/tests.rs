@@ -295,3 +295,16 @@ fn inputs_that_break_ratatuis_wrapper_fit() {
         }
     }
 }
+
+/// Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+/// reorder what a terminal draws after them ("Trojan Source"): they are
+/// removed like control characters, by sanitize and by the wrapper.
+#[test]
+fn bidi_controls_are_removed() {
+    let s = "admin\u{202e}gnp.exe\u{2066}x\u{2069}";
+    assert_eq!(sanitize(s), "admingnp.exex");
+    let lines = wrap_str(s, 80);
+    let drawn: String = lines.concat();
+    assert!(!drawn.contains(is_unsafe), "{drawn:?}");
+    assert!(is_unsafe('\u{202a}') && is_unsafe('\u{2069}') && !is_unsafe('\u{2070}'));
+}

@@ -52,7 +52,7 @@ fn kind_of(g: &str) -> Option<Kind> {
     if g == "\n" || g == "\r\n" {
         return Some(Kind::Newline);
     }
-    if c.is_control() {
+    if super::is_unsafe(c) {
         return None;
     }
     let single = chars.next().is_none();
@@ -239,21 +239,44 @@ pub fn wrap_spans(spans: &[Span<'_>], first: usize, rest: usize) -> Vec<Vec<Span
     out.done
 }
 
-/// The spans as they are, when they fit in `limit` and have nothing the
-/// wrapper would change (line breaks, control characters, trailing spaces).
-fn fits(spans: &[Span<'_>], limit: usize) -> Option<Vec<Span<'static>>> {
+/// [`wrap_spans`] on spans the caller gives away: a line that fits moves
+/// into the result as it is (neighbours of one style merged, as
+/// [`wrap_spans`] does) instead of being copied.
+pub fn wrap_owned(spans: Vec<Span<'static>>, first: usize, rest: usize) -> Vec<Vec<Span<'static>>> {
+    if !fit_as_is(&spans, first.max(1)) {
+        return wrap_spans(&spans, first, rest);
+    }
+    let mut line: Vec<Span<'static>> = Vec::with_capacity(spans.len());
+    for span in spans.into_iter().filter(|s| !s.content.is_empty()) {
+        match line.last_mut() {
+            Some(prev) if prev.style == span.style => prev.content.to_mut().push_str(&span.content),
+            _ => line.push(span),
+        }
+    }
+    vec![line]
+}
+
+/// Whether the spans fit in `limit` and have nothing the wrapper would
+/// change (line breaks, control characters, trailing spaces).
+fn fit_as_is(spans: &[Span<'_>], limit: usize) -> bool {
     let mut used = 0;
     for span in spans {
-        if span.content.contains(|c: char| c.is_control()) {
-            return None;
+        if span.content.contains(super::is_unsafe) {
+            return false;
         }
         used += width(&span.content);
         if used > limit {
-            return None;
+            return false;
         }
     }
     let last = spans.iter().rev().find(|s| !s.content.is_empty());
-    if last.is_some_and(|s| s.content.ends_with(char::is_whitespace)) {
+    !last.is_some_and(|s| s.content.ends_with(char::is_whitespace))
+}
+
+/// The spans as they are, when they fit in `limit` and have nothing the
+/// wrapper would change (line breaks, control characters, trailing spaces).
+fn fits(spans: &[Span<'_>], limit: usize) -> Option<Vec<Span<'static>>> {
+    if !fit_as_is(spans, limit) {
         return None;
     }
     let mut line: Vec<Span<'static>> = Vec::with_capacity(spans.len());

@@ -167,10 +167,24 @@ pub struct App {
     pub editor: Option<Editor>,
     /// The external editor the event loop should run.
     pub(in crate::tui) external: Option<ExternalRequest>,
+    /// Saves the progress off this thread, when the tutor runs in a
+    /// terminal ([`App::save_in_background`]); tests save in place.
+    saver: Option<crate::progress::background::Saver>,
+    /// The last background save found the file busy: its change is still
+    /// to be written (by the next save, or on exit).
+    unsaved: bool,
+    /// Milliseconds since the open editor's draft was last kept.
+    draft_age_ms: u64,
+    /// The signal (SIGTERM, SIGHUP) that ended the interface, if one did:
+    /// the exit status is then 128 + its number, as a shell expects.
+    pub ended_by: Option<i32>,
     /// The order of the choices of every question (with its id): the
     /// install seed of the progress file, 0 without one.
     shuffle_seed: u64,
 }
+
+/// How often an open editor's changed draft is saved.
+pub const DRAFT_EVERY_MS: u64 = 3_000;
 
 impl App {
     /// A new app on `catalog`. The starting lesson is `options.start`, else
@@ -205,6 +219,10 @@ impl App {
             blocks: Blocks::default(),
             editor: None,
             external: None,
+            saver: None,
+            unsaved: false,
+            draft_age_ms: 0,
+            ended_by: None,
             shuffle_seed: 0,
         };
         app.shuffle_seed = app.store.as_mut().map_or(0, Store::install_seed);
@@ -409,8 +427,13 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
-        if let Action::Tick(_) = action {
+        if let Action::Tick(ms) = action {
             self.blocks_tick();
+            self.autosave_draft(ms);
+            if let Some(saver) = &self.saver {
+                let done = saver.poll();
+                self.take_saves(done);
+            }
         }
         let place = self.place();
         self.apply_action(action);
@@ -422,18 +445,70 @@ impl App {
         self.open_section_cluster();
     }
 
-    /// The interface is closing: keep the editor's draft.
+    /// The interface is closing: keep the editor's draft, and wait for the
+    /// saves still running. A save that found the file busy is tried once
+    /// more, in place (waiting at most the lock's second).
     pub fn on_exit(&mut self) {
         self.save_editor_draft();
+        let Some(saver) = self.saver.take() else {
+            return;
+        };
+        self.take_saves(saver.finish());
+        if self.unsaved {
+            self.save_progress();
+        }
     }
 
-    /// Save the progress; a failure goes to the banner (once).
+    /// Keep the editor's draft every [`DRAFT_EVERY_MS`] while it differs
+    /// from the one saved, so a crash or a `kill -9` loses seconds of
+    /// typing, not the session's.
+    fn autosave_draft(&mut self, ms: u64) {
+        if self.editor.is_none() {
+            self.draft_age_ms = 0;
+            return;
+        }
+        self.draft_age_ms += ms;
+        if self.draft_age_ms >= DRAFT_EVERY_MS {
+            self.draft_age_ms = 0;
+            // Saves only when the text changed since the last draft.
+            self.save_editor_draft();
+        }
+    }
+
+    /// From now on save the progress on a worker thread: the lock and the
+    /// disk never hold up a key press.
+    pub fn save_in_background(&mut self) {
+        self.saver = Some(crate::progress::background::Saver::new());
+    }
+
+    /// Save the progress (queued, when saving in the background); a
+    /// failure goes to the banner (once).
     pub(in crate::tui) fn save_progress(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        if let Some(saver) = &self.saver {
+            saver.save(store);
+            return;
+        }
         if let Err(e) = store.save() {
             self.banner_once(e.to_string());
+        }
+    }
+
+    /// Take in finished background saves.
+    fn take_saves(&mut self, done: Vec<crate::progress::background::Saved>) {
+        for saved in done {
+            if let (Some(store), Some(merged)) = (self.store.as_mut(), saved.merged) {
+                store.absorb(merged);
+            }
+            self.unsaved = matches!(
+                saved.result,
+                Err(crate::progress::ProgressError::Busy { .. })
+            );
+            if let Err(e) = saved.result {
+                self.banner_once(e.to_string());
+            }
         }
     }
 

@@ -15,6 +15,7 @@ pub mod panic_key;
 pub mod quiz_keys;
 pub mod reload;
 pub mod serve;
+pub mod suspend;
 pub mod theme;
 pub mod views;
 
@@ -44,10 +45,19 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 /// drill's report once the terminal is back).
 pub fn run_on(app: &mut App) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    // Which signal ended the tutor: its exit status is then 128 + signal.
+    let term = Arc::new(AtomicBool::new(false));
+    let hup = Arc::new(AtomicBool::new(false));
+    for (signal, flag) in [
+        (signal_hook::consts::SIGTERM, &term),
+        (signal_hook::consts::SIGHUP, &hup),
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .context("cannot install the signal handlers")?;
+        signal_hook::flag::register(signal, Arc::clone(flag))
+            .context("cannot install the signal handlers")?;
     }
+    let signals = suspend::Signals::install().context("cannot install the signal handlers")?;
     // Kept apart: Ctrl-C in an external editor (a cooked terminal) reaches
     // us too, and must not end the tutor when the editor returns.
     let interrupt = Arc::new(AtomicBool::new(false));
@@ -69,8 +79,14 @@ pub fn run_on(app: &mut App) -> anyhow::Result<()> {
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
 
     let panic_key = panic_key::from_env();
-    let result = event_loop(&mut terminal, app, &stop, &interrupt, panic_key);
+    app.save_in_background();
+    let result = event_loop(&mut terminal, app, &stop, &interrupt, &signals, panic_key);
     app.on_exit();
+    if term.load(Ordering::Relaxed) {
+        app.ended_by = Some(signal_hook::consts::SIGTERM);
+    } else if hup.load(Ordering::Relaxed) {
+        app.ended_by = Some(signal_hook::consts::SIGHUP);
+    }
 
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
@@ -90,16 +106,28 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     interrupt: &AtomicBool,
+    signals: &suspend::Signals,
     panic_key: Option<event::KeyCode>,
 ) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
     let mut next_tick = last_tick + TICK;
     while !app.quit && !stop.load(Ordering::Relaxed) && !interrupt.load(Ordering::Relaxed) {
+        // Ctrl-Z (or `kill -TSTP`): give the terminal back and stop; on
+        // `fg`, take it again and draw everything anew.
+        if signals.take_suspend() {
+            suspend::suspend(terminal)?;
+        } else if signals.take_continued() {
+            terminal.clear()?;
+        }
         terminal.draw(|frame| views::draw(frame, app))?;
         let timeout = next_tick.saturating_duration_since(Instant::now());
         if event::poll(timeout)? {
             let event = event::read()?;
             panic_key::check(panic_key, &event); // test hook, tui/panic_key.rs
+            if suspend::is_suspend_key(&event, app) {
+                suspend::suspend(terminal)?;
+                continue;
+            }
             handle(&event, app);
             // Drain what is already queued before drawing again.
             while !app.quit && app.pending_external().is_none() && event::poll(Duration::ZERO)? {

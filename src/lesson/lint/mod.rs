@@ -26,6 +26,7 @@
 //! proves is what students see.
 
 mod assets;
+mod controls;
 mod examples;
 mod exercises;
 mod ids;
@@ -85,7 +86,10 @@ pub fn lint(
         .iter()
         .map(|f| (format!("{prefix}{}", f.path), Source::new(&f.path, &f.text)))
         .collect();
-    let catalog = Catalog::from_files(prefix, files, read_errors);
+    let mut catalog = Catalog::from_files(prefix, files, read_errors);
+    if let Root::Dir(dir) = root {
+        catalog.set_folder(dir);
+    }
     let mut out = Out::default();
     for e in catalog.errors() {
         out.error(&e.path, e.line, e.message.clone());
@@ -169,6 +173,7 @@ fn check_lesson(lesson: &Lesson, source: &Source, root: &Root, out: &mut Out) {
             ),
         );
     }
+    out.extend(path, controls::check(lesson, &source.text));
     out.extend(path, assets::check(source, root));
     out.extend(path, examples::check(source));
     out.extend(path, style::check(source, lesson.lang));

@@ -97,7 +97,18 @@ fn build(setup: &Setup, block: &Block, base: &Path, what: &str, found: &mut Vec<
             ));
             return false;
         }
-        let outcome = kubectl::execute(&mut cluster, line);
+        if let Ok(kubectl::parse::Command::Apply { file, .. }) = kubectl::parse::parse(command)
+            && let Some(problem) = kubectl::files::lesson_path_problem(&file)
+        {
+            found.push(Placed::error(
+                at,
+                format!(
+                    "{what}: command `{command}` reads \"{file}\", {problem}: a lesson's commands read only files inside the lesson folder, by a relative path"
+                ),
+            ));
+            return false;
+        }
+        let outcome = kubectl::execute_in(&mut cluster, line, setup.files());
         if !outcome.ok {
             found.push(Placed::error(
                 at,

@@ -96,6 +96,7 @@ impl<'a> Sink<'a> {
     }
 
     pub fn at(&mut self, at: Pos, path: &Path, en: impl Into<String>, ko: impl Into<String>) {
+        let (en, ko) = (cut_quotes(&en.into()), cut_quotes(&ko.into()));
         let shown = self.full(path).to_string();
         self.out
             .push(Diagnostic::error(at.line, at.column, shown, en).with_ko(ko));
@@ -115,6 +116,7 @@ impl<'a> Sink<'a> {
 
     pub fn warn(&mut self, path: &Path, en: impl Into<String>, ko: impl Into<String>) {
         let at = self.key_pos(path);
+        let (en, ko) = (cut_quotes(&en.into()), cut_quotes(&ko.into()));
         let shown = self.full(path).to_string();
         self.out
             .push(Diagnostic::warning(at.line, at.column, shown, en).with_ko(ko));
@@ -214,13 +216,78 @@ pub fn ko_join(parts: &[&str]) -> String {
 /// numbers and booleans bare.
 pub fn repr(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("{s:?}"),
+        Value::String(s) => quote_cut(s),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
         Value::Tagged(t) => repr(&t.value),
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => {
+            let json = serde_json::to_string(other).unwrap_or_default();
+            if json.chars().count() <= QUOTE_MAX {
+                json
+            } else {
+                let head: String = json.chars().take(QUOTE_MAX).collect();
+                format!("{head}… ({} bytes in all)", json.len())
+            }
+        }
     }
+}
+
+/// The longest value a message quotes whole; a longer one is cut (a 50 MB
+/// value must not be echoed back).
+const QUOTE_MAX: usize = 80;
+
+/// `s` in double quotes, cut to [`QUOTE_MAX`] characters with `…` and its
+/// length when longer.
+pub fn quote_cut(s: &str) -> String {
+    if s.chars().count() <= QUOTE_MAX {
+        return format!("{s:?}");
+    }
+    let head: String = s.chars().take(QUOTE_MAX).collect();
+    format!("{head:?}… ({} bytes in all)", s.len())
+}
+
+/// `message` with every quoted value longer than [`QUOTE_MAX`] characters
+/// cut (`"xxxx…" (N bytes in all)`): messages quote the manifest's values,
+/// and a 50 MB one must not come back whole.
+pub fn cut_quotes(message: &str) -> String {
+    if message.len() <= QUOTE_MAX * 2 {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while let Some(open) = rest.find('"') {
+        out.push_str(&rest[..=open]);
+        let body = &rest[open + 1..];
+        // The closing quote: the first `"` not escaped by a backslash.
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else {
+            rest = body;
+            break;
+        };
+        let quoted = &body[..end];
+        if quoted.chars().count() > QUOTE_MAX {
+            out.extend(quoted.chars().take(QUOTE_MAX));
+            out.push_str(&format!("…\" ({} bytes in all)", quoted.len()));
+        } else {
+            out.push_str(quoted);
+            out.push('"');
+        }
+        rest = &body[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The value with YAML tags removed.
@@ -228,5 +295,40 @@ pub fn untag(v: &Value) -> &Value {
     match v {
         Value::Tagged(t) => untag(&t.value),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod cut_tests {
+    /// Issue #15 item 13: a 50 MB value was echoed whole in an error.
+    #[test]
+    fn long_quoted_values_are_cut() {
+        let long = "x".repeat(1000);
+        let text = format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  restartPolicy: {long}\n  containers:\n    - name: web\n      image: nginx\n"
+        );
+        let loaded = crate::manifest::load(&text);
+        let e = loaded.errors().next().unwrap().to_string();
+        assert!(e.len() < 300, "{e}");
+        assert!(
+            e.contains(&format!("\"{}…\" (1000 bytes in all)", "x".repeat(80))),
+            "{e}"
+        );
+        assert!(e.contains("supported values: \"Always\""), "{e}");
+        assert_eq!(
+            super::cut_quotes("short \"a\\\"b\" ok"),
+            "short \"a\\\"b\" ok"
+        );
+    }
+
+    /// A nested duplicate key was reported twice (once by the YAML reader
+    /// with the key's path, once by the position scan).
+    #[test]
+    fn a_nested_duplicate_key_is_reported_once() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    a: \"1\"\n    a: \"2\"\nspec:\n  containers:\n    - name: web\n      image: nginx\n";
+        let loaded = crate::manifest::load(text);
+        let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("already set in map"), "{errors:?}");
     }
 }

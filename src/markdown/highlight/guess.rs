@@ -52,7 +52,9 @@ fn looks_like_yaml(code: &str) -> bool {
         .lines()
         .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && is_key_line(l.trim_end()))
         .count();
-    keys >= 2 && serde_yaml::from_str::<serde_yaml::Value>(code).is_ok_and(|v| v.is_mapping())
+    keys >= 2
+        && crate::yaml_nesting::check(code).is_ok()
+        && serde_yaml::from_str::<serde_yaml::Value>(code).is_ok_and(|v| v.is_mapping())
 }
 
 #[cfg(test)]

@@ -51,32 +51,40 @@ impl Language {
 
 /// Highlights `code` (already sanitised) line by line; one entry per line.
 pub(crate) fn highlight(code: &str, language: Language, theme: &Theme) -> Vec<Spans> {
+    let mut rows = Vec::new();
+    highlight_each(code, language, theme, &mut |row| rows.push(row));
+    rows
+}
+
+/// [`highlight`], each line handed to `row` as it is done (a 10 MB block is
+/// never held highlighted whole).
+pub(crate) fn highlight_each(
+    code: &str,
+    language: Language,
+    theme: &Theme,
+    row: &mut dyn FnMut(Spans),
+) {
     let base = theme.code_text;
     let syntax = &theme.syntax;
     match language {
         Language::Yaml => {
             let mut scanner = yaml::Yaml::default();
             code.lines()
-                .map(|l| scanner.line(l, base, syntax))
-                .collect()
+                .for_each(|l| row(scanner.line(l, base, syntax)));
         }
-        Language::Json => code.lines().map(|l| json::line(l, base, syntax)).collect(),
+        Language::Json => code.lines().for_each(|l| row(json::line(l, base, syntax))),
         Language::Shell | Language::Console => {
             let mut scanner = shell::Shell::new(language == Language::Console);
             code.lines()
-                .map(|l| scanner.line(l, base, syntax))
-                .collect()
+                .for_each(|l| row(scanner.line(l, base, syntax)));
         }
-        Language::Plain => code
-            .lines()
-            .map(|l| {
-                if l.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Span::styled(l.to_string(), base)]
-                }
+        Language::Plain => code.lines().for_each(|l| {
+            row(if l.is_empty() {
+                Vec::new()
+            } else {
+                vec![Span::styled(l.to_string(), base)]
             })
-            .collect(),
+        }),
     }
 }
 

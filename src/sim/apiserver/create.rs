@@ -3,6 +3,12 @@
 
 use super::*;
 
+/// The most pods one simulated cluster holds (its quota on `pods`).
+pub const MAX_PODS: usize = 20_000;
+
+/// The name the quota error gives the cluster's pod quota.
+pub const QUOTA_NAME: &str = "kubetutor-cluster-pods";
+
 impl ApiServer {
     /// Create an object. `generate_name` treats `meta.name` as a prefix and
     /// appends a random suffix, as `metadata.generateName` does.
@@ -36,6 +42,19 @@ impl ApiServer {
             });
         }
         self.admit_namespace(obj.kind(), &obj.meta.namespace, &obj.meta.name)?;
+        if matches!(obj.spec, Spec::Pod(_)) && self.store.pods().len() >= MAX_PODS {
+            // As a ResourceQuota on `pods` refuses a create (admission,
+            // after validation): the cluster's memory and the tick's time
+            // stay bounded however many replicas are asked for.
+            let used = self.store.pods().len();
+            return Err(ApiError::Forbidden {
+                resource: "pods".to_string(),
+                name: obj.meta.name.clone(),
+                message: format!(
+                    "exceeded quota: {QUOTA_NAME}, requested: pods=1, used: pods={used}, limited: pods={MAX_PODS}"
+                ),
+            });
+        }
         if self.exists(obj.kind(), &obj.meta.namespace, &obj.meta.name) {
             return Err(ApiError::AlreadyExists {
                 resource: resource_name(obj.kind()).to_string(),

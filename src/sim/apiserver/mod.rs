@@ -16,6 +16,7 @@ mod apply_part2;
 mod create;
 mod kinds;
 
+pub use create::{MAX_PODS, QUOTA_NAME};
 pub use create::{NAMESPACE_NAME_LABEL, priority_value};
 pub use kinds::{IMMORTAL_NAMESPACES, NODE_LEASE_NAMESPACE, NODE_LEASE_SECONDS};
 mod create_part2;
@@ -96,6 +97,20 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+impl ApiError {
+    /// The status message alone, as a controller's event quotes it.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Forbidden {
+                resource,
+                name,
+                message,
+            } => format!("{resource} \"{name}\" is forbidden: {message}"),
+            other => other.to_string(),
+        }
+    }
+}
 
 /// The resource name kubectl uses in messages (`pods`, `deployments.apps`).
 pub fn resource_name(kind: Kind) -> &'static str {

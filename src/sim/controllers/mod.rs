@@ -140,11 +140,9 @@ pub(crate) fn create_pods(
                     EventType::Warning,
                     object.clone(),
                     "FailedCreate",
-                    format!(
-                        "Error creating: {}",
-                        e.to_string()
-                            .trim_start_matches("Error from server (Forbidden): ")
-                    ),
+                    // The controller's event quotes the status message,
+                    // without kubectl's `Error from server (…): `.
+                    format!("Error creating: {}", e.message()),
                 );
                 break;
             }

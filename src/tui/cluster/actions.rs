@@ -15,7 +15,14 @@ impl App {
     pub(in crate::tui) fn cluster_action(&mut self, action: Action) -> bool {
         let on_cluster = self.focus == Pane::Cluster;
         match action {
-            Action::Tick(ms) => self.live.tick(ms),
+            Action::Tick(ms) => {
+                if !self.console.tick_wait(&mut self.live) {
+                    self.live.tick(ms);
+                }
+            }
+            Action::CloseOverlay if self.console.waiting.is_some() => {
+                self.console.stop_wait(&self.live);
+            }
             Action::TogglePause => self.live.toggle_pause(),
             Action::Faster => self.live.faster(),
             Action::Slower => self.live.slower(),

@@ -4,6 +4,7 @@
 
 pub mod completion;
 pub mod input;
+pub mod wait;
 
 use super::action::Pane;
 use super::cluster::live::Live;
@@ -15,6 +16,8 @@ use input::LineInput;
 pub const HISTORY: usize = 200;
 /// Lines of output kept from one command.
 pub const MAX_OUTPUT_LINES: usize = 10_000;
+/// The longest `wait` (as the command language allows).
+const MAX_WAIT_MS: u64 = 3_600_000;
 
 /// An editing key of the command bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +73,8 @@ pub struct Console {
     /// The pane that had the focus before the output moved it to the
     /// cluster pane; closing the output gives it back.
     pub return_focus: Option<Pane>,
+    /// A long `wait` running in slices ([`wait`]).
+    pub waiting: Option<wait::Waiting>,
 }
 
 impl Console {
@@ -148,11 +153,44 @@ impl Console {
                         self.history.remove(0);
                     }
                 }
+                if let Ok(parse::Command::Wait(ms)) = parse::parse(&line)
+                    && ms <= MAX_WAIT_MS
+                    && let Some(waiting) = wait::Waiting::start(&crate::text::sanitize(&line), ms)
+                {
+                    // The first slices run now: a short wait on a small
+                    // cluster is over before the key press returns.
+                    self.waiting = Some(waiting);
+                    self.tick_wait(live);
+                    return true;
+                }
                 self.output = Some(run(live, &line));
                 return true;
             }
         }
         false
+    }
+
+    /// Run a tick of the wait in progress, if any; true while one runs
+    /// (the cluster's own clock then stands still).
+    pub fn tick_wait(&mut self, live: &mut Live) -> bool {
+        let Some(waiting) = self.waiting.as_mut() else {
+            return false;
+        };
+        let over = waiting.tick(&mut live.cluster);
+        self.output = Some(waiting.output(&live.cluster, false));
+        if over {
+            self.waiting = None;
+        }
+        true
+    }
+
+    /// Esc during a wait: stop it where it is. False when none runs.
+    pub fn stop_wait(&mut self, live: &Live) -> bool {
+        let Some(waiting) = self.waiting.take() else {
+            return false;
+        };
+        self.output = Some(waiting.output(&live.cluster, true));
+        true
     }
 
     pub fn close_output(&mut self) -> bool {

@@ -77,13 +77,9 @@ impl App {
     /// the deck follows the file (with what other processes saved).
     fn record_drill_review(&mut self, review: &Review) {
         let now = self.now();
-        let mut error = None;
         let (due, deck) = match self.store_mut() {
             Some(store) => {
                 let due = store.record_review(&review.key, review.category, review.grade, now);
-                if let Err(e) = store.save() {
-                    error = Some(e.to_string());
-                }
                 (due, Some(store.drill().clone()))
             }
             None => {
@@ -102,10 +98,12 @@ impl App {
             }
             drill.card_due = Some((now, due));
         }
-        if let Some(msg) = error
-            && !self.banner.contains(&msg)
-        {
-            self.banner.push(msg);
+        self.save_progress();
+        // A synchronous save (tests, plain runs) has merged what other
+        // processes saved: the drill's deck follows it.
+        let deck = self.store().map(|s| s.drill().clone());
+        if let (Some(drill), Some(deck)) = (self.drill.as_mut(), deck) {
+            drill.deck = deck;
         }
     }
 }
