@@ -11,62 +11,23 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Default)]
 pub struct EndpointsController {
-    dirty: BTreeSet<Oid>,
-    /// Which services each pod was last counted in.
-    pod_services: BTreeMap<Oid, BTreeSet<Oid>>,
+    tracked: ServicePods,
 }
 
 impl EndpointsController {
     pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
-        for ev in window {
-            match (ev.res, ev.op) {
-                (Res::Service, Op::Deleted) => {
-                    for set in self.pod_services.values_mut() {
-                        set.remove(&ev.oid);
-                    }
-                }
-                (Res::Service, _) => {
-                    self.dirty.insert(ev.oid);
-                }
-                (Res::Pod, Op::Deleted) => {
-                    if let Some(svcs) = self.pod_services.remove(&ev.oid) {
-                        self.dirty.extend(svcs);
-                    }
-                }
-                (Res::Pod, _) => {
-                    if let Some(old) = self.pod_services.get(&ev.oid) {
-                        self.dirty.extend(old.iter().copied());
-                    }
-                    if let Some(pod) = api.store().pods().get(ev.oid) {
-                        self.dirty.extend(selected_services(api.store(), pod));
-                    }
-                }
-                _ => {}
-            }
-        }
-        for oid in std::mem::take(&mut self.dirty) {
+        for oid in self.tracked.dirty(window, api.store()) {
             self.sync(oid, api);
         }
     }
 
     fn sync(&mut self, oid: Oid, api: &mut ApiServer) {
-        let Some(svc) = api.store().services().get(oid).cloned() else {
+        let Some((svc, pods)) = self.tracked.selected(oid, api.store()) else {
             return;
         };
-        if svc.spec.selector.is_empty() {
-            return;
-        }
-        let selector = LabelSelector::from_labels(svc.spec.selector.clone());
-        let pods: Vec<Pod> = api
-            .store()
-            .select_pods(&svc.meta.namespace, &selector)
-            .into_iter()
-            .cloned()
-            .collect();
         let (mut ready, mut not_ready) = (Vec::new(), Vec::new());
         let mut ports: Vec<EndpointPort> = Vec::new();
         for p in &pods {
-            self.pod_services.entry(p.meta.oid).or_default().insert(oid);
             let Some(ip) = p.status.pod_ip.clone() else {
                 continue;
             };
@@ -135,4 +96,66 @@ pub(crate) fn service_ports(svc: &Service, pods: &[Pod]) -> Vec<EndpointPort> {
         }
     }
     ports
+}
+
+/// What the Endpoints and EndpointSlice controllers both follow: which
+/// Services need their endpoints computed again after a window of watch
+/// events, and which Services each Pod was last counted in (so a Pod that
+/// leaves a selector, or is deleted, marks the Services it was in).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ServicePods {
+    dirty: BTreeSet<Oid>,
+    pod_services: BTreeMap<Oid, BTreeSet<Oid>>,
+}
+
+impl ServicePods {
+    /// The Services to sync after `window`.
+    pub(crate) fn dirty(&mut self, window: &[WatchEvent], store: &Store) -> BTreeSet<Oid> {
+        for ev in window {
+            match (ev.res, ev.op) {
+                (Res::Service, Op::Deleted) => {
+                    for set in self.pod_services.values_mut() {
+                        set.remove(&ev.oid);
+                    }
+                }
+                (Res::Service, _) => {
+                    self.dirty.insert(ev.oid);
+                }
+                (Res::Pod, Op::Deleted) => {
+                    if let Some(svcs) = self.pod_services.remove(&ev.oid) {
+                        self.dirty.extend(svcs);
+                    }
+                }
+                (Res::Pod, _) => {
+                    if let Some(old) = self.pod_services.get(&ev.oid) {
+                        self.dirty.extend(old.iter().copied());
+                    }
+                    if let Some(pod) = store.pods().get(ev.oid) {
+                        self.dirty.extend(selected_services(store, pod));
+                    }
+                }
+                _ => {}
+            }
+        }
+        std::mem::take(&mut self.dirty)
+    }
+
+    /// A Service with a selector and the Pods it selects, each remembered as
+    /// counted in it; `None` for a missing Service or one without a selector.
+    pub(crate) fn selected(&mut self, oid: Oid, store: &Store) -> Option<(Service, Vec<Pod>)> {
+        let svc = store.services().get(oid).cloned()?;
+        if svc.spec.selector.is_empty() {
+            return None;
+        }
+        let selector = LabelSelector::from_labels(svc.spec.selector.clone());
+        let pods: Vec<Pod> = store
+            .select_pods(&svc.meta.namespace, &selector)
+            .into_iter()
+            .cloned()
+            .collect();
+        for p in &pods {
+            self.pod_services.entry(p.meta.oid).or_default().insert(oid);
+        }
+        Some((svc, pods))
+    }
 }

@@ -4,12 +4,10 @@
 //! terminating), `serving` (Ready), `terminating` (being deleted).
 //! <https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/>
 
-use super::endpoints::{selected_services, service_ports};
+use super::endpoints::{ServicePods, service_ports};
 use crate::sim::apiserver::ApiServer;
-use crate::sim::objects::*;
-use crate::sim::store::{Op, Res, WatchEvent};
+use crate::sim::store::WatchEvent;
 use crate::sim::stored::*;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The controller's `--max-endpoints-per-slice` default.
 pub const MAX_ENDPOINTS_PER_SLICE: usize = 100;
@@ -18,61 +16,22 @@ pub const MANAGED_BY: &str = "endpointslice-controller.k8s.io";
 
 #[derive(Debug, Clone, Default)]
 pub struct EndpointSliceController {
-    dirty: BTreeSet<Oid>,
-    /// Which services each pod was last counted in.
-    pod_services: BTreeMap<Oid, BTreeSet<Oid>>,
+    tracked: ServicePods,
 }
 
 impl EndpointSliceController {
     pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
-        for ev in window {
-            match (ev.res, ev.op) {
-                (Res::Service, Op::Deleted) => {
-                    for set in self.pod_services.values_mut() {
-                        set.remove(&ev.oid);
-                    }
-                }
-                (Res::Service, _) => {
-                    self.dirty.insert(ev.oid);
-                }
-                (Res::Pod, Op::Deleted) => {
-                    if let Some(svcs) = self.pod_services.remove(&ev.oid) {
-                        self.dirty.extend(svcs);
-                    }
-                }
-                (Res::Pod, _) => {
-                    if let Some(old) = self.pod_services.get(&ev.oid) {
-                        self.dirty.extend(old.iter().copied());
-                    }
-                    if let Some(pod) = api.store().pods().get(ev.oid) {
-                        self.dirty.extend(selected_services(api.store(), pod));
-                    }
-                }
-                _ => {}
-            }
-        }
-        for oid in std::mem::take(&mut self.dirty) {
+        for oid in self.tracked.dirty(window, api.store()) {
             self.sync(oid, api);
         }
     }
 
     fn sync(&mut self, oid: Oid, api: &mut ApiServer) {
-        let Some(svc) = api.store().services().get(oid).cloned() else {
+        let Some((svc, pods)) = self.tracked.selected(oid, api.store()) else {
             return;
         };
-        if svc.spec.selector.is_empty() {
-            return;
-        }
-        let selector = LabelSelector::from_labels(svc.spec.selector.clone());
-        let pods: Vec<Pod> = api
-            .store()
-            .select_pods(&svc.meta.namespace, &selector)
-            .into_iter()
-            .cloned()
-            .collect();
         let mut endpoints = Vec::new();
         for p in &pods {
-            self.pod_services.entry(p.meta.oid).or_default().insert(oid);
             let Some(ip) = p.status.pod_ip.clone() else {
                 continue;
             };
