@@ -148,6 +148,52 @@ fn first_pod(c: &Cluster, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no pod {prefix}*"))
 }
 
+/// kubectl's describeLimitRangeSpec (staging/src/k8s.io/kubectl/pkg/describe/
+/// describe.go) prints one row per resource of a limit item by ranging over a
+/// Go map, so the order of a `Container cpu …` / `Container memory …` pair
+/// changes from run to run. Sort each run of rows that share a Type below a
+/// `Type Resource Min Max …` header, on both sides, before comparing.
+fn map_ordered_rows_sorted(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut in_table = false;
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        run.sort_unstable();
+        out.extend(run.drain(..).map(str::to_string));
+    };
+    for line in text.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        let same_type = run
+            .first()
+            .is_some_and(|r| r.split_whitespace().next() == Some(first));
+        if !same_type {
+            flush(&mut run, &mut out);
+        }
+        if line.trim_start().starts_with("Type Resource Min Max") {
+            in_table = true;
+        } else if !["Container", "Pod", "PersistentVolumeClaim"].contains(&first)
+            && !first.starts_with("--")
+        {
+            in_table = false;
+        } else if in_table && !first.starts_with("--") {
+            run.push(line);
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    flush(&mut run, &mut out);
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn map_ordered_rows_sort_within_one_type_only() {
+    let text = "Resource Limits\n Type Resource Min Max\n ---- --------\n Container memory - -\n Container cpu - 1\n Pod memory 1 2\n Pod cpu 1 2\nName: x\n";
+    assert_eq!(
+        map_ordered_rows_sorted(text),
+        "Resource Limits\n Type Resource Min Max\n ---- --------\n Container cpu - 1\n Container memory - -\n Pod cpu 1 2\n Pod memory 1 2\nName: x\n"
+    );
+}
+
 #[test]
 fn kubectl_describe_prints_what_the_simulator_describes() {
     let kubectl = serve::kubectl("1.33");
@@ -206,7 +252,8 @@ fn kubectl_describe_prints_what_the_simulator_describes() {
         let sim = execute(&mut c, &format!("describe {kind} {name} -n {ns}"));
         let (out, err, ok) = api.kubectl(&mut c, &kubectl, &["describe", kind, name, "-n", ns]);
         assert!(ok, "kubectl describe {kind} {name}: {err}");
-        let (want, got) = (serve::normalise(&sim.output), serve::normalise(&out));
+        let want = map_ordered_rows_sorted(&serve::normalise(&sim.output));
+        let got = map_ordered_rows_sorted(&serve::normalise(&out));
         if let Some(why) = pending(kind, name) {
             if want == got {
                 failures.push(format!(
