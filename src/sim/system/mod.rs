@@ -67,7 +67,7 @@ impl Cluster {
             for k in &mut self.kubelets {
                 k.sync_pods(&mut self.api, &mut self.disks);
             }
-            self.proxy.step(&window, &mut self.api);
+            self.proxy.step(&window, &mut self.api, &[]);
         }
     }
 
