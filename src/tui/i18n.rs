@@ -3,6 +3,9 @@
 use crate::lang::Lang;
 
 /// The interface's words in one language.
+/// The command the empty cluster suggests.
+pub const NO_PODS_COMMAND: &str = ":create deployment web --image=nginx";
+
 pub struct Ui {
     pub lang: Lang,
 }
@@ -639,15 +642,26 @@ impl Ui {
         }
     }
 
+    /// The cluster pane's title while a predict question plays out.
+    pub fn replaying(&self) -> &'static str {
+        self.pick("재생 중", "playing")
+    }
+
     pub fn paused(&self) -> &'static str {
         self.pick("정지", "paused")
     }
 
-    pub fn no_pods_hint(&self) -> &'static str {
-        self.pick(
-            "아직 파드가 없습니다. :create deployment web --image=nginx 를 입력해 보세요.",
-            "No pods yet. Try :create deployment web --image=nginx",
-        )
+    /// The empty cluster's hint, as text around a command: the command is
+    /// laid out whole ([`no_pods_lines`](crate::tui::cluster::nodes::no_pods_lines)).
+    pub fn no_pods_hint(&self) -> [&'static str; 3] {
+        match self.lang {
+            Lang::Ko => [
+                "아직 파드가 없습니다. 이렇게 입력해 보세요:",
+                NO_PODS_COMMAND,
+                "",
+            ],
+            Lang::En => ["No pods yet. Try", NO_PODS_COMMAND, ""],
+        }
     }
 
     pub fn no_events(&self) -> &'static str {

@@ -14,7 +14,7 @@ mod events;
 pub mod fit;
 pub mod flow;
 pub mod live;
-mod nodes;
+pub(in crate::tui) mod nodes;
 mod pods;
 mod services;
 pub mod style;

@@ -158,9 +158,73 @@ pub(super) fn lines(ctx: &Ctx, cols: &Columns) -> Vec<Line<'static>> {
         }
     }
     if !any_pods && ctx.cluster.unscheduled_pods().is_empty() {
-        for l in text::wrap_str(ctx.ui.no_pods_hint(), ctx.width.saturating_sub(2)) {
-            out.push(Line::styled(format!("  {l}"), ctx.pal.dim));
+        for l in no_pods_lines(ctx.ui, ctx.width) {
+            out.push(Line::styled(l, ctx.pal.dim));
         }
     }
     out
+}
+
+/// The empty cluster's hint laid out for `width`, indented by two: on one
+/// line when it fits; otherwise wrapped at spaces, but with the command
+/// kept whole on a line of its own (cut with … only when even that line is
+/// too narrow), so what is shown can be typed as it reads.
+pub fn no_pods_lines(ui: &crate::tui::i18n::Ui, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(2);
+    let [before, command, after] = ui.no_pods_hint();
+    let whole = [before, command, after]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut lines: Vec<String> = if text::width(&whole) <= room {
+        vec![whole]
+    } else {
+        let mut v = text::wrap_str(before, room);
+        v.push(text::truncate(command, room));
+        if !after.is_empty() {
+            v.extend(text::wrap_str(after, room));
+        }
+        v
+    };
+    for l in &mut lines {
+        l.insert_str(0, "  ");
+    }
+    lines
+}
+
+#[cfg(test)]
+mod hint_tests {
+    use super::no_pods_lines;
+    use crate::lang::Lang;
+    use crate::tui::i18n::Ui;
+
+    #[test]
+    fn the_command_is_never_split_across_lines() {
+        let en = Ui::new(Lang::En);
+        assert_eq!(
+            no_pods_lines(&en, 80),
+            ["  No pods yet. Try :create deployment web --image=nginx"]
+        );
+        assert_eq!(
+            no_pods_lines(&en, 40),
+            [
+                "  No pods yet. Try",
+                "  :create deployment web --image=nginx"
+            ]
+        );
+        assert_eq!(
+            no_pods_lines(&en, 20),
+            ["  No pods yet. Try", "  :create deploymen…"]
+        );
+        let ko = Ui::new(Lang::Ko);
+        assert_eq!(
+            no_pods_lines(&ko, 50),
+            [
+                "  아직 파드가 없습니다. 이렇게 입력해 보세요:",
+                "  :create deployment web --image=nginx"
+            ]
+        );
+    }
 }

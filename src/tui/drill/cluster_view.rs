@@ -23,10 +23,7 @@ use ratatui::widgets::Paragraph;
 /// :create ..." hint: in the drill the pod comes from the card, and there
 /// is no command bar. The hint is found exactly as the widget lays it out.
 fn without_hint(mut lines: Vec<Line<'static>>, ui: &Ui, width: usize) -> Vec<Line<'static>> {
-    let hint: Vec<String> = text::wrap_str(ui.no_pods_hint(), width.saturating_sub(2))
-        .into_iter()
-        .map(|l| format!("  {l}"))
-        .collect();
+    let hint = crate::tui::cluster::nodes::no_pods_lines(ui, width);
     let plain = |l: &Line| {
         l.spans
             .iter()

@@ -25,7 +25,11 @@ fn frame_block(app: &App, ui: &Ui, chrome: &Chrome, width: u16) -> Block<'static
         fit::clock(live.cluster.now()),
         live.speed_label()
     );
-    if live.paused {
+    // A predict replay drives the (otherwise paused) cluster itself.
+    let replaying = app.blocks.playback.as_ref().is_some_and(|p| !p.is_done());
+    if replaying {
+        right = format!("{} · {right}", ui.replaying());
+    } else if live.paused {
         right = format!("{} · {right}", ui.paused());
     }
     let room = (width as usize).saturating_sub(4);
@@ -50,7 +54,7 @@ fn frame_block(app: &App, ui: &Ui, chrome: &Chrome, width: u16) -> Block<'static
         block = block.title(Line::from(Span::styled(format!(" {title} "), chrome.title)));
     }
     if !right.is_empty() {
-        let style = if live.paused {
+        let style = if live.paused && !replaying {
             chrome.banner
         } else {
             chrome.dim

@@ -7,9 +7,21 @@ use ratatui::widgets::{Clear, Widget};
 
 /// A rectangle of at most `width`×`height`, centered in `area`, never larger
 /// than `area`.
+///
+/// An overlay as wide as `area` that would leave a single row of what is
+/// under it above or below takes that row too (and one as tall, a single
+/// column): that lone row is a pane's border, drawn flush along the
+/// overlay's own, which reads as a double frame.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
+    let mut w = width.min(area.width);
+    let mut h = height.min(area.height);
+    if area.width - w <= 2 && area.height - h <= 2 {
+        (w, h) = (area.width, area.height);
+    } else if w == area.width && area.height - h <= 2 {
+        h = area.height;
+    } else if h == area.height && area.width - w <= 2 {
+        w = area.width;
+    }
     Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -50,5 +62,22 @@ impl Widget for Rows<'_> {
         for (i, line) in self.0.iter().take(area.height as usize).enumerate() {
             buf.set_line(area.x, area.y + i as u16, line, area.width);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_row_or_column_around_the_overlay_is_taken_in() {
+        let area = Rect::new(0, 0, 80, 23);
+        assert_eq!(centered(area, 90, 21), area);
+        assert_eq!(centered(area, 79, 22), area);
+        assert_eq!(centered(area, 60, 10), Rect::new(10, 6, 60, 10));
+        assert_eq!(centered(area, 77, 20), Rect::new(1, 1, 77, 20));
+        // Narrower than the area: the pane's frame shows all round.
+        assert_eq!(centered(area, 70, 21), Rect::new(5, 1, 70, 21));
+        assert_eq!(centered(area, 78, 10), Rect::new(1, 6, 78, 10));
     }
 }
