@@ -312,7 +312,11 @@ fn a_failing_command_says_what_is_wrong() {
 #[test]
 fn output_never_carries_control_characters() {
     let mut app = app(Lang::En);
-    let out = kubetutor::tui::console::run(&mut app.live, "get pods no\u{1b}[2Jpe\u{7}");
+    let out = kubetutor::tui::console::run(
+        &mut app.live,
+        "get pods no\u{1b}[2Jpe\u{7}",
+        kubetutor::lang::Lang::En,
+    );
     assert!(!out.ok);
     for l in out.lines.iter().chain([&out.command]) {
         assert!(!l.chars().any(|c| c.is_control()), "{l:?}");
@@ -456,4 +460,30 @@ fn a_long_wait_runs_in_slices_and_esc_stops_it() {
         "{:?}",
         out.lines
     );
+}
+
+/// The simulator's own words about a scenario follow the course language:
+/// a Korean student reads the Korean description when loading or listing.
+#[test]
+fn scenario_descriptions_follow_the_course_language() {
+    let mut app = app(Lang::Ko);
+    let out = kubetutor::tui::console::run(&mut app.live, "scenario crashloop", Lang::Ko);
+    assert!(out.ok);
+    assert!(
+        out.lines[0].starts_with("\"crashloop\" 시나리오를 불러왔습니다: "),
+        "{:?}",
+        out.lines
+    );
+    assert!(out.lines[0].chars().any(|c| ('가'..='힣').contains(&c)));
+    let list = kubetutor::tui::console::run(&mut app.live, "scenario", Lang::Ko);
+    assert!(list.lines.iter().any(|l| l.starts_with("crashloop")));
+    assert!(
+        list.lines
+            .iter()
+            .all(|l| l.chars().any(|c| ('가'..='힣').contains(&c))),
+        "{:?}",
+        list.lines
+    );
+    let en = kubetutor::tui::console::run(&mut app.live, "scenario crashloop", Lang::En);
+    assert!(en.lines[0].starts_with("scenario \"crashloop\" loaded: Pod crash-demo"));
 }

@@ -28,7 +28,7 @@ pub fn run(lesson: Option<String>, global: &GlobalArgs, serve: bool) -> anyhow::
     let mut app = open_app(catalog, lesson, global);
     if serve {
         app.live.lang = lang;
-        let out = crate::tui::console::run(&mut app.live, "serve");
+        let out = crate::tui::console::run(&mut app.live, "serve", app.lang);
         app.console.output = Some(out);
     }
     crate::tui::run_on(&mut app)?;

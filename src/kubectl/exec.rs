@@ -2,6 +2,7 @@
 
 use super::parse::{Command, Resource};
 use super::{Outcome, describe, get, help};
+use crate::lang::Lang;
 use crate::sim::apiserver::DEFAULT_TOLERATION_SECONDS;
 use crate::sim::controllers::node_lifecycle::GRACE_PERIOD_MS;
 use crate::sim::objects::*;
@@ -307,21 +308,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
                 kind.kubelet_version()
             ))
         }
-        Command::Scenario(None) => {
-            let lines: Vec<String> = scenarios::names()
-                .into_iter()
-                .map(|n| {
-                    let d = scenarios::get(n)
-                        .map(|s| crate::markdown::inline_plain(&s.description.en))
-                        .unwrap_or_default();
-                    format!("{n}\t{d}")
-                })
-                .collect();
-            Outcome::ok(super::table::tabwrite(
-                &format!("{}\n", lines.join("\n")),
-                super::table::DESCRIBE,
-            ))
-        }
+        Command::Scenario(None) => Outcome::ok(scenario_list(Lang::En)),
         Command::Scenario(Some(name)) => {
             let setup = Setup {
                 scenario: Some(name.clone()),
@@ -330,10 +317,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
             match Cluster::from_setup(&setup, c.seed()) {
                 Ok(fresh) => {
                     *c = fresh;
-                    let d = scenarios::get(&name)
-                        .map(|s| crate::markdown::inline_plain(&s.description.en))
-                        .unwrap_or_default();
-                    Outcome::ok(format!("scenario \"{name}\" loaded: {d}"))
+                    Outcome::ok(scenario_loaded(&name, Lang::En))
                 }
                 Err(e) => Outcome::fail(format!("error: {e}")),
             }
@@ -474,5 +458,36 @@ fn version(c: &Cluster, output: super::parse::Output) -> Outcome {
         Output::Yaml => Outcome::ok(super::to_yaml(&info)),
         Output::Json => Outcome::ok(super::to_json(&info)),
         _ => Outcome::ok(format!("Server Version: {v}")),
+    }
+}
+
+/// A scenario's description in `lang`, as plain text.
+fn scenario_description(name: &str, lang: Lang) -> String {
+    scenarios::get(name)
+        .map(|s| {
+            let d = match lang {
+                Lang::Ko => &s.description.ko,
+                Lang::En => &s.description.en,
+            };
+            crate::markdown::inline_plain(d)
+        })
+        .unwrap_or_default()
+}
+
+/// What `scenario` (no name) prints: each scenario and its description.
+pub fn scenario_list(lang: Lang) -> String {
+    let lines: Vec<String> = scenarios::names()
+        .into_iter()
+        .map(|n| format!("{n}\t{}", scenario_description(n, lang)))
+        .collect();
+    super::table::tabwrite(&format!("{}\n", lines.join("\n")), super::table::DESCRIBE)
+}
+
+/// What `scenario NAME` prints once the scenario is loaded.
+pub fn scenario_loaded(name: &str, lang: Lang) -> String {
+    let d = scenario_description(name, lang);
+    match lang {
+        Lang::Ko => format!("\"{name}\" 시나리오를 불러왔습니다: {d}"),
+        Lang::En => format!("scenario \"{name}\" loaded: {d}"),
     }
 }

@@ -16,6 +16,7 @@ mod controls;
 pub mod describe;
 pub mod events;
 mod exec;
+pub use exec::{scenario_list, scenario_loaded};
 pub mod files;
 mod flags;
 pub mod get;

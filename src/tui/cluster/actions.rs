@@ -30,7 +30,7 @@ impl App {
             Action::OpenCommandBar => self.console.open(),
             Action::Bar(key) => {
                 self.live.lang = self.lang;
-                let ran = self.console.key(key, &mut self.live);
+                let ran = self.console.key(key, &mut self.live, self.lang);
                 if ran {
                     // A command is about the cluster: show it (on a
                     // narrow terminal that means switching panes), and let

@@ -93,7 +93,7 @@ impl Console {
 
     /// An editing key. Returns true when a command ran (its output is in
     /// [`Console::output`]).
-    pub fn key(&mut self, key: BarKey, live: &mut Live) -> bool {
+    pub fn key(&mut self, key: BarKey, live: &mut Live, lang: crate::lang::Lang) -> bool {
         let Some(bar) = self.bar.as_mut() else {
             return false;
         };
@@ -163,7 +163,7 @@ impl Console {
                     self.tick_wait(live);
                     return true;
                 }
-                self.output = Some(run(live, &line));
+                self.output = Some(run(live, &line, lang));
                 return true;
             }
         }
@@ -198,18 +198,29 @@ impl Console {
     }
 }
 
-/// Run one line against the live cluster.
-pub fn run(live: &mut Live, line: &str) -> Output {
+/// Run one line against the live cluster. The simulator's own replies
+/// that describe a scenario come in the course's language.
+pub fn run(live: &mut Live, line: &str, lang: crate::lang::Lang) -> Output {
     if let Some(out) = serve_command(live, line) {
         return out;
     }
-    let outcome = kubectl::execute(&mut live.cluster, line);
+    let mut outcome = kubectl::execute(&mut live.cluster, line);
+    let parsed = parse::parse(line);
     let replaced = matches!(
-        parse::parse(line),
+        parsed,
         Ok(parse::Command::Reset | parse::Command::Scenario(Some(_)))
     );
     if outcome.ok && replaced {
         live.replaced_by_command();
+    }
+    if outcome.ok {
+        match &parsed {
+            Ok(parse::Command::Scenario(None)) => outcome.output = kubectl::scenario_list(lang),
+            Ok(parse::Command::Scenario(Some(name))) => {
+                outcome.output = kubectl::scenario_loaded(name, lang);
+            }
+            _ => {}
+        }
     }
     let clean = crate::text::sanitize(&outcome.output);
     Output {
