@@ -14,6 +14,7 @@ fn kubectl_prefix_flags_and_forms() {
             selector: Some("app=web".into()),
             scope: Scope::One("default".into()),
             show_labels: false,
+            no_headers: false,
             sort_by: None
         }
     );
@@ -26,6 +27,7 @@ fn kubectl_prefix_flags_and_forms() {
             selector: None,
             scope: Scope::One("default".into()),
             show_labels: false,
+            no_headers: false,
             sort_by: None
         }
     );

@@ -49,10 +49,18 @@ fn kubectl_get_prints_what_the_command_bar_prints_for_every_kind() {
         ("daemonsets", Some("kube-system")),
         ("endpointslices", None),
         ("leases", Some("kube-node-lease")),
+        ("configmaps", None),
     ] {
-        for extra in [&[][..], &["-o", "wide"][..], &["-A"][..]] {
+        let variants = [
+            &[][..],
+            &["-o", "wide"][..],
+            &["-A"][..],
+            // Without the header the columns are only as wide as the rows.
+            &["-A", "--no-headers"][..],
+        ];
+        for extra in variants {
             let mut args = vec!["get", kind];
-            if let Some(ns) = ns.filter(|_| extra != ["-A"]) {
+            if let Some(ns) = ns.filter(|_| extra.first() != Some(&"-A")) {
                 args.extend(["-n", ns]);
             }
             args.extend_from_slice(extra);
@@ -67,14 +75,15 @@ fn kubectl_get_prints_what_the_command_bar_prints_for_every_kind() {
                 .map(|l| format!("{l}\n"))
                 .collect();
             assert_eq!(warned + &out, bar.output, "kubectl {}", args.join(" "));
+            let header = usize::from(!extra.contains(&"--no-headers"));
             assert!(
-                out.lines().count() > 1,
+                out.lines().count() > header,
                 "kubectl {args:?} printed no rows: {out}"
             );
             compared += 1;
         }
     }
-    assert_eq!(compared, 36);
+    assert_eq!(compared, 52);
 }
 
 #[test]

@@ -193,6 +193,8 @@ pub enum Command {
         selector: Option<String>,
         scope: Scope,
         show_labels: bool,
+        /// `--no-headers`: the table without its header line.
+        no_headers: bool,
         /// `--sort-by`: a field path of the API form.
         sort_by: Option<String>,
     },

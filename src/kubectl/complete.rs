@@ -106,6 +106,7 @@ pub fn complete(c: &Cluster, partial: &str) -> Vec<String> {
                 "--namespace",
                 "--all-namespaces",
                 "--show-labels",
+                "--no-headers",
             ]),
             "create" => strs(&[
                 "--image=",

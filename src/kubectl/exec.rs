@@ -62,6 +62,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
             selector,
             scope,
             show_labels,
+            no_headers,
             sort_by,
         } => get::get(
             c,
@@ -72,6 +73,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command, files: super::Files<'_>) -> Out
                 selector,
                 scope,
                 show_labels,
+                no_headers,
                 sort_by,
             },
         ),

@@ -16,6 +16,8 @@ pub struct Filters {
     pub selector: Option<String>,
     pub scope: Scope,
     pub show_labels: bool,
+    /// `--no-headers` (tables only, as kubectl's printer).
+    pub no_headers: bool,
     pub sort_by: Option<String>,
 }
 
@@ -39,7 +41,18 @@ pub fn get(c: &Cluster, res: Resource, names: &[String], output: Output, f: &Fil
     let rows = finish(l.rows, ns_col, f.show_labels.then_some(l.labels));
     // `get KIND NAME -o yaml` prints the object; anything else a List.
     let one = names.len() == 1;
+    // kubectl's printer leaves the header out of the tab writer too, so the
+    // columns are only as wide as the rows need.
+    let headless = (f.no_headers && !rows.rows.is_empty())
+        .then(|| {
+            let with_header = table(&rows.header, &rows.rows).len();
+            (with_header, super::table::rows_only(&rows.rows))
+        })
+        .filter(|_| matches!(output, Output::Table | Output::Wide));
     let mut out = finish_output(rows, output, l.names, l.values, l.missing, res, scope, one);
+    if let Some((with_header, rows)) = headless {
+        out.output.replace_range(..with_header, &rows);
+    }
     if res == Resource::Endpoints && c.release() == crate::sim::release::Release::V1_33 {
         // The API server's deprecation warning (KEP-4974), which kubectl prints.
         // https://kubernetes.io/docs/reference/using-api/deprecation-guide/

@@ -6,7 +6,7 @@ kubectl commands (the leading \"kubectl\" is optional):
   get pods|nodes|namespaces|deployments|replicasets|daemonsets|statefulsets|jobs|cronjobs|
       services|endpointslices|endpoints|leases|events|configmaps|secrets|pv|pvc|storageclasses|
       resourcequotas|limitranges|all [NAME...] [-o wide|yaml|json|name|jsonpath='{...}']
-      [-l key=value] [-n NAMESPACE | -A] [--show-labels] [--sort-by=.FIELD]
+      [-l key=value] [-n NAMESPACE | -A] [--show-labels] [--no-headers] [--sort-by=.FIELD]
   events [--for KIND/NAME] [--types Warning] [-n NAMESPACE | -A]   events in the order they happened
   describe KIND NAME                 any kind above
   apply -f FILE                      apply a manifest file (YAML or JSON, several documents)

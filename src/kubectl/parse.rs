@@ -87,6 +87,7 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                     NS,
                     flag("all-namespaces", Some('A'), false),
                     flag("show-labels", None, false),
+                    flag("no-headers", None, false),
                     flag("watch", Some('w'), false),
                     flag("sort-by", None, true),
                 ],
@@ -142,6 +143,7 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                 selector: a.get("selector"),
                 scope,
                 show_labels: a.has("show-labels"),
+                no_headers: a.has("no-headers"),
                 sort_by: a.get("sort-by"),
             })
         }

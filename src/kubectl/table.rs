@@ -76,11 +76,22 @@ fn format(
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut text = header.join("\t");
     text.push('\n');
+    text.push_str(&body(rows));
+    tabwrite(&text, GET)
+}
+
+/// `--no-headers`: the rows alone, their columns as wide as the rows need.
+pub fn rows_only(rows: &[Vec<String>]) -> String {
+    tabwrite(&body(rows), GET)
+}
+
+fn body(rows: &[Vec<String>]) -> String {
+    let mut text = String::new();
     for r in rows {
         text.push_str(&r.join("\t"));
         text.push('\n');
     }
-    tabwrite(&text, GET)
+    text
 }
 
 #[cfg(test)]
