@@ -50,7 +50,7 @@ metadata:
     kind: Node
     name: node-2
     uid: de95efa0-7cb9-40cb-b28e-3aada8bf7444
-  resourceVersion: "47"
+  resourceVersion: "51"
   uid: 6dd9c573-2ec7-4fd5-9683-332c75c1590d
 spec:
   holderIdentity: node-2
@@ -573,7 +573,7 @@ items:
       kind: Service
       name: web
       uid: 97186f70-b726-476b-858a-1717c1ccbd91
-    resourceVersion: "98"
+    resourceVersion: "102"
     uid: e9996d90-f580-4726-ad43-56224670fbf9
   ports:
   - name: ""
@@ -656,7 +656,7 @@ items:
       kind: Service
       name: web
       uid: 97186f70-b726-476b-858a-1717c1ccbd91
-    resourceVersion: "109"
+    resourceVersion: "113"
     uid: e9996d90-f580-4726-ad43-56224670fbf9
   ports:
   - name: ""
