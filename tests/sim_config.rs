@@ -355,7 +355,7 @@ fn create_configmap_and_secret_dry_run_print_what_kubectl_prints() {
 
 /// kube-controller-manager's root-ca-cert-publisher keeps `kube-root-ca.crt`
 /// (key `ca.crt`, the API server's CA) in every Active namespace: in the
-/// four kubeadm leaves, in a new one at once, back again when deleted, and
+/// four kubeadm leaves (beside kubeadm's own `coredns` and `kube-proxy`), in a new one at once, back again when deleted, and
 /// never in a namespace being deleted
 /// (pkg/controller/certificates/rootcacertpublisher/publisher.go;
 /// <https://kubernetes.io/docs/tasks/run-application/access-api-from-pod/>).
@@ -364,7 +364,7 @@ fn every_active_namespace_holds_the_root_ca_configmap() {
     let mut c = kubetutor::sim::Cluster::new(1);
     assert_eq!(
         run(&mut c, "get configmaps -A"),
-        "NAMESPACE         NAME               DATA   AGE\ndefault           kube-root-ca.crt   1      0s\nkube-node-lease   kube-root-ca.crt   1      0s\nkube-public       kube-root-ca.crt   1      0s\nkube-system       kube-root-ca.crt   1      0s\n"
+        "NAMESPACE         NAME               DATA   AGE\ndefault           kube-root-ca.crt   1      0s\nkube-node-lease   kube-root-ca.crt   1      0s\nkube-public       kube-root-ca.crt   1      0s\nkube-system       coredns            1      0s\nkube-system       kube-proxy         2      0s\nkube-system       kube-root-ca.crt   1      0s\n"
     );
     run(&mut c, "create namespace team");
     run(&mut c, "wait 5s");
@@ -402,7 +402,7 @@ fn every_active_namespace_holds_the_root_ca_configmap() {
     );
     assert_eq!(
         run(&mut c, "get cm -A").lines().count(),
-        5,
+        7,
         "only kubeadm's four namespaces remain"
     );
 }
