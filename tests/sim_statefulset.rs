@@ -10,6 +10,7 @@ mod kube;
 use kube::*;
 use kubetutor::sim::Cluster;
 use kubetutor::sim::status::{pod_ready, pod_status};
+use kubetutor::sim::stored::Phase;
 use proptest::prelude::*;
 
 /// The tutorial's `web` StatefulSet behind its headless `nginx` Service.
@@ -246,7 +247,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     /// Whatever the scaling, the Pods of a StatefulSet have ordinals below
-    /// the most replicas ever asked, forming 0..n under OrderedReady; once
+    /// the most replicas ever asked, forming 0..n under OrderedReady, where
+    /// each Pod starts only once every lower one is Running and Ready
+    /// (<https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#deployment-and-scaling-guarantees>); once
     /// it settles there are exactly web-0 .. web-(replicas-1), all ready.
     #[test]
     fn ordinals_are_unique_and_contiguous(
@@ -256,6 +259,7 @@ proptest! {
         let mut c = cluster(&web(2, policy));
         let mut replicas = 2;
         let mut most = 2;
+        let mut seen = std::collections::BTreeSet::new();
         for (want, secs) in steps {
             run(&mut c, &format!("scale statefulset web --replicas={want}"));
             replicas = want;
@@ -280,6 +284,28 @@ proptest! {
                 // Pods come and go independently: gaps are allowed.
                 if policy == "OrderedReady" {
                     prop_assert_eq!(ordinals, (0..n).collect::<Vec<_>>());
+                    // And in order: each Pod not seen before was created
+                    // only once every lower ordinal was Running and Ready.
+                    for p in c.store().pods().iter() {
+                        let Some(i) = p.meta.name.strip_prefix("web-") else { continue };
+                        if !seen.insert(p.meta.uid.clone()) {
+                            continue;
+                        }
+                        let i: u32 = i.parse().unwrap();
+                        for j in 0..i {
+                            let lower = c.pod("default", &format!("web-{j}"));
+                            let ready_since = lower
+                                .filter(|l| l.status.phase == Phase::Running)
+                                .and_then(|l| l.status.conditions.ready.as_ref())
+                                .filter(|r| r.is_true())
+                                .map(|r| r.transition_ms);
+                            prop_assert!(
+                                ready_since.is_some_and(|t| t <= p.meta.creation_ms),
+                                "web-{} created at {} ms before web-{} was Running and Ready ({:?})",
+                                i, p.meta.creation_ms, j, ready_since
+                            );
+                        }
+                    }
                 }
             }
         }
