@@ -23,39 +23,53 @@ pub struct TooDeep {
 
 /// `Err` at the first line where `text` nests deeper than [`MAX_DEPTH`].
 pub fn check(text: &str) -> Result<(), TooDeep> {
+    check_counting(text).0
+}
+
+/// [`check`], and how many bytes it read: it stops at the bracket that
+/// passes the limit, not at the end of that line (a 16 MiB line of `[` is
+/// refused after its first 129 brackets).
+fn check_counting(text: &str) -> (Result<(), TooDeep>, usize) {
     let mut scan = Scan::default();
-    for (i, line) in lines(text).enumerate() {
-        if let Some(depth) = scan.line(line)
+    let mut rest = text;
+    let mut line = 1;
+    while !rest.is_empty() {
+        let (depth, read) = scan.line(rest);
+        if let Some(depth) = depth
             && depth > MAX_DEPTH
         {
-            return Err(TooDeep {
-                line: i + 1,
+            let too_deep = TooDeep {
+                line,
                 message: format!(
                     "nesting deeper than {MAX_DEPTH} levels (brackets or indentation): not read further"
                 ),
-            });
+            };
+            return (Err(too_deep), text.len() - rest.len() + read);
         }
+        rest = next_line(rest);
+        line += 1;
     }
-    Ok(())
+    (Ok(()), text.len())
 }
 
-/// The lines of `text`, ended by LF, CRLF or a lone CR (as YAML counts them).
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let t = rest?;
-        match t.find(['\n', '\r']) {
-            Some(at) => {
-                let skip = if t[at..].starts_with("\r\n") { 2 } else { 1 };
-                rest = Some(&t[at + skip..]);
-                Some(&t[..at])
-            }
-            None => {
-                rest = None;
-                Some(t)
-            }
-        }
-    })
+/// The end of the first line of `text` (before LF, CRLF or a lone CR, as
+/// YAML counts line ends).
+fn line_end(text: &str) -> usize {
+    text.bytes()
+        .position(|b| b == b'\n' || b == b'\r')
+        .unwrap_or(text.len())
+}
+
+/// `text` after its first line and that line's end.
+fn next_line(text: &str) -> &str {
+    let at = line_end(text);
+    let rest = &text[at..];
+    let skip = if rest.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(!rest.is_empty())
+    };
+    &rest[skip..]
 }
 
 #[derive(Default)]
@@ -72,19 +86,39 @@ struct Scan {
 }
 
 impl Scan {
-    /// Scan one line; the deepest nesting seen on it.
-    fn line(&mut self, line: &str) -> Option<usize> {
-        let indent = line.len() - line.trim_start_matches(' ').len();
+    /// Scan the first line of `text`; the deepest nesting seen on it and
+    /// how many bytes were read when the limit was passed.
+    fn line(&mut self, text: &str) -> (Option<usize>, usize) {
+        match self.line_depth(text) {
+            Err(read) => (Some(MAX_DEPTH + 1), read),
+            Ok(depth) => (depth, 0),
+        }
+    }
+
+    /// The deepest nesting on the first line of `text`, or `Err` with the
+    /// bytes read up to the bracket that passed the limit. Only the
+    /// bracket-counting loop reads the line as far as it goes: a line that
+    /// is too deep is not read to its end.
+    fn line_depth(&mut self, text: &str) -> Result<Option<usize>, usize> {
+        let blank = text.len() - text.trim_start_matches(' ').len();
+        let line = if text[blank..].starts_with(['\n', '\r']) {
+            &text[..blank]
+        } else if self.block_scalar.is_some() || text[blank..].starts_with('#') {
+            &text[..line_end(text)]
+        } else {
+            text
+        };
+        let indent = blank.min(line.len());
         let rest = &line[indent..];
         if let Some(parent) = self.block_scalar {
             if rest.is_empty() || indent > parent {
-                return None;
+                return Ok(None);
             }
             self.block_scalar = None;
         }
         if self.flow == 0 && self.quote.is_none() {
             if rest.is_empty() || rest.starts_with('#') {
-                return None;
+                return Ok(None);
             }
             while self.indents.last().is_some_and(|&i| i > indent) {
                 self.indents.pop();
@@ -96,8 +130,11 @@ impl Scan {
         let block = self.indents.len();
         let mut deepest = block + self.flow;
         let mut prev = ' ';
-        let mut chars = rest.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut chars = rest.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c == '\n' || c == '\r' {
+                break;
+            }
             match self.quote {
                 Some('"') => match c {
                     '\\' => {
@@ -108,7 +145,7 @@ impl Scan {
                 },
                 Some(_) => {
                     if c == '\'' {
-                        if chars.peek() == Some(&'\'') {
+                        if chars.peek().is_some_and(|&(_, c)| c == '\'') {
                             chars.next();
                         } else {
                             self.quote = None;
@@ -122,7 +159,7 @@ impl Scan {
                         self.flow += 1;
                         deepest = deepest.max(block + self.flow);
                         if deepest > MAX_DEPTH {
-                            return Some(deepest);
+                            return Err(indent + at + 1);
                         }
                     }
                     ']' | '}' => self.flow = self.flow.saturating_sub(1),
@@ -135,7 +172,7 @@ impl Scan {
             }
             prev = c;
         }
-        Some(deepest)
+        Ok(Some(deepest))
     }
 }
 
@@ -183,6 +220,25 @@ mod tests {
         // A plain scalar with an apostrophe does not open a quote.
         let text = format!("a: it's\nb: {}{}\n", "[".repeat(200), "]".repeat(200));
         assert!(check(&text).is_err());
+    }
+
+    /// Issue #15 item 3: a line too deep is refused at the bracket that
+    /// passes the limit; the scan used to find the end of the line first,
+    /// reading all of a 16 MiB line of `[` before looking at it.
+    #[test]
+    fn a_line_too_deep_is_not_read_to_its_end() {
+        let flood = format!("id: f\nx: {}\n", "[".repeat(1 << 20));
+        let (result, read) = check_counting(&flood);
+        assert_eq!(result.unwrap_err().line, 2);
+        assert_eq!(read, "id: f\nx: ".len() + MAX_DEPTH);
+        // Indentation counts towards the depth too.
+        let nested = format!("a:\n  b: {}\n", "[".repeat(1000));
+        let (result, read) = check_counting(&nested);
+        assert_eq!(result.unwrap_err().line, 2);
+        assert_eq!(read, "a:\n  b: ".len() + MAX_DEPTH - 1);
+        // A text within the limit is read to its end.
+        let ok = format!("a: {}\n", "[]".repeat(1000));
+        assert_eq!(check_counting(&ok), (Ok(()), ok.len()));
     }
 
     #[test]

@@ -13,10 +13,15 @@ use super::{Diagnostic, Document, Status, build};
 use crate::suggest;
 use serde_yaml::Value;
 
-pub fn check(raw: &RawDoc) -> (Document, Vec<Diagnostic>) {
+/// Check one document; the value as written moves into the [`Document`]
+/// (a copy of an 8 MiB manifest's value tree cost time and as much memory
+/// again).
+pub fn check(raw: RawDoc) -> (Document, Vec<Diagnostic>) {
     let mut s = Sink::new(&raw.pos);
-    let doc = check_in(&mut s, &raw.value, true);
-    (doc, s.out)
+    let mut doc = check_in(&mut s, &raw.value, true);
+    let out = s.out;
+    doc.value = raw.value;
+    (doc, out)
 }
 
 /// Check the object at `s.base`.
@@ -39,7 +44,8 @@ fn check_in(s: &mut Sink, value: &Value, top: bool) -> Document {
             .and_then(Value::as_str)
             .map(str::to_string),
         object: None,
-        value: value.clone(),
+        // The top document takes its value when the check is done.
+        value: if top { Value::Null } else { value.clone() },
         status: Status::Checked,
         items: Vec::new(),
     };
@@ -273,5 +279,26 @@ fn list(s: &mut Sink, v: &Value, doc: &mut Document) -> Status {
         Status::Skipped
     } else {
         Status::Checked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue #15 item 3: the document keeps the value the parser built, not
+    /// a copy of it (the same list buffer before and after the check).
+    #[test]
+    fn the_value_moves_into_the_document() {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n";
+        let mut parsed = super::super::source::parse(text);
+        let raw = parsed.docs.remove(0);
+        let items = raw.value["items"].as_sequence().unwrap().as_ptr();
+        let (doc, diagnostics) = check(raw);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(doc.kind, "List");
+        assert_eq!(doc.items.len(), 1);
+        assert_eq!(doc.items[0].value["metadata"]["name"], "a");
+        assert_eq!(doc.value["items"].as_sequence().unwrap().as_ptr(), items);
     }
 }

@@ -170,7 +170,7 @@ pub fn load(text: &str) -> Loaded {
     let parsed = source::parse(&normalized);
     let mut diagnostics = parsed.diagnostics;
     let mut documents = Vec::new();
-    for raw in &parsed.docs {
+    for raw in parsed.docs {
         let (doc, diags) = document::check(raw);
         documents.push(doc);
         diagnostics.extend(diags);

@@ -14,6 +14,14 @@
 use super::path::{Path, Seg, push_index, push_name};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+
+/// The hasher of the position map's tables. Every node of a document costs
+/// one lookup when it is scanned and one when YAML 1.1 re-reads it; with
+/// std's SipHash those hashes were a sixth of the time of loading a manifest.
+/// foldhash is several times faster on short keys and is seeded per process,
+/// so keys written to collide (a hostile manifest) cannot be prepared ahead.
+type FastHash = foldhash::fast::RandomState;
 
 /// A 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,13 +101,16 @@ struct Node {
 #[derive(Debug, Clone)]
 pub struct PosMap {
     nodes: Vec<Node>,
-    children: HashMap<(NodeId, Step), NodeId>,
+    children: HashMap<(NodeId, Step), NodeId, FastHash>,
     entries: usize,
+    /// Calls of [`PosMap::child`]: the work of building and re-reading the
+    /// map, counted so that a test can hold it to a constant per node.
+    child_calls: usize,
     pub duplicates: Vec<DuplicateKey>,
     /// Where the document's content starts.
     pub start: Pos,
     /// Anchor id -> the node that carries the anchor.
-    pub anchors: HashMap<usize, NodeId>,
+    pub anchors: HashMap<usize, NodeId, FastHash>,
 }
 
 impl Default for PosMap {
@@ -111,11 +122,12 @@ impl Default for PosMap {
                 entry: None,
                 retyped: None,
             }],
-            children: HashMap::new(),
+            children: HashMap::default(),
             entries: 0,
+            child_calls: 0,
             duplicates: Vec::new(),
             start: Pos::default(),
-            anchors: HashMap::new(),
+            anchors: HashMap::default(),
         }
     }
 }
@@ -138,18 +150,31 @@ impl PosMap {
 
     /// The node for `step` under `parent`, made if it is new.
     pub fn child(&mut self, parent: NodeId, step: Step) -> NodeId {
-        if let Some(id) = self.children.get(&(parent, step.clone())) {
-            return *id;
+        self.child_calls += 1;
+        match self.children.entry((parent, step)) {
+            Slot::Occupied(slot) => *slot.get(),
+            Slot::Vacant(slot) => {
+                let id = NodeId::try_from(self.nodes.len()).unwrap_or(NodeId::MAX);
+                self.nodes.push(Node {
+                    parent,
+                    step: slot.key().1.clone(),
+                    entry: None,
+                    retyped: None,
+                });
+                slot.insert(id);
+                id
+            }
         }
-        let id = NodeId::try_from(self.nodes.len()).unwrap_or(NodeId::MAX);
-        self.nodes.push(Node {
-            parent,
-            step: step.clone(),
-            entry: None,
-            retyped: None,
-        });
-        self.children.insert((parent, step), id);
-        id
+    }
+
+    /// How many times [`PosMap::child`] was called on this map.
+    pub fn child_calls(&self) -> usize {
+        self.child_calls
+    }
+
+    /// How many nodes the map holds (the root included).
+    pub fn nodes(&self) -> usize {
+        self.nodes.len()
     }
 
     /// The entry recorded at node `id`.
@@ -280,7 +305,7 @@ enum Frame {
         path: NodeId,
         /// The key being read: its text, position and whether it is plain.
         key: Option<(String, Pos, bool)>,
-        seen: HashMap<String, usize>,
+        seen: HashMap<String, usize, FastHash>,
         /// Depth of a non-scalar key being skipped.
         skipping: usize,
     },
@@ -456,7 +481,7 @@ fn node(stack: &mut Vec<Frame>, doc: &mut PosMap, event: Event<'_>, at: Pos) {
         Event::MappingStart(..) => stack.push(Frame::Map {
             path,
             key: None,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             skipping: 0,
         }),
         Event::SequenceStart(..) => stack.push(Frame::Seq { path, next: 0 }),
@@ -531,6 +556,29 @@ mod tests {
             value = &value[0];
         }
         assert_eq!(value, &serde_yaml::Value::Bool(true));
+    }
+
+    /// Issue #15 item 3: building the map and re-reading it as YAML 1.1
+    /// cost one lookup per node each, at any depth; the re-reading looked up
+    /// every node twice (once as written, once in the document) even where
+    /// no alias makes the two differ.
+    #[test]
+    fn one_lookup_per_node_to_build_and_one_to_resolve() {
+        let deep = format!("{}a{}", "[".repeat(120), "]".repeat(120));
+        let block = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: 80\n";
+        for text in [
+            format!("items:\n  - {deep}\n  - {deep}\n"),
+            block.to_string(),
+        ] {
+            let built = scan(&text, 0);
+            let map = &built.docs[0];
+            let nodes = map.nodes() - 1;
+            assert_eq!(map.child_calls(), nodes, "{text}");
+            let parsed = crate::manifest::source::parse(&text);
+            let map = &parsed.docs[0].pos;
+            assert_eq!(map.nodes() - 1, nodes, "{text}");
+            assert_eq!(map.child_calls(), 2 * nodes, "{text}");
+        }
     }
 
     #[test]

@@ -66,7 +66,13 @@ fn walk(value: &mut Value, doc: NodeId, syn: NodeId, pos: &mut PosMap, depth: us
         Value::Sequence(items) => {
             for (i, item) in items.iter_mut().enumerate() {
                 let d = pos.child(doc, Step::Index(i));
-                let s = pos.child(syn, Step::Index(i));
+                // Outside an alias the document's node is the text's node:
+                // one lookup, not two.
+                let s = if doc == syn {
+                    d
+                } else {
+                    pos.child(syn, Step::Index(i))
+                };
                 walk(item, d, s, pos, depth + 1);
             }
         }
@@ -84,9 +90,17 @@ fn walk(value: &mut Value, doc: NodeId, syn: NodeId, pos: &mut PosMap, depth: us
                 }
                 let key = json_key(key, plain);
                 let name = key_text(&key);
-                let d = pos.child(doc, Step::Name(name.as_str().into()));
+                let d = if doc == syn && name == written {
+                    s
+                } else {
+                    pos.child(doc, Step::Name(name.as_str().into()))
+                };
                 if name != written {
-                    let from = pos.child(doc, Step::Name(written.as_str().into()));
+                    let from = if doc == syn {
+                        s
+                    } else {
+                        pos.child(doc, Step::Name(written.as_str().into()))
+                    };
                     pos.alias_entry(from, d);
                 }
                 walk(&mut v, d, s, pos, depth + 1);
