@@ -42,6 +42,7 @@ pub mod status;
 pub mod tls;
 pub mod watch;
 pub mod write;
+pub mod written;
 
 use std::collections::BTreeMap;
 
@@ -84,6 +85,13 @@ pub enum Reply {
         body: serde_json::Value,
         warnings: Vec<String>,
     },
+    /// A JSON body in pieces: objects the API keeps written out, shared
+    /// rather than copied, joined by the HTTP side (lists, Tables).
+    Pieces {
+        code: u16,
+        body: written::Json,
+        warnings: Vec<String>,
+    },
     /// A JSON body of another media type (aggregated discovery), 200.
     Typed {
         content_type: String,
@@ -122,6 +130,15 @@ impl Reply {
         }
     }
 
+    /// A 200 answer in pieces.
+    pub fn pieces(body: written::Json) -> Self {
+        Reply::Pieces {
+            code: 200,
+            body,
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn status(s: status::Status) -> Self {
         Reply::Json {
             code: s.code,
@@ -131,7 +148,7 @@ impl Reply {
     }
 
     pub fn with_warnings(mut self, w: Vec<String>) -> Self {
-        if let Reply::Json { warnings, .. } = &mut self {
+        if let Reply::Json { warnings, .. } | Reply::Pieces { warnings, .. } = &mut self {
             warnings.extend(w);
         }
         self
