@@ -10,7 +10,8 @@
 //! - `nodes-table`, `get-deployment`: the small ones.
 //!
 //! `publish-idle` feeds the watches when nothing changed (after every job);
-//! `advance-20ms` is one step of the cluster's clock with its publish.
+//! `advance-20ms` is one step of the cluster's clock with its publish;
+//! `change-50-watches` a pod patched with 50 watches on pods open.
 //!
 //! `/host` is the cluster's thread alone (the reply dropped untimed, as the
 //! HTTP side drops it); `/written` adds writing the body out.
@@ -109,6 +110,44 @@ fn requests(cr: &mut Criterion) {
         b.iter(|| {
             cluster.advance(20);
             state.hub.publish(&mut cluster)
+        })
+    });
+    // A change with 50 watches on pods open (as `serve_load` holds them):
+    // one pod's label set back and forth, and the watches fed.
+    let filter = kubetutor::api::read::filter(
+        kubetutor::api::kinds::find("", "v1", "pods").expect("pods"),
+        Some("default"),
+        &Request::default(),
+    )
+    .expect("filter");
+    let mut watches: Vec<_> = (0..50)
+        .map(|_| state.hub.watch(filter.clone(), None).expect("watch").1)
+        .collect();
+    let pod = cluster
+        .store()
+        .pods()
+        .in_namespace("default")
+        .next()
+        .expect("a pod")
+        .meta
+        .name
+        .clone();
+    let mut flip = false;
+    g.bench_function("change-50-watches", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let patch = Request {
+                method: "PATCH".into(),
+                path: format!("/api/v1/namespaces/default/pods/{pod}"),
+                content_type: "application/merge-patch+json".into(),
+                body: format!(r#"{{"metadata":{{"labels":{{"flip":"{flip}"}}}}}}"#).into_bytes(),
+                ..Request::default()
+            };
+            router::handle(&mut cluster, &mut state, &patch);
+            state.hub.publish(&mut cluster);
+            for w in &mut watches {
+                while w.try_recv().is_ok() {}
+            }
         })
     });
     g.finish();
