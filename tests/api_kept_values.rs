@@ -238,6 +238,39 @@ fn a_list_builds_only_the_objects_that_changed() {
 }
 
 #[test]
+fn a_field_selector_chooses_by_the_objects_as_they_are_now() {
+    // `describe node`: the pods on a node, across namespaces.
+    let (mut c, mut st) = cluster();
+    for node in ["node-1", "node-2"] {
+        let selector = format!("spec.nodeName={node}");
+        let query = [("fieldSelector", selector.as_str())];
+        let (code, list) = call(
+            &mut c,
+            &mut st,
+            req("GET", "/api/v1/pods", &query, Value::Null),
+        );
+        assert_eq!(code, 200);
+        let items = list["items"].as_array().unwrap();
+        let want: Vec<Value> = c
+            .store()
+            .pods()
+            .sorted()
+            .filter(|p| p.spec.node_name.as_deref() == Some(node))
+            .map(|p| {
+                c.to_api_value(
+                    kubetutor::sim::objects::Kind::Pod,
+                    &p.meta.namespace,
+                    &p.meta.name,
+                )
+                .unwrap()
+            })
+            .collect();
+        assert!(!want.is_empty(), "pods on {node}");
+        assert_eq!(items, &want, "{node}");
+    }
+}
+
+#[test]
 fn a_dry_run_leaves_nothing_behind_for_the_next_write_at_its_revision() {
     // A dry run writes on a copy of the cluster, whose next revision is the
     // one the real write takes next: the pod at that revision must be the

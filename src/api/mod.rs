@@ -14,6 +14,10 @@
 //!   stays single-threaded; a slow client only fills its own bounded queue
 //!   (and is dropped when that is full, as the API server drops a slow
 //!   watcher), so neither the clock nor the tutor ever waits for it.
+//! - [`written`]: each stored object's API value, kept from one request to
+//!   the next until its resourceVersion moves, and bodies in pieces that the
+//!   HTTP side writes out: a list costs the cluster's thread the printed
+//!   cells and the objects that changed, not every object built anew.
 //! - [`router`]: path → verb; [`kinds`]: the table of served resources;
 //!   [`discovery`], [`openapi`]: what kubectl reads first; [`read`] (get,
 //!   list, Table), [`write`] (create, update, patch, delete, subresources),

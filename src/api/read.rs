@@ -62,7 +62,10 @@ fn select_in(
         Some(ns) => Scope::One(ns.clone()),
         None => Scope::All,
     };
-    let stored = store_res(filter.res).filter(|_| objects.is_some());
+    // Kept objects are not read again: the printers already chose them by
+    // namespace and labels, and a field selector needs every value, so a
+    // request with one builds them afresh.
+    let stored = store_res(filter.res).filter(|_| objects.is_some() && filter.fields.is_empty());
     let p = printed(c, res, names, &filter.labels, &scope, stored.is_none());
     let rows = p
         .rows
@@ -77,7 +80,8 @@ fn select_in(
                     _ => row.value,
                 }),
             };
-            filter.matches(object.value()).then_some(Row {
+            let chosen = object.value().is_none_or(|v| filter.matches(v));
+            chosen.then_some(Row {
                 cells: row.cells,
                 object,
             })

@@ -3,10 +3,10 @@
 //! Building an object's API value (a tree of maps) and writing it out as
 //! JSON is most of what a list costs: `kubectl get pods` on 100 pods built
 //! and wrote 100 Pods, on the cluster's thread, every time. A stored object
-//! changes only with its resourceVersion, so [`Objects`] keeps each value
-//! built, shared ([`Written`]), until that changes; and a reply is a
+//! changes only with its resourceVersion, so [`Objects`] keeps each object
+//! written out, shared ([`Written`]), until that changes; and a reply is a
 //! [`Json`] body in pieces, so the cluster's thread only shares the objects
-//! and the HTTP side writes them out, each one once.
+//! and the HTTP side joins them.
 
 use crate::sim::store::Res;
 use crate::sim::stored::Oid;
@@ -16,48 +16,80 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-/// An object as the API returns it, written out on first use.
+/// An object as the API returns it: its value, written out on first use;
+/// or (kept between requests) written out at once and the value let go, so
+/// that a kept object costs its JSON only.
 #[derive(Debug)]
 pub struct Written {
-    value: Value,
+    value: Option<Value>,
     json: OnceLock<Bytes>,
     partial: OnceLock<Bytes>,
+}
+
+fn partial_of(value: &Value) -> Bytes {
+    let mut out =
+        br#"{"apiVersion":"meta.k8s.io/v1","kind":"PartialObjectMetadata","metadata":"#.to_vec();
+    let _ = serde_json::to_writer(&mut out, &value["metadata"]);
+    out.push(b'}');
+    out.into()
 }
 
 impl Written {
     pub fn new(value: Value) -> Arc<Self> {
         Arc::new(Written {
-            value,
+            value: Some(value),
             json: OnceLock::new(),
             partial: OnceLock::new(),
         })
     }
 
-    pub fn value(&self) -> &Value {
-        &self.value
+    /// Written out now, the value let go (to be kept).
+    pub fn kept(value: &Value) -> Arc<Self> {
+        let w = Written {
+            value: None,
+            json: OnceLock::new(),
+            partial: OnceLock::new(),
+        };
+        let _ = w
+            .json
+            .set(serde_json::to_vec(value).unwrap_or_default().into());
+        let _ = w.partial.set(partial_of(value));
+        Arc::new(w)
     }
 
-    /// The value itself (copied only when it is shared).
+    /// The value, unless it was let go.
+    pub fn value(&self) -> Option<&Value> {
+        self.value.as_ref()
+    }
+
+    /// The value itself (copied only when it is shared, read back from its
+    /// JSON when it was let go).
     pub fn into_value(self: Arc<Self>) -> Value {
-        Arc::try_unwrap(self).map_or_else(|w| w.value.clone(), |w| w.value)
+        match Arc::try_unwrap(self) {
+            Ok(Written { value: Some(v), .. }) => v,
+            Ok(w) => serde_json::from_slice(w.json()).unwrap_or_default(),
+            Err(w) => w
+                .value
+                .clone()
+                .unwrap_or_else(|| serde_json::from_slice(w.json()).unwrap_or_default()),
+        }
     }
 
     /// The object as JSON.
     pub fn json(&self) -> &Bytes {
-        self.json
-            .get_or_init(|| serde_json::to_vec(&self.value).unwrap_or_default().into())
+        self.json.get_or_init(|| {
+            self.value
+                .as_ref()
+                .and_then(|v| serde_json::to_vec(v).ok())
+                .unwrap_or_default()
+                .into()
+        })
     }
 
     /// Its metadata as a `PartialObjectMetadata` (a Table row's object).
     pub fn partial(&self) -> &Bytes {
-        self.partial.get_or_init(|| {
-            let mut out =
-                br#"{"apiVersion":"meta.k8s.io/v1","kind":"PartialObjectMetadata","metadata":"#
-                    .to_vec();
-            let _ = serde_json::to_writer(&mut out, &self.value["metadata"]);
-            out.push(b'}');
-            out.into()
-        })
+        self.partial
+            .get_or_init(|| self.value.as_ref().map_or_else(Bytes::new, partial_of))
     }
 }
 
@@ -108,10 +140,12 @@ impl Objects {
             return Some(w.clone());
         }
         self.built += 1;
-        let w = Written::new(make()?);
-        if cacheable(res) {
-            self.map.insert((res, key.0), (key.1, w.clone()));
+        let value = make()?;
+        if !cacheable(res) {
+            return Some(Written::new(value));
         }
+        let w = Written::kept(&value);
+        self.map.insert((res, key.0), (key.1, w.clone()));
         Some(w)
     }
 
@@ -205,7 +239,9 @@ mod tests {
         let pod = json!({"apiVersion": "v1", "kind": "Pod",
             "metadata": {"name": "web", "labels": {"app": "web"}, "resourceVersion": "7"},
             "spec": {"containers": [{"name": "nginx", "image": "nginx:1.27"}]}});
-        let w = Written::new(pod.clone());
+        let w = Written::kept(&pod);
+        assert_eq!(w.value(), None, "a kept object keeps its JSON only");
+        assert_eq!(w.clone().into_value(), pod);
         let mut body = Json::default();
         body.raw("{\"items\":[")
             .piece(Piece::Object(w.clone()))
@@ -228,8 +264,7 @@ mod tests {
             objects
                 .get(Res::Pod, (1, rv), || Some(json!({"rv": rv})))
                 .unwrap()
-                .value()
-                .clone()
+                .into_value()
         };
         assert_eq!(get(&mut objects, 5), json!({"rv": 5}));
         assert_eq!(get(&mut objects, 5), json!({"rv": 5}));
@@ -260,8 +295,7 @@ mod tests {
             objects
                 .get(Res::Pod, (1, 1), || Some(json!(n)))
                 .unwrap()
-                .value()
-                .clone()
+                .into_value()
         };
         timefmt::set_thread_epoch(1_000);
         objects.sync(5, 10);
