@@ -309,7 +309,9 @@ fn config_maps_and_secrets_print_as_kubectl_prints_them() {
     c.advance(10_000);
     assert_eq!(
         run(&mut c, "get configmaps"),
-        "NAME          DATA   AGE\ngame-config   2      10s\n"
+        // kube-root-ca.crt: the API server's CA, which kube-controller-manager
+        // publishes in every namespace.
+        "NAME               DATA   AGE\ngame-config        2      10s\nkube-root-ca.crt   1      10s\n"
     );
     assert_eq!(
         run(&mut c, "get secrets"),
@@ -348,5 +350,59 @@ fn create_configmap_and_secret_dry_run_print_what_kubectl_prints() {
     assert_eq!(
         fails(&mut c, "create configmap game --from-literal=lives=4"),
         "error: failed to create configmap: configmaps \"game\" already exists\n"
+    );
+}
+
+/// kube-controller-manager's root-ca-cert-publisher keeps `kube-root-ca.crt`
+/// (key `ca.crt`, the API server's CA) in every Active namespace: in the
+/// four kubeadm leaves (beside kubeadm's own `coredns` and `kube-proxy`), in a new one at once, back again when deleted, and
+/// never in a namespace being deleted
+/// (pkg/controller/certificates/rootcacertpublisher/publisher.go;
+/// <https://kubernetes.io/docs/tasks/run-application/access-api-from-pod/>).
+#[test]
+fn every_active_namespace_holds_the_root_ca_configmap() {
+    let mut c = kubetutor::sim::Cluster::new(1);
+    assert_eq!(
+        run(&mut c, "get configmaps -A"),
+        "NAMESPACE         NAME               DATA   AGE\ndefault           kube-root-ca.crt   1      0s\nkube-node-lease   kube-root-ca.crt   1      0s\nkube-public       kube-root-ca.crt   1      0s\nkube-system       coredns            1      0s\nkube-system       kube-proxy         2      0s\nkube-system       kube-root-ca.crt   1      0s\n"
+    );
+    run(&mut c, "create namespace team");
+    run(&mut c, "wait 5s");
+    assert_eq!(
+        run(&mut c, "get cm -n team"),
+        "NAME               DATA   AGE\nkube-root-ca.crt   1      5s\n"
+    );
+    let yaml = run(&mut c, "get cm kube-root-ca.crt -n team -o yaml");
+    assert!(
+        yaml.contains("  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("    kubernetes.io/description: Contains a CA bundle that can be used to verify the kube-apiserver"), "{yaml}");
+    run(&mut c, "delete configmap kube-root-ca.crt -n team");
+    run(&mut c, "wait 2s");
+    assert_eq!(
+        run(&mut c, "get cm -n team"),
+        "NAME               DATA   AGE\nkube-root-ca.crt   1      2s\n"
+    );
+    // An edit is put back.
+    apply(
+        &mut c,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-root-ca.crt\n  namespace: team\ndata:\n  ca.crt: x\n",
+    );
+    assert!(run(&mut c, "get cm kube-root-ca.crt -n team -o yaml").contains("  ca.crt: x\n"));
+    run(&mut c, "wait 1s");
+    let yaml = run(&mut c, "get cm kube-root-ca.crt -n team -o yaml");
+    assert!(yaml.contains("-----BEGIN CERTIFICATE-----"), "{yaml}");
+    // Deleting the namespace takes the ConfigMap with it for good.
+    run(&mut c, "delete namespace team");
+    run(&mut c, "wait 30s");
+    assert_eq!(
+        fails(&mut c, "get namespace team"),
+        "Error from server (NotFound): namespaces \"team\" not found\n"
+    );
+    assert_eq!(
+        run(&mut c, "get cm -A").lines().count(),
+        7,
+        "only kubeadm's four namespaces remain"
     );
 }

@@ -50,7 +50,7 @@ metadata:
     kind: Node
     name: node-2
     uid: de95efa0-7cb9-40cb-b28e-3aada8bf7444
-  resourceVersion: "47"
+  resourceVersion: "53"
   uid: 6dd9c573-2ec7-4fd5-9683-332c75c1590d
 spec:
   holderIdentity: node-2
@@ -81,14 +81,14 @@ fn the_system_pods_run_in_kube_system_and_default_views_leave_them_out() {
     same(
         &run(&mut c, "get pods -A -o wide"),
         r#"NAMESPACE     NAME                                    READY   STATUS    RESTARTS   AGE   IP             NODE            NOMINATED NODE   READINESS GATES
-kube-system   coredns-55cbd59f95-4ppnn                1/1     Running   0          0s    10.244.0.2     control-plane   <none>           <none>
-kube-system   coredns-55cbd59f95-jshfn                1/1     Running   0          0s    10.244.0.3     control-plane   <none>           <none>
+kube-system   coredns-6c9d44587f-nk947                1/1     Running   0          0s    10.244.0.3     control-plane   <none>           <none>
+kube-system   coredns-6c9d44587f-nw5js                1/1     Running   0          0s    10.244.0.2     control-plane   <none>           <none>
 kube-system   etcd-control-plane                      1/1     Running   0          0s    192.168.49.2   control-plane   <none>           <none>
 kube-system   kube-apiserver-control-plane            1/1     Running   0          0s    192.168.49.2   control-plane   <none>           <none>
 kube-system   kube-controller-manager-control-plane   1/1     Running   0          0s    192.168.49.2   control-plane   <none>           <none>
 kube-system   kube-proxy-5tfch                        1/1     Running   0          0s    192.168.49.4   node-2          <none>           <none>
+kube-system   kube-proxy-f5qwh                        1/1     Running   0          0s    192.168.49.2   control-plane   <none>           <none>
 kube-system   kube-proxy-gqbxk                        1/1     Running   0          0s    192.168.49.5   node-3          <none>           <none>
-kube-system   kube-proxy-mhtsf                        1/1     Running   0          0s    192.168.49.2   control-plane   <none>           <none>
 kube-system   kube-proxy-x6fwx                        1/1     Running   0          0s    192.168.49.3   node-1          <none>           <none>
 kube-system   kube-scheduler-control-plane            1/1     Running   0          0s    192.168.49.2   control-plane   <none>           <none>
 "#,
@@ -109,7 +109,7 @@ kube-system   kube-dns     ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,
         &run(&mut c, "get endpointslices -A"),
         r#"NAMESPACE     NAME             ADDRESSTYPE   PORTS        ENDPOINTS               AGE
 default       kubernetes       IPv4          6443         192.168.49.2            0s
-kube-system   kube-dns-tgmq7   IPv4          53,53,9153   10.244.0.2,10.244.0.3   0s
+kube-system   kube-dns-dq5wp   IPv4          53,53,9153   10.244.0.3,10.244.0.2   0s
 "#,
     );
     same(
@@ -164,13 +164,13 @@ IP:                       10.96.0.10
 IPs:                      10.96.0.10
 Port:                     dns  53/UDP
 TargetPort:               53/UDP
-Endpoints:                10.244.0.2:53,10.244.0.3:53
+Endpoints:                10.244.0.3:53,10.244.0.2:53
 Port:                     dns-tcp  53/TCP
 TargetPort:               53/TCP
-Endpoints:                10.244.0.2:53,10.244.0.3:53
+Endpoints:                10.244.0.3:53,10.244.0.2:53
 Port:                     metrics  9153/TCP
 TargetPort:               9153/TCP
-Endpoints:                10.244.0.2:9153,10.244.0.3:9153
+Endpoints:                10.244.0.3:9153,10.244.0.2:9153
 Session Affinity:         None
 Internal Traffic Policy:  Cluster
 Events:                   <none>
@@ -573,7 +573,7 @@ items:
       kind: Service
       name: web
       uid: 97186f70-b726-476b-858a-1717c1ccbd91
-    resourceVersion: "98"
+    resourceVersion: "104"
     uid: e9996d90-f580-4726-ad43-56224670fbf9
   ports:
   - name: ""
@@ -656,7 +656,7 @@ items:
       kind: Service
       name: web
       uid: 97186f70-b726-476b-858a-1717c1ccbd91
-    resourceVersion: "109"
+    resourceVersion: "115"
     uid: e9996d90-f580-4726-ad43-56224670fbf9
   ports:
   - name: ""

@@ -214,3 +214,38 @@ fn drain_evicts_and_cordons() {
         "{err}"
     );
 }
+
+/// Until the node lifecycle controller marks a lost node's Pods not ready
+/// (node-monitor-grace-period, 50 s in v1.32+), the Service's
+/// EndpointSlice still lists them and kube-proxy still sends them traffic:
+/// those requests go nowhere and time out. None is refused (the Service
+/// always has an endpoint), none is counted as served by the lost Pod, and
+/// once the endpoint is gone no more time out.
+/// <https://kubernetes.io/docs/concepts/architecture/nodes/#condition>
+#[test]
+fn requests_to_a_pod_on_a_lost_node_time_out_until_its_endpoint_goes() {
+    let mut c = Cluster::new(1);
+    c.apply(deployment("web", "nginx", 3)).unwrap();
+    c.apply(service("web", "web", 80)).unwrap();
+    c.advance(30_000);
+    c.set_traffic("default", "web", 30).unwrap();
+    c.advance(10_000);
+    let lost = on(&c, "node-1")[0].0.clone();
+    let served_before = c.traffic("default", "web").unwrap().per_pod[&lost];
+    assert_eq!(c.traffic("default", "web").unwrap().timed_out, 0);
+    c.set_node_down("node-1", true).unwrap();
+    c.advance(70_000);
+    let t = c.traffic("default", "web").unwrap();
+    assert_eq!(
+        t.per_pod[&lost], served_before,
+        "the lost Pod served nothing"
+    );
+    assert_eq!(t.dropped, 0);
+    // About one request in three (kube-proxy picks at random) for the
+    // ~45 s until the endpoint is removed: 30/s × 45 s / 3 ≈ 450.
+    assert_eq!(t.timed_out, 445);
+    assert_eq!(t.endpoints.len(), 2);
+    let timed_out = t.timed_out;
+    c.advance(60_000);
+    assert_eq!(c.traffic("default", "web").unwrap().timed_out, timed_out);
+}

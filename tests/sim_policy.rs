@@ -93,13 +93,16 @@ fn a_quota_on_cpu_and_memory_needs_every_container_to_say_them() {
 
 #[test]
 fn object_counts_are_quota_too() {
+    // Every namespace already holds `kube-root-ca.crt` (published by
+    // kube-controller-manager), and the quota counts it: a `configmaps: 2`
+    // quota leaves room for one ConfigMap of the user's.
     let mut c = cluster(
-        "apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: objects\nspec:\n  hard:\n    configmaps: \"1\"\n    services: \"1\"\n",
+        "apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: objects\nspec:\n  hard:\n    configmaps: \"2\"\n    services: \"1\"\n",
     );
     run(&mut c, "create configmap one --from-literal=a=b");
     assert_eq!(
         fails(&mut c, "create configmap two --from-literal=a=b"),
-        "error: failed to create configmap: configmaps \"two\" is forbidden: exceeded quota: objects, requested: configmaps=1, used: configmaps=1, limited: configmaps=1\n"
+        "error: failed to create configmap: configmaps \"two\" is forbidden: exceeded quota: objects, requested: configmaps=1, used: configmaps=2, limited: configmaps=2\n"
     );
 }
 

@@ -333,3 +333,30 @@ fn the_cluster_pane_scrolls_when_focused() {
     app.apply(Action::Scroll(1));
     assert_eq!(app.live.scroll, 3);
 }
+
+/// A node fails under traffic: until its Pod's endpoint is removed, the
+/// requests kube-proxy sends there time out, and the Services row says how
+/// many, in both languages.
+#[test]
+fn requests_to_a_lost_node_show_as_timed_out() {
+    for (lang, label) in [(Lang::En, "{} timed out"), (Lang::Ko, "시간 초과 {}")] {
+        let mut app = app(lang);
+        run(&mut app, "scenario load-balancing");
+        run(&mut app, "wait 30s");
+        let store = app.live.cluster.store();
+        let node = store
+            .pods()
+            .sorted()
+            .find(|p| p.meta.name.starts_with("web-"))
+            .and_then(|p| store.node(p.node?))
+            .map(|n| n.meta.name.clone())
+            .expect("a web Pod on a node");
+        run(&mut app, &format!("fault node-down {node}"));
+        run(&mut app, "wait 60s");
+        let t = app.live.cluster.traffic("default", "web").unwrap().clone();
+        assert!(t.timed_out > 0);
+        let s = screen(&mut app, 160, 48);
+        let want = label.replace("{}", &t.timed_out.to_string());
+        assert!(s.contains(&want), "{want}:\n{s}");
+    }
+}

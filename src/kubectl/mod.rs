@@ -25,6 +25,7 @@ pub mod listing;
 pub mod parse;
 mod parse_more;
 mod pipe;
+mod rollout;
 mod run_more;
 pub mod sort_by;
 pub mod suggest;

@@ -39,7 +39,7 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             res,
             name,
             ns,
-        } => rollout(c, action, res, &name, &ns),
+        } => super::rollout::rollout(c, action, res, &name, &ns),
         Command::Expose {
             res,
             name,
@@ -499,33 +499,6 @@ fn label(
     Outcome {
         output: super::with_newline(lines.join("\n")),
         ok,
-    }
-}
-
-fn rollout(c: &mut Cluster, action: RolloutAction, res: Resource, name: &str, ns: &str) -> Outcome {
-    let statefulset = res == Resource::StatefulSets;
-    let r = match (&action, statefulset) {
-        (RolloutAction::Restart, _) => {
-            c.rollout_restart(res.kind().unwrap_or(Kind::Deployment), ns, name)
-        }
-        (RolloutAction::Status, true) => {
-            return match c.statefulset_rollout_status(ns, name) {
-                Ok((_, m)) => Outcome::ok(m),
-                Err(e) => Outcome::fail(e),
-            };
-        }
-        (_, true) => Err(format!(
-            "error: rollout history, undo, pause and resume are simulated for deployments; statefulset/{name} keeps its revisions in ControllerRevisions"
-        )),
-        (RolloutAction::History { revision }, false) => c.rollout_history(ns, name, *revision),
-        (RolloutAction::Undo { to_revision }, false) => c.rollout_undo(ns, name, *to_revision),
-        (RolloutAction::Pause, false) => c.rollout_pause(ns, name, true),
-        (RolloutAction::Resume, false) => c.rollout_pause(ns, name, false),
-        (RolloutAction::Status, false) => Err("error: rollout status is handled elsewhere".into()),
-    };
-    match r {
-        Ok(text) => Outcome::ok(text),
-        Err(e) => Outcome::fail(e),
     }
 }
 

@@ -126,6 +126,7 @@ pub fn volume(v: &Value) -> Volume {
     } else if let Some(h) = get(v, "hostPath") {
         VolumeSource::HostPath {
             path: str_of(h, "path").unwrap_or_default(),
+            kind: str_of(h, "type").unwrap_or_default(),
         }
     } else {
         let other = v

@@ -363,7 +363,12 @@ impl Cluster {
         for k in &mut self.kubelets {
             k.step(&mut self.api, &mut self.disks);
         }
-        self.proxy.step(&window, &mut self.api);
+        let down: Vec<String> = (self.kubelets.iter().enumerate())
+            .filter(|(_, k)| k.is_down())
+            .filter_map(|(i, _)| self.api.store().node(i).map(|n| n.meta.name.clone()))
+            .collect();
+        let down: Vec<&str> = down.iter().map(String::as_str).collect();
+        self.proxy.step(&window, &mut self.api, &down);
     }
 
     /// The API server (read-only: the store, the event and activity logs).

@@ -34,6 +34,8 @@ pub struct Traffic {
     pub service: String,
     /// The ready endpoints kube-proxy currently sends to: (pod, ip).
     pub endpoints: Vec<(String, String)>,
+    /// The node of each endpoint (same order), when the slice names one.
+    nodes: Vec<Option<String>>,
     /// Requests per second the simulated clients send.
     pub rps: u32,
     /// Requests each pod has served (by pod name).
@@ -41,6 +43,11 @@ pub struct Traffic {
     pub total: u64,
     /// Requests that found no endpoint (connection refused).
     pub dropped: u64,
+    /// Requests sent to an endpoint on a node that is down: its rules still
+    /// name the Pod until the node's Ready condition turns Unknown and the
+    /// EndpointSlice drops it (node-monitor-grace-period), and meanwhile
+    /// nothing answers there, so the client times out.
+    pub timed_out: u64,
     /// Requests per second over the last [`HISTORY_SECONDS`], oldest first.
     pub history: VecDeque<u32>,
     current_second: u64,
@@ -132,7 +139,9 @@ impl Proxy {
         t.rps = rps.min(MAX_RPS);
     }
 
-    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+    /// One step of kube-proxy and of the simulated clients. `down` names
+    /// the nodes whose kubelet (and Pods) are gone.
+    pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer, down: &[&str]) {
         for ev in window {
             match (ev.res, ev.op) {
                 (Res::Service, Op::Deleted) => {
@@ -184,6 +193,10 @@ impl Proxy {
                         i
                     }
                 };
+                if t.nodes[i].as_deref().is_some_and(|n| down.contains(&n)) {
+                    t.timed_out += 1;
+                    continue;
+                }
                 *t.per_pod.entry(t.endpoints[i].0.clone()).or_default() += 1;
             }
         }
@@ -212,6 +225,7 @@ impl Proxy {
             );
         }
         ready.sort();
+        let nodes: Vec<Option<String>> = ready.iter().map(|(_, node, _)| node.clone()).collect();
         let ready: Vec<(String, String)> =
             ready.into_iter().map(|(ip, _, pod)| (pod, ip)).collect();
         let now = api.now();
@@ -251,5 +265,6 @@ impl Proxy {
             );
         }
         t.endpoints = new;
+        t.nodes = nodes;
     }
 }

@@ -56,46 +56,6 @@ impl Cluster {
             .collect())
     }
 
-    /// `rollout history`: kubectl's table (or, with a revision, its pod template).
-    pub fn rollout_history(
-        &self,
-        ns: &str,
-        name: &str,
-        revision: Option<u64>,
-    ) -> Result<String, String> {
-        let revs = self.revisions(ns, name)?;
-        let head = kubectl_name(Kind::Deployment, name);
-        if let Some(r) = revision {
-            let rs = revs
-                .get(&r)
-                .ok_or_else(|| "error: unable to find the specified revision".to_string())?;
-            let mut t = rs.spec.template.clone();
-            if let Some(cause) = rs.meta.annotations.get(CHANGE_CAUSE) {
-                t.annotations.insert(CHANGE_CAUSE.into(), cause.clone());
-            }
-            // rollout_history.go prints the name with the operation
-            // "with revision #N\n" + the history text, then a newline.
-            return Ok(format!(
-                "{head} with revision #{r}\n{}\n",
-                crate::kubectl::describe::pod_template_text(&t)
-            ));
-        }
-        if revs.is_empty() {
-            return Ok(format!("{head} \nNo rollout history found.\n"));
-        }
-        let mut text = String::from("REVISION\tCHANGE-CAUSE\n");
-        for (r, rs) in &revs {
-            let cause = rs
-                .meta
-                .annotations
-                .get(CHANGE_CAUSE)
-                .map_or("<none>", String::as_str);
-            text.push_str(&format!("{r}\t{cause}\n"));
-        }
-        let table = crate::kubectl::table::tabwrite(&text, (0, 2));
-        Ok(format!("{head} \n{table}\n"))
-    }
-
     /// `rollout undo [--to-revision=N]`.
     pub fn rollout_undo(
         &mut self,

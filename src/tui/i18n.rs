@@ -631,6 +631,14 @@ impl Ui {
         }
     }
 
+    /// Requests sent to a Pod on a node that is down.
+    pub fn timed_out(&self, n: u64) -> String {
+        match self.lang {
+            Lang::Ko => format!("시간 초과 {n}"),
+            Lang::En => format!("{n} timed out"),
+        }
+    }
+
     pub fn paused(&self) -> &'static str {
         self.pick("정지", "paused")
     }

@@ -163,11 +163,16 @@ pub fn normalise(text: &str) -> String {
                 }
             })
             .collect();
-        let mut joined = words.join(" ");
-        while joined.contains("  ") {
-            joined = joined.replace("  ", " ");
+        let joined = words.join(" ");
+        // The indent is kept as it is (it is fixed by the describer's
+        // levels); runs of spaces after it follow column widths.
+        let body = joined.trim_start_matches(' ');
+        let mut body = body.to_string();
+        while body.contains("  ") {
+            body = body.replace("  ", " ");
         }
-        out.push_str(joined.trim_end());
+        out.push_str(&joined[..joined.len() - joined.trim_start_matches(' ').len()]);
+        out.push_str(body.trim_end());
         out.push('\n');
     }
     out

@@ -159,8 +159,11 @@ pub(super) fn mounts(w: &mut W, l: usize, c: &ContainerSpec, token: Option<&str>
     }
 }
 
-/// `Volumes:` of a pod (`lvl` 0) or a pod template (`lvl` 1, names one
-/// space deeper); `token` is a pod's service-account token volume.
+/// `Volumes:` of a pod (`lvl` 0) or a pod template (`lvl` 1). As in
+/// describeVolumes, only the heading moves with the template's indent: the
+/// names stay at the second level (one space further in a template) and
+/// their fields at the third. `token` is a pod's service-account token
+/// volume.
 pub(super) fn volumes(w: &mut W, lvl: usize, vols: &[Volume], token: Option<&str>) {
     if vols.is_empty() && token.is_none() {
         w.kv(lvl, "Volumes", "<none>");
@@ -169,8 +172,8 @@ pub(super) fn volumes(w: &mut W, lvl: usize, vols: &[Volume], token: Option<&str
     w.line(lvl, "Volumes:");
     let indent = if lvl > 0 { " " } else { "" };
     for v in vols {
-        w.line(lvl + 1, &format!("{indent}{}:", v.name));
-        let l = lvl + 2;
+        w.line(1, &format!("{indent}{}:", v.name));
+        let l = 2;
         w.kv(l, "Type", v.source.describe_type());
         match &v.source {
             VolumeSource::EmptyDir { medium, size_limit } => {
@@ -200,9 +203,9 @@ pub(super) fn volumes(w: &mut W, lvl: usize, vols: &[Volume], token: Option<&str
                 w.kv(l, "ClaimName", claim_name);
                 w.kv(l, "ReadOnly", read_only.to_string());
             }
-            VolumeSource::HostPath { path } => {
+            VolumeSource::HostPath { path, kind } => {
                 w.kv(l, "Path", path);
-                w.kv(l, "HostPathType", "");
+                w.kv(l, "HostPathType", kind);
             }
             VolumeSource::Other(_) => {}
         }

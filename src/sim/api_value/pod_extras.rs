@@ -197,7 +197,7 @@ fn volume(v: &Volume) -> Value {
             }
             ("persistentVolumeClaim", c)
         }
-        VolumeSource::HostPath { path } => ("hostPath", json!({"path": path, "type": ""})),
+        VolumeSource::HostPath { path, kind } => ("hostPath", json!({"path": path, "type": kind})),
         VolumeSource::Other(k) => (k.as_str(), json!({})),
     };
     o.insert(key.into(), body);

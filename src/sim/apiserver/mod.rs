@@ -15,6 +15,7 @@ mod apply;
 mod apply_part2;
 mod create;
 mod kinds;
+pub mod root_ca;
 
 pub use create::{MAX_PODS, QUOTA_NAME};
 pub use create::{NAMESPACE_NAME_LABEL, priority_value};

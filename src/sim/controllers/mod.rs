@@ -15,6 +15,7 @@ pub mod namespace;
 pub mod node_lifecycle;
 pub mod replicaset;
 pub mod resource_quota;
+pub mod root_ca;
 pub mod statefulset;
 pub mod volume_binder;
 
@@ -46,6 +47,7 @@ pub struct Part2Controllers {
     pub cronjob: cronjob::CronJobController,
     pub volumes: volume_binder::VolumeBinder,
     pub quota: resource_quota::QuotaController,
+    pub root_ca: root_ca::RootCaPublisher,
 }
 
 impl Part2Controllers {
@@ -54,6 +56,7 @@ impl Part2Controllers {
         self.cronjob.step(window, api);
         self.volumes.step(window, api);
         self.quota.step(window, api);
+        self.root_ca.step(window, api);
     }
 }
 

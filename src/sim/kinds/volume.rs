@@ -34,8 +34,9 @@ pub enum VolumeSource {
     },
     /// The volume bound to a claim in the pod's namespace.
     PersistentVolumeClaim { claim_name: String, read_only: bool },
-    /// A folder of the node (`hostPath`).
-    HostPath { path: String },
+    /// A folder or file of the node (`hostPath`), with its `type` (`""`,
+    /// `Directory`, `FileOrCreate`, ...).
+    HostPath { path: String, kind: String },
     /// Any other volume plugin (its field name), mounted empty.
     Other(String),
 }

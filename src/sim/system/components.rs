@@ -105,6 +105,32 @@ fn static_pod(
     }
 }
 
+fn mount(name: &str, path: &str, read_only: bool) -> VolumeMount {
+    VolumeMount {
+        name: name.into(),
+        mount_path: path.into(),
+        read_only,
+        sub_path: None,
+    }
+}
+
+/// A ConfigMap volume of `name`, with `keys` as files of the same names
+/// (all keys when empty).
+fn configmap_volume(name: &str, keys: &[&str]) -> VolumeSource {
+    VolumeSource::ConfigMap {
+        name: name.into(),
+        items: keys
+            .iter()
+            .map(|k| KeyToPath {
+                key: k.to_string(),
+                path: k.to_string(),
+            })
+            .collect(),
+        optional: false,
+        default_mode: None,
+    }
+}
+
 fn flags(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
@@ -239,6 +265,39 @@ pub fn kube_proxy(release: Release) -> Object {
         "--config=/var/lib/kube-proxy/config.conf",
         "--hostname-override=$(NODE_NAME)",
     ]);
+    c.env = vec![EnvVar {
+        name: "NODE_NAME".into(),
+        value: None,
+        value_from: Some(EnvSource::Field("spec.nodeName".into())),
+    }];
+    c.volume_mounts = [
+        ("kube-proxy", "/var/lib/kube-proxy", false),
+        ("xtables-lock", "/run/xtables.lock", false),
+        ("lib-modules", "/lib/modules", true),
+    ]
+    .into_iter()
+    .map(|(name, path, read_only)| mount(name, path, read_only))
+    .collect();
+    let volumes = vec![
+        Volume {
+            name: "kube-proxy".into(),
+            source: configmap_volume("kube-proxy", &[]),
+        },
+        Volume {
+            name: "xtables-lock".into(),
+            source: VolumeSource::HostPath {
+                path: "/run/xtables.lock".into(),
+                kind: "FileOrCreate".into(),
+            },
+        },
+        Volume {
+            name: "lib-modules".into(),
+            source: VolumeSource::HostPath {
+                path: "/lib/modules".into(),
+                kind: String::new(),
+            },
+        },
+    ];
     let template = PodTemplate {
         labels: sel.clone(),
         annotations: Labels::new(),
@@ -249,6 +308,7 @@ pub fn kube_proxy(release: Release) -> Object {
             priority_class_name: Some("system-node-critical".into()),
             service_account_name: Some("kube-proxy".into()),
             tolerations: vec![tolerate_all()],
+            volumes,
             ..PodSpec::default()
         },
     };
@@ -273,6 +333,7 @@ pub fn coredns(release: Release) -> Object {
         ),
     );
     c.args = flags(&["-conf", "/etc/coredns/Corefile"]);
+    c.volume_mounts = vec![mount("config-volume", "/etc/coredns", true)];
     c.requests = Resources {
         cpu_millis: 100,
         memory_bytes: 70 << 20,
@@ -315,6 +376,10 @@ pub fn coredns(release: Release) -> Object {
             priority_class_name: Some("system-cluster-critical".into()),
             service_account_name: Some("coredns".into()),
             tolerations,
+            volumes: vec![Volume {
+                name: "config-volume".into(),
+                source: configmap_volume("coredns", &["Corefile"]),
+            }],
             ..PodSpec::default()
         },
     };

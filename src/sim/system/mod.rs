@@ -13,6 +13,7 @@
 //! does: workers join afterwards), so the workers start empty.
 
 pub mod components;
+pub mod configs;
 
 use super::apiserver::{IMMORTAL_NAMESPACES, NODE_LEASE_NAMESPACE};
 use super::cluster::Cluster;
@@ -66,7 +67,7 @@ impl Cluster {
             for k in &mut self.kubelets {
                 k.sync_pods(&mut self.api, &mut self.disks);
             }
-            self.proxy.step(&window, &mut self.api);
+            self.proxy.step(&window, &mut self.api, &[]);
         }
     }
 
@@ -129,6 +130,8 @@ impl Cluster {
             None => return,
         };
         let mut objects = components::static_pods(release, &node, &ip);
+        objects.push(configs::coredns());
+        objects.push(configs::kube_proxy(&ip));
         objects.push(components::kube_proxy(release));
         objects.push(components::coredns(release));
         objects.push(components::kube_dns());

@@ -55,15 +55,26 @@ pub(super) fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
         row.push(endpoints, if ready > 0 { pal.good } else { pal.warn });
         if let Some(t) = traffic {
             let rate = format!(" {}/s", t.history.back().copied().unwrap_or(0));
-            let room = row.room().saturating_sub(2 + text::width(&rate));
+            // Failed requests matter more than the sparkline: room for them first.
+            let mut failed = Vec::new();
+            if t.dropped > 0 {
+                failed.push(format!("  {}", ui.dropped(t.dropped)));
+            }
+            if t.timed_out > 0 {
+                failed.push(format!("  {}", ui.timed_out(t.timed_out)));
+            }
+            let failed_width: usize = failed.iter().map(|f| text::width(f)).sum();
+            let room = row
+                .room()
+                .saturating_sub(2 + text::width(&rate) + failed_width);
             let w = room.min(SPARK_MAX).min(t.history.len());
             if w >= 4 {
                 row.push("  ", pal.off);
                 row.push(sparkline(t.history.iter().copied(), w), pal.spark);
             }
             row.maybe(rate, pal.dim);
-            if t.dropped > 0 {
-                row.maybe(format!("  {}", ui.dropped(t.dropped)), pal.bad);
+            for f in failed {
+                row.maybe(f, pal.bad);
             }
         }
         out.push(row.line());

@@ -124,7 +124,7 @@ fn resolve(store: &Store, ns: &str, node: &str, source: &VolumeSource) -> Result
                 .ok_or_else(|| format!("persistentvolumeclaim \"{claim_name}\" is not bound"))?;
             Backing::Disk(DiskKey::Persistent(pv.meta.oid))
         }
-        VolumeSource::HostPath { path } => Backing::Disk(DiskKey::HostPath {
+        VolumeSource::HostPath { path, .. } => Backing::Disk(DiskKey::HostPath {
             node: node.to_string(),
             path: path.clone(),
         }),
