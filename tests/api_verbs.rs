@@ -39,6 +39,15 @@ fn call(c: &mut Cluster, st: &mut State, r: Request) -> (u16, Value, Vec<String>
             body,
             warnings,
         } => (code, body, warnings),
+        Reply::Pieces {
+            code,
+            body,
+            warnings,
+        } => (
+            code,
+            serde_json::from_slice(&body.write()).expect("a JSON body"),
+            warnings,
+        ),
         Reply::Typed { body, .. } => (200, body, Vec::new()),
         Reply::Text { code, body } => (code, Value::String(body), Vec::new()),
         Reply::Bytes { .. } => (200, Value::Null, Vec::new()),

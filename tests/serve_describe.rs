@@ -4,9 +4,10 @@
 //! CrashLoopBackOff, Pending unschedulable, ImagePullBackOff, Terminating
 //! and Completed; a node Ready and NotReady; a Deployment, a ReplicaSet, a
 //! Job complete and failed, a Service; and the kinds of the cluster's
-//! own: a Namespace, the kube-proxy DaemonSet, an EndpointSlice. Ages and wall-clock dates follow
-//! the wall clock kubectl reads, so they are masked (and the spaces that
-//! pad them collapsed); every other word must match.
+//! own: a Namespace, the kube-proxy DaemonSet, an EndpointSlice; and a
+//! node's Lease, which kubectl's generic describer prints. Ages and
+//! wall-clock dates follow the wall clock kubectl reads, so they are masked
+//! (and the spaces that pad them collapsed); every other word must match.
 
 #[path = "support/inproc.rs"]
 mod inproc;
@@ -185,6 +186,23 @@ fn map_ordered_rows_sorted(text: &str) -> String {
     out.join("\n") + "\n"
 }
 
+/// The generic describer prints timestamps as the API writes them
+/// (`2026-12-07T18:02:10Z`, `2026-12-07T18:02:11.000000Z`), on the wall
+/// clock's mapping of the moment (which moves while the test runs): the
+/// date and time are masked, their form is kept.
+fn times_masked(text: &str) -> String {
+    let re = regex::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}").expect("pattern");
+    re.replace_all(text, "<time>").into_owned()
+}
+
+#[test]
+fn times_are_masked_and_their_form_kept() {
+    assert_eq!(
+        times_masked("Renew Time: 2026-12-07T18:02:11.000000Z\nAt: 2026-12-07T18:02:10Z"),
+        "Renew Time: <time>.000000Z\nAt: <time>Z"
+    );
+}
+
 #[test]
 fn map_ordered_rows_sort_within_one_type_only() {
     let text = "Resource Limits\n Type Resource Min Max\n ---- --------\n Container memory - -\n Container cpu - 1\n Pod memory 1 2\n Pod cpu 1 2\nName: x\n";
@@ -236,6 +254,9 @@ fn kubectl_describe_prints_what_the_simulator_describes() {
         ("daemonset", "kube-proxy"),
         ("endpointslice", slice.as_str()),
         ("endpointslice", "kubernetes"),
+        // No describer of kubectl's own: its generic one (every field).
+        ("lease", "node-1"),
+        ("lease", "node-3"),
     ]
     .iter()
     .map(|(k, n)| (k.to_string(), n.to_string()))
@@ -243,17 +264,18 @@ fn kubectl_describe_prints_what_the_simulator_describes() {
     let mut api = inproc::InProc::start(&mut c);
     let mut failures = Vec::new();
     for (kind, name) in &targets {
-        // kube-proxy lives in kube-system.
-        let ns = if kind == "daemonset" {
-            "kube-system"
-        } else {
-            "default"
+        // kube-proxy lives in kube-system, the nodes' Leases in
+        // kube-node-lease.
+        let ns = match kind.as_str() {
+            "daemonset" => "kube-system",
+            "lease" => "kube-node-lease",
+            _ => "default",
         };
         let sim = execute(&mut c, &format!("describe {kind} {name} -n {ns}"));
         let (out, err, ok) = api.kubectl(&mut c, &kubectl, &["describe", kind, name, "-n", ns]);
         assert!(ok, "kubectl describe {kind} {name}: {err}");
-        let want = map_ordered_rows_sorted(&serve::normalise(&sim.output));
-        let got = map_ordered_rows_sorted(&serve::normalise(&out));
+        let want = map_ordered_rows_sorted(&serve::normalise(&times_masked(&sim.output)));
+        let got = map_ordered_rows_sorted(&serve::normalise(&times_masked(&out)));
         if let Some(why) = pending(kind, name) {
             if want == got {
                 failures.push(format!(

@@ -3,6 +3,7 @@
 //! logs after every change.
 
 use super::watch::Hub;
+use super::written::Objects;
 use super::{Reply, Request};
 use crate::sim::Cluster;
 use crate::sim::timefmt;
@@ -20,6 +21,8 @@ pub struct Job {
 #[derive(Default)]
 pub struct State {
     pub hub: Hub,
+    /// The stored objects' API values, kept between requests.
+    pub objects: Objects,
     pub requests: u64,
     /// `GET /api/v1/namespaces/default/pods 200`: the last request served.
     pub last: Option<String>,
@@ -120,7 +123,9 @@ impl Host {
         let reply = super::router::handle(cluster, &mut self.state, &job.request);
         self.state.requests += 1;
         let code = match &reply {
-            Reply::Json { code, .. } | Reply::Text { code, .. } => *code,
+            Reply::Json { code, .. } | Reply::Pieces { code, .. } | Reply::Text { code, .. } => {
+                *code
+            }
             Reply::Stream { .. } | Reply::Typed { .. } | Reply::Bytes { .. } => 200,
         };
         self.state.last = Some(format!(

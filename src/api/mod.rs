@@ -14,6 +14,10 @@
 //!   stays single-threaded; a slow client only fills its own bounded queue
 //!   (and is dropped when that is full, as the API server drops a slow
 //!   watcher), so neither the clock nor the tutor ever waits for it.
+//! - [`written`]: each stored object's API value, kept from one request to
+//!   the next until its resourceVersion moves, and bodies in pieces that the
+//!   HTTP side writes out: a list costs the cluster's thread the printed
+//!   cells and the objects that changed, not every object built anew.
 //! - [`router`]: path → verb; [`kinds`]: the table of served resources;
 //!   [`discovery`], [`openapi`]: what kubectl reads first; [`read`] (get,
 //!   list, Table), [`write`] (create, update, patch, delete, subresources),
@@ -42,6 +46,7 @@ pub mod status;
 pub mod tls;
 pub mod watch;
 pub mod write;
+pub mod written;
 
 use std::collections::BTreeMap;
 
@@ -84,6 +89,13 @@ pub enum Reply {
         body: serde_json::Value,
         warnings: Vec<String>,
     },
+    /// A JSON body in pieces: objects the API keeps written out, shared
+    /// rather than copied, joined by the HTTP side (lists, Tables).
+    Pieces {
+        code: u16,
+        body: written::Json,
+        warnings: Vec<String>,
+    },
     /// A JSON body of another media type (aggregated discovery), 200.
     Typed {
         content_type: String,
@@ -122,6 +134,15 @@ impl Reply {
         }
     }
 
+    /// A 200 answer in pieces.
+    pub fn pieces(body: written::Json) -> Self {
+        Reply::Pieces {
+            code: 200,
+            body,
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn status(s: status::Status) -> Self {
         Reply::Json {
             code: s.code,
@@ -131,7 +152,7 @@ impl Reply {
     }
 
     pub fn with_warnings(mut self, w: Vec<String>) -> Self {
-        if let Reply::Json { warnings, .. } = &mut self {
+        if let Reply::Json { warnings, .. } | Reply::Pieces { warnings, .. } = &mut self {
             warnings.extend(w);
         }
         self

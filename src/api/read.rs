@@ -6,13 +6,17 @@
 use super::host::State;
 use super::kinds::{Backing, ResourceInfo};
 use super::status::Status;
-use super::watch::Filter;
+use super::watch::{Filter, store_res};
+use super::written::{Json, Objects, Piece, Written};
 use super::{Reply, Request, fields};
 use crate::kubectl::command::Scope;
-use crate::kubectl::listing::{Printed, printed};
+use crate::kubectl::listing::printed;
 use crate::sim::Cluster;
 use crate::sim::selector;
+use crate::sim::store::Res;
+use crate::sim::stored::Oid;
 use serde_json::{Map, Value, json};
+use std::sync::Arc;
 
 /// Whether the namespace `ns` exists (the NamespaceLifecycle admission
 /// refuses objects in one that does not).
@@ -20,10 +24,36 @@ pub fn namespace_exists(c: &Cluster, ns: &str) -> bool {
     c.store().namespace(ns).is_some()
 }
 
-/// The objects of `r` that `filter` selects, with their printed rows.
-pub fn select(c: &Cluster, _st: &State, filter: &Filter, names: &[String]) -> Printed {
+/// An object a request selects: its printed cells and the object.
+pub struct Row {
+    pub cells: Vec<String>,
+    pub object: Arc<Written>,
+}
+
+/// The objects a request selects, with the printed columns.
+pub struct Selected {
+    pub columns: Vec<(&'static str, u8)>,
+    pub rows: Vec<Row>,
+}
+
+/// The objects of `r` that `filter` selects, with their printed rows:
+/// stored objects from the values the API keeps (built again only when
+/// they changed), Events built every time.
+pub fn select(c: &Cluster, st: &mut State, filter: &Filter, names: &[String]) -> Selected {
+    st.objects.sync(c.revision(), c.store().object_count());
+    select_in(c, Some(&mut st.objects), filter, names)
+}
+
+/// [`select`] with the values kept in `objects`, or built afresh (`None`:
+/// for a cluster other than the one served, such as a dry run's copy).
+fn select_in(
+    c: &Cluster,
+    mut objects: Option<&mut Objects>,
+    filter: &Filter,
+    names: &[String],
+) -> Selected {
     let Some(res) = filter.res.printer() else {
-        return Printed {
+        return Selected {
             columns: Vec::new(),
             rows: Vec::new(),
         };
@@ -32,14 +62,44 @@ pub fn select(c: &Cluster, _st: &State, filter: &Filter, names: &[String]) -> Pr
         Some(ns) => Scope::One(ns.clone()),
         None => Scope::All,
     };
-    let mut p = printed(c, res, names, &filter.labels, &scope);
-    if let Backing::Events { new_api: true } = filter.res.backing {
-        for (_, v) in &mut p.rows {
-            *v = event_to_v1(v);
-        }
+    // Kept objects are not read again: the printers already chose them by
+    // namespace and labels, and a field selector needs every value, so a
+    // request with one builds them afresh.
+    let stored = store_res(filter.res).filter(|_| objects.is_some() && filter.fields.is_empty());
+    let p = printed(c, res, names, &filter.labels, &scope, stored.is_none());
+    let rows = p
+        .rows
+        .into_iter()
+        .filter_map(|row| {
+            let object = match (stored, row.key, objects.as_deref_mut()) {
+                (Some(sr), Some(key), Some(objects)) => {
+                    objects.get(sr, key, || value_of(c, sr, key.0))?
+                }
+                _ => Written::new(match filter.res.backing {
+                    Backing::Events { new_api: true } => event_to_v1(&row.value),
+                    _ => row.value,
+                }),
+            };
+            let chosen = object.value().is_none_or(|v| filter.matches(v));
+            chosen.then_some(Row {
+                cells: row.cells,
+                object,
+            })
+        })
+        .collect();
+    Selected {
+        columns: p.columns,
+        rows,
     }
-    p.rows.retain(|(_, v)| filter.matches(v));
-    p
+}
+
+/// A stored object's API value, by its oid.
+fn value_of(c: &Cluster, res: Res, oid: Oid) -> Option<Value> {
+    let node = match res {
+        Res::Node => c.store().nodes().iter().position(|n| n.meta.oid == oid),
+        _ => None,
+    };
+    c.api_value_of(res, oid, node)
 }
 
 /// A core/v1 Event in the events.k8s.io/v1 shape.
@@ -81,7 +141,7 @@ pub fn filter(r: &'static ResourceInfo, ns: Option<&str>, req: &Request) -> Resu
 /// `GET` of one object.
 pub fn get(
     c: &Cluster,
-    st: &State,
+    st: &mut State,
     r: &'static ResourceInfo,
     ns: Option<&str>,
     name: &str,
@@ -95,25 +155,32 @@ pub fn get(
         fields: Vec::new(),
     };
     let p = select(c, st, &filter, &[name.to_string()]);
-    if p.rows.is_empty() {
-        return Status::not_found(&r.qualified(), name).into();
-    }
     if req.wants_table() {
-        return Reply::ok(table(&p, r.plural, list_version(c, r), req));
+        if p.rows.is_empty() {
+            return Status::not_found(&r.qualified(), name).into();
+        }
+        return Reply::pieces(table(
+            &p,
+            r.plural,
+            json!({"resourceVersion": list_version(c, r).to_string()}),
+            req,
+        ));
     }
-    Reply::ok(
-        p.rows
-            .into_iter()
-            .next()
-            .map(|(_, v)| v)
-            .unwrap_or(Value::Null),
-    )
+    match p.rows.into_iter().next() {
+        Some(row) => {
+            let mut body = Json::default();
+            body.piece(Piece::Object(row.object));
+            Reply::pieces(body)
+        }
+        None => Status::not_found(&r.qualified(), name).into(),
+    }
 }
 
-/// The object itself (for writes that start from it).
+/// The object itself (for writes that start from it), built afresh: `c`
+/// may be a dry run's copy of the cluster.
 pub fn current(
     c: &Cluster,
-    st: &State,
+    _st: &State,
     r: &'static ResourceInfo,
     ns: &str,
     name: &str,
@@ -125,11 +192,11 @@ pub fn current(
         labels: None,
         fields: Vec::new(),
     };
-    select(c, st, &filter, &[name.to_string()])
+    select_in(c, None, &filter, &[name.to_string()])
         .rows
         .into_iter()
         .next()
-        .map(|(_, v)| v)
+        .map(|row| row.object.into_value())
         .ok_or_else(|| Status::not_found(&r.qualified(), name))
 }
 
@@ -169,15 +236,25 @@ pub fn list(
         meta.insert("remainingItemCount".into(), (total - next).into());
     }
     if req.wants_table() {
-        let mut t = table(&p, r.plural, rv, req);
-        t["metadata"] = Value::Object(meta);
-        return Reply::ok(t);
+        return Reply::pieces(table(&p, r.plural, Value::Object(meta), req));
     }
-    let items: Vec<Value> = p.rows.into_iter().map(|(_, v)| v).collect();
-    Reply::ok(
-        json!({"kind": format!("{}List", r.kind), "apiVersion": r.group_version(),
-        "metadata": meta, "items": items}),
-    )
+    // The keys in the order serde_json writes a map's (sorted).
+    let mut body = Json::default();
+    body.raw(r#"{"apiVersion":"#)
+        .value(r.group_version().into())
+        .raw(r#","items":["#);
+    for (i, row) in p.rows.into_iter().enumerate() {
+        if i > 0 {
+            body.raw(",");
+        }
+        body.piece(Piece::Object(row.object));
+    }
+    body.raw(r#"],"kind":"#)
+        .value(format!("{}List", r.kind).into())
+        .raw(r#","metadata":"#)
+        .value(Value::Object(meta))
+        .raw("}");
+    Reply::pieces(body)
 }
 
 fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
@@ -188,28 +265,29 @@ fn watch(c: &Cluster, st: &mut State, filter: Filter, req: &Request) -> Reply {
     let initial = if since.is_none() {
         // No resourceVersion: every current object first, as ADDED.
         let p = select(c, st, &filter, &[]);
-        let columns = p.columns.clone();
+        let rv = json!({"resourceVersion": list_version(c, filter.res).to_string()});
+        let columns = p.columns;
         p.rows
             .into_iter()
-            .map(|(cells, v)| {
-                let obj = if filter.table {
-                    let one = Printed {
+            .map(|row| {
+                let mut line = Json::default();
+                line.raw(r#"{"object":"#);
+                if filter.table {
+                    let one = Selected {
                         columns: columns.clone(),
-                        rows: vec![(cells, v)],
+                        rows: vec![row],
                     };
-                    table(
+                    line.extend(table(
                         &one,
                         filter.res.plural,
-                        list_version(c, filter.res),
+                        rv.clone(),
                         &Request::default(),
-                    )
+                    ));
                 } else {
-                    v
-                };
-                let mut s = serde_json::to_string(&json!({"type": "ADDED", "object": obj}))
-                    .unwrap_or_default();
-                s.push('\n');
-                bytes::Bytes::from(s)
+                    line.piece(Piece::Object(row.object));
+                }
+                line.raw(",\"type\":\"ADDED\"}\n");
+                bytes::Bytes::from(line.write())
             })
             .collect()
     } else {
@@ -252,44 +330,63 @@ pub fn row_table(
         Backing::Events { .. } => Vec::new(),
         _ => vec![name.to_string()],
     };
-    let mut p = printed(c, res, &names, &None, &scope);
+    let mut p = printed(c, res, &names, &None, &scope, true);
     let uid = &obj["metadata"]["uid"];
-    p.rows.retain(|(_, v)| {
-        v["metadata"]["name"] == name && (&v["metadata"]["uid"] == uid || uid.is_null())
+    p.rows.retain(|row| {
+        let meta = &row.value["metadata"];
+        meta["name"] == name && (&meta["uid"] == uid || uid.is_null())
     });
     if p.rows.is_empty() {
         return None;
     }
     let rv = obj["metadata"]["resourceVersion"]
         .as_str()
-        .and_then(|v| v.parse().ok())
+        .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
-    Some(table(&p, r.plural, rv, &Request::default()))
+    let one = Selected {
+        columns: p.columns,
+        rows: p
+            .rows
+            .into_iter()
+            .map(|row| Row {
+                cells: row.cells,
+                object: Written::new(row.value),
+            })
+            .collect(),
+    };
+    let meta = json!({"resourceVersion": rv.to_string()});
+    Some(table(&one, r.plural, meta, &Request::default()).to_value())
 }
 
 /// A printed Table (`meta.k8s.io/v1`) of `plural`, rows carrying the
-/// object's metadata (or the whole object with `includeObject=Object`).
-pub fn table(p: &Printed, plural: &str, rv: u64, req: &Request) -> Value {
+/// object's metadata (or the whole object with `includeObject=Object`,
+/// nothing with `None`). The keys in the order serde_json writes a map's.
+pub fn table(p: &Selected, plural: &str, metadata: Value, req: &Request) -> Json {
     let columns = super::columns::definitions(plural, &p.columns);
-    let whole = req.param("includeObject") == Some("Object");
-    let none = req.param("includeObject") == Some("None");
-    let rows: Vec<Value> = p
-        .rows
-        .iter()
-        .map(|(cells, v)| {
-            let object = if whole {
-                v.clone()
-            } else if none {
-                Value::Null
-            } else {
-                json!({"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": v["metadata"]})
-            };
-            json!({"cells": super::columns::cells(plural, &p.columns, cells), "object": object})
-        })
-        .collect();
-    json!({"kind": "Table", "apiVersion": "meta.k8s.io/v1",
-        "metadata": {"resourceVersion": rv.to_string()},
-        "columnDefinitions": columns, "rows": rows})
+    let include = req.param("includeObject");
+    let mut body = Json::default();
+    body.raw(r#"{"apiVersion":"meta.k8s.io/v1","columnDefinitions":"#)
+        .value(Value::Array(columns))
+        .raw(r#","kind":"Table","metadata":"#)
+        .value(metadata)
+        .raw(r#","rows":["#);
+    for (i, row) in p.rows.iter().enumerate() {
+        if i > 0 {
+            body.raw(",");
+        }
+        let cells = super::columns::cells(plural, &p.columns, &row.cells);
+        body.raw(r#"{"cells":"#)
+            .value(Value::Array(cells))
+            .raw(r#","object":"#);
+        match include {
+            Some("Object") => body.piece(Piece::Object(row.object.clone())),
+            Some("None") => body.raw("null"),
+            _ => body.piece(Piece::Partial(row.object.clone())),
+        };
+        body.raw("}");
+    }
+    body.raw("]}");
+    body
 }
 
 /// `GET pods/NAME/log`: the container's lines, or (with `follow`) a stream.

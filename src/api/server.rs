@@ -253,20 +253,16 @@ fn respond(reply: Reply) -> hyper::Response<Out> {
             code,
             body,
             warnings,
-        } => {
-            let mut r = full(
-                code,
-                "application/json",
-                serde_json::to_vec(&body).unwrap_or_default(),
-            );
-            for w in warnings {
-                let text = format!("299 - \"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""));
-                if let Ok(v) = HeaderValue::from_str(&text) {
-                    r.headers_mut().append("warning", v);
-                }
-            }
-            r
-        }
+        } => json(
+            code,
+            serde_json::to_vec(&body).unwrap_or_default(),
+            warnings,
+        ),
+        Reply::Pieces {
+            code,
+            body,
+            warnings,
+        } => json(code, body.write(), warnings),
         Reply::Typed { content_type, body } => full(
             200,
             &content_type,
@@ -293,6 +289,18 @@ fn respond(reply: Reply) -> hyper::Response<Out> {
             r
         }
     }
+}
+
+/// A JSON answer with its `Warning` headers.
+fn json(code: u16, body: Vec<u8>, warnings: Vec<String>) -> hyper::Response<Out> {
+    let mut r = full(code, "application/json", body);
+    for w in warnings {
+        let text = format!("299 - \"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""));
+        if let Ok(v) = HeaderValue::from_str(&text) {
+            r.headers_mut().append("warning", v);
+        }
+    }
+    r
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -13,6 +13,7 @@ use crate::sim::store::{Op, Res, WatchEvent};
 use crate::sim::stored::Oid;
 use bytes::Bytes;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use tokio::sync::mpsc::{self, Sender, error::TrySendError};
 
@@ -380,11 +381,12 @@ impl Hub {
 }
 
 /// The object in the shape of the watched resource (an Event watched
-/// through events.k8s.io/v1 is sent in that shape).
-fn convert(r: &ResourceInfo, v: &Value) -> Value {
+/// through events.k8s.io/v1 is sent in that shape): the object itself, not
+/// a copy per watch, for every other resource.
+fn convert<'a>(r: &ResourceInfo, v: &'a Value) -> Cow<'a, Value> {
     match r.backing {
-        Backing::Events { new_api: true } => super::read::event_to_v1(v),
-        _ => v.clone(),
+        Backing::Events { new_api: true } => Cow::Owned(super::read::event_to_v1(v)),
+        _ => Cow::Borrowed(v),
     }
 }
 

@@ -4,6 +4,7 @@
 mod cluster;
 pub mod config;
 mod containers;
+mod generic;
 mod node;
 mod part2;
 mod pod;
@@ -269,9 +270,23 @@ pub fn describe(
         | Resource::StorageClasses
         | Resource::ResourceQuotas
         | Resource::LimitRanges => part2::describe(c, res, ns, &wanted, &mut found, &mut parts),
-        Resource::Events | Resource::Endpoints | Resource::Leases | Resource::All => {
+        // kubectl has no describer of its own for a Lease: the generic one.
+        Resource::Leases => s
+            .leases()
+            .in_namespace(ns)
+            .filter(|l| wanted(&l.meta.name, &l.meta.labels))
+            .for_each(|l| {
+                let m = &l.meta;
+                found.push(m.name.clone());
+                let value = c
+                    .to_api_value(Kind::Lease, &m.namespace, &m.name)
+                    .unwrap_or_default();
+                let obj = ObjRef::new(Kind::Lease, &m.namespace, &m.name);
+                parts.push(generic::describe(c, &value, m, &obj));
+            }),
+        Resource::Events | Resource::Endpoints | Resource::All => {
             return Outcome::fail(format!(
-                "error: describe is simulated for every kind but events, endpoints and leases, not {}",
+                "error: describe is simulated for every kind but events and endpoints, not {}",
                 res.plural()
             ));
         }

@@ -16,14 +16,15 @@ pub(super) fn namespaces(q: &Q) -> Listing {
             n.phase.name().to_string(),
             age(now, n.meta.creation_ms),
         ];
-        let v = c
-            .to_api_value(Kind::Namespace, "", &n.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::Namespace, "", &n.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             None,
             row,
             format!("namespace/{}", n.meta.name),
-            &n.meta.labels,
+            Some(&n.meta),
             v,
         );
     }
@@ -70,14 +71,15 @@ pub(super) fn daemonsets(q: &Q) -> Listing {
             let (cn, im) = wide_containers(&d.spec.template);
             row.extend([cn, im, selector_text(&d.spec.selector)]);
         }
-        let v = c
-            .to_api_value(Kind::DaemonSet, &d.meta.namespace, &d.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::DaemonSet, &d.meta.namespace, &d.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&d.meta.namespace).as_deref(),
             row,
             format!("daemonset.apps/{}", d.meta.name),
-            &d.meta.labels,
+            Some(&d.meta),
             v,
         );
     }
@@ -120,8 +122,8 @@ pub(super) fn endpointslices(q: &Q) -> Listing {
             q.ns_of(&e.meta.namespace).as_deref(),
             row,
             format!("endpointslice.discovery.k8s.io/{}", e.meta.name),
-            &e.meta.labels,
-            crate::sim::api_value::endpointslice(e),
+            Some(&e.meta),
+            q.value(|| crate::sim::api_value::endpointslice(e)),
         );
     }
     l.missing = p.missing;
@@ -145,14 +147,15 @@ pub(super) fn leases(q: &Q) -> Listing {
             e.holder.clone().unwrap_or_default(),
             age(now, e.meta.creation_ms),
         ];
-        let v = c
-            .to_api_value(Kind::Lease, &e.meta.namespace, &e.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::Lease, &e.meta.namespace, &e.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&e.meta.namespace).as_deref(),
             row,
             format!("lease.coordination.k8s.io/{}", e.meta.name),
-            &e.meta.labels,
+            Some(&e.meta),
             v,
         );
     }

@@ -38,14 +38,15 @@ pub(super) fn pods(q: &Q) -> Listing {
             );
             row.extend(["<none>".to_string(), "<none>".to_string()]);
         }
-        let v = c
-            .to_api_value(Kind::Pod, &pod.meta.namespace, &pod.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::Pod, &pod.meta.namespace, &pod.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&pod.meta.namespace).as_deref(),
             row,
             format!("pod/{}", pod.meta.name),
-            &pod.meta.labels,
+            Some(&pod.meta),
             v,
         );
     }
@@ -85,16 +86,11 @@ pub(super) fn nodes(q: &Q) -> Listing {
                 n.runtime_version.clone(),
             ]);
         }
-        let v = c
-            .to_api_value(Kind::Node, "", &n.meta.name)
-            .unwrap_or(Value::Null);
-        l.push(
-            None,
-            row,
-            format!("node/{}", n.meta.name),
-            &n.meta.labels,
-            v,
-        );
+        let v = q.value(|| {
+            c.to_api_value(Kind::Node, "", &n.meta.name)
+                .unwrap_or(Value::Null)
+        });
+        l.push(None, row, format!("node/{}", n.meta.name), Some(&n.meta), v);
     }
     l.missing = p.missing;
     l
@@ -126,14 +122,15 @@ pub(super) fn services(q: &Q) -> Listing {
         if wide {
             row.push(labels_text(&sv.spec.selector));
         }
-        let v = c
-            .to_api_value(Kind::Service, &sv.meta.namespace, &sv.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::Service, &sv.meta.namespace, &sv.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&sv.meta.namespace).as_deref(),
             row,
             format!("service/{}", sv.meta.name),
-            &sv.meta.labels,
+            Some(&sv.meta),
             v,
         );
     }
@@ -162,8 +159,8 @@ pub(super) fn endpoints(q: &Q) -> Listing {
             q.ns_of(&e.meta.namespace).as_deref(),
             row,
             format!("endpoints/{}", e.meta.name),
-            &e.meta.labels,
-            crate::sim::api_value::endpoints(e),
+            Some(&e.meta),
+            q.value(|| crate::sim::api_value::endpoints(e)),
         );
     }
     l.missing = p.missing;
@@ -240,8 +237,8 @@ pub(super) fn events(q: &Q) -> Listing {
             q.ns_of(ns).as_deref(),
             row,
             format!("event/{name}"),
-            &Labels::new(),
-            crate::sim::api_value::event(c, e),
+            None,
+            q.value(|| crate::sim::api_value::event(c, e)),
         );
     }
     l

@@ -110,6 +110,9 @@ pub(super) struct Listing {
     pub(super) rows: Rows,
     pub(super) names: Vec<String>,
     pub(super) values: Vec<Value>,
+    /// Per row, the stored object's oid and resourceVersion (`None` for
+    /// Events, which the event log keeps).
+    pub(super) keys: Vec<Option<(Oid, u64)>>,
     pub(super) labels: Vec<String>,
     pub(super) missing: Vec<String>,
 }
@@ -120,6 +123,7 @@ impl Listing {
             rows: Rows::new(header),
             names: Vec::new(),
             values: Vec::new(),
+            keys: Vec::new(),
             labels: Vec::new(),
             missing: Vec::new(),
         }
@@ -133,6 +137,7 @@ impl Listing {
         self.rows.rows = pick(&self.rows.rows, order);
         self.names = pick(&self.names, order);
         self.values = pick(&self.values, order);
+        self.keys = pick(&self.keys, order);
         self.labels = pick(&self.labels, order);
     }
 
@@ -141,7 +146,7 @@ impl Listing {
         ns: Option<&str>,
         mut row: Vec<String>,
         name: String,
-        labels: &Labels,
+        meta: Option<&Meta>,
         value: Value,
     ) {
         if let Some(ns) = ns {
@@ -149,7 +154,9 @@ impl Listing {
         }
         self.rows.rows.push(row);
         self.names.push(name);
-        self.labels.push(labels_text(labels));
+        let labels = meta.map_or_else(|| labels_text(&Labels::new()), |m| labels_text(&m.labels));
+        self.labels.push(labels);
+        self.keys.push(meta.map(|m| (m.oid, m.resource_version)));
         self.values.push(value);
     }
 }
@@ -165,9 +172,17 @@ pub(super) struct Q<'a> {
     pub(super) wide: bool,
     pub(super) sel: &'a Option<LabelSelector>,
     pub(super) scope: &'a Scope,
+    /// Whether to build each object's API value (`false`: `Value::Null`,
+    /// for a caller that keeps the values itself, by the rows' keys).
+    pub(super) values: bool,
 }
 
 impl Q<'_> {
+    /// The object's API value, when the listing is asked for values.
+    pub(super) fn value(&self, make: impl FnOnce() -> Value) -> Value {
+        if self.values { make() } else { Value::Null }
+    }
+
     /// The NAMESPACE cell, when listing every namespace.
     pub(super) fn ns_of(&self, ns: &str) -> Option<String> {
         (*self.scope == Scope::All).then(|| ns.to_string())
@@ -183,6 +198,19 @@ pub(super) fn list(
     sel: &Option<LabelSelector>,
     scope: &Scope,
 ) -> Listing {
+    listing(c, res, names, wide, sel, scope, true)
+}
+
+/// [`list`], with or without the objects' API values.
+fn listing(
+    c: &Cluster,
+    res: Resource,
+    names: &[String],
+    wide: bool,
+    sel: &Option<LabelSelector>,
+    scope: &Scope,
+    values: bool,
+) -> Listing {
     let q = Q {
         c,
         s: c.store(),
@@ -191,6 +219,7 @@ pub(super) fn list(
         wide,
         sel,
         scope,
+        values,
     };
     match res {
         Resource::Pods => core::pods(&q),
@@ -266,36 +295,49 @@ pub fn endpoints_text(e: &Endpoints) -> String {
 #[derive(Debug, Clone)]
 pub struct Printed {
     pub columns: Vec<(&'static str, u8)>,
-    pub rows: Vec<(Vec<String>, Value)>,
+    pub rows: Vec<PrintedRow>,
+}
+
+/// One object of a [`Printed`] table.
+#[derive(Debug, Clone)]
+pub struct PrintedRow {
+    pub cells: Vec<String>,
+    /// The object as the API returns it (`Value::Null` when not asked for).
+    pub value: Value,
+    /// The stored object's oid and resourceVersion (`None` for an Event).
+    pub key: Option<(Oid, u64)>,
 }
 
 /// The rows `kubectl get` prints for `res` in `scope` (names empty: every
 /// object; `sel`: a label selector), shared by the command bar and the
 /// server-side printing of `kubetutor serve`. No NAMESPACE column: a client
-/// adds it.
+/// adds it. Without `values` the rows carry no API value, only the key to
+/// find it by (the API keeps the values it has built).
 pub fn printed(
     c: &Cluster,
     res: Resource,
     names: &[String],
     sel: &Option<LabelSelector>,
     scope: &Scope,
+    values: bool,
 ) -> Printed {
     // The header alone: a name no object has keeps the rows out of it.
     // A column `-o wide` adds has priority 1, wherever it stands (the
     // events' SUBOBJECT and SOURCE stand before MESSAGE).
-    let narrow = list(
+    let narrow = listing(
         c,
         res,
         &["\0".to_string()],
         false,
         &None,
         &Scope::One(String::new()),
+        false,
     )
     .rows
     .header;
     let l = match scope {
         Scope::All => {
-            let mut l = list(c, res, names, true, sel, &Scope::All);
+            let mut l = listing(c, res, names, true, sel, &Scope::All, values);
             for r in &mut l.rows.rows {
                 if !res.cluster_scoped() {
                     r.remove(0);
@@ -303,7 +345,7 @@ pub fn printed(
             }
             l
         }
-        Scope::One(_) => list(c, res, names, true, sel, scope),
+        Scope::One(_) => listing(c, res, names, true, sel, scope, values),
     };
     let columns = l
         .rows
@@ -311,8 +353,13 @@ pub fn printed(
         .iter()
         .map(|h| (*h, u8::from(!narrow.contains(h))))
         .collect();
-    Printed {
-        columns,
-        rows: l.rows.rows.into_iter().zip(l.values).collect(),
-    }
+    let rows = l
+        .rows
+        .rows
+        .into_iter()
+        .zip(l.values)
+        .zip(l.keys)
+        .map(|((cells, value), key)| PrintedRow { cells, value, key })
+        .collect();
+    Printed { columns, rows }
 }

@@ -28,9 +28,10 @@ fn rows<'a, T: Stored + 'a>(
     let prefix = crate::sim::ops::kubectl_name(kind, "");
     for o in p.found {
         let m = o.meta();
-        let v =
+        let v = q.value(|| {
             q.c.to_api_value(kind, &m.namespace, &m.name)
-                .unwrap_or(Value::Null);
+                .unwrap_or(Value::Null)
+        });
         let ns = if cluster_scoped {
             None
         } else {
@@ -40,7 +41,7 @@ fn rows<'a, T: Stored + 'a>(
             ns.as_deref(),
             row(o),
             format!("{prefix}{}", m.name),
-            &m.labels,
+            Some(m),
             v,
         );
     }

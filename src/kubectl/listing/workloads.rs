@@ -28,14 +28,15 @@ pub(super) fn deployments(q: &Q) -> Listing {
             let (cn, im) = wide_containers(&d.spec.template);
             row.extend([cn, im, selector_text(&d.spec.selector)]);
         }
-        let v = c
-            .to_api_value(Kind::Deployment, &d.meta.namespace, &d.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::Deployment, &d.meta.namespace, &d.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&d.meta.namespace).as_deref(),
             row,
             format!("deployment.apps/{}", d.meta.name),
-            &d.meta.labels,
+            Some(&d.meta),
             v,
         );
     }
@@ -69,14 +70,15 @@ pub(super) fn replicasets(q: &Q) -> Listing {
             let (cn, im) = wide_containers(&rs.spec.template);
             row.extend([cn, im, selector_text(&rs.spec.selector)]);
         }
-        let v = c
-            .to_api_value(Kind::ReplicaSet, &rs.meta.namespace, &rs.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::ReplicaSet, &rs.meta.namespace, &rs.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&rs.meta.namespace).as_deref(),
             row,
             format!("replicaset.apps/{}", rs.meta.name),
-            &rs.meta.labels,
+            Some(&rs.meta),
             v,
         );
     }
@@ -121,14 +123,15 @@ pub(super) fn jobs(q: &Q) -> Listing {
                 format!("batch.kubernetes.io/controller-uid={}", j.meta.uid),
             ]);
         }
-        let v = c
-            .to_api_value(Kind::Job, &j.meta.namespace, &j.meta.name)
-            .unwrap_or(Value::Null);
+        let v = q.value(|| {
+            c.to_api_value(Kind::Job, &j.meta.namespace, &j.meta.name)
+                .unwrap_or(Value::Null)
+        });
         l.push(
             q.ns_of(&j.meta.namespace).as_deref(),
             row,
             format!("job.batch/{}", j.meta.name),
-            &j.meta.labels,
+            Some(&j.meta),
             v,
         );
     }
