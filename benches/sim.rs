@@ -119,7 +119,9 @@ fn kib(field: &str) -> Option<u64> {
 
 fn memory() {
     let before = kib("VmRSS:");
-    let mut c = ready_to_schedule(&with_statefulsets());
+    // Built in place: a clone of a base cluster would count both.
+    let mut c = with_statefulsets();
+    pending_pods(&mut c);
     c.advance(60_000);
     let pods = c.store().pods();
     let total = pods.iter().count();
