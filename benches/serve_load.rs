@@ -5,11 +5,11 @@
 //! latency percentiles and how far the cluster's clock strayed from the
 //! wall clock. `cargo bench --bench serve_load` (`-- --quick`: 5 seconds).
 
+#[path = "common/loaded.rs"]
+mod loaded;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Empty};
 use kubetutor::api::{host::Host, server, tls};
-use kubetutor::kubectl::execute;
-use kubetutor::sim::Cluster;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -55,15 +55,7 @@ fn main() {
     // The cluster's thread (the simulator is not Send: it lives here), run
     // as `kubetutor serve` runs it, at speed 1.
     let sim = std::thread::spawn(move || {
-        let mut cluster = Cluster::new(1);
-        assert!(
-            execute(
-                &mut cluster,
-                "create deployment load --image=nginx:1.27 --replicas=100"
-            )
-            .ok
-        );
-        cluster.advance(30_000);
+        let mut cluster = loaded::cluster_with_100_pods();
         let (jobs, mut host) = Host::channel(&mut cluster);
         let running = server::start(0, server_token, server_cfg, jobs).expect("listen");
         ready_tx.send(running).expect("ready");

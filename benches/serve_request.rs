@@ -18,11 +18,11 @@
 //!
 //! `cargo bench --bench serve_request`.
 
+#[path = "common/loaded.rs"]
+mod loaded;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kubetutor::api::host::{Host, State};
 use kubetutor::api::{Reply, Request, router};
-use kubetutor::kubectl::execute;
-use kubetutor::sim::Cluster;
 use std::hint::black_box;
 
 const TABLE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
@@ -54,15 +54,7 @@ fn body(reply: Reply) -> usize {
 }
 
 fn requests(cr: &mut Criterion) {
-    let mut cluster = Cluster::new(1);
-    assert!(
-        execute(
-            &mut cluster,
-            "create deployment load --image=nginx:1.27 --replicas=100"
-        )
-        .ok
-    );
-    cluster.advance(30_000);
+    let mut cluster = loaded::cluster_with_100_pods();
     let (_jobs, host) = Host::channel(&mut cluster);
     let mut state: State = host.state;
     let mix = [

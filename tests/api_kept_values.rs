@@ -4,44 +4,32 @@
 
 use kubetutor::api::host::State;
 use kubetutor::api::kinds::{Backing, RESOURCES, ResourceInfo};
-use kubetutor::api::{Reply, Request, router};
+#[path = "support/api.rs"]
+mod api;
+use kubetutor::api::Request;
 use kubetutor::sim::Cluster;
 use serde_json::{Value, json};
 
 const TABLE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
 
 fn req(method: &str, path: &str, query: &[(&str, &str)], body: Value) -> Request {
-    Request {
-        method: method.into(),
-        path: path.into(),
-        query: query
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        accept: "application/json".into(),
-        content_type: if method == "PATCH" {
-            "application/merge-patch+json".into()
-        } else {
-            "application/json".into()
-        },
-        body: if body.is_null() {
-            Vec::new()
-        } else {
-            serde_json::to_vec(&body).unwrap()
-        },
-        user_agent: String::new(),
-    }
+    let content_type = if method == "PATCH" {
+        "application/merge-patch+json"
+    } else {
+        "application/json"
+    };
+    api::req(method, path, query, content_type, body)
 }
 
+/// The reply's code and JSON body; anything else is a failure.
 fn call(c: &mut Cluster, st: &mut State, r: Request) -> (u16, Value) {
-    match router::handle(c, st, &r) {
-        Reply::Json { code, body, .. } => (code, body),
-        Reply::Pieces { code, body, .. } => (
-            code,
-            serde_json::from_slice(&body.write()).expect("a JSON body"),
-        ),
-        _ => panic!("not a JSON answer to {} {}", r.method, r.path),
-    }
+    let what = format!("{} {}", r.method, r.path);
+    let (code, body, _) = api::call(c, st, r);
+    assert!(
+        body.is_object() || body.is_array(),
+        "not a JSON answer to {what}"
+    );
+    (code, body)
 }
 
 fn collection(r: &ResourceInfo) -> String {
