@@ -8,9 +8,17 @@
 //!   10,000 pending pods (throughput in pods per second; target ≥ 100,000/s);
 //! - `tick/steady-1000-nodes-10k-pods`: one 100 ms step once every pod is
 //!   running (target ≤ 2 ms);
-//! - peak memory of building that cluster and running it to steady state,
-//!   read from the kernel's high-water mark (VmHWM) and printed first
-//!   (target ≤ 50 MB).
+//! - peak memory (target ≤ 50 MB), printed first, for two clusters run to
+//!   steady state: issue #11's (1,000 nodes, 10,000 pods, kube-system) and
+//!   issue #14's (the same plus the DaemonSet and the StatefulSets).
+//!
+//! Peak memory is the kernel's high-water mark (VmHWM) less the resident
+//! set before the cluster was built. VmHWM belongs to the whole process, so
+//! each cluster is measured in a process of its own: the benchmark runs
+//! itself again with `SIM_MEMORY_CASE=11` or `SIM_MEMORY_CASE=14` set,
+//! which builds that one cluster, prints its line and exits. Run one case
+//! by hand (under `heaptrack`, say) the same way:
+//! `SIM_MEMORY_CASE=11 target/release/deps/sim-<hash>`.
 
 use criterion::{BatchSize, Criterion, Throughput};
 use kubetutor::sim::clock::STEP_MS;
@@ -117,10 +125,32 @@ fn kib(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn memory() {
+/// Which cluster a memory case builds.
+#[derive(Clone, Copy)]
+enum Case {
+    /// Issue #11: 1,000 nodes, 10,000 pods, kube-system.
+    Pods,
+    /// Issue #14: the same with the DaemonSet and the StatefulSets.
+    Workloads,
+}
+
+const CASE_VAR: &str = "SIM_MEMORY_CASE";
+
+/// Build one case's cluster, run it to steady state and print its peak.
+fn memory_case(case: Case) {
     let before = kib("VmRSS:");
     // Built in place: a clone of a base cluster would count both.
-    let mut c = with_statefulsets();
+    let (mut c, label) = match case {
+        Case::Pods => {
+            let mut c = big_cluster();
+            c.advance(STEP_MS);
+            (c, "#11 kube-system + 10,000 pods")
+        }
+        Case::Workloads => (
+            with_statefulsets(),
+            "#14 kube-system + DaemonSet + StatefulSets + 10,000 pods",
+        ),
+    };
     pending_pods(&mut c);
     c.advance(60_000);
     let pods = c.store().pods();
@@ -132,14 +162,31 @@ fn memory() {
     let peak = kib("VmHWM:");
     match (before, peak) {
         (Some(b), Some(p)) => println!(
-            "memory: {NODES} nodes, {running}/{total} pods running (kube-system included): peak {:.1} MB (VmHWM {:.1} MB, baseline RSS {:.1} MB)",
+            "memory {label}: {NODES} nodes, {running}/{total} pods running: peak {:.1} MB (VmHWM {:.1} MB, baseline RSS {:.1} MB)",
             p.saturating_sub(b) as f64 / 1024.0,
             p as f64 / 1024.0,
             b as f64 / 1024.0
         ),
-        _ => println!("memory: /proc/self/status not available"),
+        _ => println!("memory {label}: /proc/self/status not available"),
     }
     drop(black_box(c));
+}
+
+/// Measure each case in a fresh process (this executable run again).
+fn memory() {
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    for case in ["11", "14"] {
+        let out = std::process::Command::new(&exe)
+            .env(CASE_VAR, case)
+            .output()
+            .expect("run the memory case");
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        assert!(
+            out.status.success(),
+            "memory case {case} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 fn schedule(cr: &mut Criterion, base: &Cluster) {
@@ -171,7 +218,12 @@ fn tick(cr: &mut Criterion, base: &Cluster) {
 }
 
 fn main() {
-    memory();
+    match std::env::var(CASE_VAR).as_deref() {
+        Ok("11") => return memory_case(Case::Pods),
+        Ok("14") => return memory_case(Case::Workloads),
+        Ok(other) => panic!("{CASE_VAR} is 11 or 14, not {other:?}"),
+        Err(_) => memory(),
+    }
     let base = with_statefulsets();
     let mut c = Criterion::default().configure_from_args();
     schedule(&mut c, &base);

@@ -40,6 +40,19 @@ struct NodeInfo {
     /// A fingerprint of the node's labels (to notice changes without a copy).
     labels_hash: u64,
     unschedulable: bool,
+    /// The last score computed here and what it was computed from: pods
+    /// of one template ask alike, and most nodes are unchanged between
+    /// two pods, so the score is usually read back, not divided out again.
+    last_score: Option<ScoreMemo>,
+}
+
+/// A node's score for a pod's requests, with the node figures it used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ScoreMemo {
+    pod: Resources,
+    nonzero: Resources,
+    allocatable: Resources,
+    score: u64,
 }
 
 fn labels_hash(l: &Labels) -> u64 {
@@ -69,6 +82,8 @@ pub struct Scheduler {
     /// While the cluster replaces its own pods quietly, only those are
     /// scheduled; the others wait for time to move.
     system_only: bool,
+    /// The taint a cordoned node counts as having (built once, not per pod).
+    unsched: Taint,
 }
 
 fn nonzero(r: Resources) -> Resources {
@@ -118,6 +133,11 @@ impl Scheduler {
             rng,
             release: Release::V1_33,
             system_only: false,
+            unsched: Taint {
+                key: TAINT_UNSCHEDULABLE.to_string(),
+                value: None,
+                effect: TaintEffect::NoSchedule,
+            },
         }
     }
 
@@ -346,6 +366,26 @@ impl Scheduler {
         )) / 2
     }
 
+    /// [`Self::score`], read back when neither the pod's requests nor the
+    /// node's figures changed since it was last computed.
+    fn score_memo(info: &mut NodeInfo, nz: Resources) -> u64 {
+        if let Some(m) = info.last_score
+            && m.pod == nz
+            && m.nonzero == info.nonzero
+            && m.allocatable == info.allocatable
+        {
+            return m.score;
+        }
+        let score = Self::score(info, nz);
+        info.last_score = Some(ScoreMemo {
+            pod: nz,
+            nonzero: info.nonzero,
+            allocatable: info.allocatable,
+            score,
+        });
+        score
+    }
+
     /// How many feasible nodes are enough (percentageOfNodesToScore, adaptive).
     fn enough(n: usize) -> usize {
         if n < 100 {
@@ -371,11 +411,6 @@ impl Scheduler {
         let req = pod.spec.requests();
         let nz = pod_nonzero(&pod.spec);
         let store_nodes = api.store().nodes();
-        let unsched = Taint {
-            key: TAINT_UNSCHEDULABLE.to_string(),
-            value: None,
-            effect: TaintEffect::NoSchedule,
-        };
         let n = self.nodes.len();
         let want = Self::enough(n);
         let mut best: Option<(u64, NodeId)> = None;
@@ -405,16 +440,33 @@ impl Scheduler {
                 no_help += others;
             }
         }
-        let order: Vec<NodeId> = match &pinned {
-            Some(ids) => ids.clone(),
-            None => (0..n).map(|k| (self.next_start + k) % n).collect(),
+        // The nodes in the order they are tried: from where the last pod's
+        // search stopped, round the list (the scheduler's nextStartNodeIndex).
+        // An iterator, not a list: the search usually stops early, after
+        // `want` feasible nodes.
+        let start = self.next_start.min(n);
+        let (from_start, wrapped) = match &pinned {
+            Some(_) => (0..0, 0..0),
+            None => (start..n, 0..start),
         };
-        for (k, &id) in order.iter().enumerate() {
+        let order = pinned
+            .iter()
+            .flatten()
+            .copied()
+            .chain(from_start)
+            .chain(wrapped);
+        for (k, id) in order.enumerate() {
             seen = k + 1;
-            match self.filter(&self.nodes[id], &store_nodes[id], &pod.spec, req, &unsched) {
+            match self.filter(
+                &self.nodes[id],
+                &store_nodes[id],
+                &pod.spec,
+                req,
+                &self.unsched,
+            ) {
                 Ok(()) => {
                     feasible += 1;
-                    let s = Self::score(&self.nodes[id], nz);
+                    let s = Self::score_memo(&mut self.nodes[id], nz);
                     match best {
                         Some((b, _)) if s < b => {}
                         Some((b, _)) if s == b => {
@@ -530,5 +582,39 @@ mod tests {
         assert_eq!(Scheduler::enough(1000), 420);
         assert_eq!(Scheduler::enough(5000), 500);
         assert_eq!(Scheduler::enough(200), 100);
+    }
+
+    #[test]
+    fn a_remembered_score_is_recomputed_once_the_node_or_the_pod_changes() {
+        let mut info = NodeInfo {
+            allocatable: Resources {
+                cpu_millis: 4000,
+                memory_bytes: 8 << 30,
+            },
+            ..NodeInfo::default()
+        };
+        let small = Resources {
+            cpu_millis: 100,
+            memory_bytes: 128 << 20,
+        };
+        let big = Resources {
+            cpu_millis: 2000,
+            memory_bytes: 4 << 30,
+        };
+        // (4000-100)/4000 → 97; (8192-128)/8192 → 98; (97+98)/2.
+        assert_eq!(Scheduler::score_memo(&mut info, small), 97);
+        assert_eq!(Scheduler::score_memo(&mut info, small), 97);
+        // Another pod's requests: 50 and 50.
+        assert_eq!(Scheduler::score_memo(&mut info, big), 50);
+        // The node took a pod: (4000-2100)/4000 → 47; (8192-4224)/8192 → 48.
+        info.nonzero = big;
+        assert_eq!(Scheduler::score_memo(&mut info, small), 47);
+        assert_eq!(
+            Scheduler::score_memo(&mut info, small),
+            Scheduler::score(&info, small)
+        );
+        // Its allocatable shrank: (2000-2100) saturates at 0; 48.
+        info.allocatable.cpu_millis = 2000;
+        assert_eq!(Scheduler::score_memo(&mut info, small), 24);
     }
 }

@@ -166,20 +166,26 @@ impl ApiServer {
     fn new_pod(&self, meta: Meta, mut spec: PodSpec) -> Pod {
         // DefaultTolerationSeconds admission:
         // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
-        for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
-            let has = spec.tolerations.iter().any(|t| {
-                t.key.as_deref() == Some(key)
-                    && t.effect.is_none_or(|e| e == TaintEffect::NoExecute)
+        let missing: Vec<&str> = [TAINT_NOT_READY, TAINT_UNREACHABLE]
+            .into_iter()
+            .filter(|key| {
+                !spec.tolerations.iter().any(|t| {
+                    t.key.as_deref() == Some(*key)
+                        && t.effect.is_none_or(|e| e == TaintEffect::NoExecute)
+                })
+            })
+            .collect();
+        // Exactly the room needed: every pod keeps this list, and pushing
+        // one by one would leave room for four.
+        spec.tolerations.reserve_exact(missing.len());
+        for key in missing {
+            spec.tolerations.push(Toleration {
+                key: Some(key.to_string()),
+                operator: TolerationOperator::Exists,
+                value: None,
+                effect: Some(TaintEffect::NoExecute),
+                toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
             });
-            if !has {
-                spec.tolerations.push(Toleration {
-                    key: Some(key.to_string()),
-                    operator: TolerationOperator::Exists,
-                    value: None,
-                    effect: Some(TaintEffect::NoExecute),
-                    toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
-                });
-            }
         }
         let mirror = meta.annotations.contains_key(MIRROR_ANNOTATION);
         // Priority admission: the value of the pod's PriorityClass (0 without one).
