@@ -57,6 +57,7 @@ pub struct VolumeBinder {
 
 impl VolumeBinder {
     pub fn step(&mut self, window: &[WatchEvent], api: &mut ApiServer) {
+        let mut recheck_waiting = false;
         for ev in window {
             match (ev.res, ev.op) {
                 (Res::PersistentVolumeClaim, Op::Deleted) => {
@@ -70,17 +71,22 @@ impl VolumeBinder {
                 }
                 (Res::PersistentVolume | Res::StorageClass, _) | (Res::Pod, Op::Added) => {
                     // A new volume, class or consumer may let a waiting claim bind.
-                    let waiting: Vec<Oid> = api
-                        .store()
-                        .persistentvolumeclaims()
-                        .iter()
-                        .filter(|c| c.status.phase == PvcPhase::Pending)
-                        .map(|c| c.meta.oid)
-                        .collect();
-                    self.dirty.extend(waiting);
+                    recheck_waiting = true;
                 }
                 _ => {}
             }
+        }
+        if recheck_waiting {
+            // Once per step, not once per event: a window of 10,000 new
+            // pods would otherwise list every claim 10,000 times. Nothing
+            // above changes a claim's phase, so the set is the same.
+            let waiting = api
+                .store()
+                .persistentvolumeclaims()
+                .iter()
+                .filter(|c| c.status.phase == PvcPhase::Pending)
+                .map(|c| c.meta.oid);
+            self.dirty.extend(waiting);
         }
         let now = api.now();
         let ready: Vec<Oid> = self
