@@ -180,6 +180,49 @@ fn sections_cross_into_the_next_and_previous_lesson() {
     assert_eq!((app.lesson_id(), app.section), (Some("first"), 2));
 }
 
+/// The end page never leaves a lone row of lesson text above or below it
+/// (at 80×24 one used to show under it and read as part of the page):
+/// either two rows or more stay visible on both sides, or it takes the
+/// whole height.
+#[test]
+fn the_end_page_leaves_no_lone_row_of_lesson_text() {
+    for (lang, title) in [(Lang::En, "End of the lesson"), (Lang::Ko, "강의 끝")] {
+        let mut app = app(lang);
+        while app.overlay.is_none() {
+            app.apply(Action::NextSection);
+        }
+        for height in 14..=40 {
+            let s = screen(&mut app, 80, height);
+            let lines: Vec<&str> = s.lines().collect();
+            let top = lines
+                .iter()
+                .position(|l| l.contains(title))
+                .unwrap_or_else(|| panic!("{lang:?} {height}: no end page\n{s}"));
+            let bottom = top
+                + lines[top..]
+                    .iter()
+                    .position(|l| l.trim_start_matches('"').contains("└─"))
+                    .expect("the page's bottom border");
+            if top == 0 || bottom + 2 >= lines.len() {
+                // Taller than the pane: it covers it all, borders too.
+                assert!(height < 24, "{lang:?} at 80×{height}: no room\n{s}");
+                continue;
+            }
+            // The rows between the page and the lesson pane's top border,
+            // and between the page and its bottom border (the status bar
+            // is the last line); the borders stay whole.
+            let (above, below) = (top - 1, lines.len() - 3 - bottom);
+            for gap in [above, below] {
+                assert!(gap != 1, "{lang:?} at 80×{height}: a lone row\n{s}");
+            }
+            for border in [lines[0], lines[lines.len() - 2]] {
+                assert!(!border.contains(title), "{lang:?} at 80×{height}\n{s}");
+                assert!(!border.contains("─└") && !border.contains("┌ ┌"), "{s}");
+            }
+        }
+    }
+}
+
 /// On the end page, `m` asks, and yes marks the lesson done (completed,
 /// told apart from the work).
 #[test]

@@ -152,18 +152,49 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, confirm: bool, ui: &Ui, ch
         .flat_map(|l| {
             let style = l.style;
             let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            text::wrap_str(&s, width.saturating_sub(2).max(1) as usize)
+            hang(&s, width.saturating_sub(2).max(1) as usize)
                 .into_iter()
                 .map(move |w| Line::styled(w, style))
                 .collect::<Vec<_>>()
         })
         .collect();
-    let rect = centered(area, width, wrapped.len() as u16 + 3);
+    // A lone row of lesson text above or below the page (at 80×24) reads as
+    // part of it: where centring would leave one, the page takes the whole
+    // height inside the lesson pane's top and bottom borders.
+    let height = wrapped.len() as u16 + 3;
+    let inside = area.height.saturating_sub(2);
+    let height = if inside.saturating_sub(height) <= 3 {
+        inside.max(height)
+    } else {
+        height
+    };
+    let rect = centered(area, width, height);
     frame.render_widget(ClearWide, rect);
     let block = pane_block(ui.end_title(), "", true, rect.width, chrome);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(wrapped), inner);
+}
+
+/// `line` wrapped to `width` columns, every row after the first indented
+/// as far as the first one's text starts (past a `• ` bullet), so a long
+/// Korean title or a long item keeps its margin.
+fn hang(line: &str, width: usize) -> Vec<String> {
+    let body = line.trim_start_matches(' ');
+    let lead = line.len() - body.len();
+    let hanging = lead + if body.starts_with("• ") { 2 } else { 0 };
+    if width <= hanging + 1 {
+        return text::wrap_str(line, width);
+    }
+    let mut rows = text::wrap_str(body, width - hanging).into_iter();
+    let Some(first) = rows.next() else {
+        return vec![line.to_string()];
+    };
+    // The first row is wrapped as narrow as the rest and keeps its own
+    // indent (the bullet sits in the hanging margin).
+    let mut out = vec![format!("{}{first}", " ".repeat(lead))];
+    out.extend(rows.map(|r| format!("{}{r}", " ".repeat(hanging))));
+    out
 }
 
 impl Ui {
@@ -246,5 +277,53 @@ impl Ui {
 
     pub fn exercise_word(&self) -> &'static str {
         self.lang.pick("실습", "exercise")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hang;
+    use crate::text::width;
+
+    #[test]
+    fn a_wrapped_korean_line_keeps_its_margin() {
+        let rows = hang(
+            " 1 · 코드로 인프라 만들기, IaC(Infrastructure as Code) 강의를 끝까지 읽었습니다.",
+            72,
+        );
+        assert_eq!(
+            rows,
+            [
+                " 1 · 코드로 인프라 만들기, IaC(Infrastructure as Code) 강의를 끝까지",
+                " 읽었습니다.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_item_hangs_under_its_text_not_its_bullet() {
+        let rows = hang(
+            "   • 퀴즈 workloads-daemonset-join (섹션 3) 🏗️ 다시 풀기",
+            24,
+        );
+        assert!(rows.len() > 1, "{rows:?}");
+        assert!(rows[0].starts_with("   • 퀴즈"), "{rows:?}");
+        for r in &rows[1..] {
+            assert!(
+                r.starts_with("     ") && !r.starts_with("      "),
+                "{rows:?}"
+            );
+        }
+        for r in &rows {
+            assert!(width(r) <= 24, "{r:?} is wider than 24");
+        }
+    }
+
+    #[test]
+    fn a_pane_too_narrow_for_the_margin_still_wraps() {
+        for r in hang("   • abcdef", 4) {
+            assert!(width(&r) <= 4, "{r:?}");
+        }
+        assert_eq!(hang("", 10), [""]);
     }
 }
