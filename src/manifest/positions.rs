@@ -11,6 +11,7 @@
 //! less than its block parent); there the map simply stops at the error and
 //! lookups fall back to the nearest known ancestor.
 
+use super::events::Builder;
 use super::path::{Path, Seg, push_index, push_name};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
@@ -288,6 +289,19 @@ impl PosMap {
         self.entries
     }
 
+    /// Everything the map records, in an order that does not depend on
+    /// hashing: two maps with the same fingerprint answer every lookup the
+    /// same way.
+    #[cfg(test)]
+    pub fn fingerprint(&self) -> String {
+        let mut anchors: Vec<_> = self.anchors.iter().collect();
+        anchors.sort();
+        format!(
+            "{:?} {} {:?} {:?} {:?}",
+            self.nodes, self.entries, self.duplicates, self.start, anchors
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries == 0
     }
@@ -324,6 +338,18 @@ fn pos(span: &Span, line_offset: usize) -> Pos {
 
 /// Scan `text` (which starts at line `line_offset + 1` of the manifest).
 pub fn scan(text: &str, line_offset: usize) -> Scan {
+    scan_into(text, line_offset, None)
+}
+
+/// Scan `text` and build its documents' values from the same events: one
+/// parse of the text for both.
+pub fn scan_values(text: &str, line_offset: usize) -> (Scan, Builder) {
+    let mut values = Builder::default();
+    let scan = scan_into(text, line_offset, Some(&mut values));
+    (scan, values)
+}
+
+fn scan_into(text: &str, line_offset: usize, mut values: Option<&mut Builder>) -> Scan {
     let mut out = Scan::default();
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -340,6 +366,9 @@ pub fn scan(text: &str, line_offset: usize) -> Scan {
                 break;
             }
         };
+        if let Some(values) = values.as_deref_mut() {
+            values.event(&event);
+        }
         let at = pos(&span, line_offset);
         match event {
             Event::StreamEnd => break,

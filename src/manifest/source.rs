@@ -7,6 +7,7 @@
 
 use super::Format;
 use super::diagnostic::Diagnostic;
+use super::events::Stop;
 use super::positions::{self, Pos, PosMap};
 use super::syntax;
 use super::yaml11;
@@ -27,9 +28,18 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// Documents that could not be read (a syntax error, a duplicate key).
     pub unreadable: usize,
+    /// Parser passes over the text: one per YAML chunk, and one more for
+    /// each chunk `yaml_serde` has to read again (for its error message).
+    pub passes: usize,
 }
 
 pub fn parse(text: &str) -> Parsed {
+    parse_with(text, parse_yaml_chunk)
+}
+
+type ChunkReader = fn(&str, &str, usize, &mut Parsed);
+
+pub(super) fn parse_with(text: &str, read_chunk: ChunkReader) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = Format::detect(text);
     let mut out = Parsed {
@@ -37,6 +47,7 @@ pub fn parse(text: &str) -> Parsed {
         docs: Vec::new(),
         diagnostics: Vec::new(),
         unreadable: 0,
+        passes: 0,
     };
     if let Some(at) = helm_template(text) {
         out.unreadable = 1;
@@ -54,7 +65,7 @@ pub fn parse(text: &str) -> Parsed {
         Format::Json => parse_json(&blank_leading_comments(text), &mut out),
         Format::Yaml => {
             for (first_line, chunk) in chunks(text) {
-                parse_yaml_chunk(text, chunk, first_line - 1, &mut out);
+                read_chunk(text, chunk, first_line - 1, &mut out);
             }
         }
     }
@@ -135,7 +146,78 @@ fn is_document_start(line: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n', '\r']))
 }
 
+/// One chunk, read once: positions and values from the same events. Where
+/// the text is not YAML to saphyr, or `yaml_serde` would refuse a value, the
+/// chunk is read again the old way, for `yaml_serde`'s (libyaml's) message.
 fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parsed) {
+    out.passes += 1;
+    if libyaml_reads_differently(chunk) {
+        return parse_yaml_chunk_serde(full, chunk, line_offset, out);
+    }
+    let (scan, values) = positions::scan_values(chunk, line_offset);
+    // A block scalar cut by the end of the text (no line break after its
+    // last line) is read differently by the two parsers.
+    let cut_block = values.last_scalar_block && !chunk.ends_with('\n');
+    match values.stop {
+        None if scan.error.is_none() && scan.docs.len() == values.docs.len() && !cut_block => {}
+        Some(Stop::ExcessiveAliasing) => {
+            out.unreadable += 1;
+            let at = scan.docs.first().map_or(
+                Pos {
+                    line: line_offset + 1,
+                    column: 1,
+                },
+                |d| d.start,
+            );
+            out.diagnostics.push(syntax::excessive_aliasing(at));
+            return;
+        }
+        _ => {
+            out.passes += 1;
+            return parse_yaml_chunk_serde(full, chunk, line_offset, out);
+        }
+    }
+    for (mut value, mut pos) in values.docs.into_iter().zip(scan.docs) {
+        for d in &pos.duplicates {
+            out.diagnostics.push(syntax::duplicate_key(d));
+        }
+        if !pos.duplicates.is_empty() {
+            out.unreadable += 1;
+            continue;
+        }
+        yaml11::resolve(&mut value, &mut pos);
+        if !value.is_null() {
+            out.docs.push(RawDoc { value, pos });
+        }
+    }
+}
+
+/// Characters libyaml refuses ("control characters are not allowed": C0
+/// and C1 controls but tab and line ends, U+FFFE, U+FFFF) or reads as line
+/// breaks (U+0085, U+2028, U+2029) where saphyr reads them as text: such a
+/// chunk goes to `yaml_serde` straight away.
+/// <https://github.com/yaml/libyaml/blob/master/src/reader.c>
+fn libyaml_reads_differently(chunk: &str) -> bool {
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+            || c >= '\u{10000}'
+    };
+    chunk
+        .chars()
+        .any(|c| !printable(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        // A `...` line: libyaml wants a document before it and `---` after.
+        || chunk.starts_with("...")
+        || chunk.contains("\n...")
+}
+
+/// The chunk read by `yaml_serde`, with positions from a scan of their own
+/// (two passes): kept for the texts the one-pass reader hands back.
+pub(super) fn parse_yaml_chunk_serde(
+    full: &str,
+    chunk: &str,
+    line_offset: usize,
+    out: &mut Parsed,
+) {
     let scan = positions::scan(chunk, line_offset);
     let mut maps = scan.docs.into_iter();
     let chunk_start = Pos {
