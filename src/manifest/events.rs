@@ -148,7 +148,12 @@ impl Builder {
                     return;
                 };
                 let value = match frame.open {
-                    Open::Seq(items) => Value::Sequence(items),
+                    Open::Seq(mut items) => {
+                        // Growth leaves room for up to twice the items: a
+                        // one-item list would hold four.
+                        items.shrink_to_fit();
+                        Value::Sequence(items)
+                    }
                     Open::Map(map, None) => Value::Mapping(map),
                     Open::Map(_, Some(_)) => {
                         self.stop = Some(Stop::Fallback("mapping ends after a key"));
