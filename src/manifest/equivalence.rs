@@ -138,6 +138,19 @@ fn hand_written_cases_read_the_same_both_ways() {
         "a: [\n  b\n]\n",
         "x:\n- a\n-  [b,\n c]\n",
         "a: &a 1\nb: &a 2\nc: *a\n",
+        "a: 1\n...\n",
+        "a: 1\n...\n...\n",
+        "...\n",
+        "# c\n\n...\na: 1\n",
+        "a: 1\n...\n# c\n",
+        "a: 1\n... # c\n---\nb: 2\n",
+        "a: |\n  x\n  ",
+        "a: >\n  x",
+        "a: |+\n  x\n\n",
+        "- |-\n  x\n- y",
+        "a: [1,\n2]\n",
+        "a:\n  b: [1,\n  2]\n",
+        "cmd: [\n  \"a\"\n]\n",
     ];
     let failures: Vec<String> = cases.iter().filter_map(|c| same(c).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

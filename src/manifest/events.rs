@@ -79,6 +79,8 @@ pub struct Builder {
     pub last_scalar_block: bool,
     pub docs: Vec<Value>,
     pub stop: Option<Stop>,
+    /// Where the event that stopped the builder stands.
+    pub stop_at: Option<super::positions::Pos>,
 }
 
 impl Builder {
@@ -91,7 +93,7 @@ impl Builder {
                 // libyaml wants `---` before every document but the first
                 // ("did not find expected <document start>").
                 if !explicit && !self.docs.is_empty() {
-                    self.stop = Some(Stop::Fallback("document start"));
+                    self.stop = Some(Stop::Fallback("did not find expected <document start>"));
                     return;
                 }
                 self.stack.clear();
@@ -112,7 +114,7 @@ impl Builder {
                     matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
                 // An empty key without `?` (`  : x`) is an error to libyaml.
                 if text.is_empty() && *style == ScalarStyle::Plain && self.expects_key() {
-                    self.stop = Some(Stop::Fallback("empty key"));
+                    self.stop = Some(Stop::Fallback("did not find expected key"));
                     return;
                 }
                 self.decoded += 1;
@@ -156,7 +158,7 @@ impl Builder {
                     }
                     Open::Map(map, None) => Value::Mapping(map),
                     Open::Map(_, Some(_)) => {
-                        self.stop = Some(Stop::Fallback("mapping ends after a key"));
+                        self.stop = Some(Stop::Fallback("did not find expected key"));
                         return;
                     }
                 };
@@ -186,7 +188,7 @@ impl Builder {
     fn alias(&mut self, id: usize) {
         let Some(anchored) = self.anchors.get(&id) else {
             // An anchor of another document, or one still open.
-            self.stop = Some(Stop::Fallback("unknown anchor"));
+            self.stop = Some(Stop::Fallback("found undefined alias"));
             return;
         };
         if self.stack.len() + anchored.height > MAX_NESTING {
@@ -230,7 +232,7 @@ impl Builder {
             Open::Map(map, key) => {
                 let k = key.take().unwrap_or(Value::Null);
                 if map.contains_key(&k) {
-                    self.stop = Some(Stop::Fallback("duplicate entry"));
+                    self.stop = Some(Stop::Fallback("duplicate entry with key"));
                     return;
                 }
                 map.insert(k, value);
@@ -304,12 +306,16 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, &'
     }
     let full = full_tag(tag);
     match full.strip_prefix(CORE) {
-        Some("bool") => parse_bool(text).map(Value::Bool).ok_or("a boolean"),
-        Some("int") => int(text)?.ok_or("an integer"),
+        Some("bool") => parse_bool(text)
+            .map(Value::Bool)
+            .ok_or("invalid value, expected a boolean"),
+        Some("int") => int(text)?.ok_or("invalid value, expected an integer"),
         Some("float") => parse_f64(text)
             .map(|f| Value::Number(f.into()))
-            .ok_or("a float"),
-        Some("null") => parse_null(text).then_some(Value::Null).ok_or("null"),
+            .ok_or("invalid value, expected a float"),
+        Some("null") => parse_null(text)
+            .then_some(Value::Null)
+            .ok_or("invalid value, expected null"),
         _ => Ok(Value::String(text.to_string())),
     }
 }
@@ -345,7 +351,7 @@ fn int(text: &str) -> Result<Option<Value>, &'static str> {
     if parse_unsigned(text, u128::from_str_radix).is_some()
         || parse_negative(text, i128::from_str_radix).is_some()
     {
-        return Err("a 128-bit integer");
+        return Err("integer out of range");
     }
     Ok(None)
 }

@@ -366,10 +366,15 @@ fn scan_into(text: &str, line_offset: usize, mut values: Option<&mut Builder>) -
                 break;
             }
         };
-        if let Some(values) = values.as_deref_mut() {
-            values.event(&event);
-        }
         let at = pos(&span, line_offset);
+        if let Some(values) = values.as_deref_mut()
+            && values.stop.is_none()
+        {
+            values.event(&event);
+            if values.stop.is_some() {
+                values.stop_at = Some(at);
+            }
+        }
         match event {
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {

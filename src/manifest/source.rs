@@ -151,30 +151,54 @@ fn is_document_start(line: &str) -> bool {
 /// chunk is read again the old way, for `yaml_serde`'s (libyaml's) message.
 fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parsed) {
     out.passes += 1;
-    if libyaml_reads_differently(chunk) {
+    let large = chunk.len() > SERDE_LIMIT;
+    if large && let Some(at) = control_character(chunk, line_offset) {
+        out.unreadable += 1;
+        let problem = "control characters are not allowed";
+        out.diagnostics
+            .push(syntax::yaml_error(full, chunk, at, problem, line_offset));
+        return;
+    }
+    if !large && libyaml_reads_differently(chunk) {
+        out.passes += 1;
         return parse_yaml_chunk_serde(full, chunk, line_offset, out);
     }
     let (scan, values) = positions::scan_values(chunk, line_offset);
     // A block scalar cut by the end of the text (no line break after its
     // last line) is read differently by the two parsers.
     let cut_block = values.last_scalar_block && !chunk.ends_with('\n');
-    match values.stop {
-        None if scan.error.is_none() && scan.docs.len() == values.docs.len() && !cut_block => {}
-        Some(Stop::ExcessiveAliasing) => {
+    let start = Pos {
+        line: line_offset + 1,
+        column: 1,
+    };
+    let problem = match (&scan.error, &values.stop) {
+        (_, Some(Stop::ExcessiveAliasing)) => {
             out.unreadable += 1;
-            let at = scan.docs.first().map_or(
-                Pos {
-                    line: line_offset + 1,
-                    column: 1,
-                },
-                |d| d.start,
-            );
+            let at = values.stop_at.unwrap_or(start);
             out.diagnostics.push(syntax::excessive_aliasing(at));
             return;
         }
-        _ => {
+        (Some((at, message)), _) => Some((*at, message.clone())),
+        (None, Some(Stop::Fallback(why))) => {
+            Some((values.stop_at.unwrap_or(start), why.to_string()))
+        }
+        (None, None) if scan.docs.len() != values.docs.len() || cut_block => {
+            Some((start, String::new()))
+        }
+        (None, None) => None,
+    };
+    if let Some((at, problem)) = problem {
+        if !large {
             out.passes += 1;
             return parse_yaml_chunk_serde(full, chunk, line_offset, out);
+        }
+        // Too large to hand to yaml_serde (it would hold every event of the
+        // chunk): saphyr's own message, or the reason the values stopped.
+        if !problem.is_empty() {
+            out.unreadable += 1;
+            out.diagnostics
+                .push(syntax::yaml_error(full, chunk, at, &problem, line_offset));
+            return;
         }
     }
     for (mut value, mut pos) in values.docs.into_iter().zip(scan.docs) {
@@ -192,22 +216,41 @@ fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parse
     }
 }
 
+/// Chunks larger than this are never handed to `yaml_serde`, which stores
+/// every event of a document before it builds a value (about 340 bytes of
+/// memory per byte of text for depth-120 lists).
+const SERDE_LIMIT: usize = 256 * 1024;
+
+/// Where the first character libyaml refuses stands, if any.
+fn control_character(chunk: &str, line_offset: usize) -> Option<Pos> {
+    let (i, _) = chunk.char_indices().find(|&(_, c)| !libyaml_printable(c))?;
+    let before = &chunk[..i];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    Some(Pos {
+        line: line_offset + 1 + before.matches('\n').count(),
+        column: before[line_start..].chars().count() + 1,
+    })
+}
+
+fn libyaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
+}
+
 /// Characters libyaml refuses ("control characters are not allowed": C0
 /// and C1 controls but tab and line ends, U+FFFE, U+FFFF) or reads as line
 /// breaks (U+0085, U+2028, U+2029) where saphyr reads them as text: such a
 /// chunk goes to `yaml_serde` straight away.
 /// <https://github.com/yaml/libyaml/blob/master/src/reader.c>
 fn libyaml_reads_differently(chunk: &str) -> bool {
-    let printable = |c: char| {
-        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
-            || c >= '\u{10000}'
-    };
     chunk
         .chars()
-        .any(|c| !printable(c) || matches!(c, '\u{2028}' | '\u{2029}'))
-        // A `...` line: libyaml wants a document before it and `---` after.
-        || chunk.starts_with("...")
-        || chunk.contains("\n...")
+        .any(|c| !libyaml_printable(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        // A `...` line with no document before it: an error to libyaml.
+        || chunk
+            .lines()
+            .find(|l| !(l.trim().is_empty() || l.trim_start().starts_with('#')))
+            .is_some_and(|l| l.starts_with("..."))
 }
 
 /// The chunk read by `yaml_serde`, with positions from a scan of their own
@@ -369,6 +412,35 @@ mod tests {
         // A syntax error: read again for libyaml's message.
         let broken = parse("a: [1\n---\nb: 2\n");
         assert_eq!((broken.passes, broken.diagnostics.len()), (3, 1));
+    }
+
+    /// A chunk too large for yaml_serde (it would hold every event: 2.7 GB
+    /// for 8 MiB) reports its error from the one pass it had.
+    #[test]
+    fn a_large_chunk_with_an_error_is_read_once() {
+        let line = format!("  - {}{}\n", "[".repeat(120), "]".repeat(120));
+        let big = format!("items:\n{}", line.repeat(1200));
+        assert!(big.len() > SERDE_LIMIT);
+        for (tail, want, column) in [
+            ("  - [a\n", "yaml: ", 1),
+            (
+                "  - a\u{7}b\n",
+                "yaml: control characters are not allowed",
+                6,
+            ),
+            (
+                "  - !!int x\n",
+                "yaml: invalid value, expected an integer",
+                5,
+            ),
+        ] {
+            let p = parse(&format!("{big}{tail}"));
+            assert_eq!((p.passes, p.unreadable, p.docs.len()), (1, 1, 0), "{tail}");
+            let d = &p.diagnostics[0];
+            assert!(d.message.starts_with(want), "{tail}: {}", d.message);
+            assert_eq!(d.line, if column == 1 { 1203 } else { 1202 }, "{tail}");
+            assert_eq!(d.column, column, "{tail}");
+        }
     }
 
     #[test]
