@@ -208,6 +208,38 @@ fn bench(c: &mut Criterion) {
     g.bench_function("manifest_8mib_of_depth_120_lists", |b| {
         b.iter(|| kubetutor::manifest::load(black_box(&wide)))
     });
+    // The floor: saphyr-parser's events alone, nothing kept.
+    g.bench_function("saphyr_alone_8mib_of_depth_120_lists", |b| {
+        b.iter(|| saphyr_events(black_box(&wide)))
+    });
+    // A big ConfigMap in block style, and the same in one flow mapping.
+    let mut block_map =
+        String::from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n");
+    let mut flow_map =
+        String::from("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {");
+    let mut i = 0;
+    while block_map.len() < limit - 64 {
+        block_map.push_str(&format!("  key{i}: value {i} some text here\n"));
+        i += 1;
+    }
+    i = 0;
+    while flow_map.len() < limit - 64 {
+        flow_map.push_str(&format!("key{i}: \"value {i}\", "));
+        i += 1;
+    }
+    flow_map.push_str("last: x}\n");
+    for (name, text) in [
+        ("block_configmap", &block_map),
+        ("flow_configmap", &flow_map),
+    ] {
+        g.throughput(criterion::Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("manifest_8mib_{name}"), |b| {
+            b.iter(|| kubetutor::manifest::load(black_box(text)))
+        });
+        g.bench_function(format!("saphyr_alone_8mib_{name}"), |b| {
+            b.iter(|| saphyr_events(black_box(text)))
+        });
+    }
     let mut block = String::from("---\nid: b\ntitle: B\n---\n# B\n\n```cluster\ncommands:\n");
     while block.len() < 16 * MB - legal.len() - 16 {
         block.push_str("  - ");
@@ -220,6 +252,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| parse_lesson("b.md", black_box(&block), Lang::En))
     });
     g.finish();
+}
+
+/// How many events saphyr-parser reads from `text` (the parse alone).
+fn saphyr_events(text: &str) -> usize {
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    let mut n = 0;
+    while let Some(Ok(_)) = parser.next_event() {
+        n += 1;
+    }
+    n
 }
 
 /// A table of `rows` short rows (`|12345|x|`): 1,000,000 of them make

@@ -8,6 +8,9 @@ pub mod check;
 pub mod diagnostic;
 mod document;
 mod emit;
+#[cfg(test)]
+mod equivalence;
+mod events;
 mod line_breaks;
 pub mod path;
 pub mod positions;

@@ -7,6 +7,7 @@
 
 use super::Format;
 use super::diagnostic::Diagnostic;
+use super::events::Stop;
 use super::positions::{self, Pos, PosMap};
 use super::syntax;
 use super::yaml11;
@@ -27,9 +28,18 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// Documents that could not be read (a syntax error, a duplicate key).
     pub unreadable: usize,
+    /// Parser passes over the text: one per YAML chunk, and one more for
+    /// each chunk `yaml_serde` has to read again (for its error message).
+    pub passes: usize,
 }
 
 pub fn parse(text: &str) -> Parsed {
+    parse_with(text, parse_yaml_chunk)
+}
+
+type ChunkReader = fn(&str, &str, usize, &mut Parsed);
+
+pub(super) fn parse_with(text: &str, read_chunk: ChunkReader) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = Format::detect(text);
     let mut out = Parsed {
@@ -37,6 +47,7 @@ pub fn parse(text: &str) -> Parsed {
         docs: Vec::new(),
         diagnostics: Vec::new(),
         unreadable: 0,
+        passes: 0,
     };
     if let Some(at) = helm_template(text) {
         out.unreadable = 1;
@@ -54,7 +65,7 @@ pub fn parse(text: &str) -> Parsed {
         Format::Json => parse_json(&blank_leading_comments(text), &mut out),
         Format::Yaml => {
             for (first_line, chunk) in chunks(text) {
-                parse_yaml_chunk(text, chunk, first_line - 1, &mut out);
+                read_chunk(text, chunk, first_line - 1, &mut out);
             }
         }
     }
@@ -135,7 +146,121 @@ fn is_document_start(line: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n', '\r']))
 }
 
+/// One chunk, read once: positions and values from the same events. Where
+/// the text is not YAML to saphyr, or `yaml_serde` would refuse a value, the
+/// chunk is read again the old way, for `yaml_serde`'s (libyaml's) message.
 fn parse_yaml_chunk(full: &str, chunk: &str, line_offset: usize, out: &mut Parsed) {
+    out.passes += 1;
+    let large = chunk.len() > SERDE_LIMIT;
+    if large && let Some(at) = control_character(chunk, line_offset) {
+        out.unreadable += 1;
+        let problem = "control characters are not allowed";
+        out.diagnostics
+            .push(syntax::yaml_error(full, chunk, at, problem, line_offset));
+        return;
+    }
+    if !large && libyaml_reads_differently(chunk) {
+        out.passes += 1;
+        return parse_yaml_chunk_serde(full, chunk, line_offset, out);
+    }
+    let (scan, values) = positions::scan_values(chunk, line_offset);
+    // A block scalar cut by the end of the text (no line break after its
+    // last line) is read differently by the two parsers.
+    let cut_block = values.last_scalar_block && !chunk.ends_with('\n');
+    let start = Pos {
+        line: line_offset + 1,
+        column: 1,
+    };
+    let problem = match (&scan.error, &values.stop) {
+        (_, Some(Stop::ExcessiveAliasing)) => {
+            out.unreadable += 1;
+            let at = values.stop_at.unwrap_or(start);
+            out.diagnostics.push(syntax::excessive_aliasing(at));
+            return;
+        }
+        (Some((at, message)), _) => Some((*at, message.clone())),
+        (None, Some(Stop::Fallback(why))) => {
+            Some((values.stop_at.unwrap_or(start), why.to_string()))
+        }
+        (None, None) if scan.docs.len() != values.docs.len() || cut_block => {
+            Some((start, String::new()))
+        }
+        (None, None) => None,
+    };
+    if let Some((at, problem)) = problem {
+        if !large {
+            out.passes += 1;
+            return parse_yaml_chunk_serde(full, chunk, line_offset, out);
+        }
+        // Too large to hand to yaml_serde (it would hold every event of the
+        // chunk): saphyr's own message, or the reason the values stopped.
+        if !problem.is_empty() {
+            out.unreadable += 1;
+            out.diagnostics
+                .push(syntax::yaml_error(full, chunk, at, &problem, line_offset));
+            return;
+        }
+    }
+    for (mut value, mut pos) in values.docs.into_iter().zip(scan.docs) {
+        for d in &pos.duplicates {
+            out.diagnostics.push(syntax::duplicate_key(d));
+        }
+        if !pos.duplicates.is_empty() {
+            out.unreadable += 1;
+            continue;
+        }
+        yaml11::resolve(&mut value, &mut pos);
+        if !value.is_null() {
+            out.docs.push(RawDoc { value, pos });
+        }
+    }
+}
+
+/// Chunks larger than this are never handed to `yaml_serde`, which stores
+/// every event of a document before it builds a value (about 340 bytes of
+/// memory per byte of text for depth-120 lists).
+const SERDE_LIMIT: usize = 256 * 1024;
+
+/// Where the first character libyaml refuses stands, if any.
+fn control_character(chunk: &str, line_offset: usize) -> Option<Pos> {
+    let (i, _) = chunk.char_indices().find(|&(_, c)| !libyaml_printable(c))?;
+    let before = &chunk[..i];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    Some(Pos {
+        line: line_offset + 1 + before.matches('\n').count(),
+        column: before[line_start..].chars().count() + 1,
+    })
+}
+
+fn libyaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
+}
+
+/// Characters libyaml refuses ("control characters are not allowed": C0
+/// and C1 controls but tab and line ends, U+FFFE, U+FFFF) or reads as line
+/// breaks (U+0085, U+2028, U+2029) where saphyr reads them as text: such a
+/// chunk goes to `yaml_serde` straight away.
+/// <https://github.com/yaml/libyaml/blob/master/src/reader.c>
+fn libyaml_reads_differently(chunk: &str) -> bool {
+    chunk
+        .chars()
+        .any(|c| !libyaml_printable(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        // A `...` line with no document before it: an error to libyaml.
+        || chunk
+            .lines()
+            .find(|l| !(l.trim().is_empty() || l.trim_start().starts_with('#')))
+            .is_some_and(|l| l.starts_with("..."))
+}
+
+/// The chunk read by `yaml_serde`, with positions from a scan of their own
+/// (two passes): kept for the texts the one-pass reader hands back.
+pub(super) fn parse_yaml_chunk_serde(
+    full: &str,
+    chunk: &str,
+    line_offset: usize,
+    out: &mut Parsed,
+) {
     let scan = positions::scan(chunk, line_offset);
     let mut maps = scan.docs.into_iter();
     let chunk_start = Pos {
@@ -248,6 +373,74 @@ mod tests {
         assert_eq!(p.docs.len(), 1);
         assert_eq!(p.docs[0].pos.start.line, 3);
         assert_eq!(p.diagnostics.len(), 1);
+    }
+
+    /// Issue #15 item 3: each chunk of a manifest is parsed once, values
+    /// and positions from the same events; `yaml_serde` (which stored every
+    /// event of a document first: 2.7 GB for 8 MiB of depth-120 lists) reads
+    /// a chunk again only when it has an error to report.
+    #[test]
+    fn a_readable_manifest_is_parsed_once() {
+        let deep = format!("{}yes{}", "[".repeat(120), "]".repeat(120));
+        let wide = format!("items:\n{}", format!("  - {deep}\n").repeat(200));
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/k8s-examples");
+        let mut texts = vec![wide];
+        let mut dirs = vec![std::path::PathBuf::from(examples)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 10, "{}", texts.len());
+        let mut twice = Vec::new();
+        for text in &texts {
+            let p = parse(text);
+            assert!(!p.docs.is_empty(), "{text}");
+            if p.passes != chunks(text).len() {
+                twice.push(text.lines().find(|l| l.contains("name:")).unwrap_or(""));
+            }
+        }
+        // Except one example whose flow list (`command: [` …) goes on less
+        // indented than its key: libyaml reads it, saphyr does not, so
+        // yaml_serde reads that chunk again.
+        assert_eq!(twice, ["  name: nginx-deployment"]);
+        // A syntax error: read again for libyaml's message.
+        let broken = parse("a: [1\n---\nb: 2\n");
+        assert_eq!((broken.passes, broken.diagnostics.len()), (3, 1));
+    }
+
+    /// A chunk too large for yaml_serde (it would hold every event: 2.7 GB
+    /// for 8 MiB) reports its error from the one pass it had.
+    #[test]
+    fn a_large_chunk_with_an_error_is_read_once() {
+        let line = format!("  - {}{}\n", "[".repeat(120), "]".repeat(120));
+        let big = format!("items:\n{}", line.repeat(1200));
+        assert!(big.len() > SERDE_LIMIT);
+        for (tail, want, column) in [
+            ("  - [a\n", "yaml: ", 1),
+            (
+                "  - a\u{7}b\n",
+                "yaml: control characters are not allowed",
+                6,
+            ),
+            (
+                "  - !!int x\n",
+                "yaml: invalid value, expected an integer",
+                5,
+            ),
+        ] {
+            let p = parse(&format!("{big}{tail}"));
+            assert_eq!((p.passes, p.unreadable, p.docs.len()), (1, 1, 0), "{tail}");
+            let d = &p.diagnostics[0];
+            assert!(d.message.starts_with(want), "{tail}: {}", d.message);
+            assert_eq!(d.line, if column == 1 { 1203 } else { 1202 }, "{tail}");
+            assert_eq!(d.column, column, "{tail}");
+        }
     }
 
     #[test]

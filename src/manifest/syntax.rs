@@ -408,6 +408,18 @@ fn previous_content_line(text: &str, line: usize) -> Option<(usize, usize)> {
     })
 }
 
+/// go-yaml v2's refusal of a document whose aliases expand too far (a
+/// "billion laughs"): kubectl says the same.
+/// <https://github.com/go-yaml/yaml/blob/v2/decode.go>
+pub fn excessive_aliasing(at: Pos) -> Diagnostic {
+    Diagnostic::error(at.line, at.column, "", "yaml: document contains excessive aliasing")
+        .with_ko("YAML 문법 오류: 별칭(alias)이 너무 많이 펼쳐집니다")
+        .with_hints(
+            "aliases (`*name`) here repeat anchored values so many times that the document would grow far beyond its text: write the values out, or use fewer aliases",
+            "별칭(`*이름`)이 앵커 값을 너무 여러 번 되풀이해서 문서가 글보다 훨씬 커집니다. 값을 직접 쓰거나 별칭을 줄이세요",
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
