@@ -40,23 +40,9 @@ pub(super) fn run(c: &mut Cluster, cmd: Command) -> Outcome {
             name,
             ns,
         } => super::rollout::rollout(c, action, res, &name, &ns),
-        Command::Expose {
-            res,
-            name,
-            port,
-            target_port,
-            service_type,
-            service_name,
-            ns,
-        } => {
-            let req = ExposeRequest {
-                kind: res.kind().unwrap_or(Kind::Deployment),
-                name: &name,
-                ns: &ns,
-                port,
-                target_port: target_port.as_deref(),
-                service_type: service_type.as_deref(),
-                service_name: service_name.as_deref(),
+        Command::Expose { .. } => {
+            let Some(req) = expose_request(&cmd) else {
+                return Outcome::fail("error: not an expose command");
             };
             match c.expose_object(&req).and_then(|o| {
                 let n = o.meta.name.clone();
@@ -270,24 +256,8 @@ fn client_value(c: &Cluster, cmd: &Command) -> Result<Value, String> {
                         "restartPolicy": j.template.spec.restart_policy.name()}}},
                 "status": {}})
         }
-        Command::Expose {
-            res,
-            name,
-            port,
-            target_port,
-            service_type,
-            service_name,
-            ns,
-        } => {
-            let req = ExposeRequest {
-                kind: res.kind().unwrap_or(Kind::Deployment),
-                name,
-                ns,
-                port: *port,
-                target_port: target_port.as_deref(),
-                service_type: service_type.as_deref(),
-                service_name: service_name.as_deref(),
-            };
+        Command::Expose { .. } => {
+            let req = expose_request(cmd).ok_or("error: not an expose command")?;
             let obj = c.expose_object(&req)?;
             let Spec::Service(sv) = &obj.spec else {
                 return Err("error: not a service".into());
@@ -310,10 +280,36 @@ fn client_value(c: &Cluster, cmd: &Command) -> Result<Value, String> {
             if sv.service_type != ServiceType::ClusterIP {
                 spec["type"] = sv.service_type.name().into();
             }
-            json!({"apiVersion": "v1", "kind": "Service", "metadata": meta_value(&obj.meta.name, ns, &obj.meta.labels),
+            json!({"apiVersion": "v1", "kind": "Service", "metadata": meta_value(&obj.meta.name, req.ns, &obj.meta.labels),
                 "spec": spec, "status": {"loadBalancer": {}}})
         }
         _ => return Err("error: --dry-run is simulated for run, create, and expose".into()),
+    })
+}
+
+/// What `kubectl expose` asks for (a Deployment when no kind is named),
+/// for the command run for real and for its `--dry-run=client` output.
+fn expose_request(cmd: &Command) -> Option<ExposeRequest<'_>> {
+    let Command::Expose {
+        res,
+        name,
+        port,
+        target_port,
+        service_type,
+        service_name,
+        ns,
+    } = cmd
+    else {
+        return None;
+    };
+    Some(ExposeRequest {
+        kind: res.kind().unwrap_or(Kind::Deployment),
+        name,
+        ns,
+        port: *port,
+        target_port: target_port.as_deref(),
+        service_type: service_type.as_deref(),
+        service_name: service_name.as_deref(),
     })
 }
 

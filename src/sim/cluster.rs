@@ -88,8 +88,11 @@ impl Cluster {
     /// `node-1`..`node-3` (2 CPU, 4Gi), containerd, Kubernetes v1.33, the
     /// `kubernetes` Service, and the system pods in `kube-system` (see
     /// [`super::system`]).
+    /// The default cluster (see [`ClusterConfig::default`]) of `seed`.
     pub fn new(seed: u64) -> Cluster {
-        Cluster::with_config(seed, ClusterConfig::default())
+        super::built::default_cluster(seed, || {
+            Cluster::with_config(seed, ClusterConfig::default())
+        })
     }
 
     pub fn with_config(seed: u64, config: ClusterConfig) -> Cluster {

@@ -61,6 +61,7 @@
 pub mod admission;
 pub mod api_value;
 pub mod apiserver;
+mod built;
 pub mod clock;
 pub mod cluster;
 pub mod cni;

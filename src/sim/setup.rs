@@ -73,8 +73,16 @@ impl crate::sim::Cluster {
     /// question's `setup`) says: the default cluster, then the scenario,
     /// the runtime, the manifests and the commands, in that order.
     pub fn from_setup(setup: &Setup, seed: u64) -> Result<crate::sim::Cluster, String> {
-        let mut c = crate::sim::Cluster::new(seed);
-        c.apply_setup(setup)?;
+        let mut c = match &setup.scenario {
+            Some(name) => crate::sim::Cluster::scenario(name, seed)?,
+            None => crate::sim::Cluster::new(seed),
+        };
+        c.run_setup_parts(
+            setup.runtime.as_deref(),
+            setup.apply.as_deref(),
+            &setup.commands,
+            setup.files(),
+        )?;
         Ok(c)
     }
 
@@ -82,15 +90,7 @@ impl crate::sim::Cluster {
     /// default cluster (same seed); the rest is applied on top.
     pub fn apply_setup(&mut self, setup: &Setup) -> Result<(), String> {
         if let Some(name) = &setup.scenario {
-            let scenario = crate::sim::scenarios::get(name)?;
-            *self = crate::sim::Cluster::new(self.seed());
-            self.run_setup_parts(
-                scenario.runtime.as_deref(),
-                scenario.manifests.as_deref(),
-                &scenario.commands,
-                crate::kubectl::Files::Nowhere,
-            )
-            .map_err(|e| format!("scenario {name}: {e}"))?;
+            *self = crate::sim::Cluster::scenario(name, self.seed())?;
         }
         self.run_setup_parts(
             setup.runtime.as_deref(),
@@ -98,6 +98,23 @@ impl crate::sim::Cluster {
             &setup.commands,
             setup.files(),
         )
+    }
+
+    /// Scenario `name` played on the default cluster of `seed`, as
+    /// `scenario NAME` and a block's `scenario:` start it.
+    pub fn scenario(name: &str, seed: u64) -> Result<crate::sim::Cluster, String> {
+        super::built::scenario_cluster(name, seed, || {
+            let scenario = crate::sim::scenarios::get(name)?;
+            let mut c = crate::sim::Cluster::new(seed);
+            c.run_setup_parts(
+                scenario.runtime.as_deref(),
+                scenario.manifests.as_deref(),
+                &scenario.commands,
+                crate::kubectl::Files::Nowhere,
+            )
+            .map_err(|e| format!("scenario {name}: {e}"))?;
+            Ok(c)
+        })
     }
 
     fn run_setup_parts(

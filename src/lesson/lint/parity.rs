@@ -353,11 +353,13 @@ impl Pair<'_, '_> {
     }
 }
 
-/// Two setups build the same cluster (captions are text, translated).
+/// Two setups build the same cluster (captions are text, translated; each
+/// version's files are read from its own language folder).
 fn same_setup(a: Option<&Setup>, b: Option<&Setup>) -> bool {
     let bare = |s: Option<&Setup>| {
         s.cloned().map(|mut s| {
             s.caption = None;
+            s.folder = None;
             s
         })
     };
