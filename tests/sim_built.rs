@@ -69,7 +69,7 @@ fn a_copied_scenario_runs_exactly_as_the_first_build() {
 #[test]
 fn an_unknown_scenario_is_an_error_every_time() {
     for _ in 0..2 {
-        let e = Cluster::scenario("no-such", 5).err().expect("an error");
+        let e = Cluster::scenario("no-such", 5).expect_err("an error");
         assert!(e.contains("no-such"), "{e}");
     }
 }
