@@ -2,7 +2,9 @@
 //! size and nothing more: a 10 MB lesson (loaded, then every section
 //! rendered at 120 columns), the same 10 MB as one section, one 1 MB
 //! paragraph, and a table of 20,000 rows; streamed as `kubetutor render`
-//! does, a 1,000,000-row table and a 10 MB code block; and nesting at and
+//! does, a 1,000,000-row table and a 10 MB code block, and lessons, tables
+//! and code blocks of 20 KB, 200 KB and 2 MB (the sizes compared with
+//! mdcat); the lesson pane's window on a 100,000-row table; and nesting at and
 //! past the YAML parser's limit up to the size limits. The 10,000-line
 //! manifests are in benches/manifest.rs.
 
@@ -10,7 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use kubetutor::lang::Lang;
 use kubetutor::lesson::parse_lesson;
 use kubetutor::markdown::{
-    Theme, render, render_section, render_section_streamed, render_streamed,
+    CodeLines, Theme, render, render_section, render_section_streamed, render_section_window,
+    render_streamed,
 };
 use std::hint::black_box;
 
@@ -171,6 +174,63 @@ fn bench(c: &mut Criterion) {
                 render_section_streamed(s, 120, &theme, Lang::En, &mut |_| n += 1);
             }
             n
+        })
+    });
+    g.finish();
+
+    // The sizes compared with mdcat, 20 KB to 2 MB (10 MB above): a
+    // lesson of many sections, a narrow table, a code block, streamed.
+    let mut g = c.benchmark_group("render_sizes");
+    g.sample_size(10);
+    for (name, bytes) in [("20kb", 20_000), ("200kb", 200_000), ("2mb", 2_000_000)] {
+        let text = big_lesson(bytes, true);
+        let (l, _) = parse_lesson("sized.md", &text, Lang::En);
+        let l = l.expect("loads");
+        g.bench_with_input(criterion::BenchmarkId::new("lesson", name), &l, |b, l| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for s in &l.sections {
+                    render_section_streamed(s, 120, &theme, Lang::En, &mut |_| n += 1);
+                }
+                n
+            })
+        });
+        let rows = narrow_table(bytes / 11);
+        g.bench_with_input(criterion::BenchmarkId::new("table", name), &rows, |b, t| {
+            b.iter(|| streamed_lines(t, &theme))
+        });
+        let code = code_block(bytes);
+        g.bench_with_input(criterion::BenchmarkId::new("code", name), &code, |b, t| {
+            b.iter(|| streamed_lines(t, &theme))
+        });
+    }
+    g.finish();
+
+    // The lesson pane on a 100,000-row table: the section laid out, the
+    // lines around the pane kept (src/tui/app.rs, WINDOW_MARGIN).
+    let mut g = c.benchmark_group("lesson_pane_window");
+    g.sample_size(10);
+    let md = format!(
+        "---\nid: w\ntitle: W\n---\n# W\n\n## T\n\n{}",
+        table(100_000)
+    );
+    let (l, _) = parse_lesson("w.md", &md, Lang::En);
+    let l = l.expect("loads");
+    let section = l.sections.last().expect("the table's section");
+    g.bench_function("table_100k_rows_bottom_window", |b| {
+        b.iter(|| {
+            render_section_window(
+                section,
+                100,
+                &theme,
+                Lang::En,
+                CodeLines::Clip(0),
+                &mut |_, _, _| None,
+                299_000..301_000,
+            )
+            .text
+            .lines
+            .len()
         })
     });
     g.finish();

@@ -42,7 +42,13 @@ pub struct BlockLines {
 /// A section rendered with some blocks drawn by the caller.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedSection {
+    /// The lines kept: all of them, or those of the window asked of
+    /// [`render_section_window`], from line [`RenderedSection::first`] on.
     pub text: Text<'static>,
+    /// The section's first line in `text`.
+    pub first: usize,
+    /// How many lines the whole section has.
+    pub total: usize,
     /// Every interactive block (quiz, exercise, cluster, invalid), in order.
     pub blocks: Vec<BlockLines>,
     /// How many columns the widest clipped code line goes past its frame:
@@ -80,10 +86,49 @@ pub fn render_section_scrolled(
 ) -> RenderedSection {
     let w = Writer::new(theme, usize::from(width)).with_code_lines(code);
     let (w, blocks) = write_section(w, section, theme, lang, draw);
+    let code_overflow = w.code_overflow();
+    let text = Text::from(w.finish());
     RenderedSection {
-        code_overflow: w.code_overflow(),
-        text: Text::from(w.finish()),
+        code_overflow,
+        first: 0,
+        total: text.lines.len(),
+        text,
         blocks,
+    }
+}
+
+/// [`render_section_scrolled`], keeping only the lines in `keep` (a
+/// window around what the lesson pane shows): the whole section is laid
+/// out and streamed past, so a huge section costs the memory of the
+/// window, while the blocks' positions, the total and the overflow are
+/// those of the whole section.
+pub fn render_section_window(
+    section: &Section,
+    width: u16,
+    theme: &Theme,
+    lang: Lang,
+    code: CodeLines,
+    draw: &mut DrawBlock<'_>,
+    keep: std::ops::Range<usize>,
+) -> RenderedSection {
+    let mut kept = Vec::new();
+    let mut total = 0;
+    let mut sink = |line: Line<'static>| {
+        if keep.contains(&total) {
+            kept.push(line);
+        }
+        total += 1;
+    };
+    let w = Writer::streaming(theme, usize::from(width), &mut sink).with_code_lines(code);
+    let (w, blocks) = write_section(w, section, theme, lang, draw);
+    let code_overflow = w.code_overflow();
+    w.finish();
+    RenderedSection {
+        text: Text::from(kept),
+        first: keep.start.min(total),
+        total,
+        blocks,
+        code_overflow,
     }
 }
 

@@ -18,6 +18,7 @@
 //!    better in a narrow pane than columns a glyph or two wide would.
 
 use super::inline::Spans;
+#[cfg(test)]
 use super::theme::Theme;
 use crate::text::{width, wrap_spans};
 use pulldown_cmark::Alignment;
@@ -32,6 +33,10 @@ pub(crate) type Cell = Vec<Spans>;
 /// identifiers) then break inside the cell.
 pub(crate) const WORD_CAP: usize = 10;
 
+/// A whole table (tests, and callers that hold one): the writer never
+/// builds one, it measures the rows in a first pass and draws them one by
+/// one in the second with a [`Drawer`].
+#[cfg(test)]
 #[derive(Default, Clone)]
 pub(crate) struct Table {
     pub(crate) aligns: Vec<Alignment>,
@@ -71,46 +76,106 @@ const BOTTOM: Borders = Borders {
     fill: "─",
 };
 
-/// The table laid out in `avail` columns, as lines (tests; the writer
-/// streams them with [`render_table_into`]).
+/// The table laid out in `avail` columns, as lines: measured, then drawn
+/// row by row, as the writer does in its two passes.
 #[cfg(test)]
 pub(crate) fn render_table(table: &Table, avail: usize, theme: &Theme) -> Vec<Spans> {
+    let measure = measure(table);
     let mut out = Vec::new();
-    render_table_into(table.clone(), avail, theme, &mut |line| out.push(line));
+    let sink = &mut |line| out.push(line);
+    if let Some(mut d) = Drawer::begin(&measure, table.aligns.clone(), avail, theme, sink) {
+        d.head(table.head.clone(), sink);
+        for row in &table.rows {
+            d.row(row.clone(), sink);
+        }
+        d.end(sink);
+    }
     out
 }
 
-/// How many columns the table has (0: nothing to draw).
-pub(crate) fn columns(table: &Table) -> usize {
-    table
-        .rows
-        .iter()
-        .map(Vec::len)
-        .chain([table.aligns.len(), table.head.len()])
-        .max()
-        .unwrap_or(0)
+/// The first pass over a whole table.
+#[cfg(test)]
+fn measure(table: &Table) -> Measure {
+    let mut measure = Measure::new(table.aligns.len());
+    measure.add(&table.head, true);
+    for row in &table.rows {
+        measure.add(row, false);
+    }
+    measure
 }
 
-/// Lay the table out in `avail` columns, handing each line to `out` as it
-/// is drawn. Rows are taken one at a time (each freed once drawn), and
-/// their cells' spans move into the output rather than being copied.
-pub(crate) fn render_table_into(
-    table: Table,
-    avail: usize,
-    theme: &Theme,
-    out: &mut dyn FnMut(Spans),
-) {
-    let n = columns(&table);
-    if n == 0 {
-        return;
-    }
-    let (natural, whole) = measure(&table, n);
-    match layout(&whole, avail) {
-        Some((pad, content, floor)) => {
-            let widths = distribute(&natural, &floor, content);
-            grid(table, &widths, pad, theme, out)
+/// What the first pass learns about a table from its cells without keeping
+/// any of them: enough to choose the columns' widths before the first row
+/// is drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Measure {
+    /// Per column: the widest cell line and the longest word (header
+    /// included), and the widest body cell line.
+    natural: Vec<usize>,
+    longest_word: Vec<usize>,
+    body_natural: Vec<usize>,
+    /// Some body cell has more than one line (a `<br>`).
+    body_breaks: bool,
+    /// Body rows.
+    rows: usize,
+}
+
+impl Measure {
+    /// A table with `columns` columns (its delimiter row's), no row yet.
+    pub(crate) fn new(columns: usize) -> Self {
+        Measure {
+            natural: vec![0; columns],
+            longest_word: vec![0; columns],
+            body_natural: vec![0; columns],
+            ..Measure::default()
         }
-        None => stacked(&table, n, avail, theme).into_iter().for_each(out),
+    }
+
+    /// Takes a row's measurements (the header row when `head`).
+    pub(crate) fn add(&mut self, row: &[Cell], head: bool) {
+        if row.len() > self.natural.len() {
+            for v in [
+                &mut self.natural,
+                &mut self.longest_word,
+                &mut self.body_natural,
+            ] {
+                v.resize(row.len(), 0);
+            }
+        }
+        for (j, cell) in row.iter().enumerate() {
+            self.body_breaks |= !head && cell.len() > 1;
+            for line in cell {
+                let (w, word) = line_measure(line);
+                self.natural[j] = self.natural[j].max(w);
+                self.longest_word[j] = self.longest_word[j].max(word);
+                if !head {
+                    self.body_natural[j] = self.body_natural[j].max(w);
+                }
+            }
+        }
+        self.rows += usize::from(!head);
+    }
+
+    /// How many columns the table has (0: nothing to draw).
+    pub(crate) fn columns(&self) -> usize {
+        self.natural.len()
+    }
+
+    /// Each column's floor: its longest word (at least two columns where
+    /// the cell is that wide, and one at least).
+    fn floor(&self) -> Vec<usize> {
+        self.natural
+            .iter()
+            .zip(&self.longest_word)
+            .map(|(&nat, &word)| word.max(nat.min(2)).max(1))
+            .collect()
+    }
+
+    /// Whether some body row takes more than one line at these widths
+    /// (rows are then separated by rules): a cell with a `<br>`, or a line
+    /// wider than its column.
+    fn rows_wrap(&self, widths: &[usize]) -> bool {
+        self.body_breaks || self.body_natural.iter().zip(widths).any(|(&n, &w)| n > w)
     }
 }
 
@@ -156,39 +221,6 @@ fn line_measure(line: &Spans) -> (usize, usize) {
     (total, longest.max(word))
 }
 
-/// Natural width of each column and its floor: its longest word (at least
-/// two columns where the cell is that wide, and one at least).
-fn measure(table: &Table, n: usize) -> (Vec<usize>, Vec<usize>) {
-    let mut natural = vec![0; n];
-    let mut longest_word = vec![0; n];
-    for row in std::iter::once(&table.head).chain(&table.rows) {
-        for (j, cell) in row.iter().enumerate() {
-            for line in cell {
-                let (w, word) = line_measure(line);
-                natural[j] = natural[j].max(w);
-                longest_word[j] = longest_word[j].max(word);
-            }
-        }
-    }
-    let floor = natural
-        .iter()
-        .zip(&longest_word)
-        .map(|(&nat, &word)| word.max(nat.min(2)).max(1))
-        .collect();
-    (natural, floor)
-}
-
-/// Whether some body row takes more than one line at these widths (rows
-/// are then separated by rules): a cell with a `<br>`, or a line wider
-/// than its column. Decided from widths alone, before any row is wrapped.
-fn rows_wrap(rows: &[Vec<Cell>], widths: &[usize]) -> bool {
-    rows.iter().any(|row| {
-        row.iter()
-            .zip(widths)
-            .any(|(cell, &w)| cell.len() > 1 || cell.iter().any(|line| line_measure(line).0 > w))
-    })
-}
-
 /// Shares `content` columns out: everything each column wants if it fits;
 /// otherwise each gets its floor and the rest goes first to the columns
 /// that need least, the others splitting evenly.
@@ -214,32 +246,6 @@ fn distribute(natural: &[usize], floor: &[usize], content: usize) -> Vec<usize> 
         left -= give;
     }
     widths
-}
-
-fn grid(table: Table, widths: &[usize], pad: usize, theme: &Theme, out: &mut dyn FnMut(Spans)) {
-    let border = theme.table_border;
-    let Table { aligns, head, rows } = table;
-    let align = |j: usize| aligns.get(j).copied().unwrap_or(Alignment::None);
-    out(rule(&TOP, widths, pad, border));
-    if head
-        .iter()
-        .any(|cell| cell.iter().any(|line| !line.is_empty()))
-    {
-        let head = wrap_row(head, widths, Some(theme.table_header));
-        draw_row(out, head, widths, pad, border, &align);
-        if !rows.is_empty() {
-            out(rule(&HEAD, widths, pad, border));
-        }
-    }
-    let separated = rows_wrap(&rows, widths);
-    for (i, row) in rows.into_iter().enumerate() {
-        if i > 0 && separated {
-            out(rule(&ROW, widths, pad, border));
-        }
-        let cells = wrap_row(row, widths, None);
-        draw_row(out, cells, widths, pad, border, &align);
-    }
-    out(rule(&BOTTOM, widths, pad, border));
 }
 
 /// Each cell of a row wrapped to its column: a list of display lines.
@@ -364,80 +370,8 @@ fn rule(b: &Borders, widths: &[usize], pad: usize, style: Style) -> Spans {
     vec![Span::styled(s, style)]
 }
 
-/// The narrow-pane fallback: each row as a record, one column after the
-/// other: `header: value` on one line when it fits, otherwise the header
-/// and then the value's lines (indented when the pane is wide enough).
-fn stacked(table: &Table, n: usize, avail: usize, theme: &Theme) -> Vec<Spans> {
-    let line = || vec![Span::styled("─".repeat(avail), theme.table_border)];
-    let indent = if avail >= 20 { 2 } else { 0 };
-    let mut out = vec![line()];
-    for (i, row) in table.rows.iter().enumerate() {
-        if i > 0 {
-            out.push(line());
-        }
-        for j in 0..n {
-            let label = label(table, j, theme);
-            let values: Vec<&Spans> = row
-                .get(j)
-                .into_iter()
-                .flatten()
-                .filter(|l| !l.is_empty())
-                .collect();
-            record(&mut out, label, &values, avail, indent);
-        }
-    }
-    if table.rows.is_empty() {
-        for j in 0..n {
-            record(&mut out, label(table, j, theme), &[], avail, indent);
-        }
-    }
-    out.push(line());
-    out
-}
-
-/// A column's header cell as one line of spans in the header style.
-fn label(table: &Table, j: usize, theme: &Theme) -> Spans {
-    let mut spans = Vec::new();
-    for (k, line) in table.head.get(j).into_iter().flatten().enumerate() {
-        if k > 0 {
-            spans.push(Span::raw(" "));
-        }
-        spans.extend(line.iter().cloned());
-    }
-    restyle(spans, theme.table_header)
-}
-
-fn record(out: &mut Vec<Spans>, mut label: Spans, values: &[&Spans], avail: usize, indent: usize) {
-    let label_width: usize = label.iter().map(|s| width(&s.content)).sum();
-    if label_width > 0 {
-        let style = label.last().map(|s| s.style).unwrap_or_default();
-        label.push(Span::styled(":", style));
-    }
-    if let [value] = values {
-        let value_width: usize = value.iter().map(|s| width(&s.content)).sum();
-        if label_width + 2 + value_width <= avail {
-            let mut line = label;
-            if label_width > 0 {
-                line.push(Span::raw(" "));
-            }
-            line.extend(value.iter().cloned());
-            out.push(line);
-            return;
-        }
-    }
-    if label_width > 0 {
-        out.extend(wrap_spans(&label, avail, avail));
-    }
-    let shift = if label_width > 0 { indent } else { 0 };
-    for value in values {
-        for mut wrapped in wrap_spans(value, avail - shift, avail - shift) {
-            if shift > 0 {
-                wrapped.insert(0, Span::raw(" ".repeat(shift)));
-            }
-            out.push(wrapped);
-        }
-    }
-}
-
+mod draw;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use draw::Drawer;

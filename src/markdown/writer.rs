@@ -9,7 +9,7 @@ use super::code::{CodeLines, render_code_into};
 use super::container::Containers;
 use super::html;
 use super::inline::{Inline, Spans};
-use super::table::{Cell, Table, columns, render_table_into};
+use super::table::{Cell, Drawer, Measure};
 use super::theme::Theme;
 use crate::text::{sanitize, width, wrap_spans};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -53,8 +53,15 @@ pub(crate) struct Writer<'t> {
     code: Option<(String, String)>,
     /// An open HTML block's source.
     html: Option<String>,
-    table: Option<Table>,
+    /// The open table, drawn row by row as its rows end.
+    table: Option<Drawer<'t>>,
     row: Vec<Cell>,
+    /// The first pass's measurements of the tables still to come, in
+    /// order.
+    measures: std::vec::IntoIter<Measure>,
+    /// In the first pass (see [`measure_tables`]): the open table's
+    /// measurements, and those of the tables read so far.
+    measuring: Option<(Option<Measure>, Vec<Measure>)>,
     /// How code lines wider than their frame are shown.
     code_lines: CodeLines,
     /// How far the widest code line overflows its frame.
@@ -81,6 +88,8 @@ impl<'t> Writer<'t> {
             html: None,
             table: None,
             row: Vec::new(),
+            measures: Vec::new().into_iter(),
+            measuring: None,
             code_lines: CodeLines::Wrap,
             code_overflow: 0,
         }
@@ -129,7 +138,14 @@ impl<'t> Writer<'t> {
     }
 
     /// Renders a Markdown document below what is already written.
+    ///
+    /// Tables are laid out in two passes over the text: a first parse
+    /// measures every table's cells (and keeps none of them), then the
+    /// second draws each row as soon as it is read. Column widths need
+    /// every row, and this way a huge table costs the parser's own memory
+    /// and one row, not a copy of every cell.
     pub(crate) fn markdown(&mut self, markdown: &str) {
+        self.measures = measure_tables(markdown, self.theme).into_iter();
         for event in Parser::new_ext(markdown, options()) {
             self.event(event);
         }
@@ -254,13 +270,7 @@ impl<'t> Writer<'t> {
                 });
                 self.containers.push_item(number, depth, theme);
             }
-            Tag::Table(aligns) => {
-                self.close_leaf();
-                self.table = Some(Table {
-                    aligns,
-                    ..Table::default()
-                });
-            }
+            Tag::Table(aligns) => self.start_table(aligns),
             Tag::TableHead | Tag::TableRow => self.row.clear(),
             Tag::TableCell => {
                 self.leaf = Some(Leaf {
@@ -325,45 +335,14 @@ impl<'t> Writer<'t> {
                 self.containers.pop();
                 self.pending_blank = false;
             }
-            TagEnd::Table => {
-                if let Some(table) = self.table.take()
-                    && columns(&table) > 0
-                {
-                    // Row by row: a huge table is never held laid out whole.
-                    let avail = self.avail();
-                    self.begin_block();
-                    render_table_into(table, avail, theme, &mut |line| self.emit(line));
-                    self.pending_blank = true;
-                }
-            }
-            TagEnd::TableHead => {
-                let head = std::mem::take(&mut self.row);
-                if let Some(t) = &mut self.table {
-                    t.head = head;
-                }
-            }
-            TagEnd::TableRow => {
-                let mut row = std::mem::take(&mut self.row);
-                row.shrink_to_fit();
-                if let Some(t) = &mut self.table {
-                    t.rows.push(row);
-                }
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                let row = std::mem::take(&mut self.row);
+                self.end_row(row, tag == TagEnd::TableHead);
             }
             TagEnd::TableCell => {
                 if let Some(leaf) = self.leaf.take() {
-                    // Kept until the whole table is read (its columns'
-                    // widths need every row): held at their exact size.
-                    let mut cell = leaf.inline.finish();
-                    for line in &mut cell {
-                        for span in line.iter_mut() {
-                            if let std::borrow::Cow::Owned(text) = &mut span.content {
-                                text.shrink_to_fit();
-                            }
-                        }
-                        line.shrink_to_fit();
-                    }
-                    cell.shrink_to_fit();
-                    self.row.push(cell);
+                    self.row.push(leaf.inline.finish());
                 }
             }
             TagEnd::Emphasis
@@ -378,6 +357,52 @@ impl<'t> Writer<'t> {
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition
             | TagEnd::MetadataBlock(_) => self.close_leaf(),
+        }
+    }
+
+    fn start_table(&mut self, aligns: Vec<pulldown_cmark::Alignment>) {
+        self.close_leaf();
+        if let Some((open, _)) = &mut self.measuring {
+            *open = Some(Measure::new(aligns.len()));
+            return;
+        }
+        // Both passes parse the same text: the tables come in the same
+        // order. (A table with no measurement is laid out from its
+        // delimiter row alone.)
+        let measure = self
+            .measures
+            .next()
+            .unwrap_or_else(|| Measure::new(aligns.len()));
+        let (avail, theme) = (self.avail(), self.theme);
+        self.begin_block();
+        self.table = Drawer::begin(&measure, aligns, avail, theme, &mut |line| self.emit(line));
+    }
+
+    fn end_row(&mut self, row: Vec<Cell>, head: bool) {
+        if let Some((Some(measure), _)) = &mut self.measuring {
+            measure.add(&row, head);
+            return;
+        }
+        let Some(mut table) = self.table.take() else {
+            return;
+        };
+        let out = &mut |line| self.emit(line);
+        if head {
+            table.head(row, out);
+        } else {
+            table.row(row, out);
+        }
+        self.table = Some(table);
+    }
+
+    fn end_table(&mut self) {
+        if let Some((open, done)) = &mut self.measuring {
+            done.extend(open.take());
+            return;
+        }
+        if let Some(table) = self.table.take() {
+            table.end(&mut |line| self.emit(line));
+            self.pending_blank = true;
         }
     }
 
@@ -485,6 +510,25 @@ impl<'t> Writer<'t> {
         self.lines.push(Line::from(spans));
         self.flush_ready();
     }
+}
+
+/// The first pass: every table's measurements, in order. Only the events
+/// inside tables are looked at, through the same code as the second pass,
+/// so a cell measures exactly as it will be drawn.
+fn measure_tables(markdown: &str, theme: &Theme) -> Vec<Measure> {
+    // A table's delimiter row holds a `|` (GFM).
+    if !markdown.contains('|') {
+        return Vec::new();
+    }
+    let mut w = Writer::new(theme, 1);
+    w.measuring = Some((None, Vec::new()));
+    for event in Parser::new_ext(markdown, options()) {
+        let in_table = matches!(&w.measuring, Some((Some(_), _)));
+        if in_table || matches!(event, Event::Start(Tag::Table(_))) {
+            w.event(event);
+        }
+    }
+    w.measuring.map(|(_, done)| done).unwrap_or_default()
 }
 
 fn level_number(level: HeadingLevel) -> usize {

@@ -14,7 +14,7 @@ use crate::markdown::{self, BlockLines, Theme};
 use crate::progress::Store;
 use crate::timestamp::Timestamp;
 use ratatui::layout::Rect;
-use ratatui::text::Text;
+use ratatui::text::{Line, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -78,10 +78,22 @@ pub(super) struct CacheKey {
     code_column: usize,
 }
 
+/// Lines laid out past each edge of the lesson pane and kept with it: a
+/// section longer than that window is laid out again (and streamed past)
+/// when the pane scrolls out of it, so a huge section never sits in memory.
+pub const WINDOW_MARGIN: usize = 1000;
+
 /// The current section as the lesson pane draws it.
 #[derive(Debug, Clone, Default)]
 pub struct LessonView {
+    /// The lines around the pane: the section's lines from
+    /// [`LessonView::first`] on (all of them for a section that is not
+    /// huge).
     pub text: Text<'static>,
+    /// The section's line that `text` starts with.
+    pub first: usize,
+    /// How many lines the whole section has.
+    pub total: usize,
     /// Where each interactive block is.
     pub blocks: Vec<BlockLines>,
     /// The focused block's cursor row and text caret (relative to its
@@ -93,6 +105,19 @@ pub struct LessonView {
 }
 
 impl LessonView {
+    /// Whether the lines from `scroll` to `scroll + rows` (or the end)
+    /// are kept.
+    pub fn covers(&self, scroll: usize, rows: usize) -> bool {
+        let end = (scroll + rows).min(self.total);
+        self.first <= scroll.min(end) && end <= self.first + self.text.lines.len()
+    }
+
+    /// The kept lines from the section's line `scroll` on.
+    pub fn lines_from(&self, scroll: usize) -> &[Line<'static>] {
+        let lines = &self.text.lines;
+        &lines[scroll.saturating_sub(self.first).min(lines.len())..]
+    }
+
     /// The lines of the focused block, and its cursor row and caret as
     /// lines of the section.
     pub fn focused(&self) -> Option<FocusedLines> {
@@ -355,16 +380,12 @@ impl App {
         (self.clock)()
     }
 
-    /// The current section rendered at `width`, cached until the lesson,
-    /// section, language or width changes.
-    pub fn rendered(&mut self, width: u16) -> &Text<'static> {
-        &self.lesson_view(width).text
-    }
-
-    /// The current section rendered at `width` with its live blocks,
-    /// cached until the lesson, section, language, width or a block
-    /// changes.
-    pub fn lesson_view(&mut self, width: u16) -> &LessonView {
+    /// The current section rendered at `width` with its live blocks, the
+    /// lines kept for a pane of `rows` rows scrolled to [`App::scroll`]
+    /// (and [`WINDOW_MARGIN`] around it); cached until the lesson,
+    /// section, language, width or a block changes, or the pane scrolls
+    /// out of the kept lines.
+    pub fn lesson_view(&mut self, width: u16, rows: usize) -> &LessonView {
         self.sync_blocks();
         let key = CacheKey {
             lesson: self.lesson.clone().unwrap_or_default(),
@@ -375,7 +396,13 @@ impl App {
             version: self.blocks.version,
             code_column: self.code_column,
         };
-        if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
+        let scroll = self.scroll;
+        let stale = self
+            .cache
+            .as_ref()
+            .is_none_or(|(cached, view)| *cached != key || !view.covers(scroll, rows));
+        if stale {
+            let keep = scroll.saturating_sub(WINDOW_MARGIN)..scroll + rows + WINDOW_MARGIN;
             let ui = Ui::new(self.lang);
             let look = Look::new(self.color);
             let section = self.section;
@@ -394,7 +421,7 @@ impl App {
                         section,
                         cluster_hidden: !self.side_by_side,
                     };
-                    markdown::render_section_scrolled(
+                    markdown::render_section_window(
                         s,
                         width,
                         &self.theme,
@@ -403,12 +430,15 @@ impl App {
                         &mut |i, b, w| {
                             blocks::draw_block(&self.blocks, i, b, w, &paint, &mut marks)
                         },
+                        keep,
                     )
                 })
                 .unwrap_or_default();
             marks.focused = self.blocks.focus;
             let view = LessonView {
                 text: rendered.text,
+                first: rendered.first,
+                total: rendered.total,
                 blocks: rendered.blocks,
                 marks,
                 code_overflow: rendered.code_overflow,

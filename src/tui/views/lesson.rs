@@ -90,8 +90,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     let pad = u16::from(body.width > 20);
     let text_width = body.width.saturating_sub(1 + pad).max(1);
     let rows = body.height as usize;
-    let view = app.lesson_view(text_width);
-    let total = view.text.lines.len();
+    let view = app.lesson_view(text_width, rows);
+    let total = view.total;
     let focused = view.focused();
     app.geometry.lesson_rows = rows;
     app.geometry.lesson_lines = total;
@@ -104,8 +104,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, ui: &Ui, chrome: &Chro
     app.scroll = app.scroll.min(total.saturating_sub(rows));
     let scroll = app.scroll;
     let text_area = Rect::new(body.x + pad, body.y, text_width, body.height);
-    let lines = &app.lesson_view(text_width).text.lines;
-    frame.render_widget(Rows(&lines[scroll.min(lines.len())..]), text_area);
+    let lines = app.lesson_view(text_width, rows).lines_from(scroll);
+    frame.render_widget(Rows(lines), text_area);
     if let Some((line, col)) = focused.and_then(|f| f.caret)
         && line >= scroll
         && line < scroll + rows
