@@ -239,13 +239,18 @@ fn libyaml_printable(c: char) -> bool {
 
 /// Characters libyaml refuses ("control characters are not allowed": C0
 /// and C1 controls but tab and line ends, U+FFFE, U+FFFF) or reads as line
-/// breaks (U+0085, U+2028, U+2029) where saphyr reads them as text: such a
-/// chunk goes to `yaml_serde` straight away.
+/// breaks (U+0085, U+2028, U+2029) where saphyr reads them as text, and
+/// the other texts the two read differently: such a chunk goes to
+/// `yaml_serde` straight away.
 /// <https://github.com/yaml/libyaml/blob/master/src/reader.c>
 fn libyaml_reads_differently(chunk: &str) -> bool {
     chunk
         .chars()
         .any(|c| !libyaml_printable(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        // A tab in a line's indentation: libyaml refuses it where a token
+        // starts ("found character that cannot start any token") and saphyr
+        // reads a line of tabs as blank.
+        || chunk.lines().any(|l| l.trim_start_matches(' ').starts_with('\t'))
         // A `...` line with no document before it: an error to libyaml.
         || chunk
             .lines()
