@@ -2,14 +2,13 @@
 //! lines around what it shows (counted, not timed), and scrolling through
 //! it shows every part of it as before.
 
+#[path = "support/tui.rs"]
+mod support;
+
 use kubetutor::lang::Lang;
 use kubetutor::lesson::catalog::Catalog;
-use kubetutor::markdown::Theme;
 use kubetutor::tui::action::Action;
-use kubetutor::tui::app::{App, Options, WINDOW_MARGIN};
-use kubetutor::tui::views;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kubetutor::tui::app::{App, WINDOW_MARGIN};
 
 const ROWS: usize = 100_000;
 
@@ -25,22 +24,11 @@ fn big_app(dir: &std::path::Path) -> App {
     std::fs::create_dir_all(dir.join("en")).unwrap();
     std::fs::write(dir.join("en/01-big.md"), md).unwrap();
     let catalog = Catalog::from_dir(dir).expect("the lesson loads");
-    App::new(
-        catalog,
-        Options {
-            lang: Lang::En,
-            start: Some("big".into()),
-            theme: Theme::plain(),
-            color: false,
-        },
-        None,
-    )
+    support::app_of(catalog, "big", Lang::En)
 }
 
 fn screen(app: &mut App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|frame| views::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
+    support::screen(app, 100, 30)
 }
 
 /// What the lesson pane holds after the last frame: lines kept, the

@@ -1,15 +1,14 @@
 //! Live reload in the interface (src/tui/reload.rs): the position is kept,
 //! the banner shows what failed and clears once fixed. Drawn with TestBackend.
 
+#[path = "support/tui.rs"]
+mod support;
+
 use kubetutor::lang::Lang;
 use kubetutor::lesson::reload::reload_files;
 use kubetutor::lesson::{Catalog, LessonFile};
-use kubetutor::markdown::Theme;
 use kubetutor::tui::action::Action;
-use kubetutor::tui::app::{App, Options, Overlay};
-use kubetutor::tui::views;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kubetutor::tui::app::{App, Overlay};
 
 fn file(path: &str, text: &str) -> LessonFile {
     LessonFile {
@@ -43,22 +42,11 @@ fn app() -> App {
         files(&long_lesson("pods", 1, 4, 40, "line")),
         Vec::new(),
     );
-    App::new(
-        catalog,
-        Options {
-            lang: Lang::En,
-            start: Some("pods".into()),
-            theme: Theme::plain(),
-            color: false,
-        },
-        None,
-    )
+    support::app_of(catalog, "pods", Lang::En)
 }
 
 fn screen(app: &mut App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|frame| views::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
+    support::screen(app, 100, 30)
 }
 
 fn reload(app: &mut App, pods: &str, owned: &mut Vec<String>) {

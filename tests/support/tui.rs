@@ -16,6 +16,11 @@ use std::path::Path;
 pub fn app_on(dir: &str, lesson: &str, lang: Lang) -> App {
     let catalog =
         Catalog::from_dir(Path::new(&format!("tests/fixtures/{dir}"))).expect("fixture loads");
+    app_of(catalog, lesson, lang)
+}
+
+/// An app on `catalog`, opened on `lesson`, plain colours, no progress file.
+pub fn app_of(catalog: Catalog, lesson: &str, lang: Lang) -> App {
     App::new(
         catalog,
         Options {
