@@ -29,8 +29,7 @@ pub use code::CodeLines;
 pub use highlight::Language;
 pub use section::{
     BlockLines, DrawBlock, RenderedSection, inline_markdown, inline_plain, render_section,
-    render_section_in, render_section_scrolled, render_section_streamed, render_section_window,
-    render_section_with,
+    render_section_in, render_section_streamed, render_section_window, render_section_with,
 };
 pub use theme::{Syntax, Theme};
 

@@ -71,20 +71,7 @@ pub fn render_section_with(
     lang: Lang,
     draw: &mut DrawBlock<'_>,
 ) -> RenderedSection {
-    render_section_scrolled(section, width, theme, lang, CodeLines::Wrap, draw)
-}
-
-/// [`render_section_with`], code lines wider than their frame shown as
-/// `code` says (the lesson pane cuts them and scrolls sideways).
-pub fn render_section_scrolled(
-    section: &Section,
-    width: u16,
-    theme: &Theme,
-    lang: Lang,
-    code: CodeLines,
-    draw: &mut DrawBlock<'_>,
-) -> RenderedSection {
-    let w = Writer::new(theme, usize::from(width)).with_code_lines(code);
+    let w = Writer::new(theme, usize::from(width)).with_code_lines(CodeLines::Wrap);
     let (w, blocks) = write_section(w, section, theme, lang, draw);
     let code_overflow = w.code_overflow();
     let text = Text::from(w.finish());
@@ -97,11 +84,12 @@ pub fn render_section_scrolled(
     }
 }
 
-/// [`render_section_scrolled`], keeping only the lines in `keep` (a
-/// window around what the lesson pane shows): the whole section is laid
-/// out and streamed past, so a huge section costs the memory of the
-/// window, while the blocks' positions, the total and the overflow are
-/// those of the whole section.
+/// [`render_section_with`], code lines wider than their frame shown as
+/// `code` says (the lesson pane cuts them and scrolls sideways), keeping
+/// only the lines in `keep` (a window around what the lesson pane shows):
+/// the whole section is laid out and streamed past, so a huge section
+/// costs the memory of the window, while the blocks' positions, the total
+/// and the overflow are those of the whole section.
 pub fn render_section_window(
     section: &Section,
     width: u16,
