@@ -73,16 +73,8 @@ impl crate::sim::Cluster {
     /// question's `setup`) says: the default cluster, then the scenario,
     /// the runtime, the manifests and the commands, in that order.
     pub fn from_setup(setup: &Setup, seed: u64) -> Result<crate::sim::Cluster, String> {
-        let mut c = match &setup.scenario {
-            Some(name) => crate::sim::Cluster::scenario(name, seed)?,
-            None => crate::sim::Cluster::new(seed),
-        };
-        c.run_setup_parts(
-            setup.runtime.as_deref(),
-            setup.apply.as_deref(),
-            &setup.commands,
-            setup.files(),
-        )?;
+        let mut c = crate::sim::Cluster::new(seed);
+        c.apply_setup(setup)?;
         Ok(c)
     }
 
