@@ -8,29 +8,24 @@
 //! <https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/>
 //! <https://kubernetes.io/docs/concepts/services-networking/connect-applications-service/#environment-variables>
 
+use super::spec::CtrSpec;
 use super::volumes::PodVolumes;
 use super::*;
 use crate::sim::fs::{Files, FsView};
-use crate::sim::objects::{ContainerSpec, EnvFromKind, EnvSource, Resources, VolumeMount};
+use crate::sim::objects::{ContainerSpec, EnvFromKind, EnvSource, Resources};
 use crate::sim::serving::Serving;
 use crate::sim::shell::Host;
 use crate::sim::shell::{Program, Run};
 use crate::sim::store::Store;
 use crate::sim::volumes::Disks;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
-/// What the kubelet keeps of a container's configuration, and the state of
-/// the container that runs now (its files, the variables it saw).
-#[derive(Debug, Clone, Default)]
+/// The state of a container's configuration that changes: its probes'
+/// results and what the current container runs with (its files, the
+/// variables it saw). What the spec says is in [`CtrSpec`], shared.
+#[derive(Debug, Clone)]
 pub(crate) struct CtrExtra {
-    pub env: Vec<crate::sim::objects::EnvVar>,
-    pub env_from: Vec<crate::sim::objects::EnvFromSource>,
-    pub mounts: Vec<VolumeMount>,
-    pub limits: Resources,
-    pub requests: Resources,
-    /// `ports` of the spec: (name, containerPort).
-    pub ports: Vec<(Option<String>, u16)>,
     pub probes: Option<Box<super::probing::ProbeSet>>,
     /// The current container's writable layer (absolute paths): the
     /// image's files, shared until the container writes.
@@ -51,22 +46,38 @@ pub(crate) struct CtrExtra {
     pub frozen: BTreeMap<String, Files>,
 }
 
+/// The empty layer and environment every container starts with, made once:
+/// an `Arc::default()` per container was two allocations each (issue #11:
+/// 22,000 of them in its cluster).
+static EMPTY_LAYER: LazyLock<Arc<Files>> = LazyLock::new(Arc::default);
+static EMPTY_ENV: LazyLock<Arc<BTreeMap<String, String>>> = LazyLock::new(Arc::default);
+
+impl Default for CtrExtra {
+    fn default() -> Self {
+        CtrExtra {
+            probes: None,
+            layer: EMPTY_LAYER.clone(),
+            env_seen: EMPTY_ENV.clone(),
+            serving: None,
+            applied_ms: 0,
+            oom: false,
+            demand: Default::default(),
+            frozen: BTreeMap::new(),
+        }
+    }
+}
+
 impl CtrExtra {
     pub fn new(spec: &ContainerSpec) -> Self {
         CtrExtra {
-            env: spec.env.clone(),
-            env_from: spec.env_from.clone(),
-            mounts: spec.volume_mounts.clone(),
-            limits: spec.limits,
-            requests: spec.effective_requests(),
-            ports: spec
-                .ports
-                .iter()
-                .map(|p| (p.name.clone(), p.container_port))
-                .collect(),
             probes: super::probing::ProbeSet::new(spec),
             ..CtrExtra::default()
         }
+    }
+
+    /// Take the layer out to change it, leaving the shared empty one.
+    fn take_layer(&mut self) -> Files {
+        Arc::unwrap_or_clone(std::mem::replace(&mut self.layer, EMPTY_LAYER.clone()))
     }
 }
 
@@ -176,7 +187,7 @@ fn not_found(kind: &str, name: &str) -> String {
 /// <https://kubernetes.io/docs/concepts/configuration/configmap/#configmaps-and-pods>
 pub(crate) fn environment(
     store: &Store,
-    extra: &CtrExtra,
+    extra: &CtrSpec,
     f: &PodFields,
 ) -> Result<BTreeMap<String, String>, String> {
     let ns = f.namespace;
@@ -263,7 +274,12 @@ pub(crate) fn environment(
 }
 
 /// The files of the container: its layer, then each mount on top.
-pub(crate) fn fs_view(extra: &CtrExtra, vols: Option<&PodVolumes>, disks: &Disks) -> FsView {
+pub(crate) fn fs_view(
+    spec: &CtrSpec,
+    extra: &CtrExtra,
+    vols: Option<&PodVolumes>,
+    disks: &Disks,
+) -> FsView {
     let mut v = FsView::new();
     for (path, content) in extra.layer.iter() {
         v.put(path, content);
@@ -271,7 +287,7 @@ pub(crate) fn fs_view(extra: &CtrExtra, vols: Option<&PodVolumes>, disks: &Disks
     let Some(vols) = vols else {
         return v;
     };
-    for m in &extra.mounts {
+    for m in &spec.mounts {
         let Some((mut files, read_only)) = vols.files_of(&m.name, disks) else {
             continue;
         };
@@ -336,7 +352,7 @@ impl Worker {
     /// back-off) and return `None`.
     pub(super) fn prepare(&mut self, w: Which, cx: &mut Cx) -> Option<BTreeMap<String, String>> {
         let ip = self.sandbox_ip.clone().unwrap_or_default();
-        let extra = self.ctr(w).x.as_deref().cloned().unwrap_or_default();
+        let spec = self.ctr(w).spec.clone();
         let fields = PodFields {
             name: &self.id.name,
             namespace: &self.id.ns,
@@ -345,7 +361,7 @@ impl Worker {
             pod_ip: &ip,
             host_ip: cx.host_ip,
         };
-        match environment(cx.api.store(), &extra, &fields) {
+        match environment(cx.api.store(), &spec, &fields) {
             Ok(env) => Some(env),
             Err(message) => {
                 let field = self.ctr(w).field();
@@ -393,7 +409,8 @@ impl Worker {
         let argv: Vec<String> = command.iter().chain(&args).cloned().collect();
         x.serving = Some(Serving::new(&image, &argv, &env));
         x.frozen.clear();
-        let mounts = x.mounts.clone();
+        let spec = c.spec.clone();
+        let mounts = &spec.mounts;
         let frozen: BTreeMap<String, Files> = match self.vols.as_deref() {
             Some(vols) => mounts
                 .iter()
@@ -405,7 +422,7 @@ impl Worker {
         let x = self.ctr(w).x.get_or_insert_with(Box::default);
         x.frozen = frozen;
         let extra = (**x).clone();
-        let fs = fs_view(&extra, self.vols.as_deref(), disks);
+        let fs = fs_view(&spec, &extra, self.vols.as_deref(), disks);
         let mut host = CtrHost {
             fs,
             env,
@@ -425,7 +442,7 @@ impl Worker {
         if let Some(x) = self.ctr(w).x.as_mut() {
             x.demand = demand;
         }
-        if let Some(after) = crate::sim::usage::oom_after(demand, extra.limits) {
+        if let Some(after) = crate::sim::usage::oom_after(demand, spec.limits) {
             let earlier = match program.run {
                 Run::Exit { after_ms, .. } => after < after_ms,
                 Run::Forever => true,
@@ -448,7 +465,8 @@ impl Worker {
         let hostname = self.id.name.clone();
         let c = self.ctr(w);
         let extra = c.x.as_deref().cloned().unwrap_or_default();
-        let fs = fs_view(&extra, self.vols.as_deref(), disks);
+        let spec = c.spec.clone();
+        let fs = fs_view(&spec, &extra, self.vols.as_deref(), disks);
         let mut env = (*extra.env_seen).clone();
         env.entry("HOSTNAME".to_string())
             .or_insert_with(|| hostname.clone());
@@ -483,8 +501,9 @@ impl Worker {
             if ops.is_empty() {
                 continue;
             }
-            let mounts = x.mounts.clone();
-            let mut layer = Arc::unwrap_or_clone(std::mem::take(&mut x.layer));
+            let mounts = c.spec.clone();
+            let mounts = &mounts.mounts;
+            let mut layer = x.take_layer();
             for (_, op) in ops {
                 match self.vols.as_mut() {
                     Some(v) => v.apply(&op, &mounts, &mut layer, cx.disks),
@@ -587,7 +606,7 @@ impl Worker {
             any = true;
             let (d, limits) =
                 c.x.as_ref()
-                    .map(|x| (x.demand, x.limits))
+                    .map(|x| (x.demand, c.spec.limits))
                     .unwrap_or_default();
             let u = crate::sim::usage::observed(d, limits);
             total.cpu_millis += u.cpu_millis;
@@ -607,7 +626,7 @@ impl Worker {
                 Some((
                     c.spec.name.clone(),
                     x.demand.memory_bytes,
-                    x.requests.memory_bytes,
+                    c.spec.requests.memory_bytes,
                 ))
             })
             .collect()
@@ -666,14 +685,15 @@ impl Worker {
         else {
             return;
         };
-        let Some(x) = self.ctr(w).x.as_mut() else {
-            return;
-        };
         if ops.is_empty() {
             return;
         }
-        let mounts = x.mounts.clone();
-        let mut layer = Arc::unwrap_or_clone(std::mem::take(&mut x.layer));
+        let spec = self.app_or_init(w).spec.clone();
+        let Some(x) = self.ctr(w).x.as_mut() else {
+            return;
+        };
+        let mounts = &spec.mounts;
+        let mut layer = x.take_layer();
         for (_, op) in ops {
             match self.vols.as_mut() {
                 Some(v) => v.apply(op, &mounts, &mut layer, disks),

@@ -4,6 +4,7 @@
 mod config;
 mod probing;
 mod run;
+mod spec;
 mod status;
 mod stop;
 mod volumes;
@@ -24,6 +25,8 @@ use crate::sim::runtime::{Hop, Runtime, RuntimeKind};
 use crate::sim::shell::{Program, Run};
 use crate::sim::stored::*;
 use crate::sim::volumes::Disks;
+use spec::CtrSpec;
+use std::sync::Arc;
 
 /// What a step of the kubelet works with.
 pub(crate) struct Cx<'a> {
@@ -76,6 +79,10 @@ pub(crate) struct Ident {
     pub uid: String,
 }
 
+/// A container's life as the kubelet drives it. The rare, large parts
+/// (a pull's result, how a container ended) are boxed: a running
+/// container, what nearly every container is, needs no more than its
+/// exit time (issue #11: `Ctr` was 408 B per container).
 #[derive(Debug, Clone)]
 enum CState {
     /// About to start: pull first, or not, by the pull policy.
@@ -83,7 +90,7 @@ enum CState {
     Pulling {
         started: u64,
         done_at: u64,
-        result: Result<Image, String>,
+        result: Box<Result<Image, String>>,
         /// What the API showed before this pull began (a retry after a
         /// failed pull, a restart): the kubelet reports the status it
         /// computed when its sync began, so that stays while it pulls.
@@ -107,11 +114,11 @@ enum CState {
     },
     /// Just exited: the restart decision comes at the next sync.
     Exited {
-        term: Terminated,
+        term: Box<Terminated>,
         decide_at: u64,
     },
     /// Exited for good.
-    Done(Terminated),
+    Done(Box<Terminated>),
     /// The kubelet could not build its configuration (a missing ConfigMap,
     /// Secret or key): `CreateContainerConfigError`, tried again later.
     ConfigError {
@@ -119,7 +126,7 @@ enum CState {
         retry_at: u64,
     },
     BackOff {
-        term: Terminated,
+        term: Box<Terminated>,
         restart_at: u64,
     },
 }
@@ -131,23 +138,10 @@ struct Shown {
     last: Option<Terminated>,
 }
 
-/// What the kubelet keeps of a container's spec.
-#[derive(Debug, Clone)]
-struct CtrSpec {
-    name: String,
-    image: String,
-    command: Vec<String>,
-    args: Vec<String>,
-    pull_policy: PullPolicy,
-    /// readinessProbe.initialDelaySeconds, in ms.
-    ready_delay_ms: u64,
-    /// An init container with `restartPolicy: Always` (a sidecar).
-    restart_always: bool,
-}
-
 #[derive(Debug, Clone)]
 struct Ctr {
-    spec: CtrSpec,
+    /// Shared with the containers of equal specs (see [`spec`]).
+    spec: Arc<CtrSpec>,
     init: bool,
     state: CState,
     restarts: u32,
@@ -168,16 +162,7 @@ struct Ctr {
 impl Ctr {
     fn new(spec: &ContainerSpec, init: bool) -> Self {
         Ctr {
-            spec: CtrSpec {
-                name: spec.name.clone(),
-                image: spec.image.clone(),
-                command: spec.command.clone(),
-                args: spec.args.clone(),
-                // Readiness is the prober's business (see `probing`).
-                ready_delay_ms: 0,
-                restart_always: spec.restart_always,
-                pull_policy: spec.pull_policy(),
-            },
+            spec: CtrSpec::shared(spec),
             init,
             state: CState::Waiting,
             restarts: 0,

@@ -358,7 +358,7 @@ impl Worker {
         let Some(serving) = c.x.as_ref().and_then(|x| x.serving.clone()) else {
             return Err("no process".into());
         };
-        let ports = c.x.as_ref().map(|x| x.ports.clone()).unwrap_or_default();
+        let ports = c.spec.ports.clone();
         outcome(probe, &serving, &mut host, &ports, &ip, elapsed)
     }
 

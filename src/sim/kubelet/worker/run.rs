@@ -37,7 +37,7 @@ impl Worker {
                     done_at,
                     result,
                     ..
-                } if done_at <= now => self.pulled(w, started, done_at, result, cx),
+                } if done_at <= now => self.pulled(w, started, done_at, *result, cx),
                 CState::PullFailed {
                     failed_at,
                     retry_at,
@@ -205,7 +205,7 @@ impl Worker {
         self.ctr(w).state = CState::Pulling {
             started: now,
             done_at: now + pull.duration_ms,
-            result: pull.result,
+            result: Box::new(pull.result),
             shown,
         };
     }
@@ -263,7 +263,7 @@ impl Worker {
     /// Restart an exited container: the back-off grows (client-go
     /// `flowcontrol.Backoff.Next`, remembering when the restart happened),
     /// then the image is ensured again (a pull under `Always`).
-    pub(super) fn restart(&mut self, w: Which, term: Terminated, cx: &mut Cx) {
+    pub(super) fn restart(&mut self, w: Which, term: Box<Terminated>, cx: &mut Cx) {
         let now = cx.now;
         let shown = self.shown(w, now);
         let c = self.ctr(w);
@@ -271,7 +271,7 @@ impl Worker {
         if let Some(p) = c.program.take() {
             c.previous = Some(Box::new((p, c.started_ms, term.finished_ms)));
         }
-        c.last_term = Some(Box::new(term));
+        c.last_term = Some(term);
         c.state = CState::Waiting;
         self.ensure_image(w, Some(shown), cx);
     }

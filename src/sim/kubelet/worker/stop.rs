@@ -133,14 +133,14 @@ impl Worker {
     pub(super) fn kill(&mut self, w: Which, cx: &mut Cx, code: i32) {
         let now = cx.now;
         let c = self.ctr(w);
-        c.state = CState::Done(Terminated {
+        c.state = CState::Done(Box::new(Terminated {
             exit_code: code,
             reason: if code == 0 { "Completed" } else { "Error" }.to_string(),
             message: None,
             started_ms: c.started_ms,
             finished_ms: now,
             container_id: c.container_id().unwrap_or_default(),
-        });
+        }));
     }
 
     /// `fault crash`: the main process of the first running container dies.
@@ -158,7 +158,7 @@ impl Worker {
         let again = self.restarts(self.app_or_init(w), code);
         let c = self.ctr(w);
         let oom = code == 137 && c.x.as_ref().is_some_and(|x| x.oom);
-        let term = Terminated {
+        let term = Box::new(Terminated {
             exit_code: code,
             reason: if oom {
                 "OOMKilled"
@@ -172,7 +172,7 @@ impl Worker {
             started_ms: c.started_ms,
             finished_ms: t,
             container_id: c.container_id().unwrap_or_default(),
-        };
+        });
         c.state = if again {
             CState::Exited {
                 term,
