@@ -93,9 +93,9 @@ fn backoff_limit_fails_the_job_after_retries_spaced_by_back_off() {
         .iter()
         .find(|c| c.kind == "Failed")
         .unwrap();
-    assert_eq!(failed.cond.reason.as_deref(), Some("BackoffLimitExceeded"));
+    assert_eq!(failed.cond.reason(), Some("BackoffLimitExceeded"));
     assert_eq!(
-        failed.cond.message.as_deref(),
+        failed.cond.message(),
         Some("Job has reached the specified backoff limit")
     );
     let created: Vec<u64> = job_pods(&c, "flaky").iter().map(|p| p.2).collect();

@@ -44,7 +44,7 @@ fn a_lost_node_goes_not_ready_then_its_pods_are_evicted_and_replaced() {
     assert_eq!(node_status(node), "NotReady");
     assert_eq!(node.ready.status, CondStatus::Unknown);
     assert_eq!(
-        node.ready.message.as_deref(),
+        node.ready.message(),
         Some("Kubelet stopped posting node status.")
     );
     let taints = |c: &Cluster| -> Vec<String> {
@@ -188,7 +188,7 @@ fn drain_evicts_and_cordons() {
     // The Eviction API marks the pod before deleting it.
     let p = c.pod("default", &name).unwrap();
     let cond = p.status.conditions.disruption_target.as_ref().unwrap();
-    assert_eq!(cond.reason.as_deref(), Some("EvictionByEvictionAPI"));
+    assert_eq!(cond.reason(), Some("EvictionByEvictionAPI"));
     c.advance(40_000);
     assert!(on(&c, "node-2").is_empty());
     c.apply(pod(

@@ -28,13 +28,13 @@ fn insufficient_cpu_is_reported_like_the_scheduler() {
     assert_eq!(p.status.phase, Phase::Pending);
     let cond = p.status.conditions.scheduled.as_ref().unwrap();
     assert_eq!(cond.status, CondStatus::False);
-    assert_eq!(cond.reason.as_deref(), Some("Unschedulable"));
+    assert_eq!(cond.reason(), Some("Unschedulable"));
     let msg = "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.";
     assert_eq!(
         events_of(&c, "big"),
         [("FailedScheduling".to_string(), msg.to_string())]
     );
-    assert_eq!(cond.message.as_deref(), Some(msg));
+    assert_eq!(cond.message(), Some(msg));
 }
 
 #[test]

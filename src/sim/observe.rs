@@ -20,8 +20,8 @@ fn last_terminated(pod: &Pod) -> Option<&Terminated> {
         .container_statuses
         .iter()
         .find_map(|c| match &c.state {
-            ContainerState::Terminated(t) => Some(t),
-            _ => c.last_state.as_ref(),
+            ContainerState::Terminated(t) => Some(&**t),
+            _ => c.last_state.as_deref(),
         })
 }
 
@@ -89,7 +89,7 @@ impl Cluster {
                     .status
                     .progressing_cond
                     .as_ref()
-                    .and_then(|c| c.reason.clone())
+                    .and_then(|c| c.reason().map(String::from))
                     .unwrap_or_default()),
                 _ => Err(unknown_field(
                     "deployment",

@@ -158,7 +158,7 @@ impl Cluster {
         if st
             .progressing_cond
             .as_ref()
-            .is_some_and(|c| c.reason.as_deref() == Some("ProgressDeadlineExceeded"))
+            .is_some_and(|c| c.reason() == Some("ProgressDeadlineExceeded"))
         {
             return Ok(Rollout::Failed(format!(
                 "error: deployment \"{name}\" exceeded its progress deadline"

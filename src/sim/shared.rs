@@ -8,7 +8,7 @@
 //! already shared stays shared).
 
 use super::fs::Files;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
 const MAX_ENTRIES: usize = 512;
@@ -32,6 +32,24 @@ pub fn image_files(image: &str) -> Arc<Files> {
     let files = Arc::new(super::serving::image_files(image));
     cache.insert(image.to_string(), files.clone());
     files
+}
+
+static TEXTS: LazyLock<Mutex<HashSet<Arc<str>>>> = LazyLock::new(|| Mutex::new(HashSet::new()));
+
+/// `text`, shared with every equal text made before: for what container
+/// statuses repeat (an image's name and ID), one copy instead of one per
+/// container (issue #11's cluster: 11,007 of each).
+pub fn text(text: &str) -> Arc<str> {
+    let mut cache = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(t) = cache.get(text) {
+        return t.clone();
+    }
+    if cache.len() >= MAX_ENTRIES {
+        cache.clear();
+    }
+    let shared: Arc<str> = Arc::from(text);
+    cache.insert(shared.clone());
+    shared
 }
 
 /// `env`, shared with every equal environment made before.
@@ -63,5 +81,10 @@ mod tests {
         let e3 = env(BTreeMap::from([("A".to_string(), "2".to_string())]));
         assert!(Arc::ptr_eq(&e1, &e2));
         assert!(!Arc::ptr_eq(&e1, &e3));
+        let t1 = text("docker.io/library/nginx:1.27");
+        let t2 = text(&String::from("docker.io/library/nginx:1.27"));
+        assert!(Arc::ptr_eq(&t1, &t2));
+        assert_eq!(&*t1, "docker.io/library/nginx:1.27");
+        assert!(!Arc::ptr_eq(&t1, &text("docker.io/library/nginx:1.28")));
     }
 }

@@ -21,8 +21,8 @@ pub(super) fn namespace(c: &Cluster, n: &Namespace) -> String {
                     c.kind,
                     c.cond.status.name(),
                     rfc1123z(c.cond.transition_ms),
-                    c.cond.reason.as_deref().unwrap_or(""),
-                    c.cond.message.as_deref().unwrap_or("")
+                    c.cond.reason().unwrap_or(""),
+                    c.cond.message().unwrap_or("")
                 ),
             );
         }

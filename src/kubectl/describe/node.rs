@@ -102,8 +102,8 @@ fn conditions(w: &mut W, n: &Node) {
                 c.status.name(),
                 rfc1123z(c.probe_ms),
                 rfc1123z(c.transition_ms),
-                c.reason.as_deref().unwrap_or(""),
-                c.message.as_deref().unwrap_or("")
+                c.reason().unwrap_or(""),
+                c.message().unwrap_or("")
             ),
         );
     }

@@ -67,7 +67,7 @@ pub(super) fn deployment(c: &Cluster, d: &Deployment) -> String {
                 &format!(
                     "{k} \t{}\t{}",
                     cond.status.name(),
-                    cond.reason.as_deref().unwrap_or("")
+                    cond.reason().unwrap_or("")
                 ),
             );
         }

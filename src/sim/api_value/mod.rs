@@ -287,17 +287,17 @@ fn condition(kind: &str, c: &Condition, probe_null: bool) -> Value {
     if probe_null {
         o.insert("lastProbeTime".into(), Value::Null);
     }
-    if let Some(r) = c.reason.as_ref().filter(|r| !r.is_empty()) {
-        o.insert("reason".into(), r.clone().into());
+    if let Some(r) = c.reason().filter(|r| !r.is_empty()) {
+        o.insert("reason".into(), r.into());
     }
-    if let Some(m) = c.message.as_ref().filter(|m| !m.is_empty()) {
-        o.insert("message".into(), m.clone().into());
+    if let Some(m) = c.message().filter(|m| !m.is_empty()) {
+        o.insert("message".into(), m.into());
     }
     Value::Object(o)
 }
 
 fn terminated(t: &Terminated) -> Value {
-    json!({"containerID": t.container_id, "exitCode": t.exit_code, "finishedAt": rfc3339(t.finished_ms),
+    json!({"containerID": ContainerId::text(t.container_id), "exitCode": t.exit_code, "finishedAt": rfc3339(t.finished_ms),
            "reason": t.reason, "startedAt": rfc3339(t.started_ms)})
 }
 
@@ -315,11 +315,11 @@ fn container_status(c: &ContainerStatus) -> Value {
         }
         ContainerState::Terminated(t) => json!({"terminated": terminated(t)}),
     };
-    let mut o = json!({"image": c.image, "imageID": c.image_id, "name": c.name, "ready": c.ready,
+    let mut o = json!({"image": &*c.image, "imageID": &*c.image_id, "name": c.name, "ready": c.ready,
         "restartCount": c.restart_count, "started": c.started, "state": state,
         "lastState": c.last_state.as_ref().map_or(json!({}), |t| json!({"terminated": terminated(t)}))});
-    if let Some(id) = &c.container_id {
-        o["containerID"] = id.clone().into();
+    if let Some(id) = c.container_id {
+        o["containerID"] = id.to_string().into();
     }
     o
 }
@@ -398,10 +398,9 @@ pub fn node_conditions(n: &Node) -> Vec<(&'static str, Condition)> {
     let lost = n.ready.status == CondStatus::Unknown;
     let pressure = |reason: &str, msg: &str| {
         let mut c = if lost {
-            Condition {
-                status: CondStatus::Unknown,
-                ..n.ready.clone()
-            }
+            let mut c = n.ready.clone();
+            c.status = CondStatus::Unknown;
+            c
         } else {
             Condition::new(CondStatus::False, n.ready.transition_ms).with(reason, msg)
         };

@@ -405,10 +405,10 @@ pub(super) fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> 
     let prev = st.progressing_cond.clone();
     let timed_out = prev
         .as_ref()
-        .is_some_and(|c| c.reason.as_deref() == Some("ProgressDeadlineExceeded"));
+        .is_some_and(|c| c.reason() == Some("ProgressDeadlineExceeded"));
     let resumed = prev
         .as_ref()
-        .is_some_and(|c| c.reason.as_deref() == Some("DeploymentPaused"));
+        .is_some_and(|c| c.reason() == Some("DeploymentPaused"));
     if d.spec.paused {
         // A paused Deployment's Progressing condition is the pause's
         // (Unknown, DeploymentPaused, set by `sync_paused`); the controller
@@ -421,7 +421,7 @@ pub(super) fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> 
             format!("ReplicaSet \"{new_name}\" has successfully progressed."),
         );
         if let Some(p) = &prev
-            && p.reason == c.reason
+            && p.reason() == c.reason()
         {
             c.probe_ms = p.probe_ms;
         }
@@ -432,7 +432,7 @@ pub(super) fn update_status(oid: Oid, api: &mut ApiServer, progressed: bool) -> 
         || prev.is_none()
         || prev
             .as_ref()
-            .is_some_and(|c| c.reason.as_deref() == Some("NewReplicaSetAvailable"))
+            .is_some_and(|c| c.reason() == Some("NewReplicaSetAvailable"))
     {
         set_condition(
             &mut st.progressing_cond,

@@ -66,7 +66,7 @@ pub(super) fn sync_paused(api: &mut ApiServer, d: &Deployment) -> Option<u64> {
             .status
             .progressing_cond
             .as_ref()
-            .is_some_and(|c| c.reason.as_deref() == Some("ProgressDeadlineExceeded"));
+            .is_some_and(|c| c.reason() == Some("ProgressDeadlineExceeded"));
         if !timed_out {
             set_condition(
                 &mut dep.status.progressing_cond,

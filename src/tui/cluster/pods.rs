@@ -125,7 +125,7 @@ pub(super) fn pending_lane(ctx: &Ctx, cols: &Columns) -> Vec<Line<'static>> {
             .scheduled
             .as_ref()
             .filter(|c| !c.is_true())
-            .and_then(|c| c.message.as_deref());
+            .and_then(|c| c.message());
         if let Some(why) = why {
             let line = format!("    {}", text::sanitize(why));
             out.push(Line::styled(text::truncate(&line, ctx.width), ctx.pal.dim));

@@ -135,7 +135,7 @@ enum CState {
 #[derive(Debug, Clone)]
 struct Shown {
     state: ContainerState,
-    last: Option<Terminated>,
+    last: Option<Box<Terminated>>,
 }
 
 #[derive(Debug, Clone)]
@@ -178,28 +178,34 @@ impl Ctr {
         }
     }
 
-    fn container_id(&self) -> Option<String> {
-        self.container_id
-            .map(|(kind, seed)| format!("{}://{}", kind.id_scheme(), names::hex64_from(seed)))
+    fn container_id(&self) -> Option<ContainerId> {
+        self.container_id.map(|(kind, seed)| ContainerId {
+            scheme: kind.id_scheme(),
+            seed,
+        })
     }
 
     /// `docker.io/library/nginx@sha256:...` (containerd) or
     /// `docker-pullable://nginx@sha256:...` (Docker) once the image is on the
     /// node: the digest is derived from the reference, so one image has one
     /// digest.
-    fn image_id(&self) -> String {
+    fn image_id(&self) -> Arc<str> {
         match (self.container_id, images::parse_ref(&self.spec.image)) {
-            (Some((kind, _)), Some(r)) => Release::of(kind).image_id(&r, &names::digest(&r.full())),
-            _ => String::new(),
+            (Some((kind, _)), Some(r)) => {
+                crate::sim::shared::text(&Release::of(kind).image_id(&r, &names::digest(&r.full())))
+            }
+            _ => crate::sim::shared::text(""),
         }
     }
 
     /// `image` of the status: as the runtime names it once it runs one.
-    fn status_image(&self) -> String {
-        match (self.container_id, images::parse_ref(&self.spec.image)) {
-            (Some((kind, _)), Some(r)) => Release::of(kind).status_image(&r),
-            _ => self.spec.image.clone(),
-        }
+    fn status_image(&self) -> Arc<str> {
+        crate::sim::shared::text(
+            &match (self.container_id, images::parse_ref(&self.spec.image)) {
+                (Some((kind, _)), Some(r)) => Release::of(kind).status_image(&r),
+                _ => self.spec.image.clone(),
+            },
+        )
     }
 
     fn field(&self) -> String {

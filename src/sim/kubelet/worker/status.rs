@@ -136,7 +136,7 @@ impl Worker {
         now: u64,
         waiting_reason: &str,
     ) -> ContainerStatus {
-        let mut last = c.last_term.as_deref().cloned();
+        let mut last = c.last_term.clone();
         let state = match &c.state {
             CState::Waiting | CState::Pulling { shown: None, .. } => {
                 ContainerState::waiting(waiting_reason)
@@ -177,7 +177,7 @@ impl Worker {
                 started_ms: c.started_ms,
             },
             CState::Exited { term, .. } | CState::Done(term) => {
-                ContainerState::Terminated((**term).clone())
+                ContainerState::Terminated(term.clone())
             }
             CState::ConfigError { message, .. } => ContainerState::Waiting {
                 reason: "CreateContainerConfigError".into(),
@@ -186,7 +186,7 @@ impl Worker {
             // Back-off: the container that just exited is the last state
             // (pkg/kubelet/kubelet_pods.go `convertToAPIContainerStatuses`).
             CState::BackOff { term, .. } => {
-                last = Some((**term).clone());
+                last = Some(term.clone());
                 ContainerState::Waiting {
                     reason: "CrashLoopBackOff".into(),
                     message: Some(format!(

@@ -139,7 +139,7 @@ impl Worker {
             message: None,
             started_ms: c.started_ms,
             finished_ms: now,
-            container_id: c.container_id().unwrap_or_default(),
+            container_id: c.container_id(),
         }));
     }
 
@@ -171,7 +171,7 @@ impl Worker {
             message: None,
             started_ms: c.started_ms,
             finished_ms: t,
-            container_id: c.container_id().unwrap_or_default(),
+            container_id: c.container_id(),
         });
         c.state = if again {
             CState::Exited {
