@@ -20,6 +20,9 @@ static IMAGE_FILES: LazyLock<Mutex<HashMap<String, Arc<Files>>>> =
 
 static ENVS: LazyLock<Mutex<HashMap<Arc<Env>, ()>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
+static VOLUME_FILES: LazyLock<Mutex<HashMap<Arc<Files>, ()>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
 /// The files of `image`'s top layer, shared.
 pub fn image_files(image: &str) -> Arc<Files> {
     let mut cache = IMAGE_FILES.lock().unwrap_or_else(|e| e.into_inner());
@@ -54,14 +57,25 @@ pub fn text(text: &str) -> Arc<str> {
 
 /// `env`, shared with every equal environment made before.
 pub fn env(env: Env) -> Arc<Env> {
-    let mut cache = ENVS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((k, _)) = cache.get_key_value(&env) {
+    intern(&ENVS, env)
+}
+
+/// The files of a ConfigMap or Secret volume, shared with every equal set
+/// made before: a DaemonSet's Pods mount the same ConfigMap (issue #11's
+/// cluster: kube-proxy's on 1,000 nodes, 1.6 MB when each had a copy).
+pub fn volume_files(files: Files) -> Arc<Files> {
+    intern(&VOLUME_FILES, files)
+}
+
+fn intern(cache: &Mutex<HashMap<Arc<Env>, ()>>, value: Env) -> Arc<Env> {
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((k, _)) = cache.get_key_value(&value) {
         return k.clone();
     }
     if cache.len() >= MAX_ENTRIES {
         cache.clear();
     }
-    let shared = Arc::new(env);
+    let shared = Arc::new(value);
     cache.insert(shared.clone(), ());
     shared
 }
@@ -81,6 +95,10 @@ mod tests {
         let e3 = env(BTreeMap::from([("A".to_string(), "2".to_string())]));
         assert!(Arc::ptr_eq(&e1, &e2));
         assert!(!Arc::ptr_eq(&e1, &e3));
+        let f1 = volume_files(Files::from([("a".to_string(), "1".to_string())]));
+        let f2 = volume_files(Files::from([("a".to_string(), "1".to_string())]));
+        assert!(Arc::ptr_eq(&f1, &f2));
+        assert!(!Arc::ptr_eq(&f1, &volume_files(Files::new())));
         let t1 = text("docker.io/library/nginx:1.27");
         let t2 = text(&String::from("docker.io/library/nginx:1.27"));
         assert!(Arc::ptr_eq(&t1, &t2));

@@ -3,8 +3,9 @@
 //! the components report.
 
 use super::objects::*;
+use std::collections::HashSet;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex};
 
 pub use super::kinds::{
     ConfigMap, CronJob, CronJobStatus, LimitRange, PersistentVolume, PersistentVolumeClaim,
@@ -74,22 +75,46 @@ impl CondStatus {
 /// A status condition.
 ///
 /// Its reason and message come together (see [`Condition::with`]) and most
-/// conditions have neither (a running Pod's five), so they are boxed
-/// together: 32 bytes a condition instead of 72 (issue #11's cluster holds
-/// 55,035 Pod conditions).
+/// conditions have neither (a running Pod's five), so they are kept
+/// together behind one pointer: 32 bytes a condition instead of 72 (issue
+/// #11's cluster holds 55,035 Pod conditions). Many conditions say the same
+/// (10,000 Pods starting: `ContainersNotReady`, "containers with unready
+/// status: [app]", twice each), so equal ones share one copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
     pub status: CondStatus,
-    detail: Option<Box<CondDetail>>,
+    detail: Option<Arc<CondDetail>>,
     pub transition_ms: u64,
     /// Last time the condition was (re)confirmed (nodes: the heartbeat).
     pub probe_ms: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct CondDetail {
     reason: String,
     message: String,
+}
+
+/// Reasons and messages made before, at most this many.
+const MAX_DETAILS: usize = 512;
+
+static DETAILS: LazyLock<Mutex<HashSet<Arc<CondDetail>>>> =
+    LazyLock::new(|| Mutex::new(HashSet::new()));
+
+impl CondDetail {
+    /// This reason and message, shared with every equal pair made before.
+    fn shared(self) -> Arc<CondDetail> {
+        let mut cache = DETAILS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(d) = cache.get(&self) {
+            return d.clone();
+        }
+        if cache.len() >= MAX_DETAILS {
+            cache.clear();
+        }
+        let d = Arc::new(self);
+        cache.insert(d.clone());
+        d
+    }
 }
 
 impl Condition {
@@ -103,10 +128,13 @@ impl Condition {
     }
 
     pub fn with(mut self, reason: &str, message: impl Into<String>) -> Self {
-        self.detail = Some(Box::new(CondDetail {
-            reason: reason.to_string(),
-            message: message.into(),
-        }));
+        self.detail = Some(
+            CondDetail {
+                reason: reason.to_string(),
+                message: message.into(),
+            }
+            .shared(),
+        );
         self
     }
 
@@ -401,7 +429,8 @@ pub struct PodStatus {
     pub reason: Option<String>,
     pub message: Option<String>,
     pub conditions: PodConditions,
-    pub host_ip: Option<String>,
+    /// The node's address, shared by the node's Pods.
+    pub host_ip: Option<Arc<str>>,
     pub pod_ip: Option<String>,
     pub start_ms: Option<u64>,
     pub init_statuses: Vec<ContainerStatus>,

@@ -30,7 +30,7 @@ pub fn field_value(pod: Option<&Pod>, path: &str) -> String {
         "spec.nodeName" => p.spec.node_name.clone().unwrap_or_default(),
         "spec.serviceAccountName" => "default".into(),
         "status.podIP" => p.status.pod_ip.clone().unwrap_or_default(),
-        "status.hostIP" => p.status.host_ip.clone().unwrap_or_default(),
+        "status.hostIP" => p.status.host_ip.as_deref().unwrap_or_default().to_string(),
         _ => path
             .strip_prefix("metadata.labels['")
             .or_else(|| path.strip_prefix("metadata.annotations['"))

@@ -346,8 +346,8 @@ fn pod(p: &Pod) -> Value {
             Value::Array(s.init_statuses.iter().map(container_status).collect()),
         );
     }
-    if let Some(ip) = &s.host_ip {
-        st.insert("hostIP".into(), ip.clone().into());
+    if let Some(ip) = s.host_ip.as_deref() {
+        st.insert("hostIP".into(), ip.into());
         st.insert("hostIPs".into(), json!([{"ip": ip}]));
     }
     if let Some(r) = &s.reason {

@@ -22,6 +22,7 @@ use super::stored::*;
 use super::volumes::Disks;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+use std::sync::Arc;
 use worker::{Cx, Worker};
 
 /// How often the kubelet renews its heartbeat (node lease renew interval).
@@ -32,7 +33,8 @@ pub struct Kubelet {
     pub node_name: String,
     runtime: Box<dyn Runtime>,
     ipam: Ipam,
-    host_ip: String,
+    /// Shared with the status of every Pod of the node.
+    host_ip: Arc<str>,
     inbox: BTreeSet<Oid>,
     workers: BTreeMap<Oid, Box<Worker>>,
     timers: BinaryHeap<Reverse<(u64, Oid)>>,
@@ -88,7 +90,7 @@ impl Kubelet {
             node_name: node_name.to_string(),
             runtime: new_runtime(kind),
             ipam,
-            host_ip: host_ip.to_string(),
+            host_ip: Arc::from(host_ip),
             inbox: BTreeSet::new(),
             workers: BTreeMap::new(),
             timers: BinaryHeap::new(),

@@ -222,14 +222,14 @@ impl Worker {
     }
 
     /// The status to report for `pod`.
-    pub fn status(&self, pod: &Pod, host_ip: &str, now: u64) -> PodStatus {
+    pub fn status(&self, pod: &Pod, host_ip: &Arc<str>, now: u64) -> PodStatus {
         let phase = self.phase();
         let mut st = PodStatus {
             phase,
             reason: None,
             message: None,
             conditions: pod.status.conditions.clone(),
-            host_ip: Some(host_ip.to_string()),
+            host_ip: Some(host_ip.clone()),
             pod_ip: self.sandbox_ip.clone(),
             start_ms: Some(self.start_ms),
             init_statuses: Vec::new(),

@@ -9,6 +9,7 @@
 use super::*;
 use crate::sim::fs::{Files, FsOp};
 use crate::sim::objects::{KeyToPath, PodSpec, VolumeMount, VolumeSource};
+use crate::sim::shared;
 use crate::sim::store::Store;
 use crate::sim::volumes::{DiskKey, Disks};
 
@@ -24,8 +25,9 @@ const MOUNT_TIMEOUT_MS: u64 = 120_000;
 
 #[derive(Debug, Clone)]
 enum Backing {
-    /// ConfigMap or Secret files (read-only).
-    Projected(Files),
+    /// ConfigMap or Secret files (read-only), shared with the Pods that
+    /// mount the same (see [`crate::sim::shared::volume_files`]).
+    Projected(Arc<Files>),
     EmptyDir(Files),
     Disk(DiskKey),
     Nothing,
@@ -75,21 +77,19 @@ fn resolve(store: &Store, ns: &str, node: &str, source: &VolumeSource) -> Result
             items,
             optional,
             ..
-        } => {
-            match store.configmaps().find(ns, name) {
-                Some(cm) => {
-                    let values = cm
-                        .keys()
-                        .filter_map(|k| cm.value(k).map(|v| (k.clone(), v)))
-                        .collect();
-                    Backing::Projected(project(values, items).map_err(|k| {
-                        format!("configmap references non-existent config key: {k}")
-                    })?)
-                }
-                None if *optional => Backing::Projected(Files::new()),
-                None => return Err(format!("configmap \"{name}\" not found")),
+        } => match store.configmaps().find(ns, name) {
+            Some(cm) => {
+                let values = cm
+                    .keys()
+                    .filter_map(|k| cm.value(k).map(|v| (k.clone(), v)))
+                    .collect();
+                Backing::Projected(shared::volume_files(project(values, items).map_err(
+                    |k| format!("configmap references non-existent config key: {k}"),
+                )?))
             }
-        }
+            None if *optional => Backing::Projected(shared::volume_files(Files::new())),
+            None => return Err(format!("configmap \"{name}\" not found")),
+        },
         VolumeSource::Secret {
             secret_name,
             items,
@@ -103,12 +103,12 @@ fn resolve(store: &Store, ns: &str, node: &str, source: &VolumeSource) -> Result
                     .keys()
                     .filter_map(|k| s.value(k).map(|v| (k.clone(), v)))
                     .collect();
-                Backing::Projected(
+                Backing::Projected(shared::volume_files(
                     project(values, items)
                         .map_err(|k| format!("secret references non-existent secret key: {k}"))?,
-                )
+                ))
             }
-            None if *optional => Backing::Projected(Files::new()),
+            None if *optional => Backing::Projected(shared::volume_files(Files::new())),
             None => return Err(format!("secret \"{secret_name}\" not found")),
         },
         VolumeSource::PersistentVolumeClaim { claim_name, .. } => {
@@ -254,7 +254,7 @@ impl PodVolumes {
     pub fn files_of(&self, name: &str, disks: &Disks) -> Option<(Files, bool)> {
         let v = self.vols.iter().find(|v| v.name == name)?;
         Some(match &v.backing {
-            Backing::Projected(f) => (f.clone(), true),
+            Backing::Projected(f) => ((**f).clone(), true),
             Backing::EmptyDir(f) => (f.clone(), false),
             Backing::Disk(k) => (
                 disks.files(k).cloned().unwrap_or_default(),
