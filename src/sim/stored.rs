@@ -725,3 +725,73 @@ pub struct Lease {
     pub acquire_ms: Option<u64>,
     pub renew_ms: Option<u64>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_container_id_prints_as_the_runtime_reports_it() {
+        let id = ContainerId {
+            scheme: "containerd",
+            seed: 42,
+        };
+        let text = id.to_string();
+        assert_eq!(
+            text,
+            format!("containerd://{}", crate::sim::names::hex64_from(42))
+        );
+        assert_eq!(text.len(), "containerd://".len() + 64);
+        assert_eq!(ContainerId::text(Some(id)), text);
+        assert_eq!(ContainerId::text(None), "");
+    }
+
+    #[test]
+    fn a_condition_keeps_its_reason_and_message_together() {
+        let plain = Condition::new(CondStatus::True, 5);
+        assert_eq!((plain.reason(), plain.message()), (None, None));
+        let c = Condition::new(CondStatus::False, 5).with("PodCompleted", "");
+        assert_eq!((c.reason(), c.message()), (Some("PodCompleted"), Some("")));
+        let msg = "containers with unready status: [app]";
+        let a = Condition::new(CondStatus::False, 1).with("ContainersNotReady", msg);
+        let b = Condition::new(CondStatus::False, 2).with("ContainersNotReady", msg.to_string());
+        let (da, db) = (a.detail.as_ref().unwrap(), b.detail.as_ref().unwrap());
+        assert!(Arc::ptr_eq(da, db), "equal details are kept once");
+        assert_ne!(a, b, "the times still differ");
+        let other = Condition::new(CondStatus::False, 1).with("ContainersNotReady", "x");
+        assert_ne!(a.message(), other.message());
+    }
+
+    #[test]
+    fn set_condition_keeps_times_by_status_and_detail() {
+        let mut slot = Some(Condition::new(CondStatus::False, 10).with("R", "m"));
+        set_condition(
+            &mut slot,
+            Condition::new(CondStatus::False, 20).with("R", "m"),
+        );
+        let c = slot.clone().unwrap();
+        assert_eq!((c.transition_ms, c.probe_ms), (10, 10));
+        set_condition(
+            &mut slot,
+            Condition::new(CondStatus::False, 30).with("R", "n"),
+        );
+        let c = slot.clone().unwrap();
+        assert_eq!(
+            (c.transition_ms, c.probe_ms, c.message()),
+            (10, 30, Some("n"))
+        );
+        set_condition(&mut slot, Condition::new(CondStatus::True, 40));
+        let c = slot.unwrap();
+        assert_eq!((c.transition_ms, c.probe_ms, c.reason()), (40, 40, None));
+    }
+
+    /// The compact forms stay compact (issue #11: a Pod's five conditions
+    /// were 72 B each, a container status 296 B).
+    #[test]
+    fn pod_status_parts_stay_compact() {
+        use std::mem::size_of;
+        assert!(size_of::<Option<Condition>>() <= 32);
+        assert!(size_of::<ContainerState>() <= 56);
+        assert!(size_of::<ContainerStatus>() <= 160);
+    }
+}
