@@ -387,7 +387,14 @@ pub struct Pod {
     /// adds, mounted read-only in every container at
     /// [`SERVICE_ACCOUNT_MOUNT`]; `None` for mirror pods.
     /// <https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token>
-    pub token_volume: Option<String>,
+    /// Its name comes from the pod's uid ([`Pod::token_volume`]), so only
+    /// whether the pod has one is kept.
+    pub has_token_volume: bool,
+}
+
+/// `kube-api-access-xxxxx`: the token volume's name, drawn from the uid.
+pub fn token_volume_name(uid: &str) -> String {
+    format!("kube-api-access-{}", super::names::suffix_from(uid))
 }
 
 /// Where the ServiceAccount admission plugin mounts the token volume.
@@ -400,6 +407,11 @@ impl Pod {
     /// The API's copy of a static pod the kubelet runs from a file.
     pub fn is_mirror(&self) -> bool {
         self.meta.annotations.contains_key(MIRROR_ANNOTATION)
+    }
+
+    /// The name of the service-account token volume, if the pod has one.
+    pub fn token_volume(&self) -> Option<String> {
+        (self.has_token_volume).then(|| token_volume_name(&self.meta.uid))
     }
 
     pub fn is_ready(&self) -> bool {

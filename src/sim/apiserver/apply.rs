@@ -57,9 +57,9 @@ impl ApiServer {
                     asked.node_name_affinity = cur.node_name_affinity.clone();
                 }
                 // The service-account token volume and its mounts were added
-                // by admission (kept apart in `token_volume`); a full object
-                // read back carries them.
-                if let Some(token) = &pod.token_volume {
+                // by admission (not kept in the spec); a full object read
+                // back carries them.
+                if let Some(token) = &pod.token_volume() {
                     asked.volumes.retain(|v| &v.name != token);
                     for c in asked
                         .containers
