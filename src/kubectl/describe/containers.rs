@@ -90,7 +90,7 @@ pub(super) fn container(
         &format!("{}{}:", if template { " " } else { "" }, c.name),
     );
     if let Some(s) = status {
-        w.kv(2, "Container ID", &ContainerId::text(s.container_id));
+        w.kv(2, "Container ID", ContainerId::text(s.container_id));
     }
     w.kv(2, "Image", &c.image);
     if let Some(s) = status {

@@ -506,7 +506,7 @@ impl Worker {
             let mut layer = x.take_layer();
             for (_, op) in ops {
                 match self.vols.as_mut() {
-                    Some(v) => v.apply(&op, &mounts, &mut layer, cx.disks),
+                    Some(v) => v.apply(&op, mounts, &mut layer, cx.disks),
                     None => op.apply(&mut layer, op.path()),
                 }
             }
@@ -696,7 +696,7 @@ impl Worker {
         let mut layer = x.take_layer();
         for (_, op) in ops {
             match self.vols.as_mut() {
-                Some(v) => v.apply(op, &mounts, &mut layer, disks),
+                Some(v) => v.apply(op, mounts, &mut layer, disks),
                 None => op.apply(&mut layer, op.path()),
             }
         }
