@@ -74,6 +74,7 @@ pub mod images;
 pub mod kind_validation;
 pub mod kinds;
 pub mod kubelet;
+pub mod labelmap;
 pub mod labels;
 pub mod metrics;
 pub mod names;
