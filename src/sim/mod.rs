@@ -82,6 +82,7 @@ pub mod network;
 pub mod objects;
 pub mod observe;
 pub mod ops;
+pub mod owner_ref;
 pub mod proxy;
 pub mod queries;
 pub mod release;

@@ -16,13 +16,7 @@ pub type Oid = u64;
 /// Index of a node in the store (nodes are never removed).
 pub type NodeId = usize;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnerRef {
-    pub kind: Kind,
-    pub name: String,
-    pub uid: String,
-    pub oid: Oid,
-}
+pub use super::owner_ref::OwnerRef;
 
 /// `metadata` after the API server filled it in.
 #[derive(Debug, Clone, PartialEq, Eq)]

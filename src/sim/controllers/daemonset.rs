@@ -364,12 +364,7 @@ fn create_pod(
         "pod-template-generation".into(),
         ds.meta.generation.to_string(),
     );
-    let owner = OwnerRef {
-        kind: Kind::DaemonSet,
-        name: ds.meta.name.clone(),
-        uid: ds.meta.uid.clone(),
-        oid: ds.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::DaemonSet, &ds.meta.name, &ds.meta.uid, ds.meta.oid);
     super::create_pods(api, SOURCE, &template, &ds.meta.namespace, owner, object, 1);
 }
 
