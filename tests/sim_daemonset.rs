@@ -104,7 +104,7 @@ fn worker_name(c: &Cluster, nth: u8) -> String {
 fn edit_node(
     c: &mut Cluster,
     node: &str,
-    f: impl FnOnce(&mut BTreeMap<String, String>, &mut Vec<Taint>),
+    f: impl FnOnce(&mut kubetutor::sim::objects::Labels, &mut Vec<Taint>),
 ) {
     let n = c.node(node).unwrap();
     let mut labels = n.meta.labels.clone();
