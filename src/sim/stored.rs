@@ -3,6 +3,7 @@
 //! the components report.
 
 use super::objects::*;
+use std::sync::Arc;
 
 pub use super::kinds::{
     ConfigMap, CronJob, CronJobStatus, LimitRange, PersistentVolume, PersistentVolumeClaim,
@@ -363,9 +364,17 @@ impl Default for PodStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pod {
     pub meta: Meta,
-    pub spec: PodSpec,
+    /// Shared by Pods whose specs are equal (a template's replicas on one
+    /// node): the store interns it on create and bind (`store/specs.rs`);
+    /// a change goes through `Arc::make_mut`, which copies a shared spec.
+    pub spec: Arc<PodSpec>,
     pub status: PodStatus,
-    /// The node the pod is bound to (mirrors `spec.node_name`).
+    /// `spec.nodeName`: the node the pod is bound to or was submitted for.
+    /// Kept here, not in the shared `spec`, whose `node_name` is always
+    /// `None` on a stored Pod: then the replicas of one template share one
+    /// spec whatever their nodes, and binding writes no spec.
+    pub node_name: Option<Arc<str>>,
+    /// The node the pod is bound to (mirrors `node_name`).
     pub node: Option<NodeId>,
     /// The `kube-api-access-xxxxx` projected volume (service account token,
     /// `kube-root-ca.crt`, namespace) the ServiceAccount admission plugin

@@ -30,7 +30,7 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     if let Some(sa) = &p.spec.service_account_name {
         w.kv(0, "Service Account", sa);
     }
-    let node = match &p.spec.node_name {
+    let node = match &p.node_name {
         Some(n) => format!("{n}/{}", p.status.host_ip.as_deref().unwrap_or("")),
         None => "<none>".into(),
     };

@@ -198,18 +198,18 @@ impl ApiServer {
                 .get_or_insert_with(|| "default".to_string());
             format!("kube-api-access-{}", names::suffix_from(&meta.uid))
         });
-        let node = spec
-            .node_name
-            .as_deref()
-            .and_then(|n| self.store.node_id(n));
+        // The node's name moves out of the spec, which the store shares.
+        let node_name = (spec.node_name.take()).map(|n| self.store.shared_node_name(&n));
+        let node = node_name.as_deref().and_then(|n| self.store.node_id(n));
         let mut status = PodStatus::default();
         if node.is_some() {
             status.conditions.scheduled = Some(Condition::new(CondStatus::True, self.now));
         }
         Pod {
             meta,
-            spec,
+            spec: std::sync::Arc::new(spec),
             status,
+            node_name,
             node,
             token_volume,
         }
