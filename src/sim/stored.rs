@@ -382,6 +382,11 @@ pub struct Pod {
     pub node_name: Option<Arc<str>>,
     /// The node the pod is bound to (mirrors `node_name`).
     pub node: Option<NodeId>,
+    /// `spec.affinity`'s node names (a daemon Pod's one node): like
+    /// `node_name`, kept beside the shared spec, whose
+    /// `node_name_affinity` is always empty on a stored Pod, so that the
+    /// Pods of one DaemonSet share one spec.
+    pub node_name_affinity: Vec<String>,
     /// The `kube-api-access-xxxxx` projected volume (service account token,
     /// `kube-root-ca.crt`, namespace) the ServiceAccount admission plugin
     /// adds, mounted read-only in every container at

@@ -162,11 +162,15 @@ fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
             ),
         );
     }
-    if !s.node_name_affinity.is_empty() {
+    let affinity = match pod {
+        Some(p) => &p.node_name_affinity,
+        None => &s.node_name_affinity,
+    };
+    if !affinity.is_empty() {
         o.insert(
             "affinity".into(),
             json!({"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [
-                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": s.node_name_affinity}]}]}}}),
+                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": affinity}]}]}}}),
         );
     }
     o.insert("dnsPolicy".into(), "ClusterFirst".into());
