@@ -42,12 +42,8 @@ impl<'a> SourceText<'a> {
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         let mut line_starts = Vec::with_capacity(lines + 1);
         line_starts.push(0);
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // `match_indices` of a char finds each one with `memchr`.
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceText { text, line_starts }
     }
 
