@@ -106,10 +106,13 @@ fn sanitize_borrows_exactly_when_no_character_is_unsafe() {
             s.clear();
             s.extend(std::iter::repeat_n('x', pad));
             s.push(c);
-            s.push_str("y");
+            s.push('y');
             let borrowed = matches!(sanitize(&s), Cow::Borrowed(_));
             assert_eq!(borrowed, clean, "U+{:04X} after {pad} bytes", u32::from(c));
-            assert_eq!(matches!(sanitize(&s[..s.len() - 1]), Cow::Borrowed(_)), clean);
+            assert_eq!(
+                matches!(sanitize(&s[..s.len() - 1]), Cow::Borrowed(_)),
+                clean
+            );
         }
         checked += 1;
     }

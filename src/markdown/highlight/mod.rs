@@ -177,9 +177,16 @@ mod tests {
     /// Every line of every code block in the course, and some odd ones.
     fn sample_lines() -> Vec<String> {
         let mut lines: Vec<String> = [
-            "", " ", "key: 'a'b \"c", "- [a, {b: c}] # x", "{\"a\": [1, \"\\\"\"]}",
-            "$ kubectl get pods -o wide | grep x && echo $HOME", "echo \"$(date)\" 'x",
-            "  - name: 파드 🏗️  # 주석", "--- !tag &a *b", "x=1 y=\"2\" cmd --flag=v",
+            "",
+            " ",
+            "key: 'a'b \"c",
+            "- [a, {b: c}] # x",
+            "{\"a\": [1, \"\\\"\"]}",
+            "$ kubectl get pods -o wide | grep x && echo $HOME",
+            "echo \"$(date)\" 'x",
+            "  - name: 파드 🏗️  # 주석",
+            "--- !tag &a *b",
+            "x=1 y=\"2\" cmd --flag=v",
         ]
         .map(String::from)
         .to_vec();
