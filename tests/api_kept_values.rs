@@ -243,7 +243,7 @@ fn a_field_selector_chooses_by_the_objects_as_they_are_now() {
             .store()
             .pods()
             .sorted()
-            .filter(|p| p.spec.node_name.as_deref() == Some(node))
+            .filter(|p| p.node_name.as_deref() == Some(node))
             .map(|p| {
                 c.to_api_value(
                     kubetutor::sim::objects::Kind::Pod,

@@ -259,7 +259,7 @@ fn job_pod(c: &Cluster) -> Option<(String, String)> {
         .map(|p| {
             (
                 p.meta.name.clone(),
-                p.spec.node_name.clone().unwrap_or_default(),
+                p.node_name.as_deref().unwrap_or_default().to_string(),
             )
         })
 }

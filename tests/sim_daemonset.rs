@@ -210,9 +210,9 @@ fn rules(c: &Cluster, set: &str, node: &str) -> (bool, bool) {
 
 /// The node a daemon Pod is for: where it is bound, else where it is pinned.
 fn pod_node(p: &Pod) -> String {
-    p.spec
-        .node_name
-        .clone()
+    p.node_name
+        .as_deref()
+        .map(String::from)
         .or_else(|| p.spec.node_name_affinity.first().cloned())
         .unwrap_or_default()
 }

@@ -202,10 +202,10 @@ fn drain_evicts_and_cordons() {
     let bare_node = c
         .pod("default", "bare")
         .unwrap()
-        .spec
         .node_name
-        .clone()
-        .unwrap();
+        .as_deref()
+        .unwrap()
+        .to_string();
     let err = c.evict_node(&bare_node, false, true).unwrap_err();
     assert!(
         err.ends_with(

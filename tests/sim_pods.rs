@@ -57,7 +57,7 @@ fn pod_ips_come_from_the_node_cidr_are_unique_and_are_released() {
     // node's address instead.
     for p in c.store().pods().iter().filter(|p| !p.spec.host_network) {
         let ip = p.status.pod_ip.clone().unwrap();
-        let node = c.node(p.spec.node_name.as_deref().unwrap()).unwrap();
+        let node = c.node(p.node_name.as_deref().unwrap()).unwrap();
         assert!(
             cidr_contains(&node.pod_cidr, &ip),
             "{ip} in {}",

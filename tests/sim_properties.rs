@@ -228,7 +228,7 @@ fn check(c: &Cluster, seen: &mut Seen) -> Result<(), TestCaseError> {
     let mut seen_on: BTreeMap<u64, String> = BTreeMap::new();
     for node in c.nodes() {
         for p in c.pods_on(&node.meta.name) {
-            prop_assert_eq!(p.spec.node_name.as_deref(), Some(node.meta.name.as_str()));
+            prop_assert_eq!(p.node_name.as_deref(), Some(node.meta.name.as_str()));
             prop_assert!(
                 seen_on.insert(p.meta.oid, node.meta.name.clone()).is_none(),
                 "pod {} on two nodes",
@@ -239,7 +239,7 @@ fn check(c: &Cluster, seen: &mut Seen) -> Result<(), TestCaseError> {
     let mut ips = BTreeSet::new();
     for p in c.store().pods().iter() {
         if p.node.is_none() {
-            prop_assert!(p.spec.node_name.is_none() || p.status.phase == Phase::Pending);
+            prop_assert!(p.node_name.is_none() || p.status.phase == Phase::Pending);
         } else {
             prop_assert!(
                 seen_on.contains_key(&p.meta.oid),
@@ -262,7 +262,7 @@ fn check(c: &Cluster, seen: &mut Seen) -> Result<(), TestCaseError> {
                 p.status.phase
             );
         }
-        let node = p.spec.node_name.as_deref().unwrap_or("");
+        let node = p.node_name.as_deref().unwrap_or("");
         let ready = pod_ready(p);
         if c.node_down(node) {
             if let Some(last) = seen.ready.get(&p.meta.uid) {
@@ -281,7 +281,7 @@ fn check(c: &Cluster, seen: &mut Seen) -> Result<(), TestCaseError> {
             && !p.spec.host_network
             && let Some(ip) = &p.status.pod_ip
         {
-            let node = c.node(p.spec.node_name.as_deref().unwrap_or("")).unwrap();
+            let node = c.node(p.node_name.as_deref().unwrap_or("")).unwrap();
             prop_assert!(
                 cidr_contains(&node.pod_cidr, ip),
                 "{ip} outside {}",

@@ -9,7 +9,7 @@ use kubetutor::sim::stored::{CondStatus, Phase};
 
 fn node_of(c: &Cluster, name: &str) -> String {
     c.pod("default", name)
-        .and_then(|p| p.spec.node_name.clone())
+        .and_then(|p| p.node_name.as_deref().map(String::from))
         .unwrap_or_default()
 }
 

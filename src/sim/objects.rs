@@ -197,20 +197,20 @@ impl ObjectMeta {
 }
 
 /// CPU in millicores and memory in bytes; zero means "not set".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Resources {
     pub cpu_millis: u64,
     pub memory_bytes: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct ContainerPort {
     pub name: Option<String>,
     pub container_port: u16,
     pub protocol: Protocol,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum Protocol {
     #[default]
     TCP,
@@ -231,7 +231,7 @@ impl Protocol {
 /// A liveness, readiness or startup probe: what it does and when. Whether
 /// it succeeds is decided by what the simulated container serves.
 /// <https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes>
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Probe {
     pub handler: ProbeHandler,
     pub initial_delay_seconds: u32,
@@ -282,7 +282,7 @@ impl Probe {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct ContainerSpec {
     pub name: String,
     pub image: String,
@@ -452,14 +452,14 @@ pub struct Taint {
     pub effect: TaintEffect,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum TolerationOperator {
     #[default]
     Equal,
     Exists,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Toleration {
     /// `None` with `Exists` tolerates every taint.
     pub key: Option<String>,
@@ -492,7 +492,7 @@ impl Toleration {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct PodSpec {
     pub containers: Vec<ContainerSpec>,
     pub init_containers: Vec<ContainerSpec>,
@@ -810,7 +810,7 @@ impl ServiceType {
 }
 
 /// `targetPort`: a number or the name of a container port.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum PortRef {
     Number(u16),
     Name(String),

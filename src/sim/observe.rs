@@ -175,7 +175,7 @@ impl Cluster {
                 let (r, t) = status::pod_ready(pod);
                 Ok(format!("{r}/{t}"))
             }
-            "node" => Ok(pod.spec.node_name.clone().unwrap_or_default()),
+            "node" => Ok(pod.node_name.as_deref().unwrap_or_default().to_string()),
             "ip" => Ok(pod.status.pod_ip.clone().unwrap_or_default()),
             "reason" => Ok(first
                 .map(|c| match &c.state {

@@ -280,7 +280,7 @@ impl Scheduler {
                 }
             }
             None => {
-                let waiting = pod.spec.node_name.is_none() && pod.meta.deletion_ms.is_none();
+                let waiting = pod.node_name.is_none() && pod.meta.deletion_ms.is_none();
                 if waiting && !self.unschedulable.contains_key(&ev.oid) {
                     self.active.insert(ev.oid);
                 }
@@ -399,7 +399,7 @@ impl Scheduler {
         let Some(pod) = api.store().pods().get(oid) else {
             return;
         };
-        if pod.node.is_some() || pod.spec.node_name.is_some() || pod.meta.deletion_ms.is_some() {
+        if pod.node.is_some() || pod.node_name.is_some() || pod.meta.deletion_ms.is_some() {
             return;
         }
         if let Err(reason) = super::volume_binding::prefilter(api.store(), pod) {

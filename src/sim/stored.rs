@@ -3,6 +3,7 @@
 //! the components report.
 
 use super::objects::*;
+use std::sync::Arc;
 
 pub use super::kinds::{
     ConfigMap, CronJob, CronJobStatus, LimitRange, PersistentVolume, PersistentVolumeClaim,
@@ -369,16 +370,31 @@ impl Default for PodStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pod {
     pub meta: Meta,
-    pub spec: PodSpec,
+    /// Shared by Pods whose specs are equal (a template's replicas on one
+    /// node): the store interns it on create and bind (`store/specs.rs`);
+    /// a change goes through `Arc::make_mut`, which copies a shared spec.
+    pub spec: Arc<PodSpec>,
     pub status: PodStatus,
-    /// The node the pod is bound to (mirrors `spec.node_name`).
+    /// `spec.nodeName`: the node the pod is bound to or was submitted for.
+    /// Kept here, not in the shared `spec`, whose `node_name` is always
+    /// `None` on a stored Pod: then the replicas of one template share one
+    /// spec whatever their nodes, and binding writes no spec.
+    pub node_name: Option<Arc<str>>,
+    /// The node the pod is bound to (mirrors `node_name`).
     pub node: Option<NodeId>,
     /// The `kube-api-access-xxxxx` projected volume (service account token,
     /// `kube-root-ca.crt`, namespace) the ServiceAccount admission plugin
     /// adds, mounted read-only in every container at
     /// [`SERVICE_ACCOUNT_MOUNT`]; `None` for mirror pods.
     /// <https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token>
-    pub token_volume: Option<String>,
+    /// Its name comes from the pod's uid ([`Pod::token_volume`]), so only
+    /// whether the pod has one is kept.
+    pub has_token_volume: bool,
+}
+
+/// `kube-api-access-xxxxx`: the token volume's name, drawn from the uid.
+pub fn token_volume_name(uid: &str) -> String {
+    format!("kube-api-access-{}", super::names::suffix_from(uid))
 }
 
 /// Where the ServiceAccount admission plugin mounts the token volume.
@@ -391,6 +407,11 @@ impl Pod {
     /// The API's copy of a static pod the kubelet runs from a file.
     pub fn is_mirror(&self) -> bool {
         self.meta.annotations.contains_key(MIRROR_ANNOTATION)
+    }
+
+    /// The name of the service-account token volume, if the pod has one.
+    pub fn token_volume(&self) -> Option<String> {
+        (self.has_token_volume).then(|| token_volume_name(&self.meta.uid))
     }
 
     pub fn is_ready(&self) -> bool {

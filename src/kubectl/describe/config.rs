@@ -27,7 +27,7 @@ pub fn field_value(pod: Option<&Pod>, path: &str) -> String {
         "metadata.name" => p.meta.name.clone(),
         "metadata.namespace" => p.meta.namespace.clone(),
         "metadata.uid" => p.meta.uid.clone(),
-        "spec.nodeName" => p.spec.node_name.clone().unwrap_or_default(),
+        "spec.nodeName" => p.node_name.as_deref().unwrap_or_default().to_string(),
         "spec.serviceAccountName" => "default".into(),
         "status.podIP" => p.status.pod_ip.clone().unwrap_or_default(),
         "status.hostIP" => p.status.host_ip.clone().unwrap_or_default(),

@@ -30,7 +30,7 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
     if let Some(sa) = &p.spec.service_account_name {
         w.kv(0, "Service Account", sa);
     }
-    let node = match &p.spec.node_name {
+    let node = match &p.node_name {
         Some(n) => format!("{n}/{}", p.status.host_ip.as_deref().unwrap_or("")),
         None => "<none>".into(),
     };
@@ -74,7 +74,8 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
         None => w.kv(0, "IPs", "<none>"),
     }
     owner(&mut w, m);
-    let token = p.token_volume.as_deref();
+    let token = p.token_volume();
+    let token = token.as_deref();
     for (title, specs, statuses) in [
         (
             "Init Containers",

@@ -30,12 +30,7 @@ pub(super) fn pods(q: &Q) -> Listing {
         ];
         if wide {
             row.push(pod.status.pod_ip.clone().unwrap_or_else(|| "<none>".into()));
-            row.push(
-                pod.spec
-                    .node_name
-                    .clone()
-                    .unwrap_or_else(|| "<none>".into()),
-            );
+            row.push(pod.node_name.as_deref().unwrap_or("<none>").to_string());
             row.extend(["<none>".to_string(), "<none>".to_string()]);
         }
         let v = q.value(|| {

@@ -144,7 +144,8 @@ fn container(c: &ContainerSpec, token: Option<&str>) -> Value {
 /// preemption policy, the `default` service account and its token volume.
 /// <https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/>
 fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
-    let token = pod.and_then(|p| p.token_volume.as_deref());
+    let token = pod.and_then(Pod::token_volume);
+    let token = token.as_deref();
     let mut o = Map::new();
     o.insert(
         "containers".into(),
@@ -175,8 +176,10 @@ fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
     if s.host_network {
         o.insert("hostNetwork".into(), true.into());
     }
-    if let Some(n) = &s.node_name {
-        o.insert("nodeName".into(), n.clone().into());
+    // A stored Pod keeps its node's name outside its (shared) spec.
+    let node_name = pod.and_then(|p| p.node_name.as_deref());
+    if let Some(n) = node_name.or(s.node_name.as_deref()) {
+        o.insert("nodeName".into(), n.into());
     }
     if !s.node_selector.is_empty() {
         o.insert("nodeSelector".into(), labels(&s.node_selector));

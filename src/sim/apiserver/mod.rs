@@ -366,7 +366,7 @@ impl ApiServer {
 
     /// The `pods/binding` subresource: the scheduler's decision.
     pub fn bind(&mut self, oid: Oid, node: NodeId) -> Result<(), ApiError> {
-        let Some(node_name) = self.store.node(node).map(|n| n.meta.name.clone()) else {
+        if self.store.node(node).is_none() {
             return Err(ApiError::BadRequest(format!("node {node} not found")));
         };
         let Some(pod) = self.store.pods().get(oid) else {
@@ -379,12 +379,12 @@ impl ApiServer {
             return Err(ApiError::BadRequest(format!(
                 "pod {} is already assigned to node \"{}\"",
                 pod.meta.name,
-                pod.spec.node_name.as_deref().unwrap_or("")
+                pod.node_name.as_deref().unwrap_or("")
             )));
         }
         let (ns, name) = (pod.meta.namespace.clone(), pod.meta.name.clone());
         let scheduled = Condition::new(CondStatus::True, self.now);
-        self.store.bind_pod(oid, node, node_name, scheduled);
+        self.store.bind_pod(oid, node, scheduled);
         self.trace(
             Res::Pod,
             &ns,

@@ -100,8 +100,7 @@ pub fn should_run(spec: &PodSpec, node: &Node) -> (bool, bool) {
 
 /// The node a daemon pod is for: where it is bound, or where its affinity pins it.
 fn pod_node(p: &Pod) -> Option<&str> {
-    p.spec
-        .node_name
+    p.node_name
         .as_deref()
         .or(p.spec.node_name_affinity.first().map(String::as_str))
 }

@@ -36,7 +36,7 @@ impl EndpointsController {
             }
             let addr = EndpointAddress {
                 ip,
-                node: p.spec.node_name.clone(),
+                node: p.node_name.as_deref().map(String::from),
                 pod: p.meta.name.clone(),
                 pod_oid: p.meta.oid,
             };

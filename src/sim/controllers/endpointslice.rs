@@ -44,7 +44,7 @@ impl EndpointSliceController {
                 ready: p.is_ready() && !terminating,
                 serving: p.is_ready(),
                 terminating,
-                node: p.spec.node_name.clone(),
+                node: p.node_name.as_deref().map(String::from),
                 pod: p.meta.name.clone(),
                 pod_uid: p.meta.uid.clone(),
             });

@@ -9,7 +9,7 @@ use crate::sim::objects::PortRef;
 use serde::{Deserialize, Serialize};
 
 /// Where the value of an environment variable comes from (`valueFrom`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum EnvSource {
     /// `configMapKeyRef`
     ConfigMapKey {
@@ -30,7 +30,7 @@ pub enum EnvSource {
 }
 
 /// One entry of `env`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct EnvVar {
     pub name: String,
     /// `value`; `$(OTHER)` references are expanded by the kubelet.
@@ -49,14 +49,14 @@ impl EnvVar {
 }
 
 /// Which object `envFrom` takes every key of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum EnvFromKind {
     ConfigMap,
     Secret,
 }
 
 /// One entry of `envFrom`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct EnvFromSource {
     pub kind: EnvFromKind,
     pub name: String,
@@ -65,7 +65,7 @@ pub struct EnvFromSource {
 }
 
 /// One entry of `volumeMounts`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct VolumeMount {
     pub name: String,
     pub mount_path: String,
@@ -76,7 +76,7 @@ pub struct VolumeMount {
 }
 
 /// What a probe does.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum ProbeHandler {
     /// `httpGet`: success is a status code from 200 to 399.
     HttpGet {

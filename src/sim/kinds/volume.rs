@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 
 /// One `items` entry of a ConfigMap or Secret volume: which key becomes
 /// which file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct KeyToPath {
     pub key: String,
     pub path: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum VolumeSource {
     /// Scratch space created with the pod and deleted with it.
     EmptyDir {
@@ -59,7 +59,7 @@ impl VolumeSource {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Volume {
     pub name: String,
     pub source: VolumeSource,

@@ -9,8 +9,10 @@
 use super::objects::{Kind, LabelSelector, Labels};
 use super::stored::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 mod part2;
+mod specs;
 mod table;
 
 use part2::Part2Tables;
@@ -146,7 +148,11 @@ pub struct Store {
     revision: u64,
     nodes: Vec<Node>,
     node_ids: BTreeMap<String, NodeId>,
+    /// Each node's name, shared with the Pods bound to it.
+    node_names: Vec<Arc<str>>,
     pods: Table<Pod>,
+    /// Pod specs kept once (see `specs.rs`).
+    specs: specs::SpecPool,
     replicasets: Table<ReplicaSet>,
     deployments: Table<Deployment>,
     jobs: Table<Job>,
@@ -201,6 +207,14 @@ impl Store {
 
     pub fn node_id(&self, name: &str) -> Option<NodeId> {
         self.node_ids.get(name).copied()
+    }
+
+    /// A node's name, shared (a bound Pod's `node_name`).
+    pub(crate) fn shared_node_name(&self, name: &str) -> Arc<str> {
+        match self.node_ids.get(name) {
+            Some(&id) => self.node_names[id].clone(),
+            None => Arc::from(name),
+        }
     }
 
     pub fn pods(&self) -> &Table<Pod> {
@@ -440,6 +454,7 @@ impl Store {
         let rev = self.bump(Res::Node, Op::Added, node.meta.oid, Some(id), None);
         node.meta.resource_version = rev;
         self.node_ids.insert(node.meta.name.clone(), id);
+        self.node_names.push(Arc::from(node.meta.name.as_str()));
         self.nodes.push(node);
         self.pods_by_node.push(BTreeSet::new());
         id
@@ -466,7 +481,8 @@ impl Store {
         let oid = t.meta().oid;
         let owner = t.meta().owner.as_ref().map(|o| o.oid);
         let (node, labels) = if T::RES == Res::Pod {
-            let pod = as_pod(&t);
+            let pod = as_pod_mut(&mut t);
+            self.specs.share(&mut pod.spec);
             (pod.node, Some(pod.meta.labels.clone()))
         } else {
             (None, None)
@@ -611,20 +627,17 @@ impl Store {
     }
 
     /// Bind an unbound pod to a node (the `pods/binding` subresource).
-    pub(super) fn bind_pod(
-        &mut self,
-        oid: Oid,
-        node: NodeId,
-        name: String,
-        scheduled: Condition,
-    ) -> bool {
+    pub(super) fn bind_pod(&mut self, oid: Oid, node: NodeId, scheduled: Condition) -> bool {
+        let Some(name) = self.node_names.get(node).cloned() else {
+            return false;
+        };
         let Some(pod) = self.pods.objs.get_mut(&oid) else {
             return false;
         };
         if pod.node.is_some() {
             return false;
         }
-        pod.spec.node_name = Some(name);
+        pod.node_name = Some(name);
         pod.node = Some(node);
         set_condition(&mut pod.status.conditions.scheduled, scheduled);
         let owner = pod.meta.owner.as_ref().map(|o| o.oid);
@@ -682,6 +695,12 @@ impl Store {
 }
 
 /// The pod behind a generic `T` whose `RES` is `Pod`.
+fn as_pod_mut<T: Stored>(t: &mut T) -> &mut Pod {
+    (t as &mut dyn std::any::Any)
+        .downcast_mut::<Pod>()
+        .expect("RES == Pod implies T == Pod")
+}
+
 fn as_pod<T: Stored>(t: &T) -> &Pod {
     (t as &dyn std::any::Any)
         .downcast_ref::<Pod>()

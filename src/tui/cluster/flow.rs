@@ -92,7 +92,7 @@ fn node_of(cluster: &Cluster, a: &Activity) -> Option<String> {
             let name = a.object.name.split('/').next().unwrap_or("");
             cluster
                 .pod(&a.object.namespace, name)
-                .and_then(|p| p.spec.node_name.clone())
+                .and_then(|p| p.node_name.as_deref().map(String::from))
         }
         _ => None,
     }
