@@ -213,7 +213,7 @@ fn pod_node(p: &Pod) -> String {
     p.node_name
         .as_deref()
         .map(String::from)
-        .or_else(|| p.spec.node_name_affinity.first().cloned())
+        .or_else(|| p.node_name_affinity.first().cloned())
         .unwrap_or_default()
 }
 

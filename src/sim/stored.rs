@@ -376,12 +376,24 @@ pub struct Pod {
     pub node_name: Option<Arc<str>>,
     /// The node the pod is bound to (mirrors `node_name`).
     pub node: Option<NodeId>,
+    /// `spec.affinity`'s node names (a daemon Pod's one node): like
+    /// `node_name`, kept beside the shared spec, whose
+    /// `node_name_affinity` is always empty on a stored Pod, so that the
+    /// Pods of one DaemonSet share one spec.
+    pub node_name_affinity: Vec<String>,
     /// The `kube-api-access-xxxxx` projected volume (service account token,
     /// `kube-root-ca.crt`, namespace) the ServiceAccount admission plugin
     /// adds, mounted read-only in every container at
     /// [`SERVICE_ACCOUNT_MOUNT`]; `None` for mirror pods.
     /// <https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token>
-    pub token_volume: Option<String>,
+    /// Its name comes from the pod's uid ([`Pod::token_volume`]), so only
+    /// whether the pod has one is kept.
+    pub has_token_volume: bool,
+}
+
+/// `kube-api-access-xxxxx`: the token volume's name, drawn from the uid.
+pub fn token_volume_name(uid: &str) -> String {
+    format!("kube-api-access-{}", super::names::suffix_from(uid))
 }
 
 /// Where the ServiceAccount admission plugin mounts the token volume.
@@ -394,6 +406,11 @@ impl Pod {
     /// The API's copy of a static pod the kubelet runs from a file.
     pub fn is_mirror(&self) -> bool {
         self.meta.annotations.contains_key(MIRROR_ANNOTATION)
+    }
+
+    /// The name of the service-account token volume, if the pod has one.
+    pub fn token_volume(&self) -> Option<String> {
+        (self.has_token_volume).then(|| token_volume_name(&self.meta.uid))
     }
 
     pub fn is_ready(&self) -> bool {

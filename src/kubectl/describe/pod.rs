@@ -74,7 +74,8 @@ pub(super) fn pod(c: &Cluster, p: &Pod) -> String {
         None => w.kv(0, "IPs", "<none>"),
     }
     owner(&mut w, m);
-    let token = p.token_volume.as_deref();
+    let token = p.token_volume();
+    let token = token.as_deref();
     for (title, specs, statuses) in [
         (
             "Init Containers",

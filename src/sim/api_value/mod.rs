@@ -144,7 +144,8 @@ fn container(c: &ContainerSpec, token: Option<&str>) -> Value {
 /// preemption policy, the `default` service account and its token volume.
 /// <https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/>
 fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
-    let token = pod.and_then(|p| p.token_volume.as_deref());
+    let token = pod.and_then(Pod::token_volume);
+    let token = token.as_deref();
     let mut o = Map::new();
     o.insert(
         "containers".into(),
@@ -161,11 +162,15 @@ fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
             ),
         );
     }
-    if !s.node_name_affinity.is_empty() {
+    let affinity = match pod {
+        Some(p) => &p.node_name_affinity,
+        None => &s.node_name_affinity,
+    };
+    if !affinity.is_empty() {
         o.insert(
             "affinity".into(),
             json!({"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [
-                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": s.node_name_affinity}]}]}}}),
+                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": affinity}]}]}}}),
         );
     }
     o.insert("dnsPolicy".into(), "ClusterFirst".into());

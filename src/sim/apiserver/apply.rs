@@ -43,6 +43,7 @@ impl ApiServer {
                 cur.tolerations.retain(|t| !admitted(t));
                 cur.node_name =
                     (spec.node_name.clone()).or(pod.node_name.as_deref().map(String::from));
+                cur.node_name_affinity = pod.node_name_affinity.clone();
                 let mut asked = spec.clone();
                 asked.tolerations.retain(|t| !admitted(t));
                 asked.node_name = cur.node_name.clone();
@@ -57,9 +58,9 @@ impl ApiServer {
                     asked.node_name_affinity = cur.node_name_affinity.clone();
                 }
                 // The service-account token volume and its mounts were added
-                // by admission (kept apart in `token_volume`); a full object
-                // read back carries them.
-                if let Some(token) = &pod.token_volume {
+                // by admission (not kept in the spec); a full object read
+                // back carries them.
+                if let Some(token) = &pod.token_volume() {
                     asked.volumes.retain(|v| &v.name != token);
                     for c in asked
                         .containers

@@ -193,12 +193,13 @@ impl ApiServer {
         spec.priority = Some(priority_value(spec.priority_class_name.as_deref()));
         // ServiceAccount admission: the `default` account and its token volume.
         // https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#serviceaccount
-        let token_volume = (!mirror).then(|| {
+        if !mirror {
             spec.service_account_name
                 .get_or_insert_with(|| "default".to_string());
-            format!("kube-api-access-{}", names::suffix_from(&meta.uid))
-        });
-        // The node's name moves out of the spec, which the store shares.
+        }
+        // The node's name and the node affinity move out of the spec, which
+        // the store shares.
+        let node_name_affinity = std::mem::take(&mut spec.node_name_affinity);
         let node_name = (spec.node_name.take()).map(|n| self.store.shared_node_name(&n));
         let node = node_name.as_deref().and_then(|n| self.store.node_id(n));
         let mut status = PodStatus::default();
@@ -211,7 +212,8 @@ impl ApiServer {
             status,
             node_name,
             node,
-            token_volume,
+            node_name_affinity,
+            has_token_volume: !mirror,
         }
     }
 

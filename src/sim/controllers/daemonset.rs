@@ -102,7 +102,7 @@ pub fn should_run(spec: &PodSpec, node: &Node) -> (bool, bool) {
 fn pod_node(p: &Pod) -> Option<&str> {
     p.node_name
         .as_deref()
-        .or(p.spec.node_name_affinity.first().map(String::as_str))
+        .or(p.node_name_affinity.first().map(String::as_str))
 }
 
 /// Ready for at least `min_ready_s` seconds.
