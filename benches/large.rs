@@ -166,6 +166,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("code_block_10mb_120_columns", |b| {
         b.iter(|| streamed_lines(black_box(&code), &theme))
     });
+    // Without colours, as `kubetutor render` writes to a file or a pipe.
+    let plain = Theme::plain();
+    g.bench_function("code_block_10mb_120_columns_plain", |b| {
+        b.iter(|| streamed_lines(black_box(&code), &plain))
+    });
     g.throughput(criterion::Throughput::Bytes(one.len() as u64));
     g.bench_function("lesson_10mb_one_section_120_columns", |b| {
         b.iter(|| {

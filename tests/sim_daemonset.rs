@@ -104,7 +104,7 @@ fn worker_name(c: &Cluster, nth: u8) -> String {
 fn edit_node(
     c: &mut Cluster,
     node: &str,
-    f: impl FnOnce(&mut BTreeMap<String, String>, &mut Vec<Taint>),
+    f: impl FnOnce(&mut kubetutor::sim::objects::Labels, &mut Vec<Taint>),
 ) {
     let n = c.node(node).unwrap();
     let mut labels = n.meta.labels.clone();
@@ -213,7 +213,7 @@ fn pod_node(p: &Pod) -> String {
     p.node_name
         .as_deref()
         .map(String::from)
-        .or_else(|| p.spec.node_name_affinity.first().cloned())
+        .or_else(|| p.node_name_affinity.first().cloned())
         .unwrap_or_default()
 }
 

@@ -60,3 +60,30 @@ fn a_pod_submitted_for_a_node_keeps_that_node_outside_its_spec() {
     let json = execute(&mut c, "get pod pinned -o jsonpath={.spec.nodeName}").output;
     assert_eq!(json.trim(), "node-2");
 }
+
+#[test]
+fn the_pods_of_one_daemonset_share_one_spec_and_keep_their_own_node_affinity() {
+    let mut c = Cluster::new(5);
+    let proxies: Vec<_> = (c.store().pods().iter())
+        .filter(|p| p.meta.name.starts_with("kube-proxy-"))
+        .map(|p| {
+            (
+                p.meta.name.clone(),
+                p.spec.clone(),
+                p.node_name_affinity.clone(),
+            )
+        })
+        .collect();
+    assert!(proxies.len() >= 3, "one per node: {}", proxies.len());
+    for (name, spec, affinity) in &proxies {
+        assert!(Arc::ptr_eq(spec, &proxies[0].1), "{name} has its own spec");
+        assert!(spec.node_name_affinity.is_empty());
+        assert_eq!(affinity.len(), 1, "{name}: {affinity:?}");
+        let path = "{.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].values[0]}";
+        let out = execute(
+            &mut c,
+            &format!("get pod {name} -n kube-system -o jsonpath={path}"),
+        );
+        assert_eq!(out.output.trim(), affinity[0], "{name}");
+    }
+}

@@ -39,7 +39,10 @@ pub(crate) fn side(row: Spans, inner: usize, border: Style) -> Spans {
     line.push(Span::styled("│ ", border));
     line.extend(row);
     let pad = inner.saturating_sub(used) + 1;
-    line.push(Span::styled(format!("{}│", " ".repeat(pad)), border));
+    let mut right = String::with_capacity(pad + '│'.len_utf8());
+    right.extend(std::iter::repeat_n(' ', pad));
+    right.push('│');
+    line.push(Span::styled(right, border));
     line
 }
 

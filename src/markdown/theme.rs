@@ -27,6 +27,41 @@ pub struct Syntax {
     pub output: Style,
 }
 
+impl Syntax {
+    /// Whether every token style is `style` (highlighting then changes
+    /// nothing).
+    pub(crate) fn all_are(&self, style: Style) -> bool {
+        let Syntax {
+            key,
+            string,
+            number,
+            boolean,
+            comment,
+            punctuation,
+            prompt,
+            command,
+            flag,
+            variable,
+            output,
+        } = self;
+        [
+            key,
+            string,
+            number,
+            boolean,
+            comment,
+            punctuation,
+            prompt,
+            command,
+            flag,
+            variable,
+            output,
+        ]
+        .into_iter()
+        .all(|s| *s == style)
+    }
+}
+
 /// Every style the Markdown renderer uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {

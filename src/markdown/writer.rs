@@ -28,6 +28,51 @@ struct Leaf {
     inline: Inline,
 }
 
+/// The text of an open code block. pulldown-cmark hands it over a line at
+/// a time; while those lines follow each other in the Markdown source (a
+/// block outside quotes and lists), the block is that part of the source
+/// and is not copied (a 10 MB block would be a second 10 MB string).
+enum CodeText {
+    Empty,
+    /// Bytes of the source text.
+    Source(std::ops::Range<usize>),
+    Owned(String),
+}
+
+impl CodeText {
+    /// Adds `text`, part of the event stream of `source`.
+    fn push(&mut self, text: &pulldown_cmark::CowStr<'_>, source: &str) {
+        // Where `text` starts in `source`, when it is a slice of it.
+        let offset = match text {
+            pulldown_cmark::CowStr::Borrowed(t) => {
+                let at = (t.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+                (at <= source.len() && t.len() <= source.len() - at).then_some(at)
+            }
+            _ => None,
+        };
+        *self = match (std::mem::replace(self, CodeText::Empty), offset) {
+            (CodeText::Empty, Some(at)) => CodeText::Source(at..at + text.len()),
+            (CodeText::Source(r), Some(at)) if at == r.end => {
+                CodeText::Source(r.start..at + text.len())
+            }
+            (CodeText::Empty, None) => CodeText::Owned(text.to_string()),
+            (CodeText::Source(r), _) => CodeText::Owned(format!("{}{}", &source[r], text.as_ref())),
+            (CodeText::Owned(mut s), _) => {
+                s.push_str(text);
+                CodeText::Owned(s)
+            }
+        };
+    }
+
+    fn as_str<'a>(&'a self, source: &'a str) -> &'a str {
+        match self {
+            CodeText::Empty => "",
+            CodeText::Source(r) => &source[r.clone()],
+            CodeText::Owned(s) => s,
+        }
+    }
+}
+
 /// Lines a streaming writer gathers before handing them on.
 const FLUSH_AT: usize = 256;
 
@@ -50,7 +95,7 @@ pub(crate) struct Writer<'t> {
     leaf: Option<Leaf>,
     pending_blank: bool,
     /// An open code block: its info string and text.
-    code: Option<(String, String)>,
+    code: Option<(String, CodeText)>,
     /// An open HTML block's source.
     html: Option<String>,
     /// The open table, drawn row by row as its rows end.
@@ -147,7 +192,7 @@ impl<'t> Writer<'t> {
     pub(crate) fn markdown(&mut self, markdown: &str) {
         self.measures = measure_tables(markdown, self.theme).into_iter();
         for event in Parser::new_ext(markdown, options()) {
-            self.event(event);
+            self.event(event, markdown);
         }
         self.close_leaf();
     }
@@ -200,13 +245,14 @@ impl<'t> Writer<'t> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>) {
+    /// Handles one event of the parse of `source`.
+    fn event(&mut self, event: Event<'_>, source: &str) {
         let theme = self.theme;
         match event {
             Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
+            Event::End(tag) => self.end(tag, source),
             Event::Text(t) => match &mut self.code {
-                Some((_, code)) => code.push_str(&t),
+                Some((_, code)) => code.push(&t, source),
                 None => self.inline().text(&t),
             },
             Event::Code(c) => self.inline().code(&c, theme),
@@ -244,7 +290,7 @@ impl<'t> Writer<'t> {
                     CodeBlockKind::Fenced(info) => info.to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                self.code = Some((info, String::new()));
+                self.code = Some((info, CodeText::Empty));
             }
             Tag::HtmlBlock => {
                 self.close_leaf();
@@ -292,7 +338,7 @@ impl<'t> Writer<'t> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: TagEnd, source: &str) {
         let theme = self.theme;
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.close_leaf(),
@@ -303,12 +349,13 @@ impl<'t> Writer<'t> {
             }
             TagEnd::CodeBlock => {
                 if let Some((info, code)) = self.code.take() {
+                    let code = code.as_str(source);
                     // Line by line: a huge block is never held laid out whole.
                     let avail = self.avail();
                     let lines = self.code_lines;
                     self.begin_block();
                     let overflow =
-                        render_code_into(&code, &info, avail, theme, lines, &mut |line| {
+                        render_code_into(code, &info, avail, theme, lines, &mut |line| {
                             self.emit(line)
                         });
                     if lines != CodeLines::Wrap {
@@ -506,7 +553,11 @@ impl<'t> Writer<'t> {
 
     fn emit(&mut self, content: Spans) {
         let mut spans = self.containers.prefix(self.prefix_limit(), false);
-        spans.extend(content);
+        if spans.is_empty() {
+            spans = content;
+        } else {
+            spans.extend(content);
+        }
         self.lines.push(Line::from(spans));
         self.flush_ready();
     }
@@ -525,7 +576,7 @@ fn measure_tables(markdown: &str, theme: &Theme) -> Vec<Measure> {
     for event in Parser::new_ext(markdown, options()) {
         let in_table = matches!(&w.measuring, Some((Some(_), _)));
         if in_table || matches!(event, Event::Start(Tag::Table(_))) {
-            w.event(event);
+            w.event(event, markdown);
         }
     }
     w.measuring.map(|(_, done)| done).unwrap_or_default()

@@ -117,4 +117,23 @@ mod tests {
         assert_ne!(a, template_hash(&t));
         assert!(a.len() >= 8 && a.len() <= 10, "{a}");
     }
+
+    /// The hash is computed from the template's serialized form, so the form
+    /// of its label maps must never change: these values were computed when
+    /// labels were a `BTreeMap` and must stay as they are.
+    #[test]
+    fn template_hash_of_a_labelled_template_is_pinned() {
+        let mut t = PodTemplate::default();
+        t.spec
+            .containers
+            .push(ContainerSpec::new("nginx", "nginx:1.27"));
+        assert_eq!(template_hash(&t), "59589b7987");
+        t.labels = [("tier", "web"), ("app", "shop")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        t.annotations.insert("note".into(), "x".into());
+        t.spec.node_selector.insert("disktype".into(), "ssd".into());
+        assert_eq!(template_hash(&t), "758684dc7");
+    }
 }

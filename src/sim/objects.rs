@@ -4,13 +4,13 @@
 //! directly. Defaults (`Default` impls) are the Kubernetes API defaults.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 pub use super::kinds::*;
 
-/// Labels, node selectors and annotations: ordered so output is deterministic.
-pub type Labels = BTreeMap<String, String>;
+/// Labels, node selectors and annotations: ordered so output is deterministic
+/// (a compact sorted map, see `labelmap.rs` for why not a `BTreeMap`).
+pub type Labels = super::labelmap::LabelMap;
 
 /// The kinds the simulator models.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

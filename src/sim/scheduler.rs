@@ -292,10 +292,12 @@ impl Scheduler {
         &self,
         info: &NodeInfo,
         node: &Node,
-        pod: &PodSpec,
+        pod: &Pod,
         req: Resources,
         unsched: &Taint,
     ) -> Result<(), Unfit> {
+        let affinity = &pod.node_name_affinity;
+        let pod = &*pod.spec;
         if info.unschedulable && !pod.tolerations.iter().any(|t| t.tolerates(unsched)) {
             return Err(Unfit::Unresolvable("node(s) were unschedulable".into()));
         }
@@ -308,8 +310,7 @@ impl Scheduler {
                     .untolerated_taint(&t.key, t.value.as_deref().unwrap_or("")),
             ));
         }
-        let fits_affinity =
-            pod.node_name_affinity.is_empty() || pod.node_name_affinity.contains(&node.meta.name);
+        let fits_affinity = affinity.is_empty() || affinity.contains(&node.meta.name);
         if !fits_affinity
             || !pod
                 .node_selector
@@ -422,9 +423,8 @@ impl Scheduler {
         let mut seen = 0;
         // NodeAffinity's PreFilter: a pod pinned to named nodes (a daemon
         // pod) is only tried there; the other nodes do not match.
-        let pinned: Option<Vec<NodeId>> = (!pod.spec.node_name_affinity.is_empty()).then(|| {
-            pod.spec
-                .node_name_affinity
+        let pinned: Option<Vec<NodeId>> = (!pod.node_name_affinity.is_empty()).then(|| {
+            pod.node_name_affinity
                 .iter()
                 .filter_map(|name| api.store().node_id(name))
                 .filter(|id| *id < n)
@@ -457,13 +457,7 @@ impl Scheduler {
             .chain(wrapped);
         for (k, id) in order.enumerate() {
             seen = k + 1;
-            match self.filter(
-                &self.nodes[id],
-                &store_nodes[id],
-                &pod.spec,
-                req,
-                &self.unsched,
-            ) {
+            match self.filter(&self.nodes[id], &store_nodes[id], pod, req, &self.unsched) {
                 Ok(()) => {
                     feasible += 1;
                     let s = Self::score_memo(&mut self.nodes[id], nz);

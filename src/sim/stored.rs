@@ -19,13 +19,7 @@ pub type Oid = u64;
 /// Index of a node in the store (nodes are never removed).
 pub type NodeId = usize;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnerRef {
-    pub kind: Kind,
-    pub name: String,
-    pub uid: String,
-    pub oid: Oid,
-}
+pub use super::owner_ref::OwnerRef;
 
 /// `metadata` after the API server filled it in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -468,6 +462,11 @@ pub struct Pod {
     pub node_name: Option<Arc<str>>,
     /// The node the pod is bound to (mirrors `node_name`).
     pub node: Option<NodeId>,
+    /// `spec.affinity`'s node names (a daemon Pod's one node): like
+    /// `node_name`, kept beside the shared spec, whose
+    /// `node_name_affinity` is always empty on a stored Pod, so that the
+    /// Pods of one DaemonSet share one spec.
+    pub node_name_affinity: Vec<String>,
     /// The `kube-api-access-xxxxx` projected volume (service account token,
     /// `kube-root-ca.crt`, namespace) the ServiceAccount admission plugin
     /// adds, mounted read-only in every container at

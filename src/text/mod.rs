@@ -53,10 +53,16 @@ pub const ELLIPSIS: &str = "…";
 
 /// Display width of `s` in terminal cells (see the module docs).
 pub fn width(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    // One pass for ASCII (code, manifests): count the printable bytes, and
+    // hand the string to the grapheme code at the first other byte.
+    let mut n = 0;
+    for b in s.bytes() {
+        if !b.is_ascii() {
+            return graphemes::str_width(s);
+        }
+        n += usize::from(!b.is_ascii_control());
     }
-    graphemes::str_width(s)
+    n
 }
 
 /// Display width of one grapheme cluster; control characters are 0 wide.
@@ -91,7 +97,7 @@ pub fn is_unsafe(c: char) -> bool {
 ///
 /// Borrows when there is nothing to remove, which is the common case.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c) && c != '\n') {
+    if is_clean(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -121,6 +127,47 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `s` holds nothing [`sanitize`] removes, read as bytes: in UTF-8
+/// every character [`is_unsafe`] finds is an ASCII control (C0, DEL), a C1
+/// control (`C2 80`–`C2 9F`) or a bidirectional control (`E2 80 AA`–`AE`,
+/// `E2 81 A6`–`A9`), and `C2` and `E2` only ever start a character. Blocks
+/// of bytes with none of those leads are passed over without a branch per
+/// byte.
+fn is_clean(s: &str) -> bool {
+    const BLOCK: usize = 32;
+    let bytes = s.as_bytes();
+    let lead = |b: u8| (b < b' ' && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xe2;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        let block = &bytes[at..end];
+        if block.iter().fold(false, |any, &b| any | lead(b)) {
+            for (i, &b) in block.iter().enumerate() {
+                if lead(b) && unsafe_at(bytes, at + i) {
+                    return false;
+                }
+            }
+        }
+        at = end;
+    }
+    true
+}
+
+/// Whether the character starting with the byte at `i` (one of the leads
+/// in [`is_clean`]) is unsafe.
+fn unsafe_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0xc2 => (0x80..=0x9f).contains(&next(1)),
+        0xe2 => match next(1) {
+            0x80 => (0xaa..=0xae).contains(&next(2)),
+            0x81 => (0xa6..=0xa9).contains(&next(2)),
+            _ => false,
+        },
+        _ => true,
+    }
 }
 
 /// `s` cut to at most `max` columns, ending with [`ELLIPSIS`] when anything

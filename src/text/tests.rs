@@ -93,6 +93,32 @@ fn sanitize_removes_c0_del_and_c1_but_keeps_newlines() {
     assert_eq!(sanitize("\0\x01\x1f"), "");
 }
 
+/// The byte scan that decides whether `sanitize` may borrow agrees with
+/// `is_unsafe` for every character, wherever it falls in the 32-byte blocks
+/// the scan reads (first, last, across a block's end, at the very end).
+#[test]
+fn sanitize_borrows_exactly_when_no_character_is_unsafe() {
+    let mut checked = 0;
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let clean = !is_unsafe(c) || c == '\n';
+        let mut s = String::with_capacity(40);
+        for pad in [0, 30, 31, 33] {
+            s.clear();
+            s.extend(std::iter::repeat_n('x', pad));
+            s.push(c);
+            s.push('y');
+            let borrowed = matches!(sanitize(&s), Cow::Borrowed(_));
+            assert_eq!(borrowed, clean, "U+{:04X} after {pad} bytes", u32::from(c));
+            assert_eq!(
+                matches!(sanitize(&s[..s.len() - 1]), Cow::Borrowed(_)),
+                clean
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 1_100_000);
+}
+
 #[test]
 fn sanitize_expands_tabs_to_stops() {
     assert_eq!(sanitize("\tx"), "    x");

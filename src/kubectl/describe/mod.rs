@@ -137,7 +137,11 @@ impl W {
 
 fn owner(w: &mut W, m: &Meta) {
     if let Some(o) = &m.owner {
-        w.kv(0, "Controlled By", format!("{}/{}", o.kind.name(), o.name));
+        w.kv(
+            0,
+            "Controlled By",
+            format!("{}/{}", o.kind.name(), o.name()),
+        );
     }
 }
 

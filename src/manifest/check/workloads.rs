@@ -10,7 +10,6 @@ use super::rules::{Owner, get, non_negative, str_of};
 use super::{Sink, repr};
 use crate::manifest::build;
 use serde_yaml::Value;
-use std::collections::BTreeMap;
 
 pub(super) fn workload(s: &mut Sink, spec: &Value, path: &Path, owner: Owner) {
     non_negative(s, spec, path, "replicas");
@@ -94,7 +93,7 @@ pub(super) fn selector_matches(s: &mut Sink, spec: &Value, path: &Path, owner: O
 }
 
 /// `map[string]string{"app":"web"}`, as Go prints a label map.
-fn go_map(labels: &BTreeMap<String, String>) -> String {
+fn go_map(labels: &crate::sim::objects::Labels) -> String {
     if labels.is_empty() {
         return "map[string]string(nil)".into();
     }

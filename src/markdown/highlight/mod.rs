@@ -66,6 +66,14 @@ pub(crate) fn highlight_each(
 ) {
     let base = theme.code_text;
     let syntax = &theme.syntax;
+    // Every scanner keeps the text as it is and merges neighbours of one
+    // style: when every token style is the code style (the plain theme),
+    // each line is one span of itself and there is nothing to scan.
+    let language = if syntax.all_are(base) {
+        Language::Plain
+    } else {
+        language
+    };
     match language {
         Language::Yaml => {
             let mut scanner = yaml::Yaml::default();
@@ -164,6 +172,77 @@ mod tests {
         assert_eq!(Language::from_info("console"), Language::Console);
         assert_eq!(Language::from_info("rust"), Language::Plain);
         assert_eq!(Language::from_info(""), Language::Plain);
+    }
+
+    /// Every line of every code block in the course, and some odd ones.
+    fn sample_lines() -> Vec<String> {
+        let mut lines: Vec<String> = [
+            "",
+            " ",
+            "key: 'a'b \"c",
+            "- [a, {b: c}] # x",
+            "{\"a\": [1, \"\\\"\"]}",
+            "$ kubectl get pods -o wide | grep x && echo $HOME",
+            "echo \"$(date)\" 'x",
+            "  - name: 파드 🏗️  # 주석",
+            "--- !tag &a *b",
+            "x=1 y=\"2\" cmd --flag=v",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons");
+        for lang in ["en", "ko"] {
+            for entry in std::fs::read_dir(format!("{root}/{lang}")).expect("lessons") {
+                let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+                let mut inside = false;
+                for line in text.lines() {
+                    if line.trim_start().starts_with("```") {
+                        inside = !inside;
+                    } else if inside {
+                        lines.push(line.to_string());
+                    }
+                }
+            }
+        }
+        assert!(lines.len() > 500, "{}", lines.len());
+        lines
+    }
+
+    fn joined(spans: &Spans) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// The scanners keep the text as it is, merging neighbours of one
+    /// style: what `highlight_each` relies on to skip them when every style
+    /// is the same (the plain theme).
+    #[test]
+    fn scanners_keep_the_text_and_a_plain_theme_gives_one_span_per_line() {
+        for theme in [Theme::colored(), Theme::plain()] {
+            let (base, syntax) = (theme.code_text, &theme.syntax);
+            let mut yaml = yaml::Yaml::default();
+            let mut sh = shell::Shell::new(false);
+            let mut console = shell::Shell::new(true);
+            for line in sample_lines() {
+                let rows = [
+                    yaml.line(&line, base, syntax),
+                    json::line(&line, base, syntax),
+                    sh.line(&line, base, syntax),
+                    console.line(&line, base, syntax),
+                ];
+                for row in rows {
+                    assert_eq!(joined(&row), line);
+                    assert!(row.iter().all(|s| !s.content.is_empty()), "{line:?}");
+                    if theme == Theme::plain() {
+                        let one = (!line.is_empty()).then(|| Span::styled(line.clone(), base));
+                        assert_eq!(row, one.into_iter().collect::<Spans>(), "{line:?}");
+                    }
+                }
+            }
+        }
+        let plain = Theme::plain();
+        assert!(plain.syntax.all_are(plain.code_text));
+        let colored = Theme::colored();
+        assert!(!colored.syntax.all_are(colored.code_text));
     }
 
     #[test]

@@ -49,14 +49,14 @@ fn metadata(m: &Meta) -> Value {
         let api = owner.kind.api_version();
         let reference = if owner.kind == Kind::Node {
             // A node's Lease and mirror pods name the node without controlling flags.
-            json!({"apiVersion": api, "kind": owner.kind.name(), "name": owner.name, "uid": owner.uid})
+            json!({"apiVersion": api, "kind": owner.kind.name(), "name": owner.name(), "uid": owner.uid()})
         } else {
             json!({"apiVersion": api, "blockOwnerDeletion": true, "controller": true,
-                    "kind": owner.kind.name(), "name": owner.name, "uid": owner.uid})
+                    "kind": owner.kind.name(), "name": owner.name(), "uid": owner.uid()})
         };
         o.insert("ownerReferences".into(), json!([reference]));
-        if m.name.starts_with(&format!("{}-", owner.name)) && owner.kind != Kind::Deployment {
-            o.insert("generateName".into(), format!("{}-", owner.name).into());
+        if m.name.starts_with(&format!("{}-", owner.name())) && owner.kind != Kind::Deployment {
+            o.insert("generateName".into(), format!("{}-", owner.name()).into());
         }
     }
     if let Some(d) = m.deletion_ms {
@@ -162,11 +162,15 @@ fn pod_spec(s: &PodSpec, pod: Option<&Pod>) -> Value {
             ),
         );
     }
-    if !s.node_name_affinity.is_empty() {
+    let affinity = match pod {
+        Some(p) => &p.node_name_affinity,
+        None => &s.node_name_affinity,
+    };
+    if !affinity.is_empty() {
         o.insert(
             "affinity".into(),
             json!({"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [
-                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": s.node_name_affinity}]}]}}}),
+                {"matchFields": [{"key": "metadata.name", "operator": "In", "values": affinity}]}]}}}),
         );
     }
     o.insert("dnsPolicy".into(), "ClusterFirst".into());

@@ -43,6 +43,7 @@ impl ApiServer {
                 cur.tolerations.retain(|t| !admitted(t));
                 cur.node_name =
                     (spec.node_name.clone()).or(pod.node_name.as_deref().map(String::from));
+                cur.node_name_affinity = pod.node_name_affinity.clone();
                 let mut asked = spec.clone();
                 asked.tolerations.retain(|t| !admitted(t));
                 asked.node_name = cur.node_name.clone();

@@ -197,7 +197,9 @@ impl ApiServer {
             spec.service_account_name
                 .get_or_insert_with(|| "default".to_string());
         }
-        // The node's name moves out of the spec, which the store shares.
+        // The node's name and the node affinity move out of the spec, which
+        // the store shares.
+        let node_name_affinity = std::mem::take(&mut spec.node_name_affinity);
         let node_name = (spec.node_name.take()).map(|n| self.store.shared_node_name(&n));
         let node = node_name.as_deref().and_then(|n| self.store.node_id(n));
         let mut status = PodStatus::default();
@@ -210,6 +212,7 @@ impl ApiServer {
             status,
             node_name,
             node,
+            node_name_affinity,
             has_token_volume: !mirror,
         }
     }

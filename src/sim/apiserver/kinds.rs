@@ -158,11 +158,13 @@ impl ApiServer {
         let mut m = ObjectMeta::named(name.clone());
         m.namespace = ns.clone();
         m.labels = labels;
-        let owner = managed_by.map(|_| OwnerRef {
-            kind: Kind::Service,
-            name: svc_name,
-            uid: service.meta.uid.clone(),
-            oid: service.meta.oid,
+        let owner = managed_by.map(|_| {
+            OwnerRef::new(
+                Kind::Service,
+                &svc_name,
+                &service.meta.uid,
+                service.meta.oid,
+            )
         });
         let from = format!("{ns}/{name}/{}", service.meta.uid);
         let meta = self.derived_meta(&m, owner, &from);
@@ -195,13 +197,8 @@ impl ApiServer {
                 }
                 let mut m = ObjectMeta::named(name.clone());
                 m.namespace = NODE_LEASE_NAMESPACE.into();
-                let owner = OwnerRef {
-                    kind: Kind::Node,
-                    name: name.clone(),
-                    uid,
-                    oid: node_oid,
-                };
-                let from = format!("lease/{name}/{}", owner.uid);
+                let owner = OwnerRef::new(Kind::Node, &name, &uid, node_oid);
+                let from = format!("lease/{name}/{}", owner.uid());
                 let mut meta = self.derived_meta(&m, Some(owner), &from);
                 // Leases have no generation (the coordination strategy sets none).
                 meta.generation = 0;

@@ -35,12 +35,7 @@ pub(crate) fn claim_pods(api: &mut ApiServer, rs: &ReplicaSet) {
         );
         api.set_pod_owner(oid, None);
     }
-    let owner = OwnerRef {
-        kind: Kind::ReplicaSet,
-        name: rs.meta.name.clone(),
-        uid: rs.meta.uid.clone(),
-        oid: rs.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::ReplicaSet, &rs.meta.name, &rs.meta.uid, rs.meta.oid);
     for oid in adopt {
         note(
             api,

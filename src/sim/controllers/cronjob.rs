@@ -205,12 +205,7 @@ fn run(api: &mut ApiServer, cj: &CronJob, at: u64, status: &mut CronJobStatus, o
         SCHEDULED_ANNOTATION.into(),
         crate::sim::timefmt::rfc3339(at),
     );
-    let owner = OwnerRef {
-        kind: Kind::CronJob,
-        name: cj.meta.name.clone(),
-        uid: cj.meta.uid.clone(),
-        oid: cj.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::CronJob, &cj.meta.name, &cj.meta.uid, cj.meta.oid);
     let obj = Object {
         meta,
         spec: Spec::Job(cj.spec.job_template.spec.clone()),

@@ -102,7 +102,7 @@ pub fn should_run(spec: &PodSpec, node: &Node) -> (bool, bool) {
 fn pod_node(p: &Pod) -> Option<&str> {
     p.node_name
         .as_deref()
-        .or(p.spec.node_name_affinity.first().map(String::as_str))
+        .or(p.node_name_affinity.first().map(String::as_str))
 }
 
 /// Ready for at least `min_ready_s` seconds.
@@ -363,12 +363,7 @@ fn create_pod(
         "pod-template-generation".into(),
         ds.meta.generation.to_string(),
     );
-    let owner = OwnerRef {
-        kind: Kind::DaemonSet,
-        name: ds.meta.name.clone(),
-        uid: ds.meta.uid.clone(),
-        oid: ds.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::DaemonSet, &ds.meta.name, &ds.meta.uid, ds.meta.oid);
     super::create_pods(api, SOURCE, &template, &ds.meta.namespace, owner, object, 1);
 }
 

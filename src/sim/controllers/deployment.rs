@@ -302,12 +302,7 @@ fn create_new_rs(
             template,
         }),
     };
-    let owner = OwnerRef {
-        kind: Kind::Deployment,
-        name: d.meta.name.clone(),
-        uid: d.meta.uid.clone(),
-        oid: d.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::Deployment, &d.meta.name, &d.meta.uid, d.meta.oid);
     let (_, oid) = api.create(obj, Some(owner), false).ok()?;
     let rs = api.store().replicasets().get(oid)?.clone();
     if replicas > 0 {

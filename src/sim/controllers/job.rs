@@ -204,12 +204,7 @@ fn sync(oid: Oid, api: &mut ApiServer) -> Option<u64> {
 }
 
 fn create_pods(api: &mut ApiServer, job: &Job, n: usize, object: &ObjRef) {
-    let owner = OwnerRef {
-        kind: Kind::Job,
-        name: job.meta.name.clone(),
-        uid: job.meta.uid.clone(),
-        oid: job.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::Job, &job.meta.name, &job.meta.uid, job.meta.oid);
     let namespace = &job.meta.namespace;
     super::create_pods(api, SOURCE, &job.spec.template, namespace, owner, object, n);
 }

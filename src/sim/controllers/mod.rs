@@ -111,7 +111,7 @@ pub(crate) fn create_pods(
     n: usize,
 ) {
     for _ in 0..n {
-        let mut meta = ObjectMeta::named(format!("{}-", owner.name));
+        let mut meta = ObjectMeta::named(format!("{}-", owner.name()));
         meta.namespace = namespace.to_string();
         meta.labels = template.labels.clone();
         meta.annotations = template.annotations.clone();

@@ -85,12 +85,7 @@ fn sync(oid: Oid, api: &mut ApiServer) {
     let want = rs.spec.replicas as usize;
     let object = ObjRef::new(Kind::ReplicaSet, &rs.meta.namespace, &rs.meta.name);
     if owned.len() < want {
-        let owner = OwnerRef {
-            kind: Kind::ReplicaSet,
-            name: rs.meta.name.clone(),
-            uid: rs.meta.uid.clone(),
-            oid,
-        };
+        let owner = OwnerRef::new(Kind::ReplicaSet, &rs.meta.name, &rs.meta.uid, oid);
         let n = (want - owned.len()).min(BURST);
         let namespace = &rs.meta.namespace;
         super::create_pods(api, SOURCE, &rs.spec.template, namespace, owner, &object, n);

@@ -153,12 +153,7 @@ fn ensure_claims(api: &mut ApiServer, st: &StatefulSet, pod: &str) {
 fn create(api: &mut ApiServer, st: &StatefulSet, n: u32, rev: &str) -> bool {
     let name = format!("{}-{n}", st.meta.name);
     ensure_claims(api, st, &name);
-    let owner = OwnerRef {
-        kind: Kind::StatefulSet,
-        name: st.meta.name.clone(),
-        uid: st.meta.uid.clone(),
-        oid: st.meta.oid,
-    };
+    let owner = OwnerRef::new(Kind::StatefulSet, &st.meta.name, &st.meta.uid, st.meta.oid);
     match api.create(new_pod(st, n, rev), Some(owner), false) {
         Ok(_) => {
             emit(

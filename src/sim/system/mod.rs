@@ -138,12 +138,11 @@ impl Cluster {
         for obj in objects {
             let owner = match &obj.spec {
                 // A mirror pod names its node as its owner.
-                Spec::Pod(_) => self.api.store().node(0).map(|n| OwnerRef {
-                    kind: Kind::Node,
-                    name: n.meta.name.clone(),
-                    uid: n.meta.uid.clone(),
-                    oid: n.meta.oid,
-                }),
+                Spec::Pod(_) => self
+                    .api
+                    .store()
+                    .node(0)
+                    .map(|n| OwnerRef::new(Kind::Node, &n.meta.name, &n.meta.uid, n.meta.oid)),
                 _ => None,
             };
             let _ = self.api.create(obj, owner, false);
