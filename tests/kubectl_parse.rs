@@ -111,3 +111,29 @@ fn mistakes_say_what_was_meant() {
             .ends_with("Run 'help' for the commands this cluster understands.")
     );
 }
+
+/// A flag that only looks like `--dry-run` (`--dry-runs`) sent `create
+/// deployment` and `run` back into their dry-run parse for ever, until the
+/// stack overflowed (found by the `kubectl_execute` fuzzer). kubectl says
+/// the flag is unknown, and so do we.
+#[test]
+fn dry_run_lookalike_flags_are_unknown_not_parsed_again_for_ever() {
+    for (line, flag) in [
+        ("create deployment x --image=nginx --dry-runs", "--dry-runs"),
+        (
+            "create deployment x --image=nginx --dry-run-client -o yaml",
+            "--dry-run-client",
+        ),
+        ("run x --image=nginx --dry-runX", "--dry-runX"),
+    ] {
+        assert_eq!(
+            parse(line).unwrap_err(),
+            format!("error: unknown flag: {flag}"),
+            "{line}"
+        );
+    }
+    assert!(matches!(
+        parse("create deployment x --image=nginx --dry-run=client -o yaml").unwrap(),
+        Command::DryRun { .. }
+    ));
+}

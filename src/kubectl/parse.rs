@@ -265,10 +265,9 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
             {
                 return super::parse_more::create(what, &rest[1..], &after);
             }
-            if rest
-                .iter()
-                .any(|t| t.starts_with("--dry-run") || t == "-o" || t.starts_with("-o"))
-            {
+            if rest.iter().any(|t| {
+                super::parse_more::is_dry_run_flag(t) || super::parse_more::is_output_flag(t)
+            }) {
                 let cmd_words: Vec<String> = std::iter::once("create".to_string())
                     .chain(rest.iter().cloned())
                     .collect();
@@ -311,7 +310,7 @@ fn parse_tokens(mut toks: Vec<String>) -> Result<Command, String> {
                 ns: a.ns(),
             })
         }
-        "run" if rest.iter().any(|t| t.starts_with("--dry-run")) => {
+        "run" if rest.iter().any(|t| super::parse_more::is_dry_run_flag(t)) => {
             let cmd_words: Vec<String> = std::iter::once("run".to_string())
                 .chain(rest.iter().cloned())
                 .collect();

@@ -29,13 +29,24 @@ pub(super) fn take_repeated(tokens: &mut Vec<String>, name: &str) -> Vec<String>
 
 /// `--dry-run[=client]` and `-o yaml|json` taken out of `tokens`: the
 /// output of a dry run, if one was asked for.
+/// A flag [`take_dry_run`] takes out: `--dry-run[=…]`.
+pub(super) fn is_dry_run_flag(t: &str) -> bool {
+    t == "--dry-run" || t.starts_with("--dry-run=")
+}
+
+/// An output flag [`take_dry_run`] takes out (or refuses): `-o…`,
+/// `--output[=…]`.
+pub(super) fn is_output_flag(t: &str) -> bool {
+    t.starts_with("-o") || t == "--output" || t.starts_with("--output=")
+}
+
 pub(super) fn take_dry_run(tokens: &mut Vec<String>) -> Result<Option<Output>, String> {
     let mut dry = None;
     let mut output = None;
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i].clone();
-        if t == "--dry-run" || t.starts_with("--dry-run=") {
+        if is_dry_run_flag(&t) {
             let v = t.strip_prefix("--dry-run=").unwrap_or("client");
             match v {
                 "client" | "true" => dry = Some(()),
@@ -229,7 +240,9 @@ pub(super) fn create(what: &str, rest: &[String], after: &[String]) -> Result<Co
 }
 
 /// `run` and `create deployment` with `--dry-run=client -o yaml|json`:
-/// the flags taken out, the rest parsed as usual.
+/// the flags taken out, the rest parsed as usual. The callers come here
+/// only for a token [`take_dry_run`] takes out, so the second parse never
+/// comes back: `--dry-runs` once did, until the stack overflowed.
 pub(super) fn dry_run_of(
     tokens: &[String],
     parse: impl Fn(&[String]) -> Result<Command, String>,
